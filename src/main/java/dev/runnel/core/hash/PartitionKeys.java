@@ -1,0 +1,27 @@
+package dev.runnel.core.hash;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Kinesis routing: a partition key's hash key is the MD5 digest of its UTF-8 bytes read as an unsigned
+ * 128-bit integer. Stateless and thread-safe.
+ */
+public final class PartitionKeys {
+
+    private PartitionKeys() {
+    }
+
+    public static HashKey hashKey(String partitionKey) {
+        return HashKey.fromBytes(md5().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides MD5", e);
+        }
+    }
+}

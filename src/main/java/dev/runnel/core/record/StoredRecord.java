@@ -1,0 +1,12 @@
+package dev.runnel.core.record;
+
+/**
+ * A record as a shard log holds it.
+ *
+ * @param position the record's position in its shard log (0 for the first record ever written)
+ * @param arrivalMillis when the record was appended, epoch milliseconds; never decreases along a shard
+ * @param partitionKey the partition key the producer gave
+ * @param data the payload; callers must not modify it
+ */
+public record StoredRecord(long position, long arrivalMillis, String partitionKey, byte[] data) {
+}

@@ -1,0 +1,50 @@
+package dev.runnel.core.shard;
+
+import dev.runnel.core.hash.HashKeyRange;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One shard of a stream. A shard is open until it is split or merged; then it is closed at
+ * {@code endPosition}, the first log position it never received. Immutable.
+ *
+ * @param id the shard's id within its stream
+ * @param hashKeyRange the inclusive hash-key range it owned while open
+ * @param parent the shard it was split from or merged from, if any
+ * @param adjacentParent the second parent of a merge, if any
+ * @param endPosition when closed, the exclusive end of its log positions; null while open
+ */
+public record Shard(ShardId id, HashKeyRange hashKeyRange, ShardId parent, ShardId adjacentParent, Long endPosition) {
+
+    public Shard {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(hashKeyRange, "hashKeyRange");
+        if (adjacentParent != null && parent == null) {
+            throw new IllegalArgumentException("an adjacent parent needs a parent");
+        }
+        if (endPosition != null && endPosition < 0) {
+            throw new IllegalArgumentException("end position must not be negative");
+        }
+    }
+
+    /** A shard of a new stream: no parents, open. */
+    public static Shard initial(ShardId id, HashKeyRange range) {
+        return new Shard(id, range, null, null, null);
+    }
+
+    public boolean isOpen() {
+        return endPosition == null;
+    }
+
+    public Optional<ShardId> parentShardId() {
+        return Optional.ofNullable(parent);
+    }
+
+    public Optional<ShardId> adjacentParentShardId() {
+        return Optional.ofNullable(adjacentParent);
+    }
+
+    public Shard closedAt(long position) {
+        return new Shard(id, hashKeyRange, parent, adjacentParent, position);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.runnel.records;
+
+import dev.runnel.core.error.Constraints;
+import dev.runnel.core.stream.StreamName;
+import java.util.List;
+import java.util.Objects;
+
+/** PutRecords: 1 to 500 records for one stream; the constructor rejects values the service model forbids. */
+public record PutRecordsCommand(StreamName stream, List<RecordInput> records) {
+
+    public static final int MAX_RECORDS = 500;
+    /** The most data plus partition-key bytes one request may carry. */
+    public static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+
+    public PutRecordsCommand {
+        Objects.requireNonNull(stream, "stream");
+        Constraints check = Constraints.check();
+        if (check.required("records", records)) {
+            check.size("records", "[...]", records.size(), 1, MAX_RECORDS);
+            for (int i = 0; i < records.size(); i++) {
+                RecordInput record = records.get(i);
+                String prefix = "records." + (i + 1) + ".";
+                if (check.required(prefix + "member", record)) {
+                    record.check(check, prefix);
+                }
+            }
+        }
+        check.throwIfInvalid();
+        records = List.copyOf(records);
+    }
+}

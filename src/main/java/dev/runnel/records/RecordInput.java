@@ -1,0 +1,38 @@
+package dev.runnel.records;
+
+import dev.runnel.core.error.Constraints;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * One record a producer sends: the part PutRecord and PutRecords entries share. Checks the service-model
+ * constraints; semantic checks (hash-key range, record size against the stream) happen in
+ * {@link RecordService}.
+ *
+ * @param partitionKey 1 to 256 characters
+ * @param data 0 to 10 MiB
+ * @param explicitHashKey a decimal hash key overriding the partition key's, or null
+ */
+public record RecordInput(String partitionKey, byte[] data, String explicitHashKey) {
+
+    /** The largest Data blob the service model allows. */
+    public static final int MAX_DATA_BYTES = 10 * 1024 * 1024;
+    static final Pattern HASH_KEY = Pattern.compile("0|([1-9]\\d{0,38})");
+
+    /** Adds this record's violations, with member paths under {@code prefix} (empty or {@code records.3.}). */
+    void check(Constraints check, String prefix) {
+        if (check.required(prefix + "partitionKey", partitionKey)) {
+            check.length(prefix + "partitionKey", partitionKey, 1, 256);
+        }
+        if (check.required(prefix + "data", data)) {
+            check.size(prefix + "data", "java.nio.HeapByteBuffer[pos=0 lim=" + data.length + " cap=" + data.length + "]",
+                    data.length, 0, MAX_DATA_BYTES);
+        }
+        check.pattern(prefix + "explicitHashKey", explicitHashKey, HASH_KEY);
+    }
+
+    /** Data plus partition-key bytes, the size Kinesis limits. */
+    int sizeBytes() {
+        return data.length + partitionKey.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.runnel.records;
+
+import dev.runnel.core.error.Constraints;
+import dev.runnel.core.error.InvalidArgumentException;
+import dev.runnel.core.error.KinesisException;
+import dev.runnel.core.error.Messages;
+import dev.runnel.core.hash.HashKey;
+import dev.runnel.core.hash.PartitionKeys;
+import dev.runnel.core.record.SequenceNumber;
+import dev.runnel.core.record.StoredRecord;
+import dev.runnel.core.shard.Shard;
+import dev.runnel.core.stream.Retention;
+import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.storage.AppendResult;
+import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogStore;
+import dev.runnel.streams.StreamService;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The data plane: PutRecord, PutRecords and GetRecords. Records are routed by hash key to the open shard
+ * that owns it and appended to that shard's log; sequence numbers encode the log position. Thread-safe;
+ * each shard log serialises its own appends, so there is no lock across shards.
+ */
+@Service
+public class RecordService {
+
+    /** GetRecords' largest and default Limit. */
+    public static final int MAX_GET_LIMIT = 10_000;
+    /** The most data plus partition-key bytes one GetRecords call returns (one larger record still goes). */
+    public static final long MAX_GET_BYTES = 10L * 1024 * 1024;
+
+    private final StreamService streams;
+    private final ShardIteratorService iterators;
+    private final ShardLogStore logs;
+    private final InstantSource clock;
+
+    public RecordService(StreamService streams, ShardIteratorService iterators, ShardLogStore logs,
+                         InstantSource clock) {
+        this.streams = streams;
+        this.iterators = iterators;
+        this.logs = logs;
+        this.clock = clock;
+    }
+
+    /** PutRecord. */
+    public PutResult put(PutRecordCommand command) {
+        Instant now = clock.instant();
+        Stream stream = writable(command.stream(), now);
+        RecordInput record = command.record();
+        Shard shard = stream.route(hashKeyOf(record));
+        checkSize(stream, record);
+        if (command.sequenceNumberForOrdering() != null) {
+            checkOrdering(stream, shard, command.sequenceNumberForOrdering());
+        }
+        return append(stream, shard, record, now);
+    }
+
+    /**
+     * PutRecords. Request-wide problems (unknown stream, a hash key out of range, an oversized record or
+     * request) reject the whole request before anything is written; after that each record succeeds or
+     * fails on its own, and the results keep request order.
+     */
+    public PutRecordsResult putAll(PutRecordsCommand command) {
+        Instant now = clock.instant();
+        Stream stream = writable(command.stream(), now);
+        List<RecordInput> records = command.records();
+        Shard[] targets = new Shard[records.size()];
+        long total = 0;
+        for (int i = 0; i < records.size(); i++) {
+            RecordInput record = records.get(i);
+            targets[i] = stream.route(hashKeyOf(record));
+            checkSize(stream, record);
+            total += record.sizeBytes();
+        }
+        if (total > PutRecordsCommand.MAX_REQUEST_BYTES) {
+            throw new InvalidArgumentException("Records size exceeds " + PutRecordsCommand.MAX_REQUEST_BYTES
+                    + " bytes limit for the request: " + total + " bytes of data and partition keys were sent.");
+        }
+        List<PutRecordsResult.Entry> entries = new ArrayList<>(records.size());
+        int failed = 0;
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                entries.add(PutRecordsResult.Entry.stored(append(stream, targets[i], records.get(i), now)));
+            } catch (KinesisException e) {
+                failed++;
+                entries.add(PutRecordsResult.Entry.failed(e.errorType(), e.getMessage()));
+            }
+        }
+        return new PutRecordsResult(failed, List.copyOf(entries));
+    }
+
+    /**
+     * GetRecords.
+     *
+     * @param limit at most this many records, 1 … 10000; null for 10000
+     */
+    public GetRecordsResult getRecords(String shardIterator, Integer limit) {
+        Constraints check = Constraints.check();
+        if (check.required("shardIterator", shardIterator)) {
+            check.length("shardIterator", shardIterator, 1, 512);
+        }
+        check.range("limit", limit, 1, MAX_GET_LIMIT).throwIfInvalid();
+        Instant now = clock.instant();
+        ShardCursor cursor = iterators.open(shardIterator, now);
+        Stream stream = cursor.stream();
+        ShardLog log = cursor.log();
+        long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
+        List<StoredRecord> stored = log.read(cursor.position(), limit == null ? MAX_GET_LIMIT : limit,
+                MAX_GET_BYTES, cutoff);
+        List<RecordView> records = new ArrayList<>(stored.size());
+        int shardIndex = cursor.shard().id().index();
+        for (StoredRecord record : stored) {
+            records.add(new RecordView(new SequenceNumber(stream.incarnation(), shardIndex, record.position()),
+                    Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data()));
+        }
+        long next = stored.isEmpty()
+                ? Math.max(cursor.position(), log.positionAtOrAfter(cutoff))
+                : stored.get(stored.size() - 1).position() + 1;
+        boolean caughtUp = next >= log.endPosition();
+        long millisBehind = caughtUp || stored.isEmpty()
+                ? 0 : Math.max(0, now.toEpochMilli() - stored.get(stored.size() - 1).arrivalMillis());
+        Shard shard = cursor.shard();
+        boolean shardEnded = !shard.isOpen() && next >= shard.endPosition();
+        String nextIterator = shardEnded ? null : iterators.issue(stream, shard.id(), next, now);
+        return new GetRecordsResult(List.copyOf(records), nextIterator, millisBehind);
+    }
+
+    private Stream writable(StreamName name, Instant now) {
+        return streams.find(name, now)
+                .filter(stream -> stream.acceptsDataAt(now))
+                .orElseThrow(() -> Messages.streamNotFound(name.value(), streams.account()));
+    }
+
+    private PutResult append(Stream stream, Shard shard, RecordInput record, Instant now) {
+        ShardLog log = logs.open(stream.incarnation(), shard.id());
+        AppendResult result = log.append(record.partitionKey(), record.data(), now.toEpochMilli());
+        return new PutResult(shard.id(), new SequenceNumber(stream.incarnation(), shard.id().index(), result.position()));
+    }
+
+    private static HashKey hashKeyOf(RecordInput record) {
+        return record.explicitHashKey() != null
+                ? HashKey.parseExplicit(record.explicitHashKey())
+                : PartitionKeys.hashKey(record.partitionKey());
+    }
+
+    private void checkSize(Stream stream, RecordInput record) {
+        int size = record.sizeBytes();
+        if (size > stream.maxRecordSizeBytes()) {
+            throw new InvalidArgumentException("Record size " + size + " bytes (data plus partition key) exceeds "
+                    + "the maximum record size of " + stream.maxRecordSizeBytes() + " bytes (MaxRecordSizeInKiB "
+                    + stream.maxRecordSizeKiB() + ") of stream " + stream.name() + " under account "
+                    + streams.account() + ".");
+        }
+    }
+
+    /**
+     * The new record's number must exceed the given one. Positions grow along a shard and shard indexes grow
+     * with resharding, so that holds unless the number belongs to another stream, to a later shard, or to a
+     * position this shard has not reached.
+     */
+    private void checkOrdering(Stream stream, Shard shard, String text) {
+        boolean valid = SequenceNumber.parse(text)
+                .filter(n -> n.incarnation() == stream.incarnation())
+                .filter(n -> n.shardIndex() < shard.id().index()
+                        || (n.shardIndex() == shard.id().index()
+                            && n.position() < logs.open(stream.incarnation(), shard.id()).endPosition()))
+                .isPresent();
+        if (!valid) {
+            throw new InvalidArgumentException("ExclusiveMinimumSequenceNumber " + text + " used in PutRecord on stream "
+                    + stream.name() + " under account " + streams.account() + " is invalid.");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.runnel.records;
+
+import dev.runnel.core.error.ExpiredIteratorException;
+import dev.runnel.core.error.InvalidArgumentException;
+import dev.runnel.core.error.Messages;
+import dev.runnel.core.record.SequenceNumber;
+import dev.runnel.core.record.StartingPosition;
+import dev.runnel.core.shard.Shard;
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Retention;
+import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogStore;
+import dev.runnel.streams.StreamService;
+import dev.runnel.system.RunnelProperties;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues shard iterators (GetShardIterator) and checks them when they come back: signature, expiry, and that
+ * the stream and shard they name still exist. Thread-safe and stateless apart from the signing key.
+ */
+@Service
+public class ShardIteratorService {
+
+    private static final DateTimeFormatter AWS_TIME =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final StreamService streams;
+    private final ShardLogStore logs;
+    private final InstantSource clock;
+    private final ShardIteratorCodec codec;
+    private final long ttlMillis;
+
+    public ShardIteratorService(StreamService streams, ShardLogStore logs, InstantSource clock,
+                                RunnelProperties properties) {
+        this.streams = streams;
+        this.logs = logs;
+        this.clock = clock;
+        this.codec = new ShardIteratorCodec(properties.iterators().secret());
+        this.ttlMillis = properties.iterators().ttl().toMillis();
+    }
+
+    /** GetShardIterator. */
+    public String getShardIterator(StreamName name, String shardId, StartingPosition start) {
+        Instant now = clock.instant();
+        Stream stream = streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
+        ShardId id = ShardId.parse(shardId)
+                .orElseThrow(() -> Messages.shardNotFound(shardId, name.value(), account()));
+        Shard shard = stream.shard(id)
+                .filter(s -> stream.acceptsDataAt(now))
+                .orElseThrow(() -> Messages.shardNotFound(id.toString(), name.value(), account()));
+        ShardLog log = logs.open(stream.incarnation(), id);
+        long horizon = log.positionAtOrAfter(Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours()));
+        long position = switch (start.type()) {
+            case TRIM_HORIZON -> horizon;
+            case LATEST -> log.endPosition();
+            case AT_SEQUENCE_NUMBER -> Math.max(horizon, positionOf(
+                    ((StartingPosition.AtSequenceNumber) start).sequenceNumber(), stream, shard, log, false));
+            case AFTER_SEQUENCE_NUMBER -> Math.max(horizon, positionOf(
+                    ((StartingPosition.AfterSequenceNumber) start).sequenceNumber(), stream, shard, log, true) + 1);
+            case AT_TIMESTAMP -> {
+                long millis = ((StartingPosition.AtTimestamp) start).timestamp().toEpochMilli();
+                if (millis > now.toEpochMilli()) {
+                    throw new InvalidArgumentException("The timestampInMillis parameter cannot be greater than the "
+                            + "currentTimestampInMillis. timestampInMillis: " + millis + ", currentTimestampInMillis: "
+                            + now.toEpochMilli());
+                }
+                yield Math.max(horizon, log.positionAtOrAfter(millis));
+            }
+        };
+        return issue(stream, id, position, now);
+    }
+
+    /**
+     * Checks an iterator that came back from a client.
+     *
+     * @throws InvalidArgumentException when it is malformed or tampered with
+     * @throws ExpiredIteratorException when it is older than the ttl
+     * @throws dev.runnel.core.error.ResourceNotFoundException when its stream or shard no longer exists
+     */
+    ShardCursor open(String iterator, Instant now) {
+        ShardIteratorToken token = codec.decode(iterator);
+        if (now.toEpochMilli() - token.issuedAtMillis() > ttlMillis) {
+            throw new ExpiredIteratorException("Iterator expired. The iterator was created at time "
+                    + AWS_TIME.format(Instant.ofEpochMilli(token.issuedAtMillis())) + " while right now it is "
+                    + AWS_TIME.format(now) + " which is further in the future than the tolerated delay of "
+                    + ttlMillis + " milliseconds.");
+        }
+        String name = token.stream().value();
+        Stream stream = streams.find(token.stream(), now)
+                .filter(s -> s.incarnation() == token.incarnation())
+                .orElseThrow(() -> Messages.streamNotFound(name, account()));
+        Shard shard = stream.shard(token.shard())
+                .orElseThrow(() -> Messages.shardNotFound(token.shard().toString(), name, account()));
+        return new ShardCursor(stream, shard, logs.open(stream.incarnation(), shard.id()), token.position());
+    }
+
+    String issue(Stream stream, ShardId shard, long position, Instant now) {
+        return codec.encode(new ShardIteratorToken(stream.name(), stream.incarnation(), shard, position,
+                now.toEpochMilli()));
+    }
+
+    /**
+     * The log position a client's sequence number names on this shard. For AT the number may be the shard's
+     * end (the next record to come); for AFTER it must be a record the shard has issued.
+     */
+    private long positionOf(String text, Stream stream, Shard shard, ShardLog log, boolean after) {
+        String context = " used in GetShardIterator on shard " + shard.id() + " in stream " + stream.name()
+                + " under account " + account() + " is invalid";
+        SequenceNumber number = SequenceNumber.parse(text)
+                .orElseThrow(() -> new InvalidArgumentException("StartingSequenceNumber " + text + context + "."));
+        if (number.incarnation() != stream.incarnation()) {
+            throw new InvalidArgumentException(
+                    "StartingSequenceNumber " + text + context + " because it did not come from this stream.");
+        }
+        if (number.shardIndex() != shard.id().index()) {
+            throw new InvalidArgumentException("Invalid StartingSequenceNumber. It encodes "
+                    + new ShardId(number.shardIndex()) + ", while it was used in a call to a shard with " + shard.id());
+        }
+        long end = log.endPosition();
+        if (after ? number.position() >= end : number.position() > end) {
+            throw new InvalidArgumentException("StartingSequenceNumber " + text + context + ".");
+        }
+        return number.position();
+    }
+
+    private String account() {
+        return streams.account();
+    }
+}

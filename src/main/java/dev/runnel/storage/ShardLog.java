@@ -1,0 +1,66 @@
+package dev.runnel.storage;
+
+import dev.runnel.core.record.StoredRecord;
+import java.util.List;
+
+/**
+ * The append-only record log of one shard. Positions start at 0 and grow by one per record; they are never
+ * reused, and trimming only moves the start forward.
+ *
+ * <p>Thread-safety: any number of threads may call every method at once. Appends are serialised inside the
+ * log (one writer at a time, so positions follow append order); readers never block on writers and see
+ * every record whose append has returned.
+ *
+ * <p>Arrival times never decrease along the log: an append whose clock reading is older than the previous
+ * record's arrival is stamped with that previous arrival. This makes time lookups a binary search.
+ */
+public interface ShardLog {
+
+    /**
+     * Appends one record.
+     *
+     * @param partitionKey the producer's partition key
+     * @param data the payload; the log copies it
+     * @param nowMillis the current time, epoch milliseconds
+     * @throws dev.runnel.core.error.LimitExceededException when the store's memory budget cannot hold the
+     *     record; nothing is appended then
+     */
+    AppendResult append(String partitionKey, byte[] data, long nowMillis);
+
+    /** The first position still stored (inclusive); equals {@link #endPosition()} when nothing is stored. */
+    long startPosition();
+
+    /** The position the next append will get (exclusive end of the log). */
+    long endPosition();
+
+    /**
+     * Reads records in position order.
+     *
+     * @param fromPosition first position wanted (inclusive); positions below the start read from the start
+     * @param limit at most this many records, at least 1
+     * @param maxBytes stop before the record that would take the data plus partition-key bytes over this;
+     *     the first record is returned whatever its size
+     * @param minArrivalMillis records that arrived before this epoch-millisecond instant count as trimmed
+     *     and are skipped, whether or not their storage has been freed yet
+     * @return the records, possibly none; never past {@link #endPosition()} as seen at the call
+     */
+    List<StoredRecord> read(long fromPosition, int limit, long maxBytes, long minArrivalMillis);
+
+    /**
+     * The first position whose arrival time is at or after {@code arrivalMillis}, epoch milliseconds, among
+     * stored records; {@link #endPosition()} when there is none. Binary search, O(log n).
+     */
+    long positionAtOrAfter(long arrivalMillis);
+
+    /**
+     * Frees whole segments of the log all of whose records arrived before {@code arrivalMillis}, epoch
+     * milliseconds, and moves the start past them. Records of a partly expired segment stay stored until
+     * the whole segment expires (reads skip them through {@code minArrivalMillis}).
+     *
+     * @return bytes freed
+     */
+    long trimBefore(long arrivalMillis);
+
+    /** Bytes held by this log, including per-record overhead. */
+    long usedBytes();
+}

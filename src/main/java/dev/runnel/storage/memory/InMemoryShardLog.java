@@ -1,0 +1,244 @@
+package dev.runnel.storage.memory;
+
+import dev.runnel.core.record.StoredRecord;
+import dev.runnel.storage.AppendResult;
+import dev.runnel.storage.ShardLog;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A shard log kept in memory as a list of {@link Segment}s, like Kafka's log: the segment list is
+ * copy-on-write (it changes once per segment, not per record), so a reader takes one snapshot and seeks by
+ * position or by arrival time with binary searches. Retention drops whole segments from the head.
+ *
+ * <p>Appends and trims take the log's own lock (one writer at a time); reads take no lock. See
+ * {@link ShardLog} for the contract.
+ */
+final class InMemoryShardLog implements ShardLog {
+
+    private static final Segment[] NO_SEGMENTS = new Segment[0];
+    /** Rough object overhead of a segment and its columns record, for accounting. */
+    private static final long SEGMENT_OVERHEAD = 96;
+
+    private final MemoryBudget budget;
+    private final int segmentBytes;
+    private final int segmentRecords;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private volatile Segment[] segments = NO_SEGMENTS;
+    private volatile long endPosition;
+    private volatile long usedBytes;
+
+    /** Writer-only. */
+    private long lastArrival = Long.MIN_VALUE;
+
+    InMemoryShardLog(MemoryBudget budget, int segmentBytes, int segmentRecords) {
+        this.budget = budget;
+        this.segmentBytes = segmentBytes;
+        this.segmentRecords = segmentRecords;
+    }
+
+    @Override
+    public AppendResult append(String partitionKey, byte[] data, long nowMillis) {
+        byte[] key = partitionKey.getBytes(StandardCharsets.UTF_8);
+        int recordBytes = key.length + data.length;
+        writeLock.lock();
+        try {
+            long arrival = Math.max(nowMillis, lastArrival);
+            long position = endPosition;
+            Segment[] current = segments;
+            Segment tail = current.length == 0 ? null : current[current.length - 1];
+            if (tail == null || tail.basePosition + tail.count() != position || !tail.fits(recordBytes)) {
+                Segment fresh = new Segment(position, segmentBytes, segmentRecords, recordBytes);
+                reserve(SEGMENT_OVERHEAD + fresh.columns().footprint());
+                Segment.Columns target = fresh.grownFor(recordBytes);
+                fresh.append(target, key, data, arrival);
+                if (tail != null) {
+                    seal(tail);
+                }
+                Segment[] next = Arrays.copyOf(current, current.length + 1);
+                next[current.length] = fresh;
+                segments = next;
+            } else {
+                Segment.Columns before = tail.columns();
+                Segment.Columns target = tail.grownFor(recordBytes);
+                if (target != before) {
+                    reserve(target.footprint());
+                    tail.append(target, key, data, arrival);
+                    release(before.footprint());
+                } else {
+                    tail.append(target, key, data, arrival);
+                }
+            }
+            lastArrival = arrival;
+            endPosition = position + 1;
+            return new AppendResult(position, arrival);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void seal(Segment segment) {
+        Segment.Columns before = segment.columns();
+        Segment.Columns exact = segment.sealed();
+        segment.replaceColumns(exact);
+        release(before.footprint() - exact.footprint());
+    }
+
+    @Override
+    public long startPosition() {
+        long end = endPosition;
+        Segment[] snapshot = segments;
+        return snapshot.length == 0 ? end : snapshot[0].basePosition;
+    }
+
+    @Override
+    public long endPosition() {
+        return endPosition;
+    }
+
+    @Override
+    public List<StoredRecord> read(long fromPosition, int limit, long maxBytes, long minArrivalMillis) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        long end = endPosition;
+        Segment[] snapshot = segments;
+        long start = Math.max(fromPosition, positionAtOrAfter(snapshot, end, minArrivalMillis));
+        if (start >= end) {
+            return List.of();
+        }
+        List<StoredRecord> records = new ArrayList<>((int) Math.min(limit, Math.min(end - start, 1024)));
+        long bytes = 0;
+        int index = segmentIndex(snapshot, start);
+        long position = start;
+        while (index < snapshot.length && position < end && records.size() < limit) {
+            Segment segment = snapshot[index];
+            int count = segment.count();
+            Segment.Columns cols = segment.columns();
+            int slot = (int) (position - segment.basePosition);
+            int stop = (int) Math.min(count, end - segment.basePosition);
+            for (; slot < stop && records.size() < limit; slot++) {
+                int size = Segment.recordBytes(cols, slot);
+                if (!records.isEmpty() && bytes + size > maxBytes) {
+                    return records;
+                }
+                bytes += size;
+                records.add(segment.record(cols, slot));
+            }
+            position = segment.basePosition + slot;
+            index++;
+        }
+        return records;
+    }
+
+    @Override
+    public long positionAtOrAfter(long arrivalMillis) {
+        long end = endPosition;
+        return positionAtOrAfter(segments, end, arrivalMillis);
+    }
+
+    private static long positionAtOrAfter(Segment[] snapshot, long end, long arrivalMillis) {
+        if (snapshot.length == 0) {
+            return end;
+        }
+        // The last segment whose first arrival is before the time holds the answer, or its successor does.
+        int low = 0;
+        int high = snapshot.length - 1;
+        int candidate = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Segment segment = snapshot[mid];
+            if (segment.firstArrival(segment.columns()) < arrivalMillis) {
+                candidate = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        if (candidate < 0) {
+            return snapshot[0].basePosition;
+        }
+        Segment segment = snapshot[candidate];
+        int count = (int) Math.min(segment.count(), end - segment.basePosition);
+        int slot = Segment.slotAtOrAfter(segment.columns(), count, arrivalMillis);
+        return segment.basePosition + slot;
+    }
+
+    /** The index of the segment holding the position, which is at or above the first segment's base. */
+    private static int segmentIndex(Segment[] snapshot, long position) {
+        int low = 0;
+        int high = snapshot.length - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (snapshot[mid].basePosition <= position) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
+    @Override
+    public long trimBefore(long arrivalMillis) {
+        writeLock.lock();
+        try {
+            Segment[] current = segments;
+            int drop = 0;
+            while (drop < current.length) {
+                Segment segment = current[drop];
+                Segment.Columns cols = segment.columns();
+                if (cols.arrivals()[segment.count() - 1] >= arrivalMillis) {
+                    break;
+                }
+                drop++;
+            }
+            if (drop == 0) {
+                return 0;
+            }
+            long freed = 0;
+            for (int i = 0; i < drop; i++) {
+                freed += SEGMENT_OVERHEAD + current[i].columns().footprint();
+            }
+            segments = Arrays.copyOfRange(current, drop, current.length);
+            release(freed);
+            return freed;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Frees everything; the log must not be used afterwards. */
+    void dropAll() {
+        writeLock.lock();
+        try {
+            long freed = 0;
+            for (Segment segment : segments) {
+                freed += SEGMENT_OVERHEAD + segment.columns().footprint();
+            }
+            segments = NO_SEGMENTS;
+            release(freed);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public long usedBytes() {
+        return usedBytes;
+    }
+
+    private void reserve(long bytes) {
+        budget.reserve(bytes);
+        usedBytes += bytes;
+    }
+
+    private void release(long bytes) {
+        budget.release(bytes);
+        usedBytes -= bytes;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.runnel.storage.memory;
+
+import dev.runnel.core.record.StoredRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A run of consecutive records of one shard, stored column-wise in a few primitive arrays: every record's
+ * partition-key and data bytes back to back in one byte array, plus its arrival time, start offset and key
+ * length (14 bytes of overhead a record). The arrays grow by doubling up to the segment's size and are cut
+ * to size when the segment is sealed.
+ *
+ * <p>Publication: the single writer fills slots past {@link #count} and only then raises {@code count}
+ * (volatile); grown arrays are published in a new {@link Columns} (volatile) before {@code count} moves.
+ * A reader reads {@code count} first and the columns second, so every slot below the count it saw is
+ * complete and never changes again.
+ */
+final class Segment {
+
+    /** The arrays of a segment; only slots below the published count are meaningful. */
+    record Columns(byte[] bytes, long[] arrivals, int[] offsets, short[] keyLengths) {
+
+        /** Bytes of memory the arrays take, headers included. */
+        long footprint() {
+            return 16L * 4 + bytes.length + 8L * arrivals.length + 4L * offsets.length + 2L * keyLengths.length;
+        }
+    }
+
+    private static final int INITIAL_RECORDS = 16;
+    private static final int INITIAL_BYTES = 1024;
+
+    final long basePosition;
+    private final int maxBytes;
+    private final int maxRecords;
+    private volatile Columns columns;
+    private volatile int count;
+
+    /** Writer-only: bytes used in the byte column. */
+    private int usedBytes;
+
+    Segment(long basePosition, int maxBytes, int maxRecords, int firstRecordBytes) {
+        this.basePosition = basePosition;
+        this.maxBytes = Math.max(maxBytes, firstRecordBytes);
+        this.maxRecords = maxRecords;
+        int initialBytes = Math.min(this.maxBytes, Math.max(INITIAL_BYTES, firstRecordBytes));
+        int initialRecords = Math.min(maxRecords, INITIAL_RECORDS);
+        this.columns = new Columns(new byte[initialBytes], new long[initialRecords], new int[initialRecords + 1],
+                new short[initialRecords]);
+    }
+
+    int count() {
+        return count;
+    }
+
+    Columns columns() {
+        return columns;
+    }
+
+    /** Writer-only: whether a record of this many bytes fits without passing the segment's limits. */
+    boolean fits(int recordBytes) {
+        return count < maxRecords && usedBytes + (long) recordBytes <= maxBytes;
+    }
+
+    /**
+     * Writer-only: the columns needed to hold one more record of {@code recordBytes}, or the current columns
+     * when they already have room. The caller reserves the difference in footprint before calling
+     * {@link #append}.
+     */
+    Columns grownFor(int recordBytes) {
+        Columns current = columns;
+        int neededBytes = usedBytes + recordBytes;
+        int byteCapacity = current.bytes.length;
+        int recordCapacity = current.arrivals.length;
+        if (neededBytes <= byteCapacity && count < recordCapacity) {
+            return current;
+        }
+        byte[] bytes = current.bytes;
+        if (neededBytes > byteCapacity) {
+            int capacity = byteCapacity;
+            while (capacity < neededBytes) {
+                capacity = (int) Math.min(maxBytes, 2L * capacity);
+            }
+            bytes = Arrays.copyOf(current.bytes, capacity);
+        }
+        long[] arrivals = current.arrivals;
+        int[] offsets = current.offsets;
+        short[] keyLengths = current.keyLengths;
+        if (count >= recordCapacity) {
+            int capacity = Math.min(maxRecords, recordCapacity * 2);
+            arrivals = Arrays.copyOf(arrivals, capacity);
+            offsets = Arrays.copyOf(offsets, capacity + 1);
+            keyLengths = Arrays.copyOf(keyLengths, capacity);
+        }
+        return new Columns(bytes, arrivals, offsets, keyLengths);
+    }
+
+    /** Writer-only: stores one record into {@code target} (from {@link #grownFor}) and publishes it. */
+    void append(Columns target, byte[] key, byte[] data, long arrivalMillis) {
+        int slot = count;
+        int offset = usedBytes;
+        System.arraycopy(key, 0, target.bytes, offset, key.length);
+        System.arraycopy(data, 0, target.bytes, offset + key.length, data.length);
+        target.arrivals[slot] = arrivalMillis;
+        target.keyLengths[slot] = (short) key.length;
+        target.offsets[slot] = offset;
+        target.offsets[slot + 1] = offset + key.length + data.length;
+        usedBytes = offset + key.length + data.length;
+        if (target != columns) {
+            columns = target;
+        }
+        count = slot + 1;
+    }
+
+    /** Writer-only: the columns cut to exactly the records held, for a segment that takes no more. */
+    Columns sealed() {
+        Columns current = columns;
+        int n = count;
+        return new Columns(Arrays.copyOf(current.bytes, usedBytes), Arrays.copyOf(current.arrivals, n),
+                Arrays.copyOf(current.offsets, n + 1), Arrays.copyOf(current.keyLengths, n));
+    }
+
+    /** Writer-only: switches to columns from {@link #sealed}; same contents, so readers are unaffected. */
+    void replaceColumns(Columns same) {
+        columns = same;
+    }
+
+    long firstArrival(Columns cols) {
+        return cols.arrivals[0];
+    }
+
+    /** The first slot below {@code limit} whose arrival is at or after the time; {@code limit} if none. */
+    static int slotAtOrAfter(Columns cols, int limit, long arrivalMillis) {
+        int low = 0;
+        int high = limit;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (cols.arrivals[mid] < arrivalMillis) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Data plus partition-key bytes of the record in a slot. */
+    static int recordBytes(Columns cols, int slot) {
+        return cols.offsets[slot + 1] - cols.offsets[slot];
+    }
+
+    StoredRecord record(Columns cols, int slot) {
+        int offset = cols.offsets[slot];
+        int keyLength = cols.keyLengths[slot];
+        String key = new String(cols.bytes, offset, keyLength, StandardCharsets.UTF_8);
+        byte[] data = Arrays.copyOfRange(cols.bytes, offset + keyLength, cols.offsets[slot + 1]);
+        return new StoredRecord(basePosition + slot, cols.arrivals[slot], key, data);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.runnel.streams;
+
+import dev.runnel.core.error.Constraints;
+import dev.runnel.core.stream.Retention;
+import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.core.stream.Tags;
+import java.util.Map;
+
+/**
+ * A request to create a stream; the constructor rejects impossible values.
+ *
+ * @param name the new stream's name
+ * @param shardCount at least 1
+ * @param retentionPeriodHours 24 … 8760
+ * @param maxRecordSizeInKiB 1024 … 10240
+ * @param tags validated, sorted by key
+ */
+public record CreateStreamCommand(StreamName name, int shardCount, int retentionPeriodHours, int maxRecordSizeInKiB,
+                                  Map<String, String> tags) {
+
+    public CreateStreamCommand {
+        Constraints check = Constraints.check();
+        check.range("shardCount", shardCount, 1, Integer.MAX_VALUE);
+        check.range("maxRecordSizeInKiB", maxRecordSizeInKiB, Stream.DEFAULT_MAX_RECORD_SIZE_KIB,
+                Stream.MAX_MAX_RECORD_SIZE_KIB);
+        check.throwIfInvalid();
+        Retention.checkRange(retentionPeriodHours);
+        tags = Tags.validated("tags", tags);
+    }
+
+    /** Fills in Kinesis's defaults for the optional values. */
+    public static CreateStreamCommand of(String name, Integer shardCount, Integer retentionPeriodHours,
+                                         Integer maxRecordSizeInKiB, Map<String, String> tags) {
+        Constraints check = Constraints.check();
+        check.required("shardCount", shardCount);
+        StreamName streamName = new StreamName(name);
+        check.throwIfInvalid();
+        return new CreateStreamCommand(streamName, shardCount,
+                retentionPeriodHours == null ? Retention.DEFAULT_HOURS : retentionPeriodHours,
+                maxRecordSizeInKiB == null ? Stream.DEFAULT_MAX_RECORD_SIZE_KIB : maxRecordSizeInKiB,
+                tags);
+    }
+}

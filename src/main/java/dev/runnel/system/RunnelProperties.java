@@ -1,0 +1,103 @@
+package dev.runnel.system;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of Runnel, under {@code runnel.*}; each is documented in the README's configuration table.
+ *
+ * @param accountId the twelve-digit account that owns every stream, used in ARNs and error messages
+ * @param region the region used in ARNs and error messages
+ */
+@ConfigurationProperties("runnel")
+@Validated
+public record RunnelProperties(
+        @DefaultValue("000000000000") @Pattern(regexp = "\\d{12}") String accountId,
+        @DefaultValue("us-east-1") @NotBlank String region,
+        @DefaultValue @Valid @NotNull Streams streams,
+        @DefaultValue @Valid @NotNull Iterators iterators,
+        @DefaultValue @Valid @NotNull Storage storage,
+        @DefaultValue @Valid @NotNull Http http) {
+
+    /**
+     * @param shardLimit the most open shards all streams may have together
+     * @param createDelay how long a new stream stays CREATING
+     * @param deleteDelay how long a deleted stream stays DELETING
+     * @param housekeepingInterval how often expired records are trimmed and deleted streams removed
+     */
+    public record Streams(
+            @DefaultValue("10000") @Min(1) @Max(1_000_000) int shardLimit,
+            @DefaultValue("500ms") @NotNull Duration createDelay,
+            @DefaultValue("500ms") @NotNull Duration deleteDelay,
+            @DefaultValue("1s") @NotNull Duration housekeepingInterval) {
+
+        @AssertTrue(message = "delays must not be negative and the housekeeping interval must be positive")
+        public boolean isTimingValid() {
+            return createDelay != null && deleteDelay != null && housekeepingInterval != null
+                    && !createDelay.isNegative() && !deleteDelay.isNegative() && !housekeepingInterval.isNegative() && !housekeepingInterval.isZero();
+        }
+    }
+
+    /**
+     * @param secret key for signing shard iterators, so that several nodes can honour each other's; a random
+     *     key is made at start-up when empty (iterators then die with the process)
+     * @param ttl how long an iterator stays valid; Kinesis uses five minutes
+     */
+    public record Iterators(
+            @DefaultValue("") String secret,
+            @DefaultValue("5m") @NotNull Duration ttl) {
+
+        @AssertTrue(message = "the iterator ttl must be positive")
+        public boolean isTtlValid() {
+            return ttl != null && !ttl.isNegative() && !ttl.isZero();
+        }
+    }
+
+    /**
+     * @param maxBytes the memory budget of the in-memory store; empty means a quarter of the maximum heap
+     * @param segmentSize payload bytes per storage segment, the unit in which retention frees memory
+     * @param segmentRecords records per storage segment
+     */
+    public record Storage(
+            DataSize maxBytes,
+            @DefaultValue("1MB") @NotNull DataSize segmentSize,
+            @DefaultValue("16384") @Min(1) int segmentRecords) {
+
+        @AssertTrue(message = "storage sizes must be positive and segments at most 1GB")
+        public boolean isSizesValid() {
+            return (maxBytes == null || maxBytes.toBytes() > 0)
+                    && segmentSize != null && segmentSize.toBytes() > 0 && segmentSize.toBytes() <= (1L << 30);
+        }
+
+        /** The memory budget in bytes. */
+        public long maxBytesOrDefault() {
+            return maxBytes != null ? maxBytes.toBytes() : Runtime.getRuntime().maxMemory() / 4;
+        }
+    }
+
+    /**
+     * @param maxRequestSize the largest request body accepted; Kinesis needs about 14 MiB (a 10 MiB record in
+     *     Base64)
+     */
+    public record Http(@DefaultValue("16MB") @NotNull DataSize maxRequestSize) {
+    }
+
+    /** All defaults, as a test or a tool would start Runnel. */
+    public static RunnelProperties defaults() {
+        return new RunnelProperties("000000000000", "us-east-1",
+                new Streams(10_000, Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(1)),
+                new Iterators("", Duration.ofMinutes(5)),
+                new Storage(null, DataSize.ofMegabytes(1), 16_384),
+                new Http(DataSize.ofMegabytes(16)));
+    }
+}
