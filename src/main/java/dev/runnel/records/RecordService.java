@@ -95,12 +95,19 @@ public class RecordService {
         return new PutRecordsResult(failed, List.copyOf(entries));
     }
 
+    /** GetRecords through an iterator of any stream; see {@link #getRecords(String, Integer, StreamName)}. */
+    public GetRecordsResult getRecords(String shardIterator, Integer limit) {
+        return getRecords(shardIterator, limit, null);
+    }
+
     /**
      * GetRecords.
      *
      * @param limit at most this many records, 1 … 10000; null for 10000
+     * @param expectedStream when not null, the stream the caller believes the iterator reads; a mismatch is
+     *     an InvalidArgumentException
      */
-    public GetRecordsResult getRecords(String shardIterator, Integer limit) {
+    public GetRecordsResult getRecords(String shardIterator, Integer limit, StreamName expectedStream) {
         Constraints check = Constraints.check();
         if (check.required("shardIterator", shardIterator)) {
             check.length("shardIterator", shardIterator, 1, 512);
@@ -109,6 +116,10 @@ public class RecordService {
         Instant now = clock.instant();
         ShardCursor cursor = iterators.open(shardIterator, now);
         Stream stream = cursor.stream();
+        if (expectedStream != null && !expectedStream.equals(stream.name())) {
+            throw new InvalidArgumentException("The shard iterator reads stream " + stream.name()
+                    + ", not stream " + expectedStream + ".");
+        }
         ShardLog log = cursor.log();
         long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
         List<StoredRecord> stored = log.read(cursor.position(), limit == null ? MAX_GET_LIMIT : limit,

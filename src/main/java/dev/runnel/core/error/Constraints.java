@@ -45,9 +45,9 @@ public final class Constraints {
     /** A collection's or blob's size must lie in [min, max]; {@code shown} is how the value is printed. */
     public Constraints size(String path, String shown, long size, long min, long max) {
         if (size < min) {
-            violations.add(violation(path, shown, "Member must have length greater than or equal to " + min));
+            violations.add(violation(path, quoted(shown), "Member must have length greater than or equal to " + min));
         } else if (size > max) {
-            violations.add(violation(path, shown, "Member must have length less than or equal to " + max));
+            violations.add(violation(path, quoted(shown), "Member must have length less than or equal to " + max));
         }
         return this;
     }

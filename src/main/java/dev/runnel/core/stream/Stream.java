@@ -7,6 +7,7 @@ import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.shard.ShardMap;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,8 +62,8 @@ public final class Stream {
     }
 
     /**
-     * A new stream of {@code shardCount} shards laid out uniformly over the hash-key space, CREATING until
-     * {@code now + createDelay}.
+     * A new stream of {@code shardCount} shards laid out uniformly over the hash-key space, created at
+     * {@code now} (to the millisecond) and CREATING for {@code createDelay}.
      */
     public static Stream create(StreamName name, long incarnation, int shardCount, int retentionHours,
                                 int maxRecordSizeKiB, Map<String, String> tags, Instant now, Duration createDelay) {
@@ -71,8 +72,9 @@ public final class Stream {
         for (int i = 0; i < shardCount; i++) {
             shards.add(Shard.initial(new ShardId(i), ranges.get(i)));
         }
-        return new Stream(name, incarnation, now, now.plus(createDelay), null, retentionHours, maxRecordSizeKiB,
-                tags, shards, 1);
+        Instant created = now.truncatedTo(ChronoUnit.MILLIS);
+        return new Stream(name, incarnation, created, created.plus(createDelay), null, retentionHours,
+                maxRecordSizeKiB, tags, shards, 1);
     }
 
     public StreamStatus statusAt(Instant now) {

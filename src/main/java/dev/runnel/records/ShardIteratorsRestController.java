@@ -1,0 +1,42 @@
+package dev.runnel.records;
+
+import dev.runnel.core.stream.StreamName;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/shard-iterators", produces = {"application/json", "application/problem+json"})
+@Tag(name = "Records")
+class ShardIteratorsRestController {
+
+    private final ShardIteratorService iterators;
+
+    ShardIteratorsRestController(ShardIteratorService iterators) {
+        this.iterators = iterators;
+    }
+
+    @Schema(description = "An opaque iterator, valid for five minutes")
+    record ShardIteratorResponse(String shardIterator) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Get a shard iterator",
+            description = "TRIM_HORIZON: the oldest retained record. LATEST: just after the newest record now "
+                    + "(records put later are returned). AT_SEQUENCE_NUMBER / AFTER_SEQUENCE_NUMBER: at or just "
+                    + "after startingSequenceNumber. AT_TIMESTAMP: the first record that arrived at or after "
+                    + "`timestamp` (exact, millisecond precision).")
+    @ApiResponse(responseCode = "400", description = "ValidationException or InvalidArgumentException: parameters "
+            + "that do not fit the type, a sequence number of another shard or stream, a future timestamp")
+    @ApiResponse(responseCode = "404", description = "ResourceNotFoundException: no such stream or shard")
+    ShardIteratorResponse create(@RequestBody ShardIteratorRequest request) {
+        var start = request.startingPosition();
+        return new ShardIteratorResponse(
+                iterators.getShardIterator(new StreamName(request.streamName()), request.shardId(), start));
+    }
+}
