@@ -1,0 +1,18 @@
+# Build with the Maven wrapper, run on a JRE as a non-root user.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY frontend frontend
+RUN ./mvnw -B -q -DskipTests package && cp target/runnel-*.jar /runnel.jar
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --no-create-home runnel
+COPY --from=build /runnel.jar /app/runnel.jar
+USER runnel
+EXPOSE 4567
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/4567 && printf "GET /actuator/health HTTP/1.0\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/runnel.jar"]
