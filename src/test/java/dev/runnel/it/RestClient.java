@@ -15,7 +15,8 @@ final class RestClient {
     record Response(int status, JsonNode body) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
 
@@ -31,6 +32,36 @@ final class RestClient {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    }
+
+    /** The status of a GET, whatever the body. */
+    int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POSTs a body of unknown length (sent chunked) made of {@code prefix} and then {@code size} bytes 'a'. */
+    Response postStreamed(String path, String prefix, long size) {
+        java.io.InputStream body = new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new java.io.InputStream() {
+                    private long left = size;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'a' : -1;
+                    }
+                });
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
     }
 
     Response delete(String path) {

@@ -1,0 +1,35 @@
+package dev.runnel.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What a browser or a careless client meets at the edges of the running server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"runnel.http.max-request-size=1MB", "runnel.streams.create-delay=0"})
+class RestEdgesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void servesSwaggerUiAndTheApiDocument() {
+        RestClient client = new RestClient(port);
+        assertThat(client.status("/swagger-ui.html")).isEqualTo(200);
+        assertThat(client.get("/v3/api-docs").body().get("info").get("title").asString())
+                .isEqualTo("Runnel REST API");
+    }
+
+    @Test
+    void refusesAStreamedBodyOverTheLimit() {
+        RestClient client = new RestClient(port);
+        assertThat(client.post("/streams", Map.of("streamName", "edges", "shardCount", 1)).status()).isEqualTo(201);
+        RestClient.Response response = client.postStreamed("/streams/edges/records",
+                "{\"partitionKey\":\"1\",\"text\":\"", 2 * 1024 * 1024);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.body().get("errorType").asString()).isEqualTo("RequestTooLarge");
+    }
+}
