@@ -18,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RunnelProperties.class)
 @EnableScheduling
-class SystemConfiguration {
+public class SystemConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

@@ -11,18 +11,15 @@ import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.StreamService;
-import dev.runnel.support.RestTestServices;
+import dev.runnel.support.RestSliceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest(RecordsRestController.class)
-@Import(RestTestServices.class)
+@RestSliceTest(RecordsRestController.class)
 class RecordsRestControllerTest {
 
     @Autowired
@@ -116,7 +113,7 @@ class RecordsRestControllerTest {
 
     @Test
     void refusesOversizedBodiesWith413() throws Exception {
-        String big = "a".repeat((int) RestTestServices.MAX_REQUEST_BYTES);
+        String big = "a".repeat((int) RestSliceTest.MAX_REQUEST_BYTES);
         put("{\"partitionKey\":\"pk\",\"text\":\"" + big + "\"}")
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.errorType").value("RequestTooLarge"));

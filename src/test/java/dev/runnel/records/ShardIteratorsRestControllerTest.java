@@ -10,21 +10,18 @@ import com.jayway.jsonpath.JsonPath;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.StreamService;
-import dev.runnel.support.RestTestServices;
+import dev.runnel.support.RestSliceTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest({ShardIteratorsRestController.class, RecordsRestController.class})
-@Import(RestTestServices.class)
+@RestSliceTest({ShardIteratorsRestController.class, RecordsRestController.class})
 class ShardIteratorsRestControllerTest {
 
     @Autowired
