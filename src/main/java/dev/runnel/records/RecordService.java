@@ -4,6 +4,7 @@ import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.Messages;
+import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.hash.PartitionKeys;
 import dev.runnel.core.record.SequenceNumber;
@@ -14,7 +15,6 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
-import dev.runnel.storage.ShardLogStore;
 import dev.runnel.streams.StreamService;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -37,14 +37,11 @@ public class RecordService {
 
     private final StreamService streams;
     private final ShardIteratorService iterators;
-    private final ShardLogStore logs;
     private final InstantSource clock;
 
-    public RecordService(StreamService streams, ShardIteratorService iterators, ShardLogStore logs,
-                         InstantSource clock) {
+    public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock) {
         this.streams = streams;
         this.iterators = iterators;
-        this.logs = logs;
         this.clock = clock;
     }
 
@@ -149,8 +146,13 @@ public class RecordService {
     }
 
     private PutResult append(Stream stream, Shard shard, RecordInput record, Instant now) {
-        ShardLog log = logs.open(stream.incarnation(), shard.id());
-        AppendResult result = log.append(record.partitionKey(), record.data(), now.toEpochMilli());
+        AppendResult result;
+        try {
+            result = streams.shardLog(stream, shard.id()).append(record.partitionKey(), record.data(),
+                    now.toEpochMilli());
+        } catch (ResourceNotFoundException deletedMeanwhile) {
+            throw Messages.streamNotFound(stream.name().value(), streams.account());
+        }
         return new PutResult(shard.id(), new SequenceNumber(stream.incarnation(), shard.id().index(), result.position()));
     }
 
@@ -180,7 +182,7 @@ public class RecordService {
                 .filter(n -> n.incarnation() == stream.incarnation())
                 .filter(n -> n.shardIndex() < shard.id().index()
                         || (n.shardIndex() == shard.id().index()
-                            && n.position() < logs.open(stream.incarnation(), shard.id()).endPosition()))
+                            && n.position() < streams.shardLog(stream, shard.id()).endPosition()))
                 .isPresent();
         if (!valid) {
             throw new InvalidArgumentException("ExclusiveMinimumSequenceNumber " + text + " used in PutRecord on stream "

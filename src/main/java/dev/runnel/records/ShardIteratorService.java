@@ -11,7 +11,6 @@ import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.storage.ShardLog;
-import dev.runnel.storage.ShardLogStore;
 import dev.runnel.streams.StreamService;
 import dev.runnel.system.RunnelProperties;
 import java.time.Instant;
@@ -32,15 +31,13 @@ public class ShardIteratorService {
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final StreamService streams;
-    private final ShardLogStore logs;
     private final InstantSource clock;
     private final ShardIteratorCodec codec;
     private final long ttlMillis;
 
-    public ShardIteratorService(StreamService streams, ShardLogStore logs, InstantSource clock,
+    public ShardIteratorService(StreamService streams, InstantSource clock,
                                 RunnelProperties properties) {
         this.streams = streams;
-        this.logs = logs;
         this.clock = clock;
         this.codec = new ShardIteratorCodec(properties.iterators().secret());
         this.ttlMillis = properties.iterators().ttl().toMillis();
@@ -55,7 +52,7 @@ public class ShardIteratorService {
         Shard shard = stream.shard(id)
                 .filter(s -> stream.acceptsDataAt(now))
                 .orElseThrow(() -> Messages.shardNotFound(id.toString(), name.value(), account()));
-        ShardLog log = logs.open(stream.incarnation(), id);
+        ShardLog log = streams.shardLog(stream, id);
         long horizon = log.positionAtOrAfter(Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours()));
         long position = switch (start.type()) {
             case TRIM_HORIZON -> horizon;
@@ -98,7 +95,7 @@ public class ShardIteratorService {
                 .orElseThrow(() -> Messages.streamNotFound(name, account()));
         Shard shard = stream.shard(token.shard())
                 .orElseThrow(() -> Messages.shardNotFound(token.shard().toString(), name, account()));
-        return new ShardCursor(stream, shard, logs.open(stream.incarnation(), shard.id()), token.position());
+        return new ShardCursor(stream, shard, streams.shardLog(stream, shard.id()), token.position());
     }
 
     String issue(Stream stream, ShardId shard, long position, Instant now) {

@@ -24,6 +24,7 @@ public interface ShardLog {
      * @param nowMillis the current time, epoch milliseconds
      * @throws dev.runnel.core.error.LimitExceededException when the store's memory budget cannot hold the
      *     record; nothing is appended then
+     * @throws dev.runnel.core.error.ResourceNotFoundException when the log has been dropped
      */
     AppendResult append(String partitionKey, byte[] data, long nowMillis);
 

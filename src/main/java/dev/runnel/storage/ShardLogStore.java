@@ -9,13 +9,20 @@ import java.util.Optional;
  */
 public interface ShardLogStore {
 
-    /** The shard's log, created empty on first use. */
-    ShardLog open(long incarnation, ShardId shard);
+    /**
+     * Creates the shard's log, empty, when a shard is born (or returns the one that exists). Only stream
+     * lifecycle code calls this; everything else uses {@link #find}, so a log dropped with its stream is never
+     * brought back by a late writer.
+     */
+    ShardLog create(long incarnation, ShardId shard);
 
-    /** The shard's log if it was ever opened and not dropped. */
+    /** The shard's log if it was created and not dropped. */
     Optional<ShardLog> find(long incarnation, ShardId shard);
 
-    /** Drops every log of the incarnation and frees its storage. Idempotent. */
+    /**
+     * Drops every log of the incarnation and frees its storage. Appends that race with the drop fail with
+     * ResourceNotFoundException. Idempotent.
+     */
     void drop(long incarnation);
 
     /** Bytes currently held by all logs, including per-record overhead. */

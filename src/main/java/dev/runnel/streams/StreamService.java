@@ -4,6 +4,7 @@ import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.Messages;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.Shard;
+import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
@@ -50,9 +51,13 @@ public class StreamService {
         Stream stream = Stream.create(command.name(), newIncarnation(now), command.shardCount(),
                 command.retentionPeriodHours(), command.maxRecordSizeInKiB(), command.tags(), now,
                 properties.streams().createDelay());
+        for (Shard shard : stream.shards()) {
+            logs.create(stream.incarnation(), shard.id());
+        }
         while (!catalog.add(stream)) {
             Optional<Stream> existing = catalog.find(command.name());
             if (existing.isPresent() && !existing.get().isGoneAt(now)) {
+                logs.drop(stream.incarnation());
                 throw Messages.streamExists(command.name().value(), account());
             }
             existing.ifPresent(this::removeGone);
@@ -137,11 +142,22 @@ public class StreamService {
                 : Optional.of(new SequenceNumber(stream.incarnation(), shard.id().index(), shard.endPosition()));
     }
 
+    /**
+     * The log of a shard of a live stream.
+     *
+     * @throws dev.runnel.core.error.ResourceNotFoundException when the stream was deleted meanwhile
+     */
+    public ShardLog shardLog(Stream stream, ShardId shard) {
+        return logs.find(stream.incarnation(), shard)
+                .orElseThrow(() -> Messages.streamNotFound(stream.name().value(), account()));
+    }
+
     /** Records a shard holds that are still within retention. */
     public long retainedRecordCount(Stream stream, Shard shard) {
-        ShardLog log = logs.open(stream.incarnation(), shard.id());
         long cutoff = Retention.cutoffMillis(clock.millis(), stream.retentionHours());
-        return log.endPosition() - log.positionAtOrAfter(cutoff);
+        return logs.find(stream.incarnation(), shard.id())
+                .map(log -> log.endPosition() - log.positionAtOrAfter(cutoff))
+                .orElse(0L);
     }
 
     public String account() {

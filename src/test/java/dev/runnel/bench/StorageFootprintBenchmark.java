@@ -27,7 +27,7 @@ public final class StorageFootprintBenchmark {
         InMemoryShardLogStore store = new InMemoryShardLogStore(Long.MAX_VALUE / 2, 1 << 20, 16_384);
         ShardLog[] logs = new ShardLog[SHARDS];
         for (int i = 0; i < SHARDS; i++) {
-            logs[i] = store.open(1L, new ShardId(i));
+            logs[i] = store.create(1L, new ShardId(i));
         }
         Random random = new Random(42);
         byte[] data = new byte[DATA_BYTES];

@@ -53,7 +53,8 @@ public final class ShardMap {
         for (int i = 1; i < byStart.length; i++) {
             HashKey previousEnd = byStart[i - 1].hashKeyRange().end();
             HashKey start = byStart[i].hashKeyRange().start();
-            boolean adjacent = previousEnd.low() + 1 == start.low()
+            boolean adjacent = !previousEnd.equals(HashKey.MAX)
+                    && previousEnd.low() + 1 == start.low()
                     && (start.low() == 0 ? previousEnd.high() + 1 == start.high() : previousEnd.high() == start.high());
             if (!adjacent) {
                 throw new IllegalArgumentException("open shards " + byStart[i - 1].id() + " and " + byStart[i].id()

@@ -11,7 +11,10 @@ public record StreamName(String value) implements Comparable<StreamName> {
     public StreamName {
         Constraints check = Constraints.check();
         if (check.required("streamName", value)) {
-            check.length("streamName", value, 1, 128).pattern("streamName", value, PATTERN);
+            check.length("streamName", value, 1, 128);
+            if (!value.isEmpty()) {
+                check.pattern("streamName", value, PATTERN);
+            }
         }
         check.throwIfInvalid();
     }

@@ -1,5 +1,6 @@
 package dev.runnel.storage.memory;
 
+import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
@@ -34,6 +35,8 @@ final class InMemoryShardLog implements ShardLog {
 
     /** Writer-only. */
     private long lastArrival = Long.MIN_VALUE;
+    /** Writer-only: set once the log's storage has been freed; appends fail from then on. */
+    private boolean dropped;
 
     InMemoryShardLog(MemoryBudget budget, int segmentBytes, int segmentRecords) {
         this.budget = budget;
@@ -47,6 +50,9 @@ final class InMemoryShardLog implements ShardLog {
         int recordBytes = key.length + data.length;
         writeLock.lock();
         try {
+            if (dropped) {
+                throw new ResourceNotFoundException("The shard's log was deleted with its stream.");
+            }
             long arrival = Math.max(nowMillis, lastArrival);
             long position = endPosition;
             Segment[] current = segments;
@@ -221,6 +227,7 @@ final class InMemoryShardLog implements ShardLog {
                 freed += SEGMENT_OVERHEAD + segment.columns().footprint();
             }
             segments = NO_SEGMENTS;
+            dropped = true;
             release(freed);
         } finally {
             writeLock.unlock();

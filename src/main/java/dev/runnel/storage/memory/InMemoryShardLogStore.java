@@ -34,7 +34,7 @@ public final class InMemoryShardLogStore implements ShardLogStore {
     }
 
     @Override
-    public ShardLog open(long incarnation, ShardId shard) {
+    public ShardLog create(long incarnation, ShardId shard) {
         return logs.computeIfAbsent(incarnation, k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(shard, k -> new InMemoryShardLog(budget, segmentBytes, segmentRecords));
     }

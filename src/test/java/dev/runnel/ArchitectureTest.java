@@ -1,0 +1,74 @@
+package dev.runnel;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Layering rules, checked with ArchUnit's plain API under JUnit Jupiter. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("dev.runnel");
+    }
+
+    @Test
+    void coreDependsOnlyOnTheJdkAndItself() {
+        classes().that().resideInAPackage("dev.runnel.core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.runnel.core..")
+                .check(production);
+    }
+
+    @Test
+    void storageDoesNotDependOnSpring() {
+        noClasses().that().resideInAPackage("dev.runnel.storage..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(production);
+    }
+
+    /**
+     * Runnel's own controllers (not Spring's {@code @RestController} annotation) and classes nested in them. The
+     * REST controllers live beside the services they call (records, streams), so they are exempt as subjects.
+     */
+    private static final DescribedPredicate<JavaClass> RUNNEL_CONTROLLER = DescribedPredicate.describe(
+            "a Runnel controller or a class nested in one",
+            c -> c.getPackageName().startsWith("dev.runnel") && isController(c));
+
+    private static boolean isController(JavaClass c) {
+        return c.getSimpleName().endsWith("Controller")
+                || c.getEnclosingClass().map(ArchitectureTest::isController).orElse(false);
+    }
+
+    @Test
+    void theDomainDoesNotDependOnEdges() {
+        noClasses().that().resideInAnyPackage("dev.runnel.core..", "dev.runnel.storage..", "dev.runnel.streams..",
+                        "dev.runnel.records..")
+                .and(DescribedPredicate.not(RUNNEL_CONTROLLER))
+                .should().dependOnClassesThat().resideInAnyPackage("..aws..", "..console..")
+                .orShould().dependOnClassesThat(RUNNEL_CONTROLLER)
+                .check(production);
+    }
+
+    @Test
+    void theRulesSeeTheClassesTheyAreAbout() {
+        assertThat(production.stream().filter(c -> c.getPackageName().startsWith("dev.runnel.core")).count())
+                .isGreaterThan(20);
+        assertThat(production.stream().filter(c -> c.getPackageName().startsWith("dev.runnel.storage")).count())
+                .isGreaterThan(5);
+        assertThat(production.stream().filter(RUNNEL_CONTROLLER).count()).as("controllers present").isPositive();
+        assertThat(production.contain("dev.runnel.ArchitectureTest")).as("tests excluded").isFalse();
+    }
+}

@@ -1,0 +1,469 @@
+package dev.runnel.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runnel.core.error.LimitExceededException;
+import dev.runnel.core.record.StoredRecord;
+import dev.runnel.core.shard.ShardId;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link ShardLogStore} adapter must have. An adapter's test extends this class and makes
+ * stores whose segments are small (about 4 KiB or 64 records), so that the tests cross segment boundaries and
+ * trimming can free whole segments.
+ */
+public abstract class ShardLogStoreContract {
+
+    protected static final ShardId SHARD_0 = new ShardId(0);
+    protected static final ShardId SHARD_1 = new ShardId(1);
+
+    /** A fresh, empty store with small segments holding at most {@code maxBytes} bytes. */
+    protected abstract ShardLogStore newStore(long maxBytes);
+
+    protected ShardLogStore newStore() {
+        return newStore(64L * 1024 * 1024);
+    }
+
+    // ---- append and read ----------------------------------------------------------------------------------
+
+    @Test
+    void anEmptyLogStartsAndEndsAtZero() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        assertThat(log.startPosition()).isZero();
+        assertThat(log.endPosition()).isZero();
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE)).isEmpty();
+        assertThat(log.positionAtOrAfter(Long.MIN_VALUE)).isZero();
+    }
+
+    @Test
+    void appendsGetConsecutivePositionsFromZeroAndReadBackInOrder() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        for (int i = 0; i < 300; i++) {
+            AppendResult result = log.append("key-" + i, bytes("data-" + i), 1_000 + i);
+            assertThat(result.position()).isEqualTo(i);
+            assertThat(result.arrivalMillis()).isEqualTo(1_000 + i);
+            assertThat(log.endPosition()).isEqualTo(i + 1);
+        }
+        List<StoredRecord> records = log.read(0, 10_000, Long.MAX_VALUE, Long.MIN_VALUE);
+        assertThat(records).hasSize(300);
+        for (int i = 0; i < 300; i++) {
+            StoredRecord record = records.get(i);
+            assertThat(record.position()).isEqualTo(i);
+            assertThat(record.partitionKey()).isEqualTo("key-" + i);
+            assertThat(record.data()).isEqualTo(bytes("data-" + i));
+            assertThat(record.arrivalMillis()).isEqualTo(1_000 + i);
+        }
+        assertThat(log.read(250, 10_000, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+                .containsExactlyElementsOf(range(250, 300));
+        assertThat(log.read(300, 10, Long.MAX_VALUE, Long.MIN_VALUE)).isEmpty();
+        assertThat(log.read(10_000, 10, Long.MAX_VALUE, Long.MIN_VALUE)).isEmpty();
+    }
+
+    @Test
+    void emptyDataAndMultiByteKeysRoundTrip() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        String key = "\u00e9t\u00e9-\u65e5\u672c-\ud83d\ude00";
+        log.append(key, new byte[0], 5);
+        log.append("k".repeat(256), new byte[] {0, -1, 127, -128}, 5);
+        List<StoredRecord> records = log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE);
+        assertThat(records.get(0).partitionKey()).isEqualTo(key);
+        assertThat(records.get(0).data()).isEmpty();
+        assertThat(records.get(1).partitionKey()).isEqualTo("k".repeat(256));
+        assertThat(records.get(1).data()).containsExactly(0, -1, 127, -128);
+    }
+
+    @Test
+    void theLogCopiesAppendedData() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        byte[] data = bytes("original");
+        log.append("k", data, 1);
+        data[0] = 'X';
+        assertThat(log.read(0, 1, Long.MAX_VALUE, Long.MIN_VALUE).get(0).data()).isEqualTo(bytes("original"));
+    }
+
+    @Test
+    void readsFromBelowTheStartClampToTheStart() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        appendMany(log, 10, 20, 100);
+        assertThat(log.read(-5, 3, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+                .containsExactly(0L, 1L, 2L);
+        assertThat(log.read(Long.MIN_VALUE, 1, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+                .containsExactly(0L);
+    }
+
+    @Test
+    void readStopsAtTheLimit() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        appendMany(log, 200, 10, 100);
+        assertThat(log.read(0, 1, Long.MAX_VALUE, Long.MIN_VALUE)).hasSize(1);
+        assertThat(log.read(5, 70, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+                .containsExactlyElementsOf(range(5, 75));
+        assertThat(log.read(190, 70, Long.MAX_VALUE, Long.MIN_VALUE)).hasSize(10);
+    }
+
+    @Test
+    void readStopsBeforeTheRecordThatWouldPassMaxBytesButAlwaysReturnsTheFirst() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        // each record: 1-byte key + 99 bytes data = 100 bytes
+        for (int i = 0; i < 10; i++) {
+            log.append("k", new byte[99], i);
+        }
+        assertThat(log.read(0, 100, 100, Long.MIN_VALUE)).hasSize(1);
+        assertThat(log.read(0, 100, 299, Long.MIN_VALUE)).hasSize(2);
+        assertThat(log.read(0, 100, 300, Long.MIN_VALUE)).hasSize(3);
+        assertThat(log.read(0, 100, 0, Long.MIN_VALUE)).hasSize(1);
+        assertThat(log.read(0, 100, 1, Long.MIN_VALUE)).hasSize(1);
+        assertThat(log.read(4, 100, 1_000, Long.MIN_VALUE)).extracting(StoredRecord::position)
+                .containsExactlyElementsOf(range(4, 10));
+
+        ShardLog big = newStore().create(1, SHARD_1);
+        big.append("k", new byte[3_000], 1);
+        big.append("k", new byte[10], 1);
+        assertThat(big.read(0, 10, 100, Long.MIN_VALUE)).hasSize(1).first()
+                .satisfies(r -> assertThat(r.data()).hasSize(3_000));
+        assertThat(big.read(0, 10, 3_001 + 11, Long.MIN_VALUE)).hasSize(2);
+    }
+
+    @Test
+    void readSkipsRecordsThatArrivedBeforeMinArrival() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        for (int i = 0; i < 200; i++) {
+            log.append("k" + i, bytes("d" + i), 1_000 + i / 2);
+        }
+        // arrivals: positions 2t and 2t+1 arrive at 1000+t
+        assertThat(log.read(0, 3, Long.MAX_VALUE, 1_050)).extracting(StoredRecord::position)
+                .containsExactly(100L, 101L, 102L);
+        assertThat(log.read(150, 3, Long.MAX_VALUE, 1_050)).extracting(StoredRecord::position)
+                .containsExactly(150L, 151L, 152L);
+        assertThat(log.read(0, 1_000, Long.MAX_VALUE, 1_100)).isEmpty();
+        assertThat(log.read(0, 1_000, Long.MAX_VALUE, 1_099)).extracting(StoredRecord::position)
+                .containsExactly(198L, 199L);
+    }
+
+    @Test
+    void logsAreSeparatePerShardAndIncarnation() {
+        ShardLogStore store = newStore();
+        store.create(1, SHARD_0).append("a", bytes("a"), 1);
+        store.create(1, SHARD_1).append("b", bytes("b"), 1);
+        store.create(2, SHARD_0).append("c", bytes("c"), 1);
+        assertThat(store.create(1, SHARD_0).read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::partitionKey).containsExactly("a");
+        assertThat(store.create(1, SHARD_1).read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::partitionKey).containsExactly("b");
+        assertThat(store.create(2, SHARD_0).read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::partitionKey).containsExactly("c");
+        assertThat(store.find(1, SHARD_0)).isPresent();
+        assertThat(store.find(3, SHARD_0)).isEmpty();
+        assertThat(store.find(1, new ShardId(2))).isEmpty();
+    }
+
+    // ---- time lookups -------------------------------------------------------------------------------------
+
+    @Test
+    void positionAtOrAfterFindsTheFirstRecordAtOrAfterATimeIncludingEqualTimestamps() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        long[] arrivals = {10, 10, 10, 20, 20, 30};
+        for (long arrival : arrivals) {
+            log.append("k", bytes("x"), arrival);
+        }
+        assertThat(log.positionAtOrAfter(Long.MIN_VALUE)).isZero();
+        assertThat(log.positionAtOrAfter(9)).isZero();
+        assertThat(log.positionAtOrAfter(10)).isZero();
+        assertThat(log.positionAtOrAfter(11)).isEqualTo(3);
+        assertThat(log.positionAtOrAfter(20)).isEqualTo(3);
+        assertThat(log.positionAtOrAfter(21)).isEqualTo(5);
+        assertThat(log.positionAtOrAfter(30)).isEqualTo(5);
+        assertThat(log.positionAtOrAfter(31)).isEqualTo(6);
+        assertThat(log.positionAtOrAfter(Long.MAX_VALUE)).isEqualTo(6);
+    }
+
+    @Test
+    void positionAtOrAfterMatchesALinearScanAcrossManySegments() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        Random random = new Random(17);
+        List<Long> arrivals = new ArrayList<>();
+        long now = 1_000;
+        for (int i = 0; i < 2_000; i++) {
+            now += random.nextInt(10) < 7 ? 0 : random.nextInt(5);
+            arrivals.add(log.append("k" + i, new byte[random.nextInt(200)], now).arrivalMillis());
+        }
+        for (long t = 990; t <= now + 2; t++) {
+            long expected = arrivals.size();
+            for (int i = 0; i < arrivals.size(); i++) {
+                if (arrivals.get(i) >= t) {
+                    expected = i;
+                    break;
+                }
+            }
+            assertThat(log.positionAtOrAfter(t)).as("t=%d", t).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void arrivalTimesNeverDecreaseWhenTheClockGoesBackwards() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        assertThat(log.append("a", bytes("a"), 100).arrivalMillis()).isEqualTo(100);
+        assertThat(log.append("b", bytes("b"), 50).arrivalMillis()).isEqualTo(100);
+        assertThat(log.append("c", bytes("c"), 99).arrivalMillis()).isEqualTo(100);
+        assertThat(log.append("d", bytes("d"), 150).arrivalMillis()).isEqualTo(150);
+        assertThat(log.append("e", bytes("e"), 120).arrivalMillis()).isEqualTo(150);
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::arrivalMillis)
+                .containsExactly(100L, 100L, 100L, 150L, 150L);
+        assertThat(log.positionAtOrAfter(100)).isZero();
+        assertThat(log.positionAtOrAfter(101)).isEqualTo(3);
+        assertThat(log.positionAtOrAfter(150)).isEqualTo(3);
+        assertThat(log.read(0, 10, Long.MAX_VALUE, 101)).extracting(StoredRecord::partitionKey)
+                .containsExactly("d", "e");
+    }
+
+    // ---- trimming and dropping ----------------------------------------------------------------------------
+
+    @Test
+    void trimBeforeFreesOldSegmentsMovesTheStartAndKeepsNewerRecords() {
+        ShardLogStore store = newStore();
+        ShardLog log = store.create(1, SHARD_0);
+        for (int i = 0; i < 1_000; i++) {
+            log.append("key", new byte[100], i);
+        }
+        long usedBefore = store.usedBytes();
+        assertThat(log.usedBytes()).isPositive();
+
+        long freed = log.trimBefore(900);
+        assertThat(freed).isPositive();
+        assertThat(store.usedBytes()).isEqualTo(usedBefore - freed);
+        long start = log.startPosition();
+        assertThat(start).isPositive().isLessThanOrEqualTo(900);
+        assertThat(log.endPosition()).isEqualTo(1_000);
+        List<StoredRecord> rest = log.read(0, 10_000, Long.MAX_VALUE, Long.MIN_VALUE);
+        assertThat(rest.get(0).position()).isEqualTo(start);
+        assertThat(rest).extracting(StoredRecord::position).containsExactlyElementsOf(range(start, 1_000));
+        assertThat(log.positionAtOrAfter(Long.MIN_VALUE)).isEqualTo(start);
+
+        assertThat(log.trimBefore(start)).as("nothing more to free").isZero();
+        assertThat(log.startPosition()).isEqualTo(start);
+
+        // Appends continue at the same positions after a trim.
+        assertThat(log.append("k", bytes("x"), 2_000).position()).isEqualTo(1_000);
+    }
+
+    @Test
+    void trimmingEverythingLeavesAnEmptyLogThatContinuesItsPositions() {
+        ShardLogStore store = newStore();
+        ShardLog log = store.create(1, SHARD_0);
+        appendMany(log, 500, 50, 0);
+        long freed = log.trimBefore(Long.MAX_VALUE);
+        assertThat(freed).isPositive();
+        assertThat(log.startPosition()).isEqualTo(500);
+        assertThat(log.endPosition()).isEqualTo(500);
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE)).isEmpty();
+        assertThat(log.positionAtOrAfter(0)).isEqualTo(500);
+        assertThat(log.append("k", bytes("again"), 10).position()).isEqualTo(500);
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+                .containsExactly(500L);
+        assertThat(log.startPosition()).isEqualTo(500);
+    }
+
+    @Test
+    void dropFreesEveryLogOfTheIncarnation() {
+        ShardLogStore store = newStore();
+        appendMany(store.create(7, SHARD_0), 300, 100, 0);
+        appendMany(store.create(7, SHARD_1), 300, 100, 0);
+        appendMany(store.create(8, SHARD_0), 10, 100, 0);
+        long keep = store.create(8, SHARD_0).usedBytes();
+        assertThat(store.usedBytes()).isGreaterThan(keep);
+        store.drop(7);
+        assertThat(store.find(7, SHARD_0)).isEmpty();
+        assertThat(store.find(7, SHARD_1)).isEmpty();
+        assertThat(store.usedBytes()).isEqualTo(keep);
+        assertThat(store.find(8, SHARD_0)).isPresent();
+        store.drop(7);
+        store.drop(42);
+        assertThat(store.usedBytes()).isEqualTo(keep);
+        assertThat(store.create(7, SHARD_0).endPosition()).as("a re-opened log starts afresh").isZero();
+    }
+
+    // ---- memory budget ------------------------------------------------------------------------------------
+
+    @Test
+    void aFullBudgetRefusesAppendsAndKeepsEarlierRecords() {
+        ShardLogStore store = newStore(16 * 1024);
+        ShardLog log = store.create(1, SHARD_0);
+        List<byte[]> written = new ArrayList<>();
+        LimitExceededException refused = null;
+        for (int i = 0; i < 1_000 && refused == null; i++) {
+            byte[] data = filled(1_000, i);
+            try {
+                log.append("k" + i, data, i);
+                written.add(data);
+            } catch (LimitExceededException e) {
+                refused = e;
+            }
+        }
+        assertThat(refused).as("the budget must run out").isNotNull();
+        assertThat(written).isNotEmpty();
+        assertThat(store.usedBytes()).isLessThanOrEqualTo(store.maxBytes());
+        long end = log.endPosition();
+        long used = store.usedBytes();
+        assertThat(end).isEqualTo(written.size());
+        assertThatThrownBy(() -> log.append("again", filled(1_000, 0), 5_000))
+                .isInstanceOf(LimitExceededException.class);
+        assertThat(log.endPosition()).isEqualTo(end);
+        assertThat(store.usedBytes()).isEqualTo(used);
+        List<StoredRecord> records = log.read(0, 10_000, Long.MAX_VALUE, Long.MIN_VALUE);
+        assertThat(records).hasSize(written.size());
+        for (int i = 0; i < written.size(); i++) {
+            assertThat(records.get(i).data()).isEqualTo(written.get(i));
+            assertThat(records.get(i).partitionKey()).isEqualTo("k" + i);
+        }
+    }
+
+    @Test
+    void aRecordLargerThanTheBudgetIsRefusedWithNothingAppended() {
+        ShardLogStore store = newStore(8 * 1024);
+        ShardLog log = store.create(1, SHARD_0);
+        assertThatThrownBy(() -> log.append("k", new byte[9 * 1024], 1)).isInstanceOf(LimitExceededException.class);
+        assertThat(log.endPosition()).isZero();
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE)).isEmpty();
+        assertThat(log.append("k", bytes("small"), 1).position()).isZero();
+    }
+
+    @Test
+    void freeingMemoryMakesRoomAgain() {
+        ShardLogStore store = newStore(32 * 1024);
+        ShardLog log = store.create(1, SHARD_0);
+        int appended = 0;
+        try {
+            for (int i = 0; i < 1_000; i++) {
+                log.append("k", new byte[500], i);
+                appended++;
+            }
+        } catch (LimitExceededException expected) {
+            // full
+        }
+        assertThat(appended).isLessThan(1_000);
+        log.trimBefore(Long.MAX_VALUE);
+        assertThat(log.append("k", new byte[500], 5_000).position()).isEqualTo(appended);
+        store.drop(1);
+        assertThat(store.usedBytes()).isZero();
+    }
+
+    // ---- oracle -------------------------------------------------------------------------------------------
+
+    @Test
+    void randomAppendsAndReadsMatchAPlainList() {
+        String alphabet = "abcXYZ0189-_\u00e9\u00fc\u00df\u65e5\u672c\ud83d\ude00";
+        int[] codePoints = alphabet.codePoints().toArray();
+        for (long seed = 1; seed <= 5; seed++) {
+            Random random = new Random(seed);
+            ShardLog log = newStore().create(seed, SHARD_0);
+            List<StoredRecord> oracle = new ArrayList<>();
+            long clock = 1_000_000;
+            long lastArrival = Long.MIN_VALUE;
+            for (int step = 0; step < 1_500; step++) {
+                if (random.nextInt(3) > 0) {
+                    StringBuilder key = new StringBuilder();
+                    int keyLength = 1 + random.nextInt(random.nextInt(10) == 0 ? 256 : 12);
+                    for (int i = 0; i < keyLength; i++) {
+                        key.appendCodePoint(codePoints[random.nextInt(codePoints.length)]);
+                    }
+                    byte[] data = new byte[random.nextInt(10) == 0 ? random.nextInt(3_001) : random.nextInt(300)];
+                    random.nextBytes(data);
+                    clock += random.nextInt(10) == 0 ? -random.nextInt(50) : random.nextInt(20);
+                    long arrival = Math.max(clock, lastArrival);
+                    lastArrival = arrival;
+                    AppendResult result = log.append(key.toString(), data, clock);
+                    assertThat(result.position()).isEqualTo(oracle.size());
+                    assertThat(result.arrivalMillis()).isEqualTo(arrival);
+                    oracle.add(new StoredRecord(oracle.size(), arrival, key.toString(), data.clone()));
+                } else {
+                    long from = random.nextInt(oracle.size() + 10) - 5;
+                    int limit = 1 + random.nextInt(random.nextBoolean() ? 5 : 500);
+                    long maxBytes = random.nextInt(4) == 0 ? Long.MAX_VALUE : random.nextInt(20_000);
+                    long minArrival = random.nextBoolean() || oracle.isEmpty() ? Long.MIN_VALUE
+                            : oracle.get(random.nextInt(oracle.size())).arrivalMillis() + random.nextInt(3) - 1;
+                    List<StoredRecord> actual = log.read(from, limit, maxBytes, minArrival);
+                    List<StoredRecord> expected = expectedRead(oracle, from, limit, maxBytes, minArrival);
+                    assertSameRecords(actual, expected,
+                            "seed=" + seed + " step=" + step + " from=" + from + " limit=" + limit + " maxBytes="
+                                    + maxBytes + " minArrival=" + minArrival);
+                    if (!oracle.isEmpty()) {
+                        long t = oracle.get(random.nextInt(oracle.size())).arrivalMillis() + random.nextInt(3) - 1;
+                        assertThat(log.positionAtOrAfter(t)).isEqualTo(firstAtOrAfter(oracle, t));
+                    }
+                }
+                assertThat(log.endPosition()).isEqualTo(oracle.size());
+            }
+            assertSameRecords(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE), oracle, "full read");
+        }
+    }
+
+    private static List<StoredRecord> expectedRead(List<StoredRecord> oracle, long from, int limit, long maxBytes,
+                                                   long minArrival) {
+        long start = Math.max(Math.max(from, 0), firstAtOrAfter(oracle, minArrival));
+        List<StoredRecord> out = new ArrayList<>();
+        long bytes = 0;
+        for (long p = start; p < oracle.size() && out.size() < limit; p++) {
+            StoredRecord record = oracle.get((int) p);
+            long size = record.partitionKey().getBytes(StandardCharsets.UTF_8).length + record.data().length;
+            if (!out.isEmpty() && bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            out.add(record);
+        }
+        return out;
+    }
+
+    private static long firstAtOrAfter(List<StoredRecord> oracle, long arrival) {
+        for (StoredRecord record : oracle) {
+            if (record.arrivalMillis() >= arrival) {
+                return record.position();
+            }
+        }
+        return oracle.size();
+    }
+
+    private static void assertSameRecords(List<StoredRecord> actual, List<StoredRecord> expected, String context) {
+        assertThat(actual).as(context).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            StoredRecord a = actual.get(i);
+            StoredRecord e = expected.get(i);
+            assertThat(a.position()).as(context).isEqualTo(e.position());
+            assertThat(a.arrivalMillis()).as(context).isEqualTo(e.arrivalMillis());
+            assertThat(a.partitionKey()).as(context).isEqualTo(e.partitionKey());
+            assertThat(Arrays.equals(a.data(), e.data())).as(context + " data at " + e.position()).isTrue();
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    protected static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    protected static byte[] filled(int size, int seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    protected static void appendMany(ShardLog log, int count, int dataBytes, long arrival) {
+        for (int i = 0; i < count; i++) {
+            log.append("key-" + i, new byte[dataBytes], arrival);
+        }
+    }
+
+    protected static List<Long> range(long fromInclusive, long toExclusive) {
+        List<Long> out = new ArrayList<>();
+        for (long p = fromInclusive; p < toExclusive; p++) {
+            out.add(p);
+        }
+        return out;
+    }
+}
