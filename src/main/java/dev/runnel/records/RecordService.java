@@ -20,14 +20,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
 /**
  * The data plane: PutRecord, PutRecords and GetRecords. Records are routed by hash key to the open shard
  * that owns it and appended to that shard's log; sequence numbers encode the log position. Thread-safe;
  * each shard log serialises its own appends, so there is no lock across shards.
  */
-@Service
 public class RecordService {
 
     /** GetRecords' largest and default Limit. */

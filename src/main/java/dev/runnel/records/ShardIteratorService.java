@@ -13,18 +13,17 @@ import dev.runnel.core.stream.StreamName;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.streams.StreamService;
 import dev.runnel.system.RunnelProperties;
+import dev.runnel.tokens.TokenSigner;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.springframework.stereotype.Service;
 
 /**
  * Issues shard iterators (GetShardIterator) and checks them when they come back: signature, expiry, and that
  * the stream and shard they name still exist. Thread-safe and stateless apart from the signing key.
  */
-@Service
 public class ShardIteratorService {
 
     private static final DateTimeFormatter AWS_TIME =
@@ -35,12 +34,19 @@ public class ShardIteratorService {
     private final ShardIteratorCodec codec;
     private final long ttlMillis;
 
-    public ShardIteratorService(StreamService streams, InstantSource clock,
-                                RunnelProperties properties) {
+    /** @param codec shared by every region, so one secret signs all iterators */
+    public ShardIteratorService(StreamService streams, InstantSource clock, RunnelProperties properties,
+                                ShardIteratorCodec codec) {
         this.streams = streams;
         this.clock = clock;
-        this.codec = new ShardIteratorCodec(properties.iterators().secret());
+        this.codec = codec;
         this.ttlMillis = properties.iterators().ttl().toMillis();
+    }
+
+    /** A service with its own codec, keyed by {@code runnel.iterators.secret}. */
+    public ShardIteratorService(StreamService streams, InstantSource clock, RunnelProperties properties) {
+        this(streams, clock, properties,
+                new ShardIteratorCodec(new TokenSigner(properties.iterators().secret())));
     }
 
     /** GetShardIterator. */

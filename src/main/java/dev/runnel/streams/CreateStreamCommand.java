@@ -5,21 +5,28 @@ import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.Tags;
+import dev.runnel.core.stream.StreamMode;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A request to create a stream; the constructor rejects impossible values.
  *
  * @param name the new stream's name
+ * @param mode PROVISIONED, or ON_DEMAND (which starts with {@link #ON_DEMAND_SHARDS} shards)
  * @param shardCount at least 1
  * @param retentionPeriodHours 24 … 8760
  * @param maxRecordSizeInKiB 1024 … 10240
  * @param tags validated, sorted by key
  */
-public record CreateStreamCommand(StreamName name, int shardCount, int retentionPeriodHours, int maxRecordSizeInKiB,
-                                  Map<String, String> tags) {
+public record CreateStreamCommand(StreamName name, StreamMode mode, int shardCount, int retentionPeriodHours,
+                                  int maxRecordSizeInKiB, Map<String, String> tags) {
+
+    /** ON_DEMAND streams start with this many shards (4 MiB/s of writes). */
+    public static final int ON_DEMAND_SHARDS = 4;
 
     public CreateStreamCommand {
+        Objects.requireNonNull(mode, "mode");
         Constraints check = Constraints.check();
         check.range("shardCount", shardCount, 1, Integer.MAX_VALUE);
         check.range("maxRecordSizeInKiB", maxRecordSizeInKiB, Stream.DEFAULT_MAX_RECORD_SIZE_KIB,
@@ -36,7 +43,7 @@ public record CreateStreamCommand(StreamName name, int shardCount, int retention
         check.required("shardCount", shardCount);
         StreamName streamName = new StreamName(name);
         check.throwIfInvalid();
-        return new CreateStreamCommand(streamName, shardCount,
+        return new CreateStreamCommand(streamName, StreamMode.PROVISIONED, shardCount,
                 retentionPeriodHours == null ? Retention.DEFAULT_HOURS : retentionPeriodHours,
                 maxRecordSizeInKiB == null ? Stream.DEFAULT_MAX_RECORD_SIZE_KIB : maxRecordSizeInKiB,
                 tags);

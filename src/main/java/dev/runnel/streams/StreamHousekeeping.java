@@ -1,5 +1,7 @@
 package dev.runnel.streams;
 
+import dev.runnel.regions.RegionServices;
+import dev.runnel.regions.Regions;
 import dev.runnel.system.RunnelProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,17 +9,17 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** Runs {@link StreamService#housekeeping()} in the background at the configured interval. */
+/** Runs {@link StreamService#housekeeping()} for every region in the background at the configured interval. */
 @Component
 class StreamHousekeeping implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(StreamHousekeeping.class);
 
-    private final StreamService streams;
+    private final Regions regions;
     private final RunnelProperties properties;
 
-    StreamHousekeeping(StreamService streams, RunnelProperties properties) {
-        this.streams = streams;
+    StreamHousekeeping(Regions regions, RunnelProperties properties) {
+        this.regions = regions;
         this.properties = properties;
     }
 
@@ -28,7 +30,10 @@ class StreamHousekeeping implements SchedulingConfigurer {
 
     void run() {
         try {
-            long freed = streams.housekeeping();
+            long freed = 0;
+            for (RegionServices region : regions.all()) {
+                freed += region.streams().housekeeping();
+            }
             if (freed > 0) {
                 log.debug("Retention freed {} bytes", freed);
             }

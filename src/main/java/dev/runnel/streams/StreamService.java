@@ -16,18 +16,24 @@ import dev.runnel.system.RunnelProperties;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
+import dev.runnel.core.stream.ShardLevelMetric;
+import dev.runnel.core.stream.StreamMode;
+import dev.runnel.core.stream.Tags;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.springframework.stereotype.Service;
 
 /**
  * Stream lifecycle: create, describe, list, delete and retention, plus the housekeeping that trims expired
  * records and removes deleted streams. Thread-safe; metadata changes are compare-and-set retries on the
  * catalog, never a global lock.
  */
-@Service
 public class StreamService {
 
     private static final int INCARNATION_RANDOM_BITS = 20;
@@ -36,19 +42,31 @@ public class StreamService {
     private final ShardLogStore logs;
     private final InstantSource clock;
     private final RunnelProperties properties;
+    private final String region;
     private final SecureRandom random = new SecureRandom();
 
-    public StreamService(StreamCatalog catalog, ShardLogStore logs, InstantSource clock, RunnelProperties properties) {
+    /**
+     * @param catalog the streams of this account and region
+     * @param region the region the streams live in, for ARNs and messages
+     */
+    public StreamService(StreamCatalog catalog, ShardLogStore logs, InstantSource clock, RunnelProperties properties,
+                         String region) {
         this.catalog = catalog;
         this.logs = logs;
         this.clock = clock;
         this.properties = properties;
+        this.region = region;
+    }
+
+    /** A service for the default region, {@code runnel.region}. */
+    public StreamService(StreamCatalog catalog, ShardLogStore logs, InstantSource clock, RunnelProperties properties) {
+        this(catalog, logs, clock, properties, properties.region());
     }
 
     public Stream create(CreateStreamCommand command) {
         Instant now = clock.instant();
-        checkShardLimit(command.shardCount(), now);
-        Stream stream = Stream.create(command.name(), newIncarnation(now), command.shardCount(),
+        checkShardLimit(command.shardCount());
+        Stream stream = Stream.create(command.name(), newIncarnation(now), command.mode(), command.shardCount(),
                 command.retentionPeriodHours(), command.maxRecordSizeInKiB(), command.tags(), now,
                 properties.streams().createDelay());
         for (Shard shard : stream.shards()) {
@@ -107,14 +125,16 @@ public class StreamService {
 
     public Stream increaseRetention(StreamName name, int hours) {
         Instant now = clock.instant();
-        return updateActive(name, now, stream ->
-                stream.withRetentionHours(Retention.checkIncrease(name.value(), stream.retentionHours(), hours)));
+        int checked = Retention.checkRange(hours);
+        return updateActive(name, now, stream -> stream.with(c ->
+                c.retentionHours = Retention.checkIncrease(name.value(), stream.retentionHours(), checked)));
     }
 
     public Stream decreaseRetention(StreamName name, int hours) {
         Instant now = clock.instant();
-        return updateActive(name, now, stream ->
-                stream.withRetentionHours(Retention.checkDecrease(name.value(), stream.retentionHours(), hours)));
+        int checked = Retention.checkRange(hours);
+        return updateActive(name, now, stream -> stream.with(c ->
+                c.retentionHours = Retention.checkDecrease(name.value(), stream.retentionHours(), checked)));
     }
 
     /** Sets the retention period either way, applying the increase or decrease rule as fits. */
@@ -123,12 +143,108 @@ public class StreamService {
         return hours >= stream.retentionHours() ? increaseRetention(name, hours) : decreaseRetention(name, hours);
     }
 
+    /** Adds or overwrites tags; a stream holds at most 50. */
+    public Stream addTags(StreamName name, Map<String, String> tags) {
+        Map<String, String> checked = Tags.validated("tags", tags);
+        Instant now = clock.instant();
+        return update(name, now, stream -> {
+            requireWritableMetadata(stream, now);
+            Map<String, String> merged = new TreeMap<>(stream.tags());
+            merged.putAll(checked);
+            Tags.checkCount(name.value(), account(), merged.size());
+            return stream.with(c -> c.tags = merged);
+        });
+    }
+
+    /** Removes tags by key; unknown keys are ignored. */
+    public Stream removeTags(StreamName name, Collection<String> keys) {
+        Instant now = clock.instant();
+        return update(name, now, stream -> {
+            requireWritableMetadata(stream, now);
+            Map<String, String> remaining = new TreeMap<>(stream.tags());
+            remaining.keySet().removeAll(keys);
+            return remaining.size() == stream.tags().size() ? stream : stream.with(c -> c.tags = remaining);
+        });
+    }
+
+    /** Turns shard-level metrics on (or off), returning the stream before and after. */
+    public Change setShardLevelMetrics(StreamName name, Set<ShardLevelMetric> metrics, boolean enable) {
+        Instant now = clock.instant();
+        Stream[] before = new Stream[1];
+        Stream after = updateActive(name, now, stream -> {
+            before[0] = stream;
+            Set<ShardLevelMetric> next = stream.shardLevelMetrics().isEmpty()
+                    ? EnumSet.noneOf(ShardLevelMetric.class) : EnumSet.copyOf(stream.shardLevelMetrics());
+            if (enable) {
+                next.addAll(metrics);
+            } else {
+                next.removeAll(metrics);
+            }
+            return stream.with(c -> c.shardLevelMetrics = next);
+        });
+        return new Change(before[0], after);
+    }
+
+    /** A stream before and after a change. */
+    public record Change(Stream before, Stream after) {
+    }
+
+    /** Starts server-side encryption with the KMS key (no data is really encrypted); UPDATING for a while. */
+    public Stream startEncryption(StreamName name, String keyId) {
+        Instant now = clock.instant();
+        return updateActive(name, now, stream -> stream.with(c -> {
+            c.encryptionKeyId = keyId;
+            c.updatingUntil = now.plus(properties.streams().updateDelay());
+        }));
+    }
+
+    /** Stops server-side encryption; UPDATING for a while. */
+    public Stream stopEncryption(StreamName name) {
+        Instant now = clock.instant();
+        return updateActive(name, now, stream -> stream.with(c -> {
+            c.encryptionKeyId = null;
+            c.updatingUntil = now.plus(properties.streams().updateDelay());
+        }));
+    }
+
+    /** Sets the largest record (data plus partition key) the stream takes, 1024 … 10240 KiB. */
+    public Stream updateMaxRecordSize(StreamName name, int kib) {
+        Instant now = clock.instant();
+        return updateActive(name, now, stream -> stream.with(c -> c.maxRecordSizeKiB = kib));
+    }
+
+    /** Open shards across all live streams of this account and region. */
+    public long openShardCount() {
+        Instant now = clock.instant();
+        return catalog.all().stream().filter(stream -> !stream.isGoneAt(now)).mapToLong(Stream::openShardCount).sum();
+    }
+
+    /** Live ON_DEMAND streams of this account and region. */
+    public long onDemandStreamCount() {
+        Instant now = clock.instant();
+        return catalog.all().stream()
+                .filter(stream -> !stream.isGoneAt(now) && stream.mode() == StreamMode.ON_DEMAND)
+                .count();
+    }
+
+    public int shardLimit() {
+        return properties.streams().shardLimit();
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
     public StreamStatus status(Stream stream) {
         return stream.statusAt(clock.instant());
     }
 
     public String arn(Stream stream) {
-        return "arn:aws:kinesis:" + properties.region() + ":" + account() + ":stream/" + stream.name().value();
+        return "arn:aws:kinesis:" + region + ":" + account() + ":stream/" + stream.name().value();
     }
 
     /** The lowest sequence number a shard can hold. */
@@ -215,15 +331,20 @@ public class StreamService {
         }
     }
 
-    private void checkShardLimit(int additional, Instant now) {
+    /** Tags may change while the stream is ACTIVE or UPDATING. */
+    private void requireWritableMetadata(Stream stream, Instant now) {
+        StreamStatus status = stream.statusAt(now);
+        if (status == StreamStatus.CREATING || status == StreamStatus.DELETING) {
+            throw Messages.streamNotActive(stream.name().value(), account(), status.name());
+        }
+    }
+
+    private void checkShardLimit(int additional) {
         int limit = properties.streams().shardLimit();
-        long current = catalog.all().stream()
-                .filter(stream -> !stream.isGoneAt(now))
-                .mapToLong(Stream::openShardCount)
-                .sum();
+        long current = openShardCount();
         if (current + additional > limit) {
             throw new LimitExceededException("This request would exceed the shard limit for the account "
-                    + account() + " in " + properties.region() + ". Current shard count for the account: " + current
+                    + account() + " in " + region + ". Current shard count for the account: " + current
                     + ". Limit: " + limit + ". Number of additional shards that would have resulted from this request: "
                     + additional + ". Refer to the AWS Service Limits page "
                     + "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and "

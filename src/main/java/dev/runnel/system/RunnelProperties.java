@@ -33,18 +33,20 @@ public record RunnelProperties(
      * @param shardLimit the most open shards all streams may have together
      * @param createDelay how long a new stream stays CREATING
      * @param deleteDelay how long a deleted stream stays DELETING
+     * @param updateDelay how long a stream stays UPDATING after a change Kinesis applies asynchronously
      * @param housekeepingInterval how often expired records are trimmed and deleted streams removed
      */
     public record Streams(
             @DefaultValue("10000") @Min(1) @Max(1_000_000) int shardLimit,
             @DefaultValue("500ms") @NotNull Duration createDelay,
             @DefaultValue("500ms") @NotNull Duration deleteDelay,
+            @DefaultValue("500ms") @NotNull Duration updateDelay,
             @DefaultValue("1s") @NotNull Duration housekeepingInterval) {
 
         @AssertTrue(message = "delays must not be negative and the housekeeping interval must be positive")
         public boolean isTimingValid() {
-            return createDelay != null && deleteDelay != null && housekeepingInterval != null
-                    && !createDelay.isNegative() && !deleteDelay.isNegative() && !housekeepingInterval.isNegative() && !housekeepingInterval.isZero();
+            return createDelay != null && deleteDelay != null && updateDelay != null && housekeepingInterval != null
+                    && !createDelay.isNegative() && !deleteDelay.isNegative() && !updateDelay.isNegative() && !housekeepingInterval.isNegative() && !housekeepingInterval.isZero();
         }
     }
 
@@ -95,7 +97,8 @@ public record RunnelProperties(
     /** All defaults, as a test or a tool would start Runnel. */
     public static RunnelProperties defaults() {
         return new RunnelProperties("000000000000", "us-east-1",
-                new Streams(10_000, Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(1)),
+                new Streams(10_000, Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500),
+                        Duration.ofSeconds(1)),
                 new Iterators("", Duration.ofMinutes(5)),
                 new Storage(null, DataSize.ofMegabytes(1), 16_384),
                 new Http(DataSize.ofMegabytes(16)));

@@ -1,9 +1,12 @@
 package dev.runnel.system;
 
+import dev.runnel.records.RecordService;
+import dev.runnel.records.ShardIteratorService;
+import dev.runnel.regions.Regions;
 import dev.runnel.storage.ShardLogStore;
-import dev.runnel.storage.StreamCatalog;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
+import dev.runnel.streams.StreamService;
 import java.time.InstantSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The clock and the live storage adapter: the only place that touches the system clock or knows which
- * adapter runs.
+ * The clock, the live storage adapter and the per-region services: the only place that touches the system
+ * clock or knows which adapter runs. The REST API and the console use the default region's services.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RunnelProperties.class)
@@ -27,14 +30,29 @@ public class SystemConfiguration {
     }
 
     @Bean
-    StreamCatalog streamCatalog() {
-        return new InMemoryStreamCatalog();
-    }
-
-    @Bean
     ShardLogStore shardLogStore(RunnelProperties properties) {
         RunnelProperties.Storage storage = properties.storage();
         return new InMemoryShardLogStore(storage.maxBytesOrDefault(), (int) storage.segmentSize().toBytes(),
                 storage.segmentRecords());
+    }
+
+    @Bean
+    Regions regions(ShardLogStore logs, InstantSource clock, RunnelProperties properties) {
+        return new Regions(region -> new InMemoryStreamCatalog(), logs, clock, properties);
+    }
+
+    @Bean
+    StreamService streamService(Regions regions) {
+        return regions.defaultRegion().streams();
+    }
+
+    @Bean
+    ShardIteratorService shardIteratorService(Regions regions) {
+        return regions.defaultRegion().iterators();
+    }
+
+    @Bean
+    RecordService recordService(Regions regions) {
+        return regions.defaultRegion().records();
     }
 }

@@ -42,17 +42,17 @@ public abstract class StreamCatalogContract {
         StreamCatalog catalog = newCatalog();
         catalog.add(stream("s", 1));
         Stream v1 = catalog.find(StreamName.of("s")).orElseThrow();
-        Stream v2 = v1.withRetentionHours(48);
+        Stream v2 = v1.with(c -> c.retentionHours = 48);
         assertThat(catalog.replace(v1, v2)).isTrue();
         Stream stored = catalog.find(StreamName.of("s")).orElseThrow();
         assertThat(stored.version()).isEqualTo(2);
         assertThat(stored.retentionHours()).isEqualTo(48);
 
         // A writer still holding v1 loses.
-        assertThat(catalog.replace(v1, v1.withRetentionHours(72))).isFalse();
+        assertThat(catalog.replace(v1, v1.with(c -> c.retentionHours = 72))).isFalse();
         assertThat(catalog.find(StreamName.of("s")).orElseThrow().retentionHours()).isEqualTo(48);
 
-        Stream v3 = stored.withTags(Map.of("team", "a"));
+        Stream v3 = stored.with(c -> c.tags = Map.of("team", "a"));
         assertThat(catalog.replace(stored, v3)).isTrue();
         assertThat(catalog.find(StreamName.of("s")).orElseThrow().tags()).containsEntry("team", "a");
     }
@@ -62,10 +62,10 @@ public abstract class StreamCatalogContract {
         StreamCatalog catalog = newCatalog();
         catalog.add(stream("s", 1));
         Stream other = stream("s", 2);
-        assertThat(catalog.replace(other, other.withRetentionHours(48))).isFalse();
+        assertThat(catalog.replace(other, other.with(c -> c.retentionHours = 48))).isFalse();
         assertThat(catalog.find(StreamName.of("s")).orElseThrow().incarnation()).isEqualTo(1);
         Stream missing = stream("missing", 3);
-        assertThat(catalog.replace(missing, missing.withRetentionHours(48))).isFalse();
+        assertThat(catalog.replace(missing, missing.with(c -> c.retentionHours = 48))).isFalse();
         assertThat(catalog.find(StreamName.of("missing"))).isEmpty();
     }
 

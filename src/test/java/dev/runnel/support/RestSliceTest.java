@@ -1,8 +1,5 @@
 package dev.runnel.support;
 
-import dev.runnel.records.RecordService;
-import dev.runnel.records.ShardIteratorService;
-import dev.runnel.streams.StreamService;
 import dev.runnel.system.SystemConfiguration;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -21,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({SystemConfiguration.class, StreamService.class, ShardIteratorService.class, RecordService.class})
+@Import(SystemConfiguration.class)
 @TestPropertySource(properties = {
         "runnel.streams.shard-limit=100",
         "runnel.streams.create-delay=0",

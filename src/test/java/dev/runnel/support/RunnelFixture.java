@@ -44,7 +44,7 @@ public final class RunnelFixture {
     private RunnelFixture(Builder builder) {
         this.store = new InMemoryShardLogStore(builder.storageBytes, builder.segmentBytes, builder.segmentRecords);
         this.properties = new RunnelProperties(ACCOUNT, REGION,
-                new RunnelProperties.Streams(builder.shardLimit, builder.createDelay, builder.deleteDelay,
+                new RunnelProperties.Streams(builder.shardLimit, builder.createDelay, builder.deleteDelay, builder.createDelay,
                         Duration.ofSeconds(1)),
                 new RunnelProperties.Iterators("", Duration.ofMinutes(5)),
                 new RunnelProperties.Storage(DataSize.ofBytes(builder.storageBytes),

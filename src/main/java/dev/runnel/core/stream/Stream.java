@@ -10,18 +10,23 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * A stream's metadata: an immutable aggregate replaced as a whole, by compare-and-set on {@link #version()},
- * whenever it changes.
+ * whenever it changes ({@link #with} makes the next version).
  *
  * <p>Timed transitions are stored as instants rather than applied by a timer, so a stream's status is a pure
- * function of the clock: it is CREATING until {@link #activeAt()}, then ACTIVE; once deletion is requested it
+ * function of the clock: it is CREATING until {@link #activeAt()}, then ACTIVE, or UPDATING until
+ * {@link #updatingUntil()} after a change that Kinesis applies asynchronously; once deletion is requested it
  * is DELETING until {@link #goneAt()}, after which it no longer exists (a sweeper removes it and frees its
  * storage, but it is treated as absent from that instant on).
  *
@@ -37,28 +42,35 @@ public final class Stream {
     private final long incarnation;
     private final Instant createdAt;
     private final Instant activeAt;
+    private final Instant updatingUntil;
     private final Instant goneAt;
+    private final StreamMode mode;
     private final int retentionHours;
     private final int maxRecordSizeKiB;
-    private final Map<String, String> tags;
+    private final String encryptionKeyId;
+    private final Set<ShardLevelMetric> shardLevelMetrics;
+    private final SortedMap<String, String> tags;
     private final List<Shard> shards;
     private final ShardMap openShards;
     private final long version;
 
-    private Stream(StreamName name, long incarnation, Instant createdAt, Instant activeAt, Instant goneAt,
-                   int retentionHours, int maxRecordSizeKiB, Map<String, String> tags, List<Shard> shards,
-                   long version) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.incarnation = incarnation;
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.activeAt = Objects.requireNonNull(activeAt, "activeAt");
-        this.goneAt = goneAt;
-        this.retentionHours = Retention.checkRange(retentionHours);
-        this.maxRecordSizeKiB = maxRecordSizeKiB;
-        this.tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
-        this.shards = List.copyOf(shards);
+    private Stream(Changes c) {
+        this.name = Objects.requireNonNull(c.name, "name");
+        this.incarnation = c.incarnation;
+        this.createdAt = Objects.requireNonNull(c.createdAt, "createdAt");
+        this.activeAt = Objects.requireNonNull(c.activeAt, "activeAt");
+        this.updatingUntil = c.updatingUntil;
+        this.goneAt = c.goneAt;
+        this.mode = Objects.requireNonNull(c.mode, "mode");
+        this.retentionHours = Retention.checkRange(c.retentionHours);
+        this.maxRecordSizeKiB = c.maxRecordSizeKiB;
+        this.encryptionKeyId = c.encryptionKeyId;
+        this.shardLevelMetrics = c.shardLevelMetrics.isEmpty()
+                ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(c.shardLevelMetrics));
+        this.tags = Collections.unmodifiableSortedMap(new TreeMap<>(c.tags));
+        this.shards = List.copyOf(c.shards);
         this.openShards = new ShardMap(this.shards.stream().filter(Shard::isOpen).toList());
-        this.version = version;
+        this.version = c.version;
     }
 
     /**
@@ -67,21 +79,50 @@ public final class Stream {
      */
     public static Stream create(StreamName name, long incarnation, int shardCount, int retentionHours,
                                 int maxRecordSizeKiB, Map<String, String> tags, Instant now, Duration createDelay) {
+        return create(name, incarnation, StreamMode.PROVISIONED, shardCount, retentionHours, maxRecordSizeKiB, tags,
+                now, createDelay);
+    }
+
+    /** As {@link #create(StreamName, long, int, int, int, Map, Instant, Duration)}, in the given mode. */
+    public static Stream create(StreamName name, long incarnation, StreamMode mode, int shardCount,
+                                int retentionHours, int maxRecordSizeKiB, Map<String, String> tags, Instant now,
+                                Duration createDelay) {
+        Instant created = now.truncatedTo(ChronoUnit.MILLIS);
         List<HashKeyRange> ranges = HashKeyRange.uniform(shardCount);
         List<Shard> shards = new ArrayList<>(shardCount);
         for (int i = 0; i < shardCount; i++) {
-            shards.add(Shard.initial(new ShardId(i), ranges.get(i)));
+            shards.add(Shard.initial(new ShardId(i), ranges.get(i), created));
         }
-        Instant created = now.truncatedTo(ChronoUnit.MILLIS);
-        return new Stream(name, incarnation, created, created.plus(createDelay), null, retentionHours,
-                maxRecordSizeKiB, tags, shards, 1);
+        Changes c = new Changes();
+        c.name = name;
+        c.incarnation = incarnation;
+        c.createdAt = created;
+        c.activeAt = created.plus(createDelay);
+        c.mode = mode;
+        c.retentionHours = retentionHours;
+        c.maxRecordSizeKiB = maxRecordSizeKiB;
+        c.tags = tags;
+        c.shards = shards;
+        c.version = 1;
+        return new Stream(c);
+    }
+
+    /** The next version of this stream, with the changes applied. */
+    public Stream with(Consumer<Changes> change) {
+        Changes c = new Changes(this);
+        change.accept(c);
+        c.version = version + 1;
+        return new Stream(c);
     }
 
     public StreamStatus statusAt(Instant now) {
         if (goneAt != null) {
             return StreamStatus.DELETING;
         }
-        return now.isBefore(activeAt) ? StreamStatus.CREATING : StreamStatus.ACTIVE;
+        if (now.isBefore(activeAt)) {
+            return StreamStatus.CREATING;
+        }
+        return updatingUntil != null && now.isBefore(updatingUntil) ? StreamStatus.UPDATING : StreamStatus.ACTIVE;
     }
 
     /** Whether the stream has finished deleting at {@code now}; such a stream is treated as absent. */
@@ -113,23 +154,9 @@ public final class Stream {
         return openShards.size();
     }
 
-    public Stream withRetentionHours(int hours) {
-        return new Stream(name, incarnation, createdAt, activeAt, goneAt, hours, maxRecordSizeKiB, tags, shards,
-                version + 1);
-    }
-
-    public Stream withTags(Map<String, String> newTags) {
-        return new Stream(name, incarnation, createdAt, activeAt, goneAt, retentionHours, maxRecordSizeKiB, newTags,
-                shards, version + 1);
-    }
-
     /** Starts deletion: DELETING until {@code now + deleteDelay}, then gone. Deleting twice keeps the first. */
     public Stream deleting(Instant now, Duration deleteDelay) {
-        if (goneAt != null) {
-            return this;
-        }
-        return new Stream(name, incarnation, createdAt, activeAt, now.plus(deleteDelay), retentionHours,
-                maxRecordSizeKiB, tags, shards, version + 1);
+        return goneAt != null ? this : with(c -> c.goneAt = now.plus(deleteDelay));
     }
 
     public StreamName name() {
@@ -148,9 +175,18 @@ public final class Stream {
         return activeAt;
     }
 
+    /** Until when an asynchronous change keeps the stream UPDATING; null if none ever did. */
+    public Instant updatingUntil() {
+        return updatingUntil;
+    }
+
     /** When deletion completes; null unless deletion was requested. */
     public Instant goneAt() {
         return goneAt;
+    }
+
+    public StreamMode mode() {
+        return mode;
     }
 
     public int retentionHours() {
@@ -166,8 +202,22 @@ public final class Stream {
         return maxRecordSizeKiB * 1024;
     }
 
+    /** The KMS key of server-side encryption, or null when the stream is not encrypted. */
+    public String encryptionKeyId() {
+        return encryptionKeyId;
+    }
+
+    public boolean isEncrypted() {
+        return encryptionKeyId != null;
+    }
+
+    /** The shard-level metrics enhanced monitoring has turned on. */
+    public Set<ShardLevelMetric> shardLevelMetrics() {
+        return shardLevelMetrics;
+    }
+
     /** Tags sorted by key. */
-    public Map<String, String> tags() {
+    public SortedMap<String, String> tags() {
         return tags;
     }
 
@@ -183,5 +233,46 @@ public final class Stream {
     @Override
     public String toString() {
         return "Stream[" + name + ", incarnation=" + incarnation + ", version=" + version + "]";
+    }
+
+    /**
+     * The mutable state from which the next version is built; only {@link Stream#with} hands one out. The
+     * identity fields (name, incarnation, creation) cannot be changed.
+     */
+    public static final class Changes {
+
+        private StreamName name;
+        private long incarnation;
+        private Instant createdAt;
+        private Instant activeAt;
+        private long version;
+        public Instant updatingUntil;
+        public Instant goneAt;
+        public StreamMode mode;
+        public int retentionHours;
+        public int maxRecordSizeKiB;
+        public String encryptionKeyId;
+        public Set<ShardLevelMetric> shardLevelMetrics = Set.of();
+        public Map<String, String> tags = Map.of();
+        public List<Shard> shards = List.of();
+
+        private Changes() {
+        }
+
+        private Changes(Stream s) {
+            name = s.name;
+            incarnation = s.incarnation;
+            createdAt = s.createdAt;
+            activeAt = s.activeAt;
+            updatingUntil = s.updatingUntil;
+            goneAt = s.goneAt;
+            mode = s.mode;
+            retentionHours = s.retentionHours;
+            maxRecordSizeKiB = s.maxRecordSizeKiB;
+            encryptionKeyId = s.encryptionKeyId;
+            shardLevelMetrics = s.shardLevelMetrics;
+            tags = s.tags;
+            shards = s.shards;
+        }
     }
 }

@@ -83,7 +83,7 @@ class PartitionKeysTest {
         List<HashKeyRange> ranges = HashKeyRange.uniform(count);
         List<Shard> shards = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            shards.add(Shard.initial(new ShardId(i), ranges.get(i)));
+            shards.add(Shard.initial(new ShardId(i), ranges.get(i), java.time.Instant.EPOCH));
         }
         return new ShardMap(shards);
     }

@@ -154,12 +154,12 @@ class ShardMapTest {
         List<HashKeyRange> ranges = HashKeyRange.uniform(n);
         List<Shard> shards = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            shards.add(Shard.initial(new ShardId(i), ranges.get(i)));
+            shards.add(Shard.initial(new ShardId(i), ranges.get(i), java.time.Instant.EPOCH));
         }
         return shards;
     }
 
     private static Shard shard(int index, BigInteger start, BigInteger end) {
-        return Shard.initial(new ShardId(index), new HashKeyRange(HashKey.of(start), HashKey.of(end)));
+        return Shard.initial(new ShardId(index), new HashKeyRange(HashKey.of(start), HashKey.of(end)), java.time.Instant.EPOCH);
     }
 }

@@ -1,0 +1,7 @@
+package dev.runnel.core.stream;
+
+/** How a stream's capacity is managed. */
+public enum StreamMode {
+    PROVISIONED,
+    ON_DEMAND
+}

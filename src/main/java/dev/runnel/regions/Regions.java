@@ -1,0 +1,72 @@
+package dev.runnel.regions;
+
+import dev.runnel.records.RecordService;
+import dev.runnel.records.ShardIteratorCodec;
+import dev.runnel.records.ShardIteratorService;
+import dev.runnel.storage.ShardLogStore;
+import dev.runnel.storage.StreamCatalog;
+import dev.runnel.streams.StreamService;
+import dev.runnel.system.RunnelProperties;
+import dev.runnel.tokens.TokenSigner;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Streams are scoped by account and region, as on Kinesis: each region a client names (through the SigV4
+ * credential scope) gets its own catalog and services, made on first use. All regions share the shard-log
+ * store, its memory budget and the token signer. Thread-safe.
+ */
+public final class Regions {
+
+    /** What Runnel accepts as a region name; anything else falls back to the default region. */
+    public static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+    private final Function<String, StreamCatalog> catalogs;
+    private final ShardLogStore logs;
+    private final InstantSource clock;
+    private final RunnelProperties properties;
+    private final TokenSigner signer;
+    private final ShardIteratorCodec codec;
+    private final Map<String, RegionServices> regions = new ConcurrentHashMap<>();
+
+    /** @param catalogs makes the empty stream catalog of a region */
+    public Regions(Function<String, StreamCatalog> catalogs, ShardLogStore logs, InstantSource clock,
+                   RunnelProperties properties) {
+        this.catalogs = catalogs;
+        this.logs = logs;
+        this.clock = clock;
+        this.properties = properties;
+        this.signer = new TokenSigner(properties.iterators().secret());
+        this.codec = new ShardIteratorCodec(signer);
+    }
+
+    /** The services of a region; an unusable name gives the default region's. */
+    public RegionServices get(String region) {
+        String name = region != null && REGION.matcher(region).matches() ? region : properties.region();
+        return regions.computeIfAbsent(name, this::create);
+    }
+
+    public RegionServices defaultRegion() {
+        return get(properties.region());
+    }
+
+    /** Every region used so far. */
+    public List<RegionServices> all() {
+        return List.copyOf(regions.values());
+    }
+
+    /** Signs pagination tokens with the same secret as shard iterators. */
+    public TokenSigner signer() {
+        return signer;
+    }
+
+    private RegionServices create(String region) {
+        StreamService streams = new StreamService(catalogs.apply(region), logs, clock, properties, region);
+        ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties, codec);
+        return new RegionServices(region, streams, iterators, new RecordService(streams, iterators, clock));
+    }
+}
