@@ -20,7 +20,7 @@ public record RecordInput(String partitionKey, byte[] data, String explicitHashK
     static final Pattern HASH_KEY = Pattern.compile("0|([1-9]\\d{0,38})");
 
     /** Adds this record's violations, with member paths under {@code prefix} (empty or {@code records.3.}). */
-    void check(Constraints check, String prefix) {
+    public void check(Constraints check, String prefix) {
         if (check.required(prefix + "partitionKey", partitionKey)) {
             check.length(prefix + "partitionKey", partitionKey, 1, 256);
         }

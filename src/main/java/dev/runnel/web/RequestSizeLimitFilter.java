@@ -35,6 +35,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
+        if (length > maxBytes && isAwsRequest(request)) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentLength(0);
+            return;
+        }
         if (length > maxBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -46,6 +51,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(length < 0 ? new LimitedRequest(request, maxBytes) : request, response);
+    }
+
+    /** The AWS protocol answers 413 with an empty body, as AWS does. */
+    private static boolean isAwsRequest(HttpServletRequest request) {
+        return "/".equals(request.getRequestURI()) && request.getHeader("X-Amz-Target") != null;
     }
 
     /** A request whose body stream fails once more than the limit has been read. */

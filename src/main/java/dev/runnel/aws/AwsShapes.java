@@ -1,0 +1,64 @@
+package dev.runnel.aws;
+
+import dev.runnel.core.shard.Shard;
+import dev.runnel.core.stream.ShardLevelMetric;
+import dev.runnel.core.stream.Stream;
+import dev.runnel.streams.StreamService;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Response shapes that several operations share, and how they are made from Runnel's model. */
+public final class AwsShapes {
+
+    private AwsShapes() {
+    }
+
+    public record StreamModeDetails(String streamMode) {
+    }
+
+    public record HashKeyRange(String startingHashKey, String endingHashKey) {
+    }
+
+    public record SequenceNumberRange(String startingSequenceNumber, String endingSequenceNumber) {
+    }
+
+    public record ShardShape(String shardId, String parentShardId, String adjacentParentShardId,
+                             HashKeyRange hashKeyRange, SequenceNumberRange sequenceNumberRange) {
+    }
+
+    public record EnhancedMetrics(List<String> shardLevelMetrics) {
+    }
+
+    public record RecordShape(String sequenceNumber, Instant approximateArrivalTimestamp, byte[] data,
+                              String partitionKey, String encryptionType) {
+    }
+
+    public record Tag(String key, String value) {
+    }
+
+    public static ShardShape shard(Stream stream, Shard shard, StreamService streams) {
+        return new ShardShape(shard.id().toString(),
+                shard.parentShardId().map(Object::toString).orElse(null),
+                shard.adjacentParentShardId().map(Object::toString).orElse(null),
+                new HashKeyRange(shard.hashKeyRange().start().toString(), shard.hashKeyRange().end().toString()),
+                new SequenceNumberRange(streams.startingSequenceNumber(stream, shard).toString(),
+                        streams.endingSequenceNumber(stream, shard).map(Object::toString).orElse(null)));
+    }
+
+    public static List<EnhancedMetrics> enhancedMonitoring(Stream stream) {
+        return List.of(new EnhancedMetrics(metricNames(stream)));
+    }
+
+    public static List<String> metricNames(Stream stream) {
+        return stream.shardLevelMetrics().stream().map(ShardLevelMetric::name).toList();
+    }
+
+    public static String encryptionType(Stream stream) {
+        return stream.isEncrypted() ? "KMS" : "NONE";
+    }
+
+    public static List<Tag> tags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(tag -> new Tag(tag.getKey(), tag.getValue())).toList();
+    }
+}

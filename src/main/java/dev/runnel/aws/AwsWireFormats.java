@@ -1,0 +1,149 @@
+package dev.runnel.aws;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.runnel.core.error.SerializationException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Base64;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MapperBuilder;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
+import tools.jackson.dataformat.cbor.CBORGenerator;
+import tools.jackson.dataformat.cbor.CBORMapper;
+
+/**
+ * The Jackson mappers of the two encodings. Members are UpperCamel on the wire, nulls are left out, unknown
+ * members ignored, and scalars are never coerced from another type (AWS answers SerializationException).
+ * Blobs and timestamps differ:
+ * <ul>
+ *   <li>JSON: blobs are standard Base64 (strictly checked, with AWS's messages); timestamps are epoch
+ *       <em>seconds</em>, integer or decimal in requests, with a millisecond fraction in responses;</li>
+ *   <li>CBOR: blobs are byte strings; timestamps are epoch <em>milliseconds</em>, optionally behind tag 1,
+ *       in both directions (not the seconds RFC 8949 gives tag 1, which SDKs misread).</li>
+ * </ul>
+ */
+final class AwsWireFormats {
+
+    private AwsWireFormats() {
+    }
+
+    static ObjectMapper json() {
+        SimpleModule module = new SimpleModule("aws-json")
+                .addDeserializer(Instant.class, new JsonTimestampDeserializer())
+                .addSerializer(Instant.class, new JsonTimestampSerializer())
+                .addDeserializer(byte[].class, new JsonBlobDeserializer());
+        return configure(JsonMapper.builder(), module).build();
+    }
+
+    static ObjectMapper cbor() {
+        SimpleModule module = new SimpleModule("aws-cbor")
+                .addDeserializer(Instant.class, new CborTimestampDeserializer())
+                .addSerializer(Instant.class, new CborTimestampSerializer());
+        return configure(CBORMapper.builder(), module).build();
+    }
+
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder, SimpleModule module) {
+        return builder
+                .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .changeDefaultPropertyInclusion(inclusion -> inclusion
+                        .withValueInclusion(JsonInclude.Include.NON_NULL)
+                        .withContentInclusion(JsonInclude.Include.NON_NULL))
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, config -> config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, config -> config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .addModule(module);
+    }
+
+    private static final class JsonTimestampDeserializer extends ValueDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                BigDecimal seconds = parser.getDecimalValue();
+                return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
+            }
+            throw new SerializationException(AwsErrors.typeMismatch(token, "milliseconds since epoch"));
+        }
+    }
+
+    private static final class JsonTimestampSerializer extends ValueSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+            generator.writeNumber(BigDecimal.valueOf(value.toEpochMilli(), 3));
+        }
+    }
+
+    private static final class CborTimestampDeserializer extends ValueDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT) {
+                return Instant.ofEpochMilli(parser.getLongValue());
+            }
+            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                return Instant.ofEpochMilli((long) parser.getDoubleValue());
+            }
+            throw new SerializationException(AwsErrors.typeMismatch(token, "milliseconds since epoch"));
+        }
+    }
+
+    private static final class CborTimestampSerializer extends ValueSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+            ((CBORGenerator) generator).writeTag(1);
+            generator.writeNumber(value.toEpochMilli());
+        }
+    }
+
+    /** Standard Base64 with padding, rejected with AWS's texts otherwise. */
+    private static final class JsonBlobDeserializer extends ValueDeserializer<byte[]> {
+        @Override
+        public byte[] deserialize(JsonParser parser, DeserializationContext context) {
+            JsonToken token = parser.currentToken();
+            if (token != JsonToken.VALUE_STRING) {
+                throw new SerializationException(AwsErrors.typeMismatch(token, "a Blob"));
+            }
+            String text = parser.getString();
+            if (text.length() % 4 != 0) {
+                throw new SerializationException("'" + text + "' can not be converted to a Blob: Base64 encoded "
+                        + "length is expected a multiple of 4 bytes but found: " + text.length());
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                        || c == '+' || c == '/' || (c == '=' && i >= text.length() - 2);
+                if (!base64) {
+                    throw new SerializationException("'" + text + "' can not be converted to a Blob: Invalid Base64 "
+                            + "character: '" + c + "'");
+                }
+            }
+            try {
+                return Base64.getDecoder().decode(text);
+            } catch (IllegalArgumentException e) {
+                throw new SerializationException("'" + text + "' can not be converted to a Blob: " + e.getMessage());
+            }
+        }
+    }
+}

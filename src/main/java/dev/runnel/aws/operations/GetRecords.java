@@ -1,0 +1,47 @@
+package dev.runnel.aws.operations;
+
+import dev.runnel.aws.AwsContext;
+import dev.runnel.aws.AwsInput;
+import dev.runnel.aws.AwsOperation;
+import dev.runnel.aws.AwsShapes.RecordShape;
+import dev.runnel.core.error.Constraints;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.records.GetRecordsResult;
+import dev.runnel.records.RecordService;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class GetRecords implements AwsOperation<GetRecords.Input> {
+
+    record Input(String shardIterator, Integer limit, String streamARN, String streamId) implements AwsInput {
+
+        @Override
+        public void validate(Constraints check) {
+            if (check.required("shardIterator", shardIterator)) {
+                check.length("shardIterator", shardIterator, 1, 512);
+            }
+            check.range("limit", limit, 1, RecordService.MAX_GET_LIMIT);
+            AwsContext.checkStreamMembers(check, null, streamARN);
+        }
+    }
+
+    record Output(List<RecordShape> records, String nextShardIterator, long millisBehindLatest) {
+    }
+
+    @Override
+    public Class<Input> inputType() {
+        return Input.class;
+    }
+
+    @Override
+    public Object invoke(Input input, AwsContext context) {
+        StreamName expected = input.streamARN() == null ? null : context.streamOfArn(input.streamARN());
+        GetRecordsResult result = context.records().getRecords(input.shardIterator(), input.limit(), expected);
+        List<RecordShape> records = result.records().stream()
+                .map(r -> new RecordShape(r.sequenceNumber().toString(), r.approximateArrivalTimestamp(), r.data(),
+                        r.partitionKey(), null))
+                .toList();
+        return new Output(records, result.nextShardIterator(), result.millisBehindLatest());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.runnel.aws.operations;
+
+import dev.runnel.aws.AwsContext;
+import dev.runnel.aws.AwsInput;
+import dev.runnel.aws.AwsOperation;
+import dev.runnel.aws.AwsShapes;
+import dev.runnel.core.error.Constraints;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.records.PutRecordsCommand;
+import dev.runnel.records.PutRecordsResult;
+import dev.runnel.records.RecordInput;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class PutRecords implements AwsOperation<PutRecords.Input> {
+
+    record Entry(byte[] data, String explicitHashKey, String partitionKey) {
+    }
+
+    record Input(List<Entry> records, String streamName, String streamARN, String streamId) implements AwsInput {
+
+        @Override
+        public void validate(Constraints check) {
+            if (check.required("records", records)) {
+                check.size("records", "[...]", records.size(), 1, PutRecordsCommand.MAX_RECORDS);
+                for (int i = 0; i < records.size(); i++) {
+                    Entry entry = records.get(i);
+                    String prefix = "records." + (i + 1) + ".";
+                    if (check.required(prefix + "member", entry)) {
+                        new RecordInput(entry.partitionKey(), entry.data(), entry.explicitHashKey()).check(check, prefix);
+                    }
+                }
+            }
+            AwsContext.checkStreamMembers(check, streamName, streamARN);
+        }
+    }
+
+    record Output(int failedRecordCount, List<ResultEntry> records, String encryptionType) {
+    }
+
+    record ResultEntry(String sequenceNumber, String shardId, String errorCode, String errorMessage) {
+    }
+
+    @Override
+    public Class<Input> inputType() {
+        return Input.class;
+    }
+
+    @Override
+    public Object invoke(Input input, AwsContext context) {
+        StreamName stream = context.stream(input.streamName(), input.streamARN());
+        List<RecordInput> records = input.records().stream()
+                .map(e -> new RecordInput(e.partitionKey(), e.data(), e.explicitHashKey()))
+                .toList();
+        PutRecordsResult result = context.records().putAll(new PutRecordsCommand(stream, records));
+        List<ResultEntry> entries = result.entries().stream()
+                .map(e -> e.isFailure()
+                        ? new ResultEntry(null, null, e.errorCode(), e.errorMessage())
+                        : new ResultEntry(e.sequenceNumber().toString(), e.shardId().toString(), null, null))
+                .toList();
+        return new Output(result.failedRecordCount(), entries,
+                AwsShapes.encryptionType(context.streams().describe(stream)));
+    }
+}
