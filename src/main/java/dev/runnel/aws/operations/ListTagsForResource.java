@@ -1,0 +1,36 @@
+package dev.runnel.aws.operations;
+
+import dev.runnel.aws.AwsContext;
+import dev.runnel.aws.AwsInput;
+import dev.runnel.aws.AwsOperation;
+import dev.runnel.aws.AwsShapes;
+import dev.runnel.aws.AwsShapes.Tag;
+import dev.runnel.core.error.Constraints;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class ListTagsForResource implements AwsOperation<ListTagsForResource.Input> {
+
+    record Input(String resourceARN, String streamId) implements AwsInput {
+
+        @Override
+        public void validate(Constraints check) {
+            Resources.checkArn(check, resourceARN);
+        }
+    }
+
+    record Output(List<Tag> tags) {
+    }
+
+    @Override
+    public Class<Input> inputType() {
+        return Input.class;
+    }
+
+    @Override
+    public Object invoke(Input input, AwsContext context) {
+        return new Output(AwsShapes.tags(
+                context.streams().describe(Resources.stream(context, input.resourceARN())).tags()));
+    }
+}

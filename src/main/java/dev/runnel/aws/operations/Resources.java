@@ -1,0 +1,47 @@
+package dev.runnel.aws.operations;
+
+import dev.runnel.aws.AwsContext;
+import dev.runnel.core.error.Constraints;
+import dev.runnel.core.error.ResourceNotFoundException;
+import dev.runnel.core.stream.StreamName;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Rules shared by the tagging operations: ARNs of resources, tag maps and tag-key lists. */
+final class Resources {
+
+    private static final Pattern RESOURCE_ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+");
+
+    private Resources() {
+    }
+
+    static void checkArn(Constraints check, String resourceARN) {
+        if (check.required("resourceARN", resourceARN)) {
+            check.length("resourceARN", resourceARN, 1, 2048).pattern("resourceARN", resourceARN, RESOURCE_ARN);
+        }
+    }
+
+    static void checkTags(Constraints check, Map<String, String> tags) {
+        if (check.required("tags", tags)) {
+            check.size("tags", "{...}", tags.size(), 1, 200);
+        }
+    }
+
+    static void checkTagKeys(Constraints check, List<String> tagKeys) {
+        if (check.required("tagKeys", tagKeys)) {
+            check.size("tagKeys", "[...]", tagKeys.size(), 1, 50);
+            for (int i = 0; i < tagKeys.size(); i++) {
+                check.length("tagKeys." + (i + 1), tagKeys.get(i), 1, 128);
+            }
+        }
+    }
+
+    /** The stream a resource ARN names; consumers cannot be tagged until Runnel has them. */
+    static StreamName stream(AwsContext context, String resourceARN) {
+        if (resourceARN.contains("/consumer/")) {
+            throw new ResourceNotFoundException("Consumer " + resourceARN + " not found.");
+        }
+        return context.streamOfArn(resourceARN);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.runnel.aws.operations;
+
+import dev.runnel.aws.AwsContext;
+import dev.runnel.aws.AwsInput;
+import dev.runnel.aws.AwsOperation;
+import dev.runnel.core.error.Constraints;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+class TagResource implements AwsOperation<TagResource.Input> {
+
+    record Input(Map<String, String> tags, String resourceARN, String streamId) implements AwsInput {
+
+        @Override
+        public void validate(Constraints check) {
+            Resources.checkTags(check, tags);
+            Resources.checkArn(check, resourceARN);
+        }
+    }
+
+    @Override
+    public Class<Input> inputType() {
+        return Input.class;
+    }
+
+    @Override
+    public Object invoke(Input input, AwsContext context) {
+        context.streams().addTags(Resources.stream(context, input.resourceARN()), input.tags());
+        return null;
+    }
+}
