@@ -49,7 +49,7 @@ public final class RunnelFixture {
                 new RunnelProperties.Iterators("", Duration.ofMinutes(5)),
                 new RunnelProperties.Storage(DataSize.ofBytes(builder.storageBytes),
                         DataSize.ofBytes(builder.segmentBytes), builder.segmentRecords),
-                new RunnelProperties.Http(DataSize.ofMegabytes(16)));
+                new RunnelProperties.Http(DataSize.ofMegabytes(16), true));
         this.streams = new StreamService(catalog, store, clock, properties);
         this.iterators = new ShardIteratorService(streams, clock, properties);
         this.records = new RecordService(streams, iterators, clock);

@@ -1,0 +1,35 @@
+package dev.runnel.system;
+
+import org.apache.coyote.Request;
+import org.apache.coyote.http2.Http2Protocol;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HTTP/2 cleartext with prior knowledge on the plain port, beside HTTP/1.1: what the AWS SDK's async client
+ * (and so KCL) sends to {@code http://} endpoints. The HTTP/1.1 {@code Upgrade: h2c} route is declined (the
+ * request is simply served over HTTP/1.1): Tomcat's upgrade path buffers request bodies only up to a few
+ * kilobytes and drops redirects, which breaks clients such as the JDK's HttpClient that try it by default.
+ */
+@Configuration(proxyBeanMethods = false)
+class Http2Configuration {
+
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> priorKnowledgeHttp2(RunnelProperties properties) {
+        return factory -> {
+            if (properties.http().h2c()) {
+                factory.addConnectorCustomizers(connector -> connector.addUpgradeProtocol(new PriorKnowledgeHttp2()));
+            }
+        };
+    }
+
+    /** HTTP/2 that starts only from the connection preface, never from an HTTP/1.1 upgrade. */
+    static final class PriorKnowledgeHttp2 extends Http2Protocol {
+        @Override
+        public boolean accept(Request request) {
+            return false;
+        }
+    }
+}
