@@ -79,7 +79,7 @@ class AwsController {
                     : "Unknown target " + target + "; expected " + TARGET_PREFIX + "<Operation>.");
         }
         String name = target.substring(TARGET_PREFIX.length());
-        AwsOperation<?> operation = operations.find(name).orElseThrow(() -> new UnknownTarget(
+        AwsOperations.Bound<?> operation = operations.find(name).orElseThrow(() -> new UnknownTarget(
                 AwsOperations.KINESIS_OPERATIONS.contains(name)
                         ? "Runnel does not implement " + name + " yet."
                         : "Unknown operation " + name + "."));
@@ -87,16 +87,17 @@ class AwsController {
         if (body.length == 0) {
             throw new dev.runnel.core.error.SerializationException("The request body is empty.");
         }
-        return invoke(operation, mapper.readValue(body, operation.inputType()), request);
+        return invoke(operation, body, mapper, request);
     }
 
-    private <I extends AwsInput> Object invoke(AwsOperation<I> operation, Object input, HttpServletRequest request) {
-        I typed = operation.inputType().cast(input);
+    private <I extends AwsInput> Object invoke(AwsOperations.Bound<I> operation, byte[] body, ObjectMapper mapper,
+                                               HttpServletRequest request) {
+        I input = mapper.readValue(body, operation.inputType());
         Constraints check = Constraints.check();
-        typed.validate(check);
+        input.validate(check);
         check.throwIfInvalid();
         AwsContext context = new AwsContext(regions.get(region(request)), account, regions.signer());
-        return operation.invoke(typed, context);
+        return operation.operation().invoke(input, context);
     }
 
     private static String region(HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package dev.runnel.aws;
 
+import org.springframework.core.ResolvableType;
+
 /**
  * One operation of the Kinesis protocol, named by {@code X-Amz-Target: Kinesis_20131202.<name>}. Each is a
  * Spring bean; {@link AwsOperations} finds them all.
@@ -13,7 +15,11 @@ public interface AwsOperation<I extends AwsInput> {
         return getClass().getSimpleName();
     }
 
-    Class<I> inputType();
+    /** The request shape's class: the type argument the operation gives {@code AwsOperation}. */
+    @SuppressWarnings("unchecked")
+    default Class<I> inputType() {
+        return (Class<I>) ResolvableType.forClass(getClass()).as(AwsOperation.class).getGeneric(0).resolve();
+    }
 
     /**
      * Runs the operation on a validated request.

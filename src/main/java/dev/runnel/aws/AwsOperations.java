@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +25,21 @@ public class AwsOperations {
             "UpdateStreamWarmThroughput", "UpdateStreamRecordDistributionStrategy", "CreateChannel",
             "DescribeChannel", "ListChannels", "UpdateChannel", "DeleteChannel");
 
-    private final Map<String, AwsOperation<?>> byName;
+    /** An operation with its request shape's class, resolved once. */
+    public record Bound<I extends AwsInput>(AwsOperation<I> operation, Class<I> inputType) {
 
-    public AwsOperations(List<AwsOperation<?>> operations) {
-        this.byName = operations.stream().collect(Collectors.toUnmodifiableMap(AwsOperation::name, Function.identity()));
+        static <I extends AwsInput> Bound<I> of(AwsOperation<I> operation) {
+            return new Bound<>(operation, operation.inputType());
+        }
     }
 
-    public Optional<AwsOperation<?>> find(String name) {
+    private final Map<String, Bound<?>> byName;
+
+    public AwsOperations(List<AwsOperation<?>> operations) {
+        this.byName = operations.stream().collect(Collectors.toUnmodifiableMap(AwsOperation::name, Bound::of));
+    }
+
+    public Optional<Bound<?>> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 

@@ -20,11 +20,6 @@ class AddTagsToStream implements AwsOperation<AddTagsToStream.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         context.streams().addTags(context.stream(input.streamName(), input.streamARN()), input.tags());
         return null;

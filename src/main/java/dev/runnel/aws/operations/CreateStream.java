@@ -37,11 +37,6 @@ class CreateStream implements AwsOperation<CreateStream.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamMode mode = Modes.of(input.streamModeDetails());
         if (input.warmThroughputMiBps() != null) {

@@ -19,11 +19,6 @@ class DeleteStream implements AwsOperation<DeleteStream.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         context.streams().delete(context.stream(input.streamName(), input.streamARN()));
         return null;

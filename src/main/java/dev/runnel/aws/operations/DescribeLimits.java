@@ -23,11 +23,6 @@ class DescribeLimits implements AwsOperation<DescribeLimits.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamService streams = context.streams();
         return new Output(streams.shardLimit(), streams.openShardCount(), streams.onDemandStreamCount(),

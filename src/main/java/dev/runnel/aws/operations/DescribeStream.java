@@ -46,11 +46,6 @@ class DescribeStream implements AwsOperation<DescribeStream.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamService streams = context.streams();
         Stream stream = streams.describe(context.stream(input.streamName(), input.streamARN()));

@@ -35,11 +35,6 @@ class DescribeStreamSummary implements AwsOperation<DescribeStreamSummary.Input>
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamService streams = context.streams();
         Stream stream = streams.describe(context.stream(input.streamName(), input.streamARN()));

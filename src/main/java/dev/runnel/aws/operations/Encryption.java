@@ -1,5 +1,7 @@
 package dev.runnel.aws.operations;
 
+import dev.runnel.aws.AwsContext;
+import dev.runnel.aws.AwsInput;
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.InvalidArgumentException;
 
@@ -7,6 +9,17 @@ import dev.runnel.core.error.InvalidArgumentException;
 final class Encryption {
 
     private Encryption() {
+    }
+
+    /** The request of both operations. */
+    record Input(String streamName, String encryptionType, String keyId, String streamARN, String streamId)
+            implements AwsInput {
+
+        @Override
+        public void validate(Constraints check) {
+            AwsContext.checkStreamMembers(check, streamName, streamARN);
+            Encryption.check(check, encryptionType, keyId);
+        }
     }
 
     static void check(Constraints check, String encryptionType, String keyId) {

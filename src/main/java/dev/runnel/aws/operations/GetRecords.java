@@ -30,11 +30,6 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamName expected = input.streamARN() == null ? null : context.streamOfArn(input.streamARN());
         GetRecordsResult result = context.records().getRecords(input.shardIterator(), input.limit(), expected);

@@ -40,11 +40,6 @@ class GetShardIterator implements AwsOperation<GetShardIterator.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamName stream = context.stream(input.streamName(), input.streamARN());
         StartingPosition start = StartingPosition.of(ShardIteratorType.valueOf(input.shardIteratorType()),

@@ -66,11 +66,6 @@ class ListShards implements AwsOperation<ListShards.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamService streams = context.streams();
         int pageSize = Math.min(input.maxResults() == null ? MAX_PAGE : input.maxResults(), MAX_PAGE);

@@ -43,11 +43,6 @@ class ListStreams implements AwsOperation<ListStreams.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamService streams = context.streams();
         StreamName after = null;

@@ -24,11 +24,6 @@ class ListTagsForResource implements AwsOperation<ListTagsForResource.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         return new Output(AwsShapes.tags(
                 context.streams().describe(Resources.stream(context, input.resourceARN())).tags()));

@@ -30,11 +30,6 @@ class ListTagsForStream implements AwsOperation<ListTagsForStream.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         Stream stream = context.streams().describe(context.stream(input.streamName(), input.streamARN()));
         SortedMap<String, String> tags = input.exclusiveStartTagKey() == null

@@ -1,6 +1,7 @@
 package dev.runnel.aws.operations;
 
 import dev.runnel.aws.AwsContext;
+import dev.runnel.aws.AwsInput;
 import dev.runnel.aws.AwsShapes;
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.stream.ShardLevelMetric;
@@ -17,6 +18,17 @@ final class Monitoring {
     private static final String ALL = "ALL";
 
     private Monitoring() {
+    }
+
+    /** The request of both operations. */
+    record Input(String streamName, List<String> shardLevelMetrics, String streamARN, String streamId)
+            implements AwsInput {
+
+        @Override
+        public void validate(Constraints check) {
+            AwsContext.checkStreamMembers(check, streamName, streamARN);
+            Monitoring.check(check, shardLevelMetrics);
+        }
     }
 
     record Output(String streamName, List<String> currentShardLevelMetrics, List<String> desiredShardLevelMetrics,
@@ -37,7 +49,10 @@ final class Monitoring {
         }
     }
 
-    static Output apply(AwsContext context, String streamName, String streamARN, List<String> names, boolean enable) {
+    static Output apply(AwsContext context, Input input, boolean enable) {
+        String streamName = input.streamName();
+        String streamARN = input.streamARN();
+        List<String> names = input.shardLevelMetrics();
         Set<ShardLevelMetric> metrics = EnumSet.noneOf(ShardLevelMetric.class);
         for (String name : names) {
             if (name.equals(ALL)) {

@@ -30,11 +30,6 @@ class PutRecord implements AwsOperation<PutRecord.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamName stream = context.stream(input.streamName(), input.streamARN());
         PutResult result = context.records().put(new PutRecordCommand(stream,

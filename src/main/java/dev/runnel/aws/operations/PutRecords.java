@@ -43,11 +43,6 @@ class PutRecords implements AwsOperation<PutRecords.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         StreamName stream = context.stream(input.streamName(), input.streamARN());
         List<RecordInput> records = input.records().stream()

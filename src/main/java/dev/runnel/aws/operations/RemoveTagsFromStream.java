@@ -20,11 +20,6 @@ class RemoveTagsFromStream implements AwsOperation<RemoveTagsFromStream.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         context.streams().removeTags(context.stream(input.streamName(), input.streamARN()), input.tagKeys());
         return null;

@@ -20,11 +20,6 @@ class TagResource implements AwsOperation<TagResource.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         context.streams().addTags(Resources.stream(context, input.resourceARN()), input.tags());
         return null;

@@ -20,11 +20,6 @@ class UntagResource implements AwsOperation<UntagResource.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         context.streams().removeTags(Resources.stream(context, input.resourceARN()), input.tagKeys());
         return null;

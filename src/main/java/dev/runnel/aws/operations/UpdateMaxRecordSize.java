@@ -24,11 +24,6 @@ class UpdateMaxRecordSize implements AwsOperation<UpdateMaxRecordSize.Input> {
     }
 
     @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
     public Object invoke(Input input, AwsContext context) {
         if (input.streamARN() == null) {
             throw new InvalidArgumentException("StreamARN must be provided.");
