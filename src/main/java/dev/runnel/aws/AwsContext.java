@@ -37,8 +37,8 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
 
     /** Adds the model constraints of the optional {@code StreamName} and {@code StreamARN} members. */
     public static void checkStreamMembers(Constraints check, String streamName, String streamARN) {
-        check.length("streamName", streamName, 1, 128).pattern("streamName", streamName, StreamName.PATTERN);
-        check.length("streamARN", streamARN, 1, 2048).pattern("streamARN", streamARN, STREAM_ARN_MODEL);
+        check.string("streamName", streamName, 1, 128, StreamName.PATTERN);
+        check.string("streamARN", streamARN, 1, 2048, STREAM_ARN_MODEL);
     }
 
     /**

@@ -18,7 +18,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import dev.runnel.core.error.SerializationException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -85,19 +88,34 @@ class AwsController {
                         : "Unknown operation " + name + "."));
         byte[] body = body(request);
         if (body.length == 0) {
-            throw new dev.runnel.core.error.SerializationException("The request body is empty.");
+            throw new SerializationException("The request body is empty.");
         }
         return invoke(operation, body, mapper, request);
     }
 
     private <I extends AwsInput> Object invoke(AwsOperations.Bound<I> operation, byte[] body, ObjectMapper mapper,
                                                HttpServletRequest request) {
-        I input = mapper.readValue(body, operation.inputType());
+        I input = read(body, mapper, operation.inputType());
         Constraints check = Constraints.check();
         input.validate(check);
         check.throwIfInvalid();
         AwsContext context = new AwsContext(regions.get(region(request)), account, regions.signer());
         return operation.operation().invoke(input, context);
+    }
+
+    /** Decodes the body, keeping the parser open so a type error can name the token it met. */
+    private static <I> I read(byte[] body, ObjectMapper mapper, Class<I> type) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            try {
+                I input = mapper.readValue(parser, type);
+                if (parser.nextToken() != null) {
+                    throw new SerializationException("Unexpected content after the end of the request body.");
+                }
+                return input;
+            } catch (MismatchedInputException e) {
+                throw AwsErrors.typeError(e, parser.currentToken());
+            }
+        }
     }
 
     private static String region(HttpServletRequest request) {
@@ -116,7 +134,7 @@ class AwsController {
             if (e instanceof RequestTooLargeException) {
                 throw new BodyTooLarge();
             }
-            throw new dev.runnel.core.error.SerializationException("The request body could not be read.");
+            throw new SerializationException("The request body could not be read.");
         }
     }
 

@@ -14,7 +14,6 @@ import dev.runnel.core.error.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -81,13 +80,21 @@ public final class AwsErrors {
                 return of(kinesis);
             }
         }
-        String message;
-        if (e instanceof MismatchedInputException mismatch && e.processor() instanceof JsonParser parser) {
-            message = typeMismatch(parser.currentToken(), typeName(mismatch.getTargetType()));
-        } else {
-            message = e.getOriginalMessage();
+        return of(new SerializationException(e.getOriginalMessage()));
+    }
+
+    /**
+     * A value of the wrong type, worded as AWS words it.
+     *
+     * @param token the token the parser met where the value was expected
+     */
+    public static KinesisException typeError(MismatchedInputException e, JsonToken token) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof KinesisException kinesis) {
+                return kinesis;
+            }
         }
-        return of(new SerializationException(message));
+        return new SerializationException(typeMismatch(token, typeName(e.getTargetType())));
     }
 
     /** AWS's wording for a value of the wrong type. */

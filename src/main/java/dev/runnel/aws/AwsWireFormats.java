@@ -3,6 +3,7 @@ package dev.runnel.aws;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.runnel.core.error.SerializationException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Base64;
 import tools.jackson.core.JsonGenerator;
@@ -45,14 +46,47 @@ final class AwsWireFormats {
                 .addDeserializer(Instant.class, new JsonTimestampDeserializer())
                 .addSerializer(Instant.class, new JsonTimestampSerializer())
                 .addDeserializer(byte[].class, new JsonBlobDeserializer());
-        return configure(JsonMapper.builder(), module).build();
+        return configure(JsonMapper.builder(), clampNumbers(module)).build();
     }
 
     static ObjectMapper cbor() {
         SimpleModule module = new SimpleModule("aws-cbor")
                 .addDeserializer(Instant.class, new CborTimestampDeserializer())
                 .addSerializer(Instant.class, new CborTimestampSerializer());
-        return configure(CBORMapper.builder(), module).build();
+        return configure(CBORMapper.builder(), clampNumbers(module)).build();
+    }
+
+    /** AWS floors fractional numbers and clamps them to the member's range, then validates the result. */
+    private static SimpleModule clampNumbers(SimpleModule module) {
+        return module
+                .addDeserializer(Integer.class, new ClampedNumberDeserializer<>("Integer", Integer.MIN_VALUE,
+                        Integer.MAX_VALUE, value -> (int) value))
+                .addDeserializer(Long.class, new ClampedNumberDeserializer<>("Long", Long.MIN_VALUE, Long.MAX_VALUE,
+                        value -> value));
+    }
+
+    private static final class ClampedNumberDeserializer<T> extends ValueDeserializer<T> {
+        private final String typeName;
+        private final BigDecimal min;
+        private final BigDecimal max;
+        private final java.util.function.LongFunction<T> convert;
+
+        ClampedNumberDeserializer(String typeName, long min, long max, java.util.function.LongFunction<T> convert) {
+            this.typeName = typeName;
+            this.min = BigDecimal.valueOf(min);
+            this.max = BigDecimal.valueOf(max);
+            this.convert = convert;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) {
+            JsonToken token = parser.currentToken();
+            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw new SerializationException(AwsErrors.typeMismatch(token, typeName));
+            }
+            BigDecimal value = parser.getDecimalValue().setScale(0, RoundingMode.FLOOR);
+            return convert.apply(value.max(min).min(max).longValueExact());
+        }
     }
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder, SimpleModule module) {

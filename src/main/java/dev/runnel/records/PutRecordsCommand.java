@@ -16,7 +16,7 @@ public record PutRecordsCommand(StreamName stream, List<RecordInput> records) {
         Objects.requireNonNull(stream, "stream");
         Constraints check = Constraints.check();
         if (check.required("records", records)) {
-            check.size("records", "[...]", records.size(), 1, MAX_RECORDS);
+            check.size("records", records.isEmpty() ? "[]" : "[...]", records.size(), 1, MAX_RECORDS);
             for (int i = 0; i < records.size(); i++) {
                 RecordInput record = records.get(i);
                 String prefix = "records." + (i + 1) + ".";

@@ -123,7 +123,8 @@ public class RecordService {
         int shardIndex = cursor.shard().id().index();
         for (StoredRecord record : stored) {
             records.add(new RecordView(new SequenceNumber(stream.incarnation(), shardIndex, record.position()),
-                    Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data()));
+                    Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data(),
+                    record.encrypted()));
         }
         long next = stored.isEmpty()
                 ? Math.max(cursor.position(), log.positionAtOrAfter(cutoff))
@@ -147,7 +148,7 @@ public class RecordService {
         AppendResult result;
         try {
             result = streams.shardLog(stream, shard.id()).append(record.partitionKey(), record.data(),
-                    now.toEpochMilli());
+                    now.toEpochMilli(), stream.isEncrypted());
         } catch (ResourceNotFoundException deletedMeanwhile) {
             throw Messages.streamNotFound(stream.name().value(), streams.account());
         }

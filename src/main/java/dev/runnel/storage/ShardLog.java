@@ -19,14 +19,22 @@ public interface ShardLog {
     /**
      * Appends one record.
      *
-     * @param partitionKey the producer's partition key
+     * @param partitionKey the producer's partition key, at most 32767 UTF-8 bytes
      * @param data the payload; the log copies it
      * @param nowMillis the current time, epoch milliseconds
      * @throws dev.runnel.core.error.LimitExceededException when the store's memory budget cannot hold the
      *     record; nothing is appended then
      * @throws dev.runnel.core.error.ResourceNotFoundException when the log has been dropped
      */
-    AppendResult append(String partitionKey, byte[] data, long nowMillis);
+    default AppendResult append(String partitionKey, byte[] data, long nowMillis) {
+        return append(partitionKey, data, nowMillis, false);
+    }
+
+    /**
+     * Appends one record, noting whether the stream encrypted it (reads report it back); otherwise as
+     * {@link #append(String, byte[], long)}.
+     */
+    AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted);
 
     /** The first position still stored (inclusive); equals {@link #endPosition()} when nothing is stored. */
     long startPosition();

@@ -97,7 +97,7 @@ class RecordsRestControllerTest {
                         + "[0, 2^128-1]. Specified value was 340282366920938463463374607431768211456"));
         put("{\"records\":[]}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(startsWith("1 validation error detected: Value '[...]' at "
+                .andExpect(jsonPath("$.detail").value(startsWith("1 validation error detected: Value '[]' at "
                         + "'records' failed to satisfy constraint: Member must have length greater than or equal to 1")));
         put("{\"records\":[{\"partitionKey\":\"\",\"text\":\"x\"}]}")
                 .andExpect(status().isBadRequest())

@@ -79,6 +79,20 @@ public abstract class ShardLogStoreContract {
     }
 
     @Test
+    void theEncryptionFlagOfEachRecordRoundTripsWithLongKeys() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        String longKey = "\ud83d\ude00".repeat(256);
+        log.append(longKey, bytes("secret"), 5, true);
+        log.append("plain", bytes("open"), 5, false);
+        log.append("k", bytes("default"), 5);
+        List<StoredRecord> records = log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE);
+        assertThat(records).extracting(StoredRecord::encrypted).containsExactly(true, false, false);
+        assertThat(records.get(0).partitionKey()).isEqualTo(longKey);
+        assertThat(records.get(0).data()).isEqualTo(bytes("secret"));
+        assertThat(records.get(1).partitionKey()).isEqualTo("plain");
+    }
+
+    @Test
     void theLogCopiesAppendedData() {
         ShardLog log = newStore().create(1, SHARD_0);
         byte[] data = bytes("original");

@@ -23,7 +23,7 @@ class CreateStream implements AwsOperation<CreateStream.Input> {
         @Override
         public void validate(Constraints check) {
             if (check.required("streamName", streamName)) {
-                check.length("streamName", streamName, 1, 128).pattern("streamName", streamName, StreamName.PATTERN);
+                check.string("streamName", streamName, 1, 128, StreamName.PATTERN);
             }
             check.range("shardCount", shardCount, 1, Integer.MAX_VALUE);
             Modes.check(check, "streamModeDetails", streamModeDetails);

@@ -31,8 +31,7 @@ class DescribeStream implements AwsOperation<DescribeStream.Input> {
         public void validate(Constraints check) {
             AwsContext.checkStreamMembers(check, streamName, streamARN);
             check.range("limit", limit, 1, 10000);
-            check.length("exclusiveStartShardId", exclusiveStartShardId, 1, 128)
-                    .pattern("exclusiveStartShardId", exclusiveStartShardId, StreamName.PATTERN);
+            check.string("exclusiveStartShardId", exclusiveStartShardId, 1, 128, StreamName.PATTERN);
         }
     }
 

@@ -35,7 +35,7 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
         GetRecordsResult result = context.records().getRecords(input.shardIterator(), input.limit(), expected);
         List<RecordShape> records = result.records().stream()
                 .map(r -> new RecordShape(r.sequenceNumber().toString(), r.approximateArrivalTimestamp(), r.data(),
-                        r.partitionKey(), null))
+                        r.partitionKey(), r.encrypted() ? "KMS" : "NONE"))
                 .toList();
         return new Output(records, result.nextShardIterator(), result.millisBehindLatest());
     }

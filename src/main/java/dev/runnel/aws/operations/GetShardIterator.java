@@ -22,7 +22,7 @@ class GetShardIterator implements AwsOperation<GetShardIterator.Input> {
         public void validate(Constraints check) {
             AwsContext.checkStreamMembers(check, streamName, streamARN);
             if (check.required("shardId", shardId)) {
-                check.length("shardId", shardId, 1, 128).pattern("shardId", shardId, StreamName.PATTERN);
+                check.string("shardId", shardId, 1, 128, StreamName.PATTERN);
             }
             if (check.required("shardIteratorType", shardIteratorType)) {
                 check.violation("shardIteratorType", shardIteratorType, isType(shardIteratorType),

@@ -42,14 +42,12 @@ class ListShards implements AwsOperation<ListShards.Input> {
         public void validate(Constraints check) {
             AwsContext.checkStreamMembers(check, streamName, streamARN);
             check.length("nextToken", nextToken, 1, 1048576);
-            check.length("exclusiveStartShardId", exclusiveStartShardId, 1, 128)
-                    .pattern("exclusiveStartShardId", exclusiveStartShardId, StreamName.PATTERN);
+            check.string("exclusiveStartShardId", exclusiveStartShardId, 1, 128, StreamName.PATTERN);
             check.range("maxResults", maxResults, 1, 10000);
             if (shardFilter != null && check.required("shardFilter.type", shardFilter.type())) {
                 check.violation("shardFilter.type", shardFilter.type(), isType(shardFilter.type()),
                         "Member must satisfy enum value set: " + Arrays.toString(ShardFilter.Type.values()));
-                check.length("shardFilter.shardId", shardFilter.shardId(), 1, 128)
-                        .pattern("shardFilter.shardId", shardFilter.shardId(), StreamName.PATTERN);
+                check.string("shardFilter.shardId", shardFilter.shardId(), 1, 128, StreamName.PATTERN);
             }
         }
 

@@ -28,8 +28,7 @@ class ListStreams implements AwsOperation<ListStreams.Input> {
         @Override
         public void validate(Constraints check) {
             check.range("limit", limit, 1, 10000);
-            check.length("exclusiveStartStreamName", exclusiveStartStreamName, 1, 128)
-                    .pattern("exclusiveStartStreamName", exclusiveStartStreamName, StreamName.PATTERN);
+            check.string("exclusiveStartStreamName", exclusiveStartStreamName, 1, 128, StreamName.PATTERN);
             check.length("nextToken", nextToken, 1, 1048576);
         }
     }

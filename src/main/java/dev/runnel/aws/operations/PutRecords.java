@@ -23,7 +23,7 @@ class PutRecords implements AwsOperation<PutRecords.Input> {
         @Override
         public void validate(Constraints check) {
             if (check.required("records", records)) {
-                check.size("records", "[...]", records.size(), 1, PutRecordsCommand.MAX_RECORDS);
+                check.size("records", records.isEmpty() ? "[]" : "[...]", records.size(), 1, PutRecordsCommand.MAX_RECORDS);
                 for (int i = 0; i < records.size(); i++) {
                     Entry entry = records.get(i);
                     String prefix = "records." + (i + 1) + ".";

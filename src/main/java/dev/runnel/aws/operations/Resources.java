@@ -18,7 +18,7 @@ final class Resources {
 
     static void checkArn(Constraints check, String resourceARN) {
         if (check.required("resourceARN", resourceARN)) {
-            check.length("resourceARN", resourceARN, 1, 2048).pattern("resourceARN", resourceARN, RESOURCE_ARN);
+            check.string("resourceARN", resourceARN, 1, 2048, RESOURCE_ARN);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class Constraints {
 
-    private final List<String> violations = new ArrayList<>();
+    /** Violations with their member paths, in the order found. */
+    private final List<String[]> violations = new ArrayList<>();
 
     public static Constraints check() {
         return new Constraints();
@@ -22,7 +23,7 @@ public final class Constraints {
     /** The member must be present. Returns whether it is, so callers can skip further checks. */
     public boolean required(String path, Object value) {
         if (value == null) {
-            violations.add(violation(path, null, "Member must not be null"));
+            add(path, violation(path, null, "Member must not be null"));
             return false;
         }
         return true;
@@ -35,9 +36,9 @@ public final class Constraints {
         }
         int length = value.codePointCount(0, value.length());
         if (length < min) {
-            violations.add(violation(path, quoted(value), "Member must have length greater than or equal to " + min));
+            add(path, violation(path, quoted(value), "Member must have length greater than or equal to " + min));
         } else if (length > max) {
-            violations.add(violation(path, quoted(value), "Member must have length less than or equal to " + max));
+            add(path, violation(path, quoted(value), "Member must have length less than or equal to " + max));
         }
         return this;
     }
@@ -45,17 +46,24 @@ public final class Constraints {
     /** A collection's or blob's size must lie in [min, max]; {@code shown} is how the value is printed. */
     public Constraints size(String path, String shown, long size, long min, long max) {
         if (size < min) {
-            violations.add(violation(path, quoted(shown), "Member must have length greater than or equal to " + min));
+            add(path, violation(path, quoted(shown), "Member must have length greater than or equal to " + min));
         } else if (size > max) {
-            violations.add(violation(path, quoted(shown), "Member must have length less than or equal to " + max));
+            add(path, violation(path, quoted(shown), "Member must have length less than or equal to " + max));
         }
         return this;
+    }
+
+    /**
+     * A string's pattern and length, reported in AWS's order (pattern first); null passes.
+     */
+    public Constraints string(String path, String value, int min, int max, Pattern pattern) {
+        return pattern(path, value, pattern).length(path, value, min, max);
     }
 
     /** A string must match the whole pattern; null passes. */
     public Constraints pattern(String path, String value, Pattern pattern) {
         if (value != null && !pattern.matcher(value).matches()) {
-            violations.add(violation(path, quoted(value),
+            add(path, violation(path, quoted(value),
                     "Member must satisfy regular expression pattern: " + pattern.pattern()));
         }
         return this;
@@ -67,9 +75,9 @@ public final class Constraints {
             return this;
         }
         if (value < min) {
-            violations.add(violation(path, quoted(value.toString()), "Member must have value greater than or equal to " + min));
+            add(path, violation(path, quoted(value.toString()), "Member must have value greater than or equal to " + min));
         } else if (value > max) {
-            violations.add(violation(path, quoted(value.toString()), "Member must have value less than or equal to " + max));
+            add(path, violation(path, quoted(value.toString()), "Member must have value less than or equal to " + max));
         }
         return this;
     }
@@ -81,20 +89,43 @@ public final class Constraints {
     /** Adds a violation checked elsewhere, e.g. an enum value set. */
     public Constraints violation(String path, String value, boolean ok, String rule) {
         if (!ok) {
-            violations.add(violation(path, value == null ? null : quoted(value), rule));
+            add(path, violation(path, value == null ? null : quoted(value), rule));
         }
         return this;
+    }
+
+    private void add(String path, String text) {
+        violations.add(new String[] {path, text});
     }
 
     public boolean isValid() {
         return violations.isEmpty();
     }
 
-    /** Throws a {@link ValidationException} naming every violation found so far. */
+    /**
+     * Throws a {@link ValidationException} naming every violation found so far, ordered as AWS orders them:
+     * by member path (list indexes numerically), and in the order found within one member.
+     */
     public void throwIfInvalid() {
         if (!violations.isEmpty()) {
-            throw ValidationException.of(violations);
+            List<String[]> sorted = new ArrayList<>(violations);
+            sorted.sort((a, b) -> comparePaths(a[0], b[0]));
+            throw ValidationException.of(sorted.stream().map(v -> v[1]).toList());
         }
+    }
+
+    private static int comparePaths(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            boolean numbers = left[i].chars().allMatch(Character::isDigit) && right[i].chars().allMatch(Character::isDigit)
+                    && !left[i].isEmpty() && !right[i].isEmpty();
+            int c = numbers ? Long.compare(Long.parseLong(left[i]), Long.parseLong(right[i])) : left[i].compareTo(right[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(left.length, right.length);
     }
 
     private static String violation(String path, String shownValue, String rule) {

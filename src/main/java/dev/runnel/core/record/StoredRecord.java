@@ -7,6 +7,12 @@ package dev.runnel.core.record;
  * @param arrivalMillis when the record was appended, epoch milliseconds; never decreases along a shard
  * @param partitionKey the partition key the producer gave
  * @param data the payload; callers must not modify it
+ * @param encrypted whether the stream had server-side encryption on when the record was written
  */
-public record StoredRecord(long position, long arrivalMillis, String partitionKey, byte[] data) {
+public record StoredRecord(long position, long arrivalMillis, String partitionKey, byte[] data, boolean encrypted) {
+
+    /** A record written without server-side encryption. */
+    public StoredRecord(long position, long arrivalMillis, String partitionKey, byte[] data) {
+        this(position, arrivalMillis, partitionKey, data, false);
+    }
 }

@@ -11,10 +11,7 @@ public record StreamName(String value) implements Comparable<StreamName> {
     public StreamName {
         Constraints check = Constraints.check();
         if (check.required("streamName", value)) {
-            check.length("streamName", value, 1, 128);
-            if (!value.isEmpty()) {
-                check.pattern("streamName", value, PATTERN);
-            }
+            check.string("streamName", value, 1, 128, PATTERN);
         }
         check.throwIfInvalid();
     }

@@ -45,8 +45,11 @@ final class InMemoryShardLog implements ShardLog {
     }
 
     @Override
-    public AppendResult append(String partitionKey, byte[] data, long nowMillis) {
+    public AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted) {
         byte[] key = partitionKey.getBytes(StandardCharsets.UTF_8);
+        if (key.length > Segment.MAX_KEY_BYTES) {
+            throw new IllegalArgumentException("partition keys are at most " + Segment.MAX_KEY_BYTES + " bytes");
+        }
         int recordBytes = key.length + data.length;
         writeLock.lock();
         try {
@@ -61,7 +64,7 @@ final class InMemoryShardLog implements ShardLog {
                 Segment fresh = new Segment(position, segmentBytes, segmentRecords, recordBytes);
                 reserve(SEGMENT_OVERHEAD + fresh.columns().footprint());
                 Segment.Columns target = fresh.grownFor(recordBytes);
-                fresh.append(target, key, data, arrival);
+                fresh.append(target, key, data, arrival, encrypted);
                 if (tail != null) {
                     seal(tail);
                 }
@@ -73,10 +76,10 @@ final class InMemoryShardLog implements ShardLog {
                 Segment.Columns target = tail.grownFor(recordBytes);
                 if (target != before) {
                     reserve(target.footprint());
-                    tail.append(target, key, data, arrival);
+                    tail.append(target, key, data, arrival, encrypted);
                     release(before.footprint());
                 } else {
-                    tail.append(target, key, data, arrival);
+                    tail.append(target, key, data, arrival, encrypted);
                 }
             }
             lastArrival = arrival;

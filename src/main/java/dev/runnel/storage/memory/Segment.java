@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * A run of consecutive records of one shard, stored column-wise in a few primitive arrays: every record's
  * partition-key and data bytes back to back in one byte array, plus its arrival time, start offset and key
- * length (14 bytes of overhead a record). The arrays grow by doubling up to the segment's size and are cut
+ * length (14 bytes of overhead a record). Keys are at most 1024 bytes, so the key-length column's top bit is
+ * free and holds the record's encryption flag. The arrays grow by doubling up to the segment's size and are cut
  * to size when the segment is sealed.
  *
  * <p>Publication: the single writer fills slots past {@link #count} and only then raises {@code count}
@@ -27,6 +28,10 @@ final class Segment {
     }
 
     private static final int INITIAL_RECORDS = 16;
+    private static final int ENCRYPTED = 0x8000;
+    private static final int KEY_LENGTH = 0x7FFF;
+    /** The longest partition key a segment can hold, in UTF-8 bytes (Kinesis keys are at most 1024). */
+    static final int MAX_KEY_BYTES = KEY_LENGTH;
     private static final int INITIAL_BYTES = 1024;
 
     final long basePosition;
@@ -95,13 +100,13 @@ final class Segment {
     }
 
     /** Writer-only: stores one record into {@code target} (from {@link #grownFor}) and publishes it. */
-    void append(Columns target, byte[] key, byte[] data, long arrivalMillis) {
+    void append(Columns target, byte[] key, byte[] data, long arrivalMillis, boolean encrypted) {
         int slot = count;
         int offset = usedBytes;
         System.arraycopy(key, 0, target.bytes, offset, key.length);
         System.arraycopy(data, 0, target.bytes, offset + key.length, data.length);
         target.arrivals[slot] = arrivalMillis;
-        target.keyLengths[slot] = (short) key.length;
+        target.keyLengths[slot] = (short) (key.length | (encrypted ? ENCRYPTED : 0));
         target.offsets[slot] = offset;
         target.offsets[slot + 1] = offset + key.length + data.length;
         usedBytes = offset + key.length + data.length;
@@ -150,9 +155,10 @@ final class Segment {
 
     StoredRecord record(Columns cols, int slot) {
         int offset = cols.offsets[slot];
-        int keyLength = cols.keyLengths[slot];
+        int keyField = cols.keyLengths[slot] & 0xFFFF;
+        int keyLength = keyField & KEY_LENGTH;
         String key = new String(cols.bytes, offset, keyLength, StandardCharsets.UTF_8);
         byte[] data = Arrays.copyOfRange(cols.bytes, offset + keyLength, cols.offsets[slot + 1]);
-        return new StoredRecord(basePosition + slot, cols.arrivals[slot], key, data);
+        return new StoredRecord(basePosition + slot, cols.arrivals[slot], key, data, (keyField & ENCRYPTED) != 0);
     }
 }

@@ -19,15 +19,28 @@ class ConstraintsTest {
     }
 
     @Test
-    void severalViolationsUseThePluralFormJoinedBySemicolons() {
+    void listIndexesSortNumerically() {
+        Constraints check = Constraints.check();
+        check.required("records.10.partitionKey", null);
+        check.required("records.2.partitionKey", null);
+        check.required("records.2.data", null);
+        assertThatThrownBy(check::throwIfInvalid)
+                .hasMessage("3 validation errors detected: "
+                        + "Value null at 'records.2.data' failed to satisfy constraint: Member must not be null; "
+                        + "Value null at 'records.2.partitionKey' failed to satisfy constraint: Member must not be null; "
+                        + "Value null at 'records.10.partitionKey' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void severalViolationsUseThePluralFormJoinedBySemicolonsInMemberOrder() {
         Constraints check = Constraints.check();
         check.required("streamName", null);
         check.range("limit", 100_000, 1, 10_000);
         assertThatThrownBy(check::throwIfInvalid)
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("2 validation errors detected: "
-                        + "Value null at 'streamName' failed to satisfy constraint: Member must not be null; "
-                        + "Value '100000' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000");
+                        + "Value '100000' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000; "
+                        + "Value null at 'streamName' failed to satisfy constraint: Member must not be null");
     }
 
     @Test

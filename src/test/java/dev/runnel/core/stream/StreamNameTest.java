@@ -36,11 +36,12 @@ class StreamNameTest {
     }
 
     @Test
-    void rejectsEmptyWithTheLengthViolationOnly() {
+    void rejectsEmptyWithThePatternThenTheLengthViolation() {
         assertThatThrownBy(() -> StreamName.of(""))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("1 validation error detected: Value '' at 'streamName' failed to satisfy constraint: "
-                        + "Member must have length greater than or equal to 1");
+                .hasMessage("2 validation errors detected: Value '' at 'streamName' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value '' at 'streamName' "
+                        + "failed to satisfy constraint: Member must have length greater than or equal to 1");
     }
 
     @ParameterizedTest

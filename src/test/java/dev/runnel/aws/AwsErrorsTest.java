@@ -1,0 +1,64 @@
+package dev.runnel.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runnel.core.error.InternalFailureException;
+import dev.runnel.core.error.KinesisException;
+import dev.runnel.core.error.ResourceNotFoundException;
+import dev.runnel.core.error.SerializationException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AwsErrorsTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyKinesisErrorHasTheStatusTheSdksExpect() {
+        Class<?>[] types = KinesisException.class.getPermittedSubclasses();
+        assertThat(types).as("permitted subclasses of KinesisException").hasSizeGreaterThanOrEqualTo(10);
+        List<String> missing = new ArrayList<>();
+        for (Class<?> type : types) {
+            int expected = type == InternalFailureException.class ? 500 : 400;
+            try {
+                int status = AwsErrors.statusOf((Class<? extends KinesisException>) type);
+                assertThat(status).as("AWS status of %s", type.getSimpleName()).isEqualTo(expected);
+            } catch (IllegalStateException e) {
+                missing.add(type.getSimpleName());
+            }
+        }
+        assertThat(missing).as("KinesisException subtypes without a row in AwsErrors").isEmpty();
+    }
+
+    @Test
+    void everyKinesisErrorGoesOnTheWireUnderItsOwnName() throws ReflectiveOperationException {
+        for (Class<?> type : KinesisException.class.getPermittedSubclasses()) {
+            Constructor<?> constructor = type.getConstructor(String.class);
+            assertThat(Modifier.isPublic(constructor.getModifiers())).isTrue();
+            KinesisException error = (KinesisException) constructor.newInstance("some text");
+            AwsErrors.AwsError wire = AwsErrors.of(error);
+            assertThat(wire.type()).isEqualTo(type.getSimpleName());
+            String messageKey = type == SerializationException.class ? "Message" : "message";
+            assertThat(wire.body()).as("body of %s", type.getSimpleName())
+                    .containsExactly(org.assertj.core.api.Assertions.entry("__type", type.getSimpleName()),
+                            org.assertj.core.api.Assertions.entry(messageKey, "some text"));
+        }
+    }
+
+    @Test
+    void modelledErrorsUseALowercaseMessage() {
+        AwsErrors.AwsError wire = AwsErrors.of(new ResourceNotFoundException("Stream s under account 1 not found."));
+        assertThat(wire.status()).isEqualTo(400);
+        assertThat(wire.body()).containsOnlyKeys("__type", "message");
+    }
+
+    @Test
+    void protocolErrorsAreNotInternalFailures() {
+        assertThat(AwsErrors.unknownOperation("Unknown operation X.").status()).isEqualTo(400);
+        assertThat(AwsErrors.unknownOperation("Unknown operation X.").type()).isEqualTo("UnknownOperationException");
+        assertThat(AwsErrors.internalFailure().status()).isEqualTo(500);
+        assertThat(AwsErrors.internalFailure().type()).isEqualTo("InternalFailure");
+    }
+}

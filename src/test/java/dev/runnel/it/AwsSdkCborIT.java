@@ -1,0 +1,39 @@
+package dev.runnel.it;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * The SDK scenario with the synchronous {@link KinesisClient} in its default encoding, CBOR, over HTTP/1.1.
+ * The client is built with {@code aws.cborEnabled} cleared, so that no other test class's setting leaks in.
+ */
+class AwsSdkCborIT extends AwsSdkScenario {
+
+    @Override
+    KinesisClient createClient(URI endpoint) {
+        return withSystemProperty("aws.cborEnabled", null, () -> KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(dummyCredentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
+                .build());
+    }
+
+    @Override
+    String prefix() {
+        return "sdk-cbor";
+    }
+
+    @Override
+    String expectedHttpProtocol() {
+        return "HTTP/1.1";
+    }
+
+    @Override
+    String expectedContentType() {
+        return "application/x-amz-cbor-1.1";
+    }
+}

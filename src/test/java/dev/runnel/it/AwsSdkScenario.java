@@ -1,0 +1,1068 @@
+package dev.runnel.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.web.filter.OncePerRequestFilter;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.DescribeLimitsResponse;
+import software.amazon.awssdk.services.kinesis.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.kinesis.model.DisableEnhancedMonitoringResponse;
+import software.amazon.awssdk.services.kinesis.model.EnableEnhancedMonitoringResponse;
+import software.amazon.awssdk.services.kinesis.model.EncryptionType;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
+import software.amazon.awssdk.services.kinesis.model.KinesisException;
+import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.ListStreamsResponse;
+import software.amazon.awssdk.services.kinesis.model.ListTagsForStreamResponse;
+import software.amazon.awssdk.services.kinesis.model.MetricsName;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardFilterType;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StreamDescription;
+import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.model.StreamSummary;
+import software.amazon.awssdk.services.kinesis.model.Tag;
+import software.amazon.awssdk.services.kinesis.model.ValidationException;
+
+/**
+ * One scenario of the Kinesis API over the AWS SDK for Java v2 against a started Runnel, run by each subclass
+ * with another client set-up (sync CBOR, sync JSON, async HTTP/2). A servlet filter records how every AWS
+ * request arrived, so that each test also checks that its client really spoke the intended encoding and HTTP
+ * version.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "runnel.streams.create-delay=200ms",
+        "runnel.streams.delete-delay=200ms",
+        "runnel.streams.update-delay=200ms",
+        "runnel.streams.shard-limit=10000"})
+@Import(AwsSdkScenario.WireRecorder.class)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AwsSdkScenario {
+
+    static final String ACCOUNT = "000000000000";
+    static final BigInteger MAX_HASH_KEY = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WireRecorder wire;
+
+    KinesisClient kinesis;
+    private final List<String> created = new ArrayList<>();
+
+    /** Builds the client under test for the given endpoint. */
+    abstract KinesisClient createClient(URI endpoint);
+
+    /** A prefix for stream names, distinct per subclass. */
+    abstract String prefix();
+
+    /** How every request of this client must arrive: the servlet's protocol (e.g. "HTTP/1.1"). */
+    abstract String expectedHttpProtocol();
+
+    /** How every request of this client must arrive: its Content-Type. */
+    abstract String expectedContentType();
+
+    @BeforeAll
+    void buildClient() {
+        kinesis = createClient(URI.create("http://localhost:" + port));
+    }
+
+    @AfterAll
+    void closeClient() {
+        if (kinesis != null) {
+            kinesis.close();
+        }
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        wire.clear();
+    }
+
+    @AfterEach
+    void deleteStreamsAndCheckTheWire() throws InterruptedException {
+        for (String name : created) {
+            try {
+                kinesis.deleteStream(b -> b.streamName(name));
+            } catch (ResourceNotFoundException gone) {
+                // deleted by the test itself
+            }
+        }
+        for (String name : created) {
+            awaitGone(name);
+        }
+        created.clear();
+        List<WireRecorder.Seen> seen = wire.seen();
+        assertThat(seen).as("AWS requests seen by the server").isNotEmpty();
+        assertThat(seen).allSatisfy(request -> {
+            assertThat(request.protocol()).as("HTTP version of %s", request.target()).isEqualTo(expectedHttpProtocol());
+            assertThat(request.contentType()).as("Content-Type of %s", request.target())
+                    .startsWith(expectedContentType());
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Stream management
+
+    @Test
+    void createDescribeAndDeleteAStream() throws InterruptedException {
+        String name = prefix() + "-lifecycle";
+        Instant before = Instant.now();
+        create(name, 5);
+        StreamDescriptionSummary first = kinesis.describeStreamSummary(b -> b.streamName(name))
+                .streamDescriptionSummary();
+        assertThat(first.streamStatus()).isIn(StreamStatus.CREATING, StreamStatus.ACTIVE);
+        if (first.streamStatus() == StreamStatus.CREATING) {
+            StreamDescription creating = kinesis.describeStream(b -> b.streamName(name)).streamDescription();
+            if (creating.streamStatus() == StreamStatus.CREATING) {
+                assertThat(creating.shards()).isEmpty();
+                assertThat(creating.hasMoreShards()).isFalse();
+            }
+        }
+        StreamDescriptionSummary summary = awaitActive(name);
+
+        assertThat(summary.streamName()).isEqualTo(name);
+        assertThat(summary.streamARN()).isEqualTo(arn(name));
+        assertThat(summary.streamModeDetails().streamMode()).isEqualTo(StreamMode.PROVISIONED);
+        assertThat(summary.retentionPeriodHours()).isEqualTo(24);
+        assertThat(summary.openShardCount()).isEqualTo(5);
+        assertThat(summary.encryptionType()).isEqualTo(EncryptionType.NONE);
+        assertThat(summary.enhancedMonitoring()).hasSize(1);
+        assertThat(summary.enhancedMonitoring().get(0).shardLevelMetrics()).isEmpty();
+        assertThat(summary.maxRecordSizeInKiB()).isEqualTo(1024);
+        assertThat(summary.consumerCount()).isZero();
+        assertThat(summary.streamCreationTimestamp())
+                .isBetween(before.minusSeconds(5), Instant.now().plusSeconds(5));
+
+        // DescribeStream pages through 5 shards two at a time
+        DescribeStreamResponse page1 = kinesis.describeStream(b -> b.streamName(name).limit(2));
+        StreamDescription d1 = page1.streamDescription();
+        assertThat(shardIds(d1.shards())).containsExactly(shardId(0), shardId(1));
+        assertThat(d1.hasMoreShards()).isTrue();
+        assertThat(d1.streamStatus()).isEqualTo(StreamStatus.ACTIVE);
+        assertThat(d1.streamARN()).isEqualTo(arn(name));
+        assertThat(d1.retentionPeriodHours()).isEqualTo(24);
+        assertThat(d1.encryptionType()).isEqualTo(EncryptionType.NONE);
+        assertThat(d1.enhancedMonitoring()).hasSize(1);
+        assertThat(d1.enhancedMonitoring().get(0).shardLevelMetrics()).isEmpty();
+        assertThat(d1.streamCreationTimestamp()).isEqualTo(summary.streamCreationTimestamp());
+        StreamDescription d2 = kinesis.describeStream(b -> b.streamName(name).limit(2)
+                .exclusiveStartShardId(shardId(1))).streamDescription();
+        assertThat(shardIds(d2.shards())).containsExactly(shardId(2), shardId(3));
+        assertThat(d2.hasMoreShards()).isTrue();
+        StreamDescription d3 = kinesis.describeStream(b -> b.streamName(name).limit(2)
+                .exclusiveStartShardId(shardId(3))).streamDescription();
+        assertThat(shardIds(d3.shards())).containsExactly(shardId(4));
+        assertThat(d3.hasMoreShards()).isFalse();
+        StreamDescription all = kinesis.describeStream(b -> b.streamName(name)).streamDescription();
+        assertThat(shardIds(all.shards())).containsExactly(shardId(0), shardId(1), shardId(2), shardId(3),
+                shardId(4));
+        assertThat(all.hasMoreShards()).isFalse();
+        assertUniformLayout(all.shards(), 5);
+
+        // DescribeStreamSummary by ARN
+        StreamDescriptionSummary byArn = kinesis.describeStreamSummary(b -> b.streamARN(arn(name)))
+                .streamDescriptionSummary();
+        assertThat(byArn.streamName()).isEqualTo(name);
+        assertThat(byArn.openShardCount()).isEqualTo(5);
+
+        // A second CreateStream of the same name
+        ResourceInUseException duplicate = expect(ResourceInUseException.class,
+                () -> kinesis.createStream(b -> b.streamName(name).shardCount(1)));
+        assertError(duplicate, "ResourceInUseException",
+                "Stream " + name + " under account " + ACCOUNT + " already exists.");
+
+        // DeleteStream: DELETING (or already gone), then ResourceNotFoundException
+        put(name, "pk", bytes("old"));
+        String oldIterator = iterator(name, shardOf(all.shards(), "pk"), ShardIteratorType.TRIM_HORIZON, null, null);
+        kinesis.deleteStream(b -> b.streamName(name));
+        try {
+            StreamStatus status = kinesis.describeStreamSummary(b -> b.streamName(name))
+                    .streamDescriptionSummary().streamStatus();
+            assertThat(status).isEqualTo(StreamStatus.DELETING);
+        } catch (ResourceNotFoundException alreadyGone) {
+            // the delete delay has already passed
+        }
+        awaitGone(name);
+        ResourceNotFoundException missing = expect(ResourceNotFoundException.class,
+                () -> kinesis.describeStream(b -> b.streamName(name)));
+        assertError(missing, "ResourceNotFoundException",
+                "Stream " + name + " under account " + ACCOUNT + " not found.");
+
+        // the name can be used again, for a new stream that the old stream's iterators do not reach
+        create(name, 1);
+        StreamDescriptionSummary again = awaitActive(name);
+        assertThat(again.openShardCount()).isEqualTo(1);
+        assertThat(again.streamCreationTimestamp()).isAfter(summary.streamCreationTimestamp());
+        expect(ResourceNotFoundException.class, () -> kinesis.getRecords(b -> b.shardIterator(oldIterator)));
+        assertThat(readAll(name, shardId(0), 0)).isEmpty();
+    }
+
+    @Test
+    void listStreamsInNameOrderWithBothPagingStyles() throws InterruptedException {
+        List<String> names = List.of(prefix() + "-list-a", prefix() + "-list-b", prefix() + "-list-c");
+        // created in reverse order: the listing must sort by name, not by creation
+        for (int i = names.size() - 1; i >= 0; i--) {
+            create(names.get(i), 1);
+        }
+        for (String name : names) {
+            awaitActive(name);
+        }
+
+        ListStreamsResponse everything = kinesis.listStreams();
+        assertThat(everything.streamNames()).containsAll(names);
+        assertThat(everything.streamNames()).isSorted().doesNotHaveDuplicates();
+        assertThat(everything.hasMoreStreams()).isFalse();
+        assertThat(everything.streamSummaries()).extracting(StreamSummary::streamName)
+                .containsExactlyElementsOf(everything.streamNames());
+        for (StreamSummary summary : everything.streamSummaries()) {
+            if (names.contains(summary.streamName())) {
+                assertThat(summary.streamARN()).isEqualTo(arn(summary.streamName()));
+                assertThat(summary.streamStatus()).isEqualTo(StreamStatus.ACTIVE);
+                assertThat(summary.streamModeDetails().streamMode()).isEqualTo(StreamMode.PROVISIONED);
+                assertThat(summary.streamCreationTimestamp()).isEqualTo(kinesis.describeStreamSummary(
+                        b -> b.streamName(summary.streamName())).streamDescriptionSummary().streamCreationTimestamp());
+                assertThat(summary.streamCreationTimestamp()).isBetween(Instant.now().minusSeconds(60),
+                        Instant.now().plusSeconds(5));
+            }
+        }
+
+        // legacy paging: ExclusiveStartStreamName, one stream per page
+        ListStreamsResponse first = kinesis.listStreams(b -> b.exclusiveStartStreamName(names.get(0)).limit(1));
+        assertThat(first.streamNames()).containsExactly(names.get(1));
+        assertThat(first.streamSummaries()).extracting(StreamSummary::streamName).containsExactly(names.get(1));
+        assertThat(first.hasMoreStreams()).isTrue();
+        ListStreamsResponse second = kinesis.listStreams(b -> b.exclusiveStartStreamName(names.get(1)).limit(1));
+        assertThat(second.streamNames()).containsExactly(names.get(2));
+
+        // NextToken paging, two streams per page, until the end
+        List<String> paged = new ArrayList<>();
+        ListStreamsResponse page = kinesis.listStreams(b -> b.limit(2));
+        int pages = 1;
+        paged.addAll(page.streamNames());
+        while (page.hasMoreStreams()) {
+            assertThat(page.streamNames()).hasSize(2);
+            assertThat(page.nextToken()).as("NextToken when HasMoreStreams").isNotBlank();
+            String token = page.nextToken();
+            page = kinesis.listStreams(b -> b.nextToken(token).limit(2));
+            paged.addAll(page.streamNames());
+            assertThat(++pages).as("pages").isLessThan(1000);
+        }
+        assertThat(page.nextToken()).isNull();
+        assertThat(pages).isGreaterThanOrEqualTo(2);
+        assertThat(paged).isEqualTo(everything.streamNames());
+    }
+
+    @Test
+    void listShardsPagesAndFilters() throws InterruptedException {
+        String name = prefix() + "-shards";
+        create(name, 5);
+        awaitActive(name);
+        List<String> allIds = List.of(shardId(0), shardId(1), shardId(2), shardId(3), shardId(4));
+
+        ListShardsResponse all = kinesis.listShards(b -> b.streamName(name));
+        assertThat(shardIds(all.shards())).containsExactlyElementsOf(allIds);
+        assertThat(all.nextToken()).isNull();
+        assertUniformLayout(all.shards(), 5);
+
+        // NextToken paging with MaxResults
+        ListShardsResponse p1 = kinesis.listShards(b -> b.streamName(name).maxResults(2));
+        assertThat(shardIds(p1.shards())).containsExactly(shardId(0), shardId(1));
+        assertThat(p1.nextToken()).isNotBlank();
+        ListShardsResponse p2 = kinesis.listShards(b -> b.nextToken(p1.nextToken()).maxResults(2));
+        assertThat(shardIds(p2.shards())).containsExactly(shardId(2), shardId(3));
+        assertThat(p2.nextToken()).isNotBlank();
+        ListShardsResponse p3 = kinesis.listShards(b -> b.nextToken(p2.nextToken()).maxResults(2));
+        assertThat(shardIds(p3.shards())).containsExactly(shardId(4));
+        assertThat(p3.nextToken()).isNull();
+
+        assertError(expect(ResourceNotFoundException.class,
+                () -> kinesis.listShards(b -> b.streamName(prefix() + "-nope"))),
+                "ResourceNotFoundException", "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
+
+        InvalidArgumentException both = expect(InvalidArgumentException.class,
+                () -> kinesis.listShards(b -> b.streamName(name).nextToken(p1.nextToken())));
+        assertError(both, "InvalidArgumentException", "NextToken and StreamName cannot be provided together.");
+
+        // StreamCreationTimestamp tells this stream from an earlier one of the same name
+        Instant createdAt = kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary()
+                .streamCreationTimestamp();
+        assertThat(shardIds(kinesis.listShards(b -> b.streamName(name).streamCreationTimestamp(createdAt)).shards()))
+                .containsExactlyElementsOf(allIds);
+        expect(ResourceNotFoundException.class, () -> kinesis.listShards(b -> b.streamName(name)
+                .streamCreationTimestamp(createdAt.minus(Duration.ofDays(1)))));
+
+        // ExclusiveStartShardId and the ARN
+        assertThat(shardIds(kinesis.listShards(b -> b.streamName(name).exclusiveStartShardId(shardId(2))).shards()))
+                .containsExactly(shardId(3), shardId(4));
+        assertThat(shardIds(kinesis.listShards(b -> b.streamARN(arn(name))).shards()))
+                .containsExactlyElementsOf(allIds);
+
+        // every filter; with no resharding every shard is open
+        Instant now = Instant.now();
+        assertThat(filtered(name, f -> f.type(ShardFilterType.AT_LATEST))).containsExactlyElementsOf(allIds);
+        assertThat(filtered(name, f -> f.type(ShardFilterType.AT_TRIM_HORIZON))).containsExactlyElementsOf(allIds);
+        assertThat(filtered(name, f -> f.type(ShardFilterType.FROM_TRIM_HORIZON)))
+                .containsExactlyElementsOf(allIds);
+        assertThat(filtered(name, f -> f.type(ShardFilterType.AT_TIMESTAMP).timestamp(now)))
+                .containsExactlyElementsOf(allIds);
+        assertThat(filtered(name, f -> f.type(ShardFilterType.FROM_TIMESTAMP).timestamp(now)))
+                .containsExactlyElementsOf(allIds);
+        assertThat(filtered(name, f -> f.type(ShardFilterType.FROM_TIMESTAMP)
+                .timestamp(now.minus(Duration.ofDays(2))))).containsExactlyElementsOf(allIds);
+        assertThat(filtered(name, f -> f.type(ShardFilterType.AFTER_SHARD_ID).shardId(shardId(2))))
+                .containsExactly(shardId(3), shardId(4));
+
+        // a filter with NextToken paging keeps the filter
+        ListShardsResponse f1 = kinesis.listShards(b -> b.streamName(name).maxResults(1)
+                .shardFilter(f -> f.type(ShardFilterType.AFTER_SHARD_ID).shardId(shardId(2))));
+        assertThat(shardIds(f1.shards())).containsExactly(shardId(3));
+        ListShardsResponse f2 = kinesis.listShards(b -> b.nextToken(f1.nextToken()).maxResults(1));
+        assertThat(shardIds(f2.shards())).containsExactly(shardId(4));
+        assertThat(f2.nextToken()).isNull();
+
+        // a filter without the member it needs
+        expect(InvalidArgumentException.class, () -> kinesis.listShards(b -> b.streamName(name)
+                .shardFilter(f -> f.type(ShardFilterType.AFTER_SHARD_ID))));
+        expect(InvalidArgumentException.class, () -> kinesis.listShards(b -> b.streamName(name)
+                .shardFilter(f -> f.type(ShardFilterType.AT_TIMESTAMP))));
+        expect(InvalidArgumentException.class, () -> kinesis.listShards(b -> b.streamName(name)
+                .shardFilter(f -> f.type(ShardFilterType.FROM_TIMESTAMP))));
+    }
+
+    @Test
+    void describeLimitsCountsOpenShards() throws InterruptedException {
+        DescribeLimitsResponse before = kinesis.describeLimits();
+        assertThat(before.shardLimit()).isEqualTo(10000);
+        assertThat(before.onDemandStreamCountLimit()).isPositive();
+        assertThat(before.onDemandStreamCount()).isZero();
+        String name = prefix() + "-limits";
+        create(name, 3);
+        awaitActive(name);
+        DescribeLimitsResponse after = kinesis.describeLimits();
+        assertThat(after.openShardCount()).isEqualTo(before.openShardCount() + 3);
+        assertThat(after.shardLimit()).isEqualTo(10000);
+        assertThat(after.onDemandStreamCount()).isZero();
+    }
+
+    @Test
+    void retentionPeriodGoesUpAndDown() throws InterruptedException {
+        String name = prefix() + "-retention";
+        create(name, 1);
+        awaitActive(name);
+
+        kinesis.increaseStreamRetentionPeriod(b -> b.streamName(name).retentionPeriodHours(48));
+        assertThat(awaitActive(name).retentionPeriodHours()).isEqualTo(48);
+        assertThat(kinesis.describeStream(b -> b.streamName(name)).streamDescription().retentionPeriodHours())
+                .isEqualTo(48);
+
+        InvalidArgumentException shorter = expect(InvalidArgumentException.class,
+                () -> kinesis.increaseStreamRetentionPeriod(b -> b.streamName(name).retentionPeriodHours(30)));
+        assertError(shorter, "InvalidArgumentException", "Requested retention period (30 hours) for stream " + name
+                + " can not be shorter than existing retention period (48 hours). Use DecreaseRetentionPeriod API.");
+        InvalidArgumentException longer = expect(InvalidArgumentException.class,
+                () -> kinesis.decreaseStreamRetentionPeriod(b -> b.streamName(name).retentionPeriodHours(72)));
+        assertError(longer, "InvalidArgumentException", "Requested retention period (72 hours) for stream " + name
+                + " can not be longer than existing retention period (48 hours). Use IncreaseRetentionPeriod API.");
+
+        kinesis.decreaseStreamRetentionPeriod(b -> b.streamARN(arn(name)).retentionPeriodHours(36));
+        assertThat(awaitActive(name).retentionPeriodHours()).isEqualTo(36);
+
+        InvalidArgumentException tooShort = expect(InvalidArgumentException.class,
+                () -> kinesis.decreaseStreamRetentionPeriod(b -> b.streamName(name).retentionPeriodHours(12)));
+        assertError(tooShort, "InvalidArgumentException",
+                "Minimum allowed retention period is 24 hours. Requested retention period (12 hours) is too short.");
+        assertThat(awaitActive(name).retentionPeriodHours()).isEqualTo(36);
+
+        ResourceNotFoundException missing = expect(ResourceNotFoundException.class,
+                () -> kinesis.increaseStreamRetentionPeriod(b -> b.streamName(prefix() + "-nope")
+                        .retentionPeriodHours(48)));
+        assertError(missing, "ResourceNotFoundException",
+                "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
+    }
+
+    @Test
+    void tagsThroughBothTaggingApis() throws InterruptedException {
+        String name = prefix() + "-tags";
+        created.add(name);
+        kinesis.createStream(b -> b.streamName(name).shardCount(1).tags(Map.of("team", "data")));
+        awaitActive(name);
+        assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamName(name)).tags()))
+                .containsExactly(Map.entry("team", "data"));
+
+        kinesis.addTagsToStream(b -> b.streamName(name).tags(Map.of("env", "test", "owner", "alice",
+                "team", "streams")));
+        ListTagsForStreamResponse allTags = kinesis.listTagsForStream(b -> b.streamName(name));
+        assertThat(allTags.tags()).extracting(Tag::key).containsExactly("env", "owner", "team");
+        assertThat(tagsOf(allTags.tags())).containsEntry("team", "streams").containsEntry("owner", "alice");
+        assertThat(allTags.hasMoreTags()).isFalse();
+
+        ListTagsForStreamResponse firstTwo = kinesis.listTagsForStream(b -> b.streamName(name).limit(2));
+        assertThat(firstTwo.tags()).extracting(Tag::key).containsExactly("env", "owner");
+        assertThat(firstTwo.hasMoreTags()).isTrue();
+        ListTagsForStreamResponse rest = kinesis.listTagsForStream(b -> b.streamName(name)
+                .exclusiveStartTagKey("owner"));
+        assertThat(rest.tags()).extracting(Tag::key).containsExactly("team");
+        assertThat(rest.hasMoreTags()).isFalse();
+
+        kinesis.removeTagsFromStream(b -> b.streamName(name).tagKeys("owner", "no-such-key"));
+        assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamARN(arn(name))).tags()))
+                .containsExactly(Map.entry("env", "test"), Map.entry("team", "streams"));
+
+        // the ARN-based API sees and changes the same set
+        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(arn(name))).tags()))
+                .containsOnly(Map.entry("env", "test"), Map.entry("team", "streams"));
+        kinesis.tagResource(b -> b.resourceARN(arn(name)).tags(Map.of("cost-center", "42", "env", "prod")));
+        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(arn(name))).tags()))
+                .containsOnly(Map.entry("cost-center", "42"), Map.entry("env", "prod"), Map.entry("team", "streams"));
+        kinesis.untagResource(b -> b.resourceARN(arn(name)).tagKeys("team"));
+        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(arn(name))).tags()))
+                .containsOnly(Map.entry("cost-center", "42"), Map.entry("env", "prod"));
+        assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamName(name)).tags()))
+                .containsExactly(Map.entry("cost-center", "42"), Map.entry("env", "prod"));
+
+        InvalidArgumentException invalid = expect(InvalidArgumentException.class,
+                () -> kinesis.addTagsToStream(b -> b.streamName(name).tags(Map.of("bad*key", "v"))));
+        assertError(invalid, "InvalidArgumentException", "Some tags contain invalid characters. Valid characters: "
+                + "Unicode letters, digits, white space, _ . / = + - % @.");
+        assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamName(name)).tags())).doesNotContainKey("bad*key");
+
+        ResourceNotFoundException missing = expect(ResourceNotFoundException.class,
+                () -> kinesis.listTagsForResource(b -> b.resourceARN(arn(prefix() + "-nope"))));
+        assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
+    }
+
+    @Test
+    void enhancedMonitoringIsStored() throws InterruptedException {
+        String name = prefix() + "-monitoring";
+        create(name, 1);
+        awaitActive(name);
+
+        EnableEnhancedMonitoringResponse enabled = kinesis.enableEnhancedMonitoring(b -> b.streamName(name)
+                .shardLevelMetrics(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS));
+        assertThat(enabled.streamName()).isEqualTo(name);
+        assertThat(enabled.streamARN()).isEqualTo(arn(name));
+        assertThat(enabled.currentShardLevelMetrics()).isEmpty();
+        assertThat(enabled.desiredShardLevelMetrics())
+                .containsExactlyInAnyOrder(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS);
+        assertThat(awaitActive(name).enhancedMonitoring().get(0).shardLevelMetrics())
+                .containsExactlyInAnyOrder(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS);
+
+        DisableEnhancedMonitoringResponse disabled = kinesis.disableEnhancedMonitoring(b -> b.streamARN(arn(name))
+                .shardLevelMetrics(MetricsName.INCOMING_BYTES));
+        assertThat(disabled.currentShardLevelMetrics())
+                .containsExactlyInAnyOrder(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS);
+        assertThat(disabled.desiredShardLevelMetrics()).containsExactly(MetricsName.OUTGOING_RECORDS);
+        awaitActive(name);
+        assertThat(kinesis.describeStream(b -> b.streamName(name)).streamDescription().enhancedMonitoring().get(0)
+                .shardLevelMetrics()).containsExactly(MetricsName.OUTGOING_RECORDS);
+
+        List<MetricsName> everyMetric = List.of(MetricsName.INCOMING_BYTES, MetricsName.INCOMING_RECORDS,
+                MetricsName.OUTGOING_BYTES, MetricsName.OUTGOING_RECORDS,
+                MetricsName.WRITE_PROVISIONED_THROUGHPUT_EXCEEDED, MetricsName.READ_PROVISIONED_THROUGHPUT_EXCEEDED,
+                MetricsName.ITERATOR_AGE_MILLISECONDS);
+        EnableEnhancedMonitoringResponse allOn = kinesis.enableEnhancedMonitoring(b -> b.streamName(name)
+                .shardLevelMetrics(MetricsName.ALL));
+        assertThat(allOn.currentShardLevelMetrics()).containsExactly(MetricsName.OUTGOING_RECORDS);
+        assertThat(allOn.desiredShardLevelMetrics()).containsExactlyInAnyOrderElementsOf(everyMetric);
+        awaitActive(name);
+        DisableEnhancedMonitoringResponse allOff = kinesis.disableEnhancedMonitoring(b -> b.streamName(name)
+                .shardLevelMetrics(MetricsName.ALL));
+        assertThat(allOff.currentShardLevelMetrics()).containsExactlyInAnyOrderElementsOf(everyMetric);
+        assertThat(allOff.desiredShardLevelMetrics()).isEmpty();
+        assertThat(awaitActive(name).enhancedMonitoring().get(0).shardLevelMetrics()).isEmpty();
+    }
+
+    @Test
+    void encryptionStartsAndStops() throws InterruptedException {
+        String name = prefix() + "-encryption";
+        create(name, 1);
+        awaitActive(name);
+        put(name, "before", "plain".getBytes(StandardCharsets.UTF_8));
+
+        kinesis.startStreamEncryption(b -> b.streamName(name).encryptionType(EncryptionType.KMS)
+                .keyId("alias/aws/kinesis"));
+        StreamDescriptionSummary encrypted = awaitActive(name);
+        assertThat(encrypted.encryptionType()).isEqualTo(EncryptionType.KMS);
+        assertThat(encrypted.keyId()).isEqualTo("alias/aws/kinesis");
+        StreamDescription described = kinesis.describeStream(b -> b.streamName(name)).streamDescription();
+        assertThat(described.encryptionType()).isEqualTo(EncryptionType.KMS);
+        assertThat(described.keyId()).isEqualTo("alias/aws/kinesis");
+
+        PutRecordResponse put = put(name, "after", "secret".getBytes(StandardCharsets.UTF_8));
+        assertThat(put.encryptionType()).isEqualTo(EncryptionType.KMS);
+        PutRecordsResponse puts = kinesis.putRecords(b -> b.streamName(name).records(entry("batch", new byte[] {1})));
+        assertThat(puts.encryptionType()).isEqualTo(EncryptionType.KMS);
+        List<Record> records = readAll(name, shardId(0), 3);
+        assertThat(records).extracting(Record::partitionKey).containsExactly("before", "after", "batch");
+        assertThat(records.get(0).encryptionType()).as("written before encryption").isIn(EncryptionType.NONE, null);
+        assertThat(records.get(1).encryptionType()).isEqualTo(EncryptionType.KMS);
+        assertThat(records.get(2).encryptionType()).isEqualTo(EncryptionType.KMS);
+
+        kinesis.stopStreamEncryption(b -> b.streamARN(arn(name)).encryptionType(EncryptionType.KMS)
+                .keyId("alias/aws/kinesis"));
+        StreamDescriptionSummary plain = awaitActive(name);
+        assertThat(plain.encryptionType()).isEqualTo(EncryptionType.NONE);
+        assertThat(plain.keyId()).isNull();
+        PutRecordResponse afterStop = put(name, "stopped", new byte[] {2});
+        assertThat(afterStop.encryptionType()).isIn(EncryptionType.NONE, null);
+        assertThat(readAll(name, shardId(0), 4).get(3).encryptionType()).as("written after the stop")
+                .isIn(EncryptionType.NONE, null);
+    }
+
+    @Test
+    void maxRecordSizeCanBeRaised() throws InterruptedException {
+        String name = prefix() + "-large";
+        create(name, 1);
+        awaitActive(name);
+        byte[] large = new byte[1_200_000];
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (byte) (i * 31);
+        }
+        InvalidArgumentException tooLarge = expect(InvalidArgumentException.class,
+                () -> put(name, "big", large));
+        assertThat(tooLarge.awsErrorDetails().errorCode()).isEqualTo("InvalidArgumentException");
+
+        kinesis.updateMaxRecordSize(b -> b.streamARN(arn(name)).maxRecordSizeInKiB(2048));
+        assertThat(awaitActive(name).maxRecordSizeInKiB()).isEqualTo(2048);
+        PutRecordResponse put = put(name, "big", large);
+        assertThat(put.shardId()).isEqualTo(shardId(0));
+        List<Record> records = readAll(name, shardId(0), 1);
+        assertThat(records.get(0).data().asByteArray()).isEqualTo(large);
+
+        ValidationException outOfRange = expect(ValidationException.class,
+                () -> kinesis.updateMaxRecordSize(b -> b.streamARN(arn(name)).maxRecordSizeInKiB(512)));
+        assertError(outOfRange, "ValidationException", "1 validation error detected: Value '512' at "
+                + "'maxRecordSizeInKiB' failed to satisfy constraint: Member must have value greater than or equal "
+                + "to 1024");
+        assertThat(awaitActive(name).maxRecordSizeInKiB()).isEqualTo(2048);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Data plane
+
+    @Test
+    void binaryDataRoundTripsExactly() throws InterruptedException {
+        String name = prefix() + "-binary";
+        create(name, 1);
+        awaitActive(name);
+        byte[] everyByte = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            everyByte[i] = (byte) i;
+        }
+        byte[] reversed = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            reversed[i] = (byte) (255 - i);
+        }
+
+        Instant before = Instant.now();
+        PutRecordResponse single = put(name, "every-byte", everyByte);
+        assertThat(single.shardId()).isEqualTo(shardId(0));
+        assertThat(single.sequenceNumber()).matches("0|[1-9]\\d{0,128}");
+
+        PutRecordsResponse batch = kinesis.putRecords(b -> b.streamName(name).records(
+                entry("reversed", reversed),
+                entry("zero", new byte[] {0}),
+                entry("ff", new byte[] {(byte) 0xFF, (byte) 0xFF}),
+                entry("empty", new byte[0]),
+                entry("text", "héllo\u0000wörld".getBytes(StandardCharsets.UTF_8))));
+        assertThat(batch.failedRecordCount()).isZero();
+        assertThat(batch.records()).hasSize(5).allSatisfy(r -> {
+            assertThat(r.errorCode()).isNull();
+            assertThat(r.shardId()).isEqualTo(shardId(0));
+        });
+        List<BigInteger> sequence = new ArrayList<>();
+        sequence.add(new BigInteger(single.sequenceNumber()));
+        batch.records().forEach(r -> sequence.add(new BigInteger(r.sequenceNumber())));
+        assertThat(sequence).as("sequence numbers in write order").isSorted().doesNotHaveDuplicates();
+
+        List<Record> records = readAll(name, shardId(0), 6);
+        Instant after = Instant.now();
+        assertThat(records).extracting(Record::partitionKey)
+                .containsExactly("every-byte", "reversed", "zero", "ff", "empty", "text");
+        assertThat(records.get(0).data().asByteArray()).isEqualTo(everyByte);
+        assertThat(records.get(1).data().asByteArray()).isEqualTo(reversed);
+        assertThat(records.get(2).data().asByteArray()).containsExactly(0);
+        assertThat(records.get(3).data().asByteArray()).containsExactly(0xFF, 0xFF);
+        assertThat(records.get(4).data().asByteArray()).isEmpty();
+        assertThat(records.get(5).data().asUtf8String()).isEqualTo("héllo\u0000wörld");
+        assertThat(records).extracting(r -> new BigInteger(r.sequenceNumber())).containsExactlyElementsOf(sequence);
+        assertThat(records).allSatisfy(r -> assertThat(r.approximateArrivalTimestamp())
+                .isBetween(before.minusSeconds(5), after.plusSeconds(5)));
+    }
+
+    @Test
+    void putRecordsRoutesByMd5OfThePartitionKey() throws InterruptedException {
+        String name = prefix() + "-routing";
+        create(name, 4);
+        awaitActive(name);
+        List<Shard> shards = kinesis.listShards(b -> b.streamName(name)).shards();
+        assertThat(shards).hasSize(4);
+
+        List<String> keys = new ArrayList<>(List.of("pk", "a", "user-42", "été"));
+        for (int i = 0; keys.size() < 100; i++) {
+            keys.add("key-" + i);
+        }
+        List<PutRecordsRequestEntry> entries = keys.stream()
+                .map(key -> entry(key, key.getBytes(StandardCharsets.UTF_8))).toList();
+        PutRecordsResponse response = kinesis.putRecords(b -> b.streamARN(arn(name)).records(entries));
+        assertThat(response.failedRecordCount()).isZero();
+        assertThat(response.records()).hasSize(keys.size());
+        Map<String, List<String>> keysByShard = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            PutRecordsResultEntry result = response.records().get(i);
+            assertThat(result.errorCode()).isNull();
+            assertThat(result.shardId()).as("shard of key %s", keys.get(i)).isEqualTo(shardOf(shards, keys.get(i)));
+            keysByShard.computeIfAbsent(result.shardId(), s -> new ArrayList<>()).add(keys.get(i));
+        }
+        // the spec's test vectors for 4 uniform shards
+        assertThat(response.records().get(0).shardId()).isEqualTo(shardId(0));
+        assertThat(response.records().get(1).shardId()).isEqualTo(shardId(0));
+        assertThat(response.records().get(2).shardId()).isEqualTo(shardId(1));
+        assertThat(response.records().get(3).shardId()).isEqualTo(shardId(3));
+        assertThat(keysByShard).hasSize(4);
+
+        // each shard holds exactly the keys routed to it, in request order
+        for (Map.Entry<String, List<String>> shard : keysByShard.entrySet()) {
+            assertThat(readAll(name, shard.getKey(), shard.getValue().size()))
+                    .extracting(Record::partitionKey).containsExactlyElementsOf(shard.getValue());
+        }
+
+        // PutRecord routes the same way, and by ExplicitHashKey when one is given
+        PutRecordResponse single = put(name, "user-42", new byte[] {42});
+        assertThat(single.shardId()).isEqualTo(shardOf(shards, "user-42"));
+        PutRecordResponse explicitLow = kinesis.putRecord(b -> b.streamName(name).partitionKey("été")
+                .explicitHashKey("0").data(SdkBytes.fromByteArray(new byte[] {1})));
+        assertThat(explicitLow.shardId()).isEqualTo(shardId(0));
+        PutRecordResponse explicitHigh = kinesis.putRecord(b -> b.streamName(name).partitionKey("pk")
+                .explicitHashKey(MAX_HASH_KEY.toString()).data(SdkBytes.fromByteArray(new byte[] {2})));
+        assertThat(explicitHigh.shardId()).isEqualTo(shardId(3));
+        InvalidArgumentException outOfRange = expect(InvalidArgumentException.class,
+                () -> kinesis.putRecord(b -> b.streamName(name).partitionKey("pk")
+                        .explicitHashKey(MAX_HASH_KEY.add(BigInteger.ONE).toString())
+                        .data(SdkBytes.fromByteArray(new byte[] {3}))));
+        assertError(outOfRange, "InvalidArgumentException", "Invalid ExplicitHashKey. ExplicitHashKey must be in the "
+                + "range: [0, 2^128-1]. Specified value was " + MAX_HASH_KEY.add(BigInteger.ONE));
+    }
+
+    @Test
+    void everyShardIteratorType() throws InterruptedException {
+        String name = prefix() + "-iterators";
+        create(name, 1);
+        awaitActive(name);
+        String shard = shardId(0);
+        List<String> sequenceNumbers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sequenceNumbers.add(put(name, "k", bytes("r" + i)).sequenceNumber());
+        }
+        Thread.sleep(100);
+        Instant between = Instant.now();
+        Thread.sleep(100);
+        for (int i = 3; i < 5; i++) {
+            sequenceNumbers.add(put(name, "k", bytes("r" + i)).sequenceNumber());
+        }
+
+        String trimHorizon = iterator(name, shard, ShardIteratorType.TRIM_HORIZON, null, null);
+        GetRecordsResponse all = kinesis.getRecords(b -> b.shardIterator(trimHorizon));
+        assertThat(payloads(all.records())).containsExactly("r0", "r1", "r2", "r3", "r4");
+        assertThat(all.records()).extracting(Record::sequenceNumber).containsExactlyElementsOf(sequenceNumbers);
+        assertThat(all.millisBehindLatest()).isZero();
+        assertThat(all.nextShardIterator()).isNotBlank();
+        assertThat(all.records()).allSatisfy(r -> assertThat(r.approximateArrivalTimestamp())
+                .isBetween(Instant.now().minusSeconds(10), Instant.now().plusSeconds(5)));
+        assertThat(all.records().get(2).approximateArrivalTimestamp()).isBefore(between);
+        assertThat(all.records().get(3).approximateArrivalTimestamp()).isAfter(between);
+
+        // Limit and NextShardIterator
+        GetRecordsResponse two = kinesis.getRecords(b -> b.shardIterator(trimHorizon).limit(2));
+        assertThat(payloads(two.records())).containsExactly("r0", "r1");
+        GetRecordsResponse next = kinesis.getRecords(b -> b.shardIterator(two.nextShardIterator()));
+        assertThat(payloads(next.records())).containsExactly("r2", "r3", "r4");
+        GetRecordsResponse tip = kinesis.getRecords(b -> b.shardIterator(next.nextShardIterator()));
+        assertThat(tip.records()).isEmpty();
+        assertThat(tip.nextShardIterator()).isNotBlank();
+
+        assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AT_SEQUENCE_NUMBER,
+                sequenceNumbers.get(2), null)))).containsExactly("r2", "r3", "r4");
+        assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER,
+                sequenceNumbers.get(2), null)))).containsExactly("r3", "r4");
+        assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null, between))))
+                .containsExactly("r3", "r4");
+        assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null,
+                between.minus(Duration.ofHours(1)))))).containsExactly("r0", "r1", "r2", "r3", "r4");
+        // a record's own arrival time, as the server reported it, starts at that record (>=, ms precision)
+        Instant arrivalOfR3 = all.records().get(3).approximateArrivalTimestamp();
+        assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null, arrivalOfR3))))
+                .containsExactly("r3", "r4");
+        assertThat(read(iterator(name, shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER, sequenceNumbers.get(4),
+                null))).isEmpty();
+
+        String latest = iterator(name, shard, ShardIteratorType.LATEST, null, null);
+        assertThat(read(latest)).isEmpty();
+        put(name, "k", bytes("r5"));
+        assertThat(payloads(read(latest))).containsExactly("r5");
+        // the NextShardIterator returned at the tip (after r4) now sees r5
+        assertThat(payloads(read(tip.nextShardIterator()))).containsExactly("r5");
+
+        InvalidArgumentException future = expect(InvalidArgumentException.class,
+                () -> iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null, Instant.now().plus(Duration.ofHours(1))));
+        assertThat(future.awsErrorDetails().errorMessage()).startsWith(
+                "The timestampInMillis parameter cannot be greater than the currentTimestampInMillis.");
+        InvalidArgumentException noTimestamp = expect(InvalidArgumentException.class,
+                () -> iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null, null));
+        assertError(noTimestamp, "InvalidArgumentException", "Must specify timestampInMillis parameter for iterator "
+                + "of type AT_TIMESTAMP. Current request has no timestamp parameter.");
+        InvalidArgumentException noNumber = expect(InvalidArgumentException.class,
+                () -> iterator(name, shard, ShardIteratorType.AT_SEQUENCE_NUMBER, null, null));
+        assertError(noNumber, "InvalidArgumentException", "Must either specify (1) AT_SEQUENCE_NUMBER or "
+                + "AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no "
+                + "StartingSequenceNumber. Request specified AT_SEQUENCE_NUMBER and no StartingSequenceNumber.");
+        ResourceNotFoundException noShard = expect(ResourceNotFoundException.class,
+                () -> iterator(name, shardId(7), ShardIteratorType.TRIM_HORIZON, null, null));
+        assertError(noShard, "ResourceNotFoundException", "Shard " + shardId(7) + " in stream " + name
+                + " under account " + ACCOUNT + " does not exist");
+    }
+
+    @Test
+    void streamArnInsteadOfStreamName() throws InterruptedException {
+        String name = prefix() + "-by-arn";
+        create(name, 2);
+        awaitActive(name);
+        String arn = arn(name);
+
+        StreamDescriptionSummary summary = kinesis.describeStreamSummary(b -> b.streamARN(arn))
+                .streamDescriptionSummary();
+        assertThat(summary.streamName()).isEqualTo(name);
+        assertThat(summary.streamARN()).isEqualTo(arn);
+        assertThat(summary.openShardCount()).isEqualTo(2);
+        assertThat(kinesis.describeStream(b -> b.streamARN(arn)).streamDescription().shards()).hasSize(2);
+
+        PutRecordResponse put = kinesis.putRecord(b -> b.streamARN(arn).partitionKey("pk")
+                .data(SdkBytes.fromUtf8String("via-arn")));
+        assertThat(put.shardId())
+                .isEqualTo(shardOf(kinesis.describeStream(b -> b.streamARN(arn)).streamDescription().shards(), "pk"));
+
+        String iterator = kinesis.getShardIterator(b -> b.streamARN(arn).shardId(put.shardId())
+                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                .startingSequenceNumber(put.sequenceNumber())).shardIterator();
+        GetRecordsResponse read = kinesis.getRecords(b -> b.streamARN(arn).shardIterator(iterator));
+        assertThat(payloads(read.records())).containsExactly("via-arn");
+        assertThat(read.records().get(0).sequenceNumber()).isEqualTo(put.sequenceNumber());
+
+        // name and ARN together must agree
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName(name).streamARN(arn))
+                .streamDescriptionSummary().streamName()).isEqualTo(name);
+        expect(InvalidArgumentException.class, () -> kinesis.describeStreamSummary(b -> b
+                .streamName(prefix() + "-other").streamARN(arn)));
+
+        ResourceNotFoundException missing = expect(ResourceNotFoundException.class,
+                () -> kinesis.putRecord(b -> b.streamARN(arn(prefix() + "-nope")).partitionKey("pk")
+                        .data(SdkBytes.fromUtf8String("x"))));
+        assertError(missing, "ResourceNotFoundException",
+                "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
+
+        kinesis.deleteStream(b -> b.streamARN(arn));
+        awaitGone(name);
+    }
+
+    @Test
+    void errorsArriveAsTheModelledExceptions() throws InterruptedException {
+        String missingName = prefix() + "-missing";
+        String notFound = "Stream " + missingName + " under account " + ACCOUNT + " not found.";
+        assertError(expect(ResourceNotFoundException.class,
+                () -> kinesis.describeStreamSummary(b -> b.streamName(missingName))),
+                "ResourceNotFoundException", notFound);
+        assertError(expect(ResourceNotFoundException.class,
+                () -> kinesis.putRecord(b -> b.streamName(missingName).partitionKey("pk")
+                        .data(SdkBytes.fromUtf8String("x")))),
+                "ResourceNotFoundException", notFound);
+        assertError(expect(ResourceNotFoundException.class,
+                () -> kinesis.putRecords(b -> b.streamName(missingName).records(entry("pk", new byte[] {1})))),
+                "ResourceNotFoundException", notFound);
+        assertError(expect(ResourceNotFoundException.class,
+                () -> kinesis.getShardIterator(b -> b.streamName(missingName).shardId(shardId(0))
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON))),
+                "ResourceNotFoundException", notFound);
+        assertError(expect(ResourceNotFoundException.class,
+                () -> kinesis.deleteStream(b -> b.streamName(missingName))),
+                "ResourceNotFoundException", notFound);
+
+        String name = prefix() + "-errors";
+        create(name, 1);
+        awaitActive(name);
+        assertError(expect(ResourceInUseException.class,
+                () -> kinesis.createStream(b -> b.streamName(name).shardCount(2))),
+                "ResourceInUseException", "Stream " + name + " under account " + ACCOUNT + " already exists.");
+        assertError(expect(InvalidArgumentException.class,
+                () -> kinesis.getRecords(b -> b.shardIterator("this-is-not-an-iterator"))),
+                "InvalidArgumentException", "Invalid ShardIterator.");
+
+        String iterator = iterator(name, shardId(0), ShardIteratorType.TRIM_HORIZON, null, null);
+        assertError(expect(ValidationException.class,
+                () -> kinesis.getRecords(b -> b.shardIterator(iterator).limit(10001))),
+                "ValidationException", "1 validation error detected: Value '10001' at 'limit' failed to satisfy "
+                        + "constraint: Member must have value less than or equal to 10000");
+        assertError(expect(ValidationException.class,
+                () -> kinesis.describeStream(b -> b.streamName(name).limit(0))),
+                "ValidationException", "1 validation error detected: Value '0' at 'limit' failed to satisfy "
+                        + "constraint: Member must have value greater than or equal to 1");
+        assertThat(expect(ValidationException.class,
+                () -> kinesis.createStream(b -> b.streamName("bad name!").shardCount(1)))
+                .awsErrorDetails().errorMessage())
+                .startsWith("1 validation error detected: Value 'bad name!' at 'streamName' failed to satisfy "
+                        + "constraint: Member must satisfy regular expression pattern: ");
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Helpers
+
+    void create(String name, int shards) {
+        created.add(name);
+        kinesis.createStream(b -> b.streamName(name).shardCount(shards));
+    }
+
+    StreamDescriptionSummary awaitActive(String name) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        StreamDescriptionSummary summary;
+        do {
+            summary = kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary();
+            if (summary.streamStatus() == StreamStatus.ACTIVE) {
+                return summary;
+            }
+            Thread.sleep(50);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("stream " + name + " is still " + summary.streamStatus() + " after " + WAIT);
+    }
+
+    void awaitGone(String name) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        do {
+            try {
+                kinesis.describeStreamSummary(b -> b.streamName(name));
+            } catch (ResourceNotFoundException gone) {
+                return;
+            }
+            Thread.sleep(50);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("stream " + name + " still exists after " + WAIT);
+    }
+
+    PutRecordResponse put(String stream, String key, byte[] data) {
+        return kinesis.putRecord(b -> b.streamName(stream).partitionKey(key).data(SdkBytes.fromByteArray(data)));
+    }
+
+    static PutRecordsRequestEntry entry(String key, byte[] data) {
+        return PutRecordsRequestEntry.builder().partitionKey(key).data(SdkBytes.fromByteArray(data)).build();
+    }
+
+    String iterator(String stream, String shard, ShardIteratorType type, String sequenceNumber, Instant timestamp) {
+        return kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard).shardIteratorType(type)
+                .startingSequenceNumber(sequenceNumber).timestamp(timestamp)).shardIterator();
+    }
+
+    List<Record> read(String iterator) {
+        return kinesis.getRecords(b -> b.shardIterator(iterator)).records();
+    }
+
+    /** Reads a shard from TRIM_HORIZON until at least {@code expected} records came (bounded). */
+    List<Record> readAll(String stream, String shard, int expected) {
+        List<Record> records = new ArrayList<>();
+        String iterator = iterator(stream, shard, ShardIteratorType.TRIM_HORIZON, null, null);
+        for (int call = 0; call < 20 && iterator != null && (call == 0 || records.size() < expected); call++) {
+            String current = iterator;
+            GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(current));
+            records.addAll(response.records());
+            iterator = response.nextShardIterator();
+        }
+        assertThat(records).as("records of %s/%s", stream, shard).hasSize(expected);
+        return records;
+    }
+
+    List<String> filtered(String stream, java.util.function.Consumer<
+            software.amazon.awssdk.services.kinesis.model.ShardFilter.Builder> filter) {
+        return shardIds(kinesis.listShards(b -> b.streamName(stream).shardFilter(filter)).shards());
+    }
+
+    static List<String> shardIds(Collection<Shard> shards) {
+        return shards.stream().map(Shard::shardId).toList();
+    }
+
+    static String shardId(int index) {
+        return String.format("shardId-%012d", index);
+    }
+
+    static String arn(String stream) {
+        return "arn:aws:kinesis:us-east-1:" + ACCOUNT + ":stream/" + stream;
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<String> payloads(List<Record> records) {
+        return records.stream().map(r -> r.data().asUtf8String()).toList();
+    }
+
+    static Map<String, String> tagsOf(List<Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(tag -> map.put(tag.key(), tag.value()));
+        return map;
+    }
+
+    static BigInteger md5(String partitionKey) {
+        try {
+            return new BigInteger(1, MessageDigest.getInstance("MD5")
+                    .digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shard whose hash key range holds MD5(key) read as an unsigned 128-bit number. */
+    static String shardOf(List<Shard> shards, String partitionKey) {
+        BigInteger hash = md5(partitionKey);
+        List<String> matching = shards.stream()
+                .filter(s -> new BigInteger(s.hashKeyRange().startingHashKey()).compareTo(hash) <= 0
+                        && new BigInteger(s.hashKeyRange().endingHashKey()).compareTo(hash) >= 0)
+                .map(Shard::shardId).toList();
+        assertThat(matching).as("shards holding the hash of %s", partitionKey).hasSize(1);
+        return matching.get(0);
+    }
+
+    /** Open shards with equal contiguous ranges over 0…2^128−1, as CreateStream lays them out. */
+    static void assertUniformLayout(List<Shard> shards, int count) {
+        BigInteger step = BigInteger.ONE.shiftLeft(128).divide(BigInteger.valueOf(count));
+        assertThat(shards).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            Shard shard = shards.get(i);
+            assertThat(shard.shardId()).isEqualTo(shardId(i));
+            assertThat(shard.parentShardId()).isNull();
+            assertThat(shard.adjacentParentShardId()).isNull();
+            assertThat(new BigInteger(shard.hashKeyRange().startingHashKey()))
+                    .isEqualTo(step.multiply(BigInteger.valueOf(i)));
+            BigInteger end = i == count - 1 ? MAX_HASH_KEY : step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE);
+            assertThat(new BigInteger(shard.hashKeyRange().endingHashKey())).isEqualTo(end);
+            assertThat(shard.sequenceNumberRange().startingSequenceNumber()).matches("0|[1-9]\\d{0,128}");
+            assertThat(shard.sequenceNumberRange().endingSequenceNumber()).isNull();
+        }
+    }
+
+    /** Runs {@code call}, which must fail with exactly {@code type}, and returns the exception. */
+    static <T extends KinesisException> T expect(Class<T> type, ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).as("expected %s", type.getSimpleName()).isExactlyInstanceOf(type);
+        return type.cast(thrown);
+    }
+
+    static void assertError(KinesisException error, String code, String message) {
+        assertThat(error).as("expected %s", code).isNotNull();
+        assertThat(error.awsErrorDetails().errorCode()).isEqualTo(code);
+        assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(message);
+        assertThat(error.statusCode()).isEqualTo(400);
+    }
+
+    /** Runs {@code build} with the system property set to {@code value} (cleared when null), then restores it. */
+    static <T> T withSystemProperty(String key, String value, Supplier<T> build) {
+        String previous = System.getProperty(key);
+        try {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+            return build.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        }
+    }
+
+    static StaticCredentialsProvider dummyCredentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "dummy-secret"));
+    }
+
+    static final Region REGION = Region.US_EAST_1;
+
+    // ------------------------------------------------------------------------------------------------------
+    // How requests arrive
+
+    /** Remembers the HTTP version and Content-Type of every AWS-protocol request. */
+    static final class WireRecorder extends OncePerRequestFilter {
+
+        record Seen(String target, String protocol, String contentType) {
+        }
+
+        private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String target = request.getHeader("X-Amz-Target");
+            if ("POST".equals(request.getMethod()) && target != null) {
+                seen.add(new Seen(target, request.getProtocol(), String.valueOf(request.getContentType())));
+            }
+            chain.doFilter(request, response);
+        }
+
+        void clear() {
+            seen.clear();
+        }
+
+        List<Seen> seen() {
+            return List.copyOf(seen);
+        }
+    }
+}
