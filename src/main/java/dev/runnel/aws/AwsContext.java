@@ -7,6 +7,7 @@ import dev.runnel.core.stream.StreamName;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.regions.RegionServices;
+import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.tokens.TokenSigner;
 import java.util.regex.Matcher;
@@ -25,6 +26,10 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
 
     public StreamService streams() {
         return region.streams();
+    }
+
+    public ReshardingService resharding() {
+        return region.resharding();
     }
 
     public ShardIteratorService iterators() {

@@ -37,6 +37,17 @@ public final class AwsShapes {
     public record Tag(String key, String value) {
     }
 
+    public record ChildShard(String shardId, List<String> parentShards, HashKeyRange hashKeyRange) {
+    }
+
+    public static ChildShard childShard(Shard shard) {
+        List<String> parents = shard.adjacentParent() == null
+                ? List.of(shard.parent().toString())
+                : List.of(shard.parent().toString(), shard.adjacentParent().toString());
+        return new ChildShard(shard.id().toString(), parents,
+                new HashKeyRange(shard.hashKeyRange().start().toString(), shard.hashKeyRange().end().toString()));
+    }
+
     public static ShardShape shard(Stream stream, Shard shard, StreamService streams) {
         return new ShardShape(shard.id().toString(),
                 shard.parentShardId().map(Object::toString).orElse(null),

@@ -1,5 +1,6 @@
 package dev.runnel.records;
 
+import dev.runnel.core.shard.Shard;
 import java.util.List;
 
 /**
@@ -7,6 +8,8 @@ import java.util.List;
  *
  * @param nextShardIterator where to continue; null only when a closed shard has been read to its end
  * @param millisBehindLatest how far the page is behind the newest record of the shard; 0 when caught up
+ * @param childShards at the end of a closed shard, the shards that replaced it; empty otherwise
  */
-public record GetRecordsResult(List<RecordView> records, String nextShardIterator, long millisBehindLatest) {
+public record GetRecordsResult(List<RecordView> records, String nextShardIterator, long millisBehindLatest,
+                               List<Shard> childShards) {
 }

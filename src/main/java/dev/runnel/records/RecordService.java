@@ -1,6 +1,7 @@
 package dev.runnel.records;
 
 import dev.runnel.core.error.Constraints;
+import dev.runnel.core.error.InternalFailureException;
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.Messages;
@@ -15,6 +16,7 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogSealedException;
 import dev.runnel.streams.StreamService;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -30,6 +32,8 @@ public class RecordService {
 
     /** GetRecords' largest and default Limit. */
     public static final int MAX_GET_LIMIT = 10_000;
+    /** How often a write is routed again while a shard closes under it before giving up (about 10 s). */
+    private static final int MAX_REROUTES = 10_000;
     /** The most data plus partition-key bytes one GetRecords call returns (one larger record still goes). */
     public static final long MAX_GET_BYTES = 10L * 1024 * 1024;
 
@@ -48,12 +52,12 @@ public class RecordService {
         Instant now = clock.instant();
         Stream stream = writable(command.stream(), now);
         RecordInput record = command.record();
-        Shard shard = stream.route(hashKeyOf(record));
+        HashKey hashKey = hashKeyOf(record);
         checkSize(stream, record);
         if (command.sequenceNumberForOrdering() != null) {
-            checkOrdering(stream, shard, command.sequenceNumberForOrdering());
+            checkOrdering(stream, stream.route(hashKey), command.sequenceNumberForOrdering());
         }
-        return append(stream, shard, record, now);
+        return append(stream, hashKey, record, now);
     }
 
     /**
@@ -65,11 +69,11 @@ public class RecordService {
         Instant now = clock.instant();
         Stream stream = writable(command.stream(), now);
         List<RecordInput> records = command.records();
-        Shard[] targets = new Shard[records.size()];
+        HashKey[] hashKeys = new HashKey[records.size()];
         long total = 0;
         for (int i = 0; i < records.size(); i++) {
             RecordInput record = records.get(i);
-            targets[i] = stream.route(hashKeyOf(record));
+            hashKeys[i] = hashKeyOf(record);
             checkSize(stream, record);
             total += record.sizeBytes();
         }
@@ -81,7 +85,7 @@ public class RecordService {
         int failed = 0;
         for (int i = 0; i < records.size(); i++) {
             try {
-                entries.add(PutRecordsResult.Entry.stored(append(stream, targets[i], records.get(i), now)));
+                entries.add(PutRecordsResult.Entry.stored(append(stream, hashKeys[i], records.get(i), now)));
             } catch (KinesisException e) {
                 failed++;
                 entries.add(PutRecordsResult.Entry.failed(e.errorType(), e.getMessage()));
@@ -135,7 +139,8 @@ public class RecordService {
         Shard shard = cursor.shard();
         boolean shardEnded = !shard.isOpen() && next >= shard.endPosition();
         String nextIterator = shardEnded ? null : iterators.issue(stream, shard.id(), next, now);
-        return new GetRecordsResult(List.copyOf(records), nextIterator, millisBehind);
+        List<Shard> children = shardEnded ? stream.children(shard.id()) : List.of();
+        return new GetRecordsResult(List.copyOf(records), nextIterator, millisBehind, children);
     }
 
     private Stream writable(StreamName name, Instant now) {
@@ -144,15 +149,50 @@ public class RecordService {
                 .orElseThrow(() -> Messages.streamNotFound(name.value(), streams.account()));
     }
 
-    private PutResult append(Stream stream, Shard shard, RecordInput record, Instant now) {
-        AppendResult result;
-        try {
-            result = streams.shardLog(stream, shard.id()).append(record.partitionKey(), record.data(),
-                    now.toEpochMilli(), stream.isEncrypted());
-        } catch (ResourceNotFoundException deletedMeanwhile) {
-            throw Messages.streamNotFound(stream.name().value(), streams.account());
+    /**
+     * Appends to the open shard owning the hash key. When that shard closes under the writer (its log is
+     * sealed before the stream's next version is published), the record is routed again with the newer
+     * version, so it lands in a child and nothing acknowledged is lost.
+     */
+    private PutResult append(Stream stream, HashKey hashKey, RecordInput record, Instant now) {
+        Stream current = stream;
+        for (int attempt = 0; ; attempt++) {
+            Shard shard = current.route(hashKey);
+            try {
+                AppendResult result = streams.shardLog(current, shard.id()).append(record.partitionKey(),
+                        record.data(), now.toEpochMilli(), current.isEncrypted());
+                return new PutResult(shard.id(),
+                        new SequenceNumber(current.incarnation(), shard.id().index(), result.position()));
+            } catch (ResourceNotFoundException deletedMeanwhile) {
+                throw Messages.streamNotFound(stream.name().value(), streams.account());
+            } catch (ShardLogSealedException closedMeanwhile) {
+                if (attempt == MAX_REROUTES) {
+                    throw new InternalFailureException("Internal service failure.");
+                }
+                pause(attempt);
+                current = sameIncarnation(stream, now);
+            }
         }
-        return new PutResult(shard.id(), new SequenceNumber(stream.incarnation(), shard.id().index(), result.position()));
+    }
+
+    private Stream sameIncarnation(Stream stream, Instant now) {
+        return streams.find(stream.name(), now)
+                .filter(latest -> latest.incarnation() == stream.incarnation())
+                .orElseThrow(() -> Messages.streamNotFound(stream.name().value(), streams.account()));
+    }
+
+    /** Between a shard's sealing and the publication of its children: spin briefly, then sleep. */
+    private static void pause(int attempt) {
+        if (attempt < 100) {
+            Thread.onSpinWait();
+            return;
+        }
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InternalFailureException("Internal service failure.");
+        }
     }
 
     private static HashKey hashKeyOf(RecordInput record) {

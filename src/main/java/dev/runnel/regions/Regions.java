@@ -5,6 +5,7 @@ import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
+import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.system.RunnelProperties;
 import dev.runnel.tokens.TokenSigner;
@@ -65,8 +66,11 @@ public final class Regions {
     }
 
     private RegionServices create(String region) {
-        StreamService streams = new StreamService(catalogs.apply(region), logs, clock, properties, region);
+        StreamCatalog catalog = catalogs.apply(region);
+        StreamService streams = new StreamService(catalog, logs, clock, properties, region);
+        ReshardingService resharding = new ReshardingService(catalog, logs, streams, clock, properties);
         ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties, codec);
-        return new RegionServices(region, streams, iterators, new RecordService(streams, iterators, clock));
+        return new RegionServices(region, streams, resharding, iterators,
+                new RecordService(streams, iterators, clock));
     }
 }

@@ -25,6 +25,7 @@ public interface ShardLog {
      * @throws dev.runnel.core.error.LimitExceededException when the store's memory budget cannot hold the
      *     record; nothing is appended then
      * @throws dev.runnel.core.error.ResourceNotFoundException when the log has been dropped
+     * @throws ShardLogSealedException when the log has been sealed; nothing is appended then
      */
     default AppendResult append(String partitionKey, byte[] data, long nowMillis) {
         return append(partitionKey, data, nowMillis, false);
@@ -35,6 +36,14 @@ public interface ShardLog {
      * {@link #append(String, byte[], long)}.
      */
     AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted);
+
+    /**
+     * Stops the log taking appends, when its shard closes. Appends that are under way finish first; later
+     * ones fail with {@link ShardLogSealedException}. Idempotent.
+     *
+     * @return the end position, final from now on
+     */
+    long seal();
 
     /** The first position still stored (inclusive); equals {@link #endPosition()} when nothing is stored. */
     long startPosition();

@@ -25,6 +25,9 @@ public interface ShardLogStore {
      */
     void drop(long incarnation);
 
+    /** Drops one shard's log and frees its storage (an expired closed shard). Idempotent. */
+    void drop(long incarnation, ShardId shard);
+
     /** Bytes currently held by all logs, including per-record overhead. */
     long usedBytes();
 

@@ -301,8 +301,31 @@ public class StreamService {
                     freed += log.get().trimBefore(cutoff);
                 }
             }
+            freed += removeExpiredShards(stream, now);
         }
         return freed;
+    }
+
+    /**
+     * Closed shards whose every record is past the retention period disappear from the stream, and their
+     * logs are freed.
+     */
+    private long removeExpiredShards(Stream stream, Instant now) {
+        Instant horizon = now.minus(java.time.Duration.ofHours(stream.retentionHours()));
+        List<Shard> expired = stream.shards().stream()
+                .filter(shard -> !shard.isOpen() && shard.closedAt().isBefore(horizon))
+                .toList();
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        List<Shard> kept = new ArrayList<>(stream.shards());
+        kept.removeAll(expired);
+        if (!catalog.replace(stream, stream.with(c -> c.shards = kept))) {
+            return 0;
+        }
+        long before = logs.usedBytes();
+        expired.forEach(shard -> logs.drop(stream.incarnation(), shard.id()));
+        return Math.max(0, before - logs.usedBytes());
     }
 
     private void removeGone(Stream stream) {
@@ -339,7 +362,11 @@ public class StreamService {
         }
     }
 
-    private void checkShardLimit(int additional) {
+    /**
+     * @throws LimitExceededException when {@code additional} more open shards would pass the region's shard
+     *     limit
+     */
+    void checkShardLimit(int additional) {
         int limit = properties.streams().shardLimit();
         long current = openShardCount();
         if (current + additional > limit) {

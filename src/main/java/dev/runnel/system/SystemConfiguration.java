@@ -6,6 +6,7 @@ import dev.runnel.regions.Regions;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
+import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import java.time.InstantSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,6 +45,11 @@ public class SystemConfiguration {
     @Bean
     StreamService streamService(Regions regions) {
         return regions.defaultRegion().streams();
+    }
+
+    @Bean
+    ReshardingService reshardingService(Regions regions) {
+        return regions.defaultRegion().resharding();
     }
 
     @Bean

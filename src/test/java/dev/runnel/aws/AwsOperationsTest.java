@@ -21,13 +21,14 @@ class AwsOperationsTest {
 
             assertThat(operations.names()).hasSizeGreaterThanOrEqualTo(24)
                     .allSatisfy(name -> assertThat(AwsOperations.KINESIS_OPERATIONS).contains(name))
-                    .contains("PutRecord", "GetRecords", "ListShards", "UpdateMaxRecordSize");
+                    .contains("PutRecord", "GetRecords", "ListShards", "UpdateMaxRecordSize", "SplitShard", "MergeShards",
+                            "UpdateShardCount", "UpdateStreamMode");
             for (String name : operations.names()) {
                 Bound<?> bound = operations.find(name).orElseThrow();
                 assertThat(bound.inputType()).as(name).isNotNull();
                 assertThat(AwsInput.class).as(name).isAssignableFrom(bound.inputType());
             }
-            assertThat(operations.find("SplitShard")).isEmpty();
+            assertThat(operations.find("SubscribeToShard")).isEmpty();
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.runnel.aws.operations;
 import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsInput;
 import dev.runnel.aws.AwsOperation;
+import dev.runnel.aws.AwsShapes;
+import dev.runnel.aws.AwsShapes.ChildShard;
 import dev.runnel.aws.AwsShapes.RecordShape;
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.stream.StreamName;
@@ -26,7 +28,8 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
         }
     }
 
-    record Output(List<RecordShape> records, String nextShardIterator, long millisBehindLatest) {
+    record Output(List<RecordShape> records, String nextShardIterator, long millisBehindLatest,
+                  List<ChildShard> childShards) {
     }
 
     @Override
@@ -37,6 +40,8 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
                 .map(r -> new RecordShape(r.sequenceNumber().toString(), r.approximateArrivalTimestamp(), r.data(),
                         r.partitionKey(), r.encrypted() ? "KMS" : "NONE"))
                 .toList();
-        return new Output(records, result.nextShardIterator(), result.millisBehindLatest());
+        List<ChildShard> children = result.childShards().isEmpty() ? null
+                : result.childShards().stream().map(AwsShapes::childShard).toList();
+        return new Output(records, result.nextShardIterator(), result.millisBehindLatest(), children);
     }
 }

@@ -42,6 +42,11 @@ public final class ShardMap {
         return byStart.length;
     }
 
+    /** The open shards ordered by starting hash key. */
+    public List<Shard> inHashKeyOrder() {
+        return List.of(byStart);
+    }
+
     private void checkTiling() {
         if (byStart.length == 0) {
             throw new IllegalArgumentException("a stream needs at least one open shard");

@@ -52,6 +52,10 @@ public final class Stream {
     private final SortedMap<String, String> tags;
     private final List<Shard> shards;
     private final ShardMap openShards;
+    private final int nextShardIndex;
+    private final List<Instant> shardCountUpdates;
+    private final List<Instant> modeUpdates;
+    private final List<ScalingEvent> scalingEvents;
     private final long version;
 
     private Stream(Changes c) {
@@ -70,6 +74,16 @@ public final class Stream {
         this.tags = Collections.unmodifiableSortedMap(new TreeMap<>(c.tags));
         this.shards = List.copyOf(c.shards);
         this.openShards = new ShardMap(this.shards.stream().filter(Shard::isOpen).toList());
+        this.nextShardIndex = c.nextShardIndex;
+        for (Shard shard : this.shards) {
+            if (shard.id().index() >= nextShardIndex) {
+                throw new IllegalArgumentException("shard " + shard.id() + " is not below the next shard index "
+                        + nextShardIndex);
+            }
+        }
+        this.shardCountUpdates = List.copyOf(c.shardCountUpdates);
+        this.modeUpdates = List.copyOf(c.modeUpdates);
+        this.scalingEvents = List.copyOf(c.scalingEvents);
         this.version = c.version;
     }
 
@@ -103,6 +117,7 @@ public final class Stream {
         c.maxRecordSizeKiB = maxRecordSizeKiB;
         c.tags = tags;
         c.shards = shards;
+        c.nextShardIndex = shardCount;
         c.version = 1;
         return new Stream(c);
     }
@@ -152,6 +167,18 @@ public final class Stream {
 
     public int openShardCount() {
         return openShards.size();
+    }
+
+    /** The open shards in hash-key order. */
+    public List<Shard> openShardsByHashKey() {
+        return openShards.inHashKeyOrder();
+    }
+
+    /** The shards made from this one by a split or merge, in id order. */
+    public List<Shard> children(ShardId parent) {
+        return shards.stream()
+                .filter(s -> parent.equals(s.parent()) || parent.equals(s.adjacentParent()))
+                .toList();
     }
 
     /** Starts deletion: DELETING until {@code now + deleteDelay}, then gone. Deleting twice keeps the first. */
@@ -226,6 +253,26 @@ public final class Stream {
         return shards;
     }
 
+    /** The id the next new shard gets; ids are never reused. */
+    public int nextShardIndex() {
+        return nextShardIndex;
+    }
+
+    /** When UpdateShardCount was called, oldest first (callers keep the last 24 hours). */
+    public List<Instant> shardCountUpdates() {
+        return shardCountUpdates;
+    }
+
+    /** When the stream's mode was switched, oldest first (callers keep the last 24 hours). */
+    public List<Instant> modeUpdates() {
+        return modeUpdates;
+    }
+
+    /** The most recent automatic scaling steps of an ON_DEMAND stream, oldest first. */
+    public List<ScalingEvent> scalingEvents() {
+        return scalingEvents;
+    }
+
     public long version() {
         return version;
     }
@@ -255,6 +302,10 @@ public final class Stream {
         public Set<ShardLevelMetric> shardLevelMetrics = Set.of();
         public Map<String, String> tags = Map.of();
         public List<Shard> shards = List.of();
+        public int nextShardIndex;
+        public List<Instant> shardCountUpdates = List.of();
+        public List<Instant> modeUpdates = List.of();
+        public List<ScalingEvent> scalingEvents = List.of();
 
         private Changes() {
         }
@@ -273,6 +324,10 @@ public final class Stream {
             shardLevelMetrics = s.shardLevelMetrics;
             tags = s.tags;
             shards = s.shards;
+            nextShardIndex = s.nextShardIndex;
+            shardCountUpdates = s.shardCountUpdates;
+            modeUpdates = s.modeUpdates;
+            scalingEvents = s.scalingEvents;
         }
     }
 }

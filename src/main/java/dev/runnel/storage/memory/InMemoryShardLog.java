@@ -4,6 +4,7 @@ import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogSealedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,8 @@ final class InMemoryShardLog implements ShardLog {
     private long lastArrival = Long.MIN_VALUE;
     /** Writer-only: set once the log's storage has been freed; appends fail from then on. */
     private boolean dropped;
+    /** Writer-only: set when the shard closed; appends fail from then on. */
+    private boolean sealed;
 
     InMemoryShardLog(MemoryBudget budget, int segmentBytes, int segmentRecords) {
         this.budget = budget;
@@ -56,6 +59,9 @@ final class InMemoryShardLog implements ShardLog {
             if (dropped) {
                 throw new ResourceNotFoundException("The shard's log was deleted with its stream.");
             }
+            if (sealed) {
+                throw new ShardLogSealedException();
+            }
             long arrival = Math.max(nowMillis, lastArrival);
             long position = endPosition;
             Segment[] current = segments;
@@ -66,7 +72,7 @@ final class InMemoryShardLog implements ShardLog {
                 Segment.Columns target = fresh.grownFor(recordBytes);
                 fresh.append(target, key, data, arrival, encrypted);
                 if (tail != null) {
-                    seal(tail);
+                    sealSegment(tail);
                 }
                 Segment[] next = Arrays.copyOf(current, current.length + 1);
                 next[current.length] = fresh;
@@ -90,7 +96,18 @@ final class InMemoryShardLog implements ShardLog {
         }
     }
 
-    private void seal(Segment segment) {
+    @Override
+    public long seal() {
+        writeLock.lock();
+        try {
+            sealed = true;
+            return endPosition;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void sealSegment(Segment segment) {
         Segment.Columns before = segment.columns();
         Segment.Columns exact = segment.sealed();
         segment.replaceColumns(exact);

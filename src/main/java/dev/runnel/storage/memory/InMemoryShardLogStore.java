@@ -54,6 +54,15 @@ public final class InMemoryShardLogStore implements ShardLogStore {
     }
 
     @Override
+    public void drop(long incarnation, ShardId shard) {
+        Map<ShardId, InMemoryShardLog> shards = logs.get(incarnation);
+        InMemoryShardLog log = shards == null ? null : shards.remove(shard);
+        if (log != null) {
+            log.dropAll();
+        }
+    }
+
+    @Override
     public long usedBytes() {
         return budget.usedBytes();
     }

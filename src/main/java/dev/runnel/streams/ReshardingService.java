@@ -1,0 +1,238 @@
+package dev.runnel.streams;
+
+import dev.runnel.core.error.InvalidArgumentException;
+import dev.runnel.core.error.LimitExceededException;
+import dev.runnel.core.error.Messages;
+import dev.runnel.core.error.ResourceNotFoundException;
+import dev.runnel.core.hash.HashKey;
+import dev.runnel.core.shard.Shard;
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Resharding;
+import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.core.stream.StreamStatus;
+import dev.runnel.storage.ShardLogStore;
+import dev.runnel.storage.StreamCatalog;
+import dev.runnel.system.RunnelProperties;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * SplitShard, MergeShards, UpdateShardCount and UpdateStreamMode. A change seals the logs of the shards it
+ * closes (so their end positions are final and late writers re-route to the children), creates the
+ * children's logs, then publishes the next stream version, which is UPDATING for
+ * {@code runnel.streams.update-delay}. Resharding calls of a region take one lock, so two of them never
+ * seal shards for each other; writes and reads never take it.
+ */
+public class ReshardingService {
+
+    /** Kinesis allows this many UpdateShardCount calls per stream in a rolling 24 hours. */
+    public static final int SHARD_COUNT_UPDATES_PER_DAY = 10;
+    /** And this many mode switches. */
+    public static final int MODE_UPDATES_PER_DAY = 2;
+    /** The most shards UpdateShardCount scales a stream to. */
+    public static final int MAX_TARGET_SHARDS = 10_000;
+    private static final Duration DAY = Duration.ofHours(24);
+
+    private final StreamCatalog catalog;
+    private final ShardLogStore logs;
+    private final StreamService streams;
+    private final InstantSource clock;
+    private final RunnelProperties properties;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    public ReshardingService(StreamCatalog catalog, ShardLogStore logs, StreamService streams, InstantSource clock,
+                             RunnelProperties properties) {
+        this.catalog = catalog;
+        this.logs = logs;
+        this.streams = streams;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** The outcome of UpdateShardCount: open shards before, and the target. */
+    public record ShardCountUpdate(Stream stream, int currentShardCount, int targetShardCount) {
+    }
+
+    /** SplitShard. */
+    public Stream split(StreamName name, String shardToSplit, String newStartingHashKey) {
+        HashKey key = HashKey.parse(newStartingHashKey).orElseThrow(() -> new InvalidArgumentException(
+                "NewStartingHashKey " + newStartingHashKey + " is not a hash key in the range [0, 2^128-1]."));
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Stream stream = active(name, now);
+            ShardId id = shardId(stream, shardToSplit);
+            Resharding.split(stream, id, key, 0, now, account());
+            streams.checkShardLimit(1);
+            long end = streams.shardLog(stream, id).seal();
+            return publish(name, now, current -> Resharding.split(current, id, key, end, now, account()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** MergeShards. */
+    public Stream merge(StreamName name, String shardToMerge, String adjacentShardToMerge) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Stream stream = active(name, now);
+            ShardId first = shardId(stream, shardToMerge);
+            ShardId second = shardId(stream, adjacentShardToMerge);
+            Resharding.merge(stream, first, second, 0, 0, now, account());
+            long firstEnd = streams.shardLog(stream, first).seal();
+            long secondEnd = streams.shardLog(stream, second).seal();
+            return publish(name, now, current ->
+                    Resharding.merge(current, first, second, firstEnd, secondEnd, now, account()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** UpdateShardCount with UNIFORM_SCALING, within Kinesis's limits. */
+    public ShardCountUpdate updateShardCount(StreamName name, int target) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Stream stream = active(name, now);
+            int current = stream.openShardCount();
+            checkShardCountRules(stream, current, target, now);
+            Set<ShardId> closing = Resharding.closedByUniformScaling(stream, target);
+            Map<ShardId, Long> ends = new HashMap<>();
+            for (ShardId id : closing) {
+                ends.put(id, streams.shardLog(stream, id).seal());
+            }
+            Stream updated = publish(name, now, latest -> {
+                Stream scaled = target == latest.openShardCount() && closing.isEmpty()
+                        ? latest : Resharding.scaleUniformly(latest, target, ends::get, now);
+                List<Instant> history = recent(latest.shardCountUpdates(), now);
+                history.add(now);
+                return scaled.with(c -> c.shardCountUpdates = history);
+            });
+            return new ShardCountUpdate(updated, current, target);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** UpdateStreamMode: PROVISIONED keeps its shards; ON_DEMAND then scales them by itself. */
+    public Stream updateMode(StreamName name, StreamMode mode) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Stream stream = active(name, now);
+            if (stream.mode() == mode) {
+                throw new InvalidArgumentException("Stream " + name + " under account " + account()
+                        + " is already in " + mode + " mode.");
+            }
+            if (recent(stream.modeUpdates(), now).size() >= MODE_UPDATES_PER_DAY) {
+                throw new LimitExceededException("Stream " + name + " under account " + account()
+                        + " has already switched its mode " + MODE_UPDATES_PER_DAY + " times in the last 24 hours.");
+            }
+            return publish(name, now, latest -> {
+                List<Instant> history = recent(latest.modeUpdates(), now);
+                history.add(now);
+                return latest.with(c -> {
+                    c.mode = mode;
+                    c.modeUpdates = history;
+                });
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkShardCountRules(Stream stream, int current, int target, Instant now) {
+        if (stream.mode() == StreamMode.ON_DEMAND) {
+            throw new InvalidArgumentException("UpdateShardCount is not supported for stream " + stream.name()
+                    + " under account " + account() + " because it is in ON_DEMAND mode.");
+        }
+        if (target > 2 * current) {
+            throw new InvalidArgumentException("UpdateShardCount cannot scale up over double your current open shard "
+                    + "count. Current open shard count: " + current + " Target shard count: " + target);
+        }
+        if (target < (current + 1) / 2) {
+            throw new InvalidArgumentException("UpdateShardCount cannot scale down below half your current open "
+                    + "shard count. Current open shard count: " + current + " Target shard count: " + target);
+        }
+        if (target > MAX_TARGET_SHARDS) {
+            throw new InvalidArgumentException("UpdateShardCount cannot scale a stream above " + MAX_TARGET_SHARDS
+                    + " shards. Target shard count: " + target);
+        }
+        if (recent(stream.shardCountUpdates(), now).size() >= SHARD_COUNT_UPDATES_PER_DAY) {
+            throw new LimitExceededException("Stream " + stream.name() + " under account " + account()
+                    + " has already been updated " + SHARD_COUNT_UPDATES_PER_DAY
+                    + " times with UpdateShardCount in the last 24 hours.");
+        }
+        if (target > current) {
+            streams.checkShardLimit(target - current);
+        }
+    }
+
+    /**
+     * Creates the logs of the shards the change opens and publishes it (UPDATING for a while). Other metadata
+     * may change meanwhile (tags, retention), so the change is re-applied to the latest version until the
+     * compare-and-set succeeds; only resharding closes shards, and it holds the lock.
+     */
+    private Stream publish(StreamName name, Instant now, UnaryOperator<Stream> change) {
+        while (true) {
+            Stream latest = streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
+            Stream updated = change.apply(latest).with(c -> c.updatingUntil = now.plus(properties.streams().updateDelay()));
+            List<Shard> created = new ArrayList<>();
+            for (Shard shard : updated.shards()) {
+                if (shard.id().index() >= latest.nextShardIndex()) {
+                    created.add(shard);
+                    logs.create(updated.incarnation(), shard.id());
+                    if (!shard.isOpen()) {
+                        logs.find(updated.incarnation(), shard.id()).ifPresent(log -> log.seal());
+                    }
+                }
+            }
+            if (catalog.replace(latest, updated)) {
+                return updated;
+            }
+            created.forEach(shard -> logs.drop(updated.incarnation(), shard.id()));
+        }
+    }
+
+    private Stream active(StreamName name, Instant now) {
+        Stream stream = streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
+        StreamStatus status = stream.statusAt(now);
+        if (status != StreamStatus.ACTIVE) {
+            throw Messages.streamNotActive(name.value(), account(), status.name());
+        }
+        return stream;
+    }
+
+    private ShardId shardId(Stream stream, String text) {
+        ShardId id = ShardId.parse(text).orElseThrow(() -> shardNotFound(stream, text));
+        if (stream.shard(id).isEmpty()) {
+            throw shardNotFound(stream, id.toString());
+        }
+        return id;
+    }
+
+    private ResourceNotFoundException shardNotFound(Stream stream, String shard) {
+        return new ResourceNotFoundException("Could not find shard " + shard + " in stream " + stream.name()
+                + " under account " + account() + ".");
+    }
+
+    private static List<Instant> recent(List<Instant> history, Instant now) {
+        Instant dayAgo = now.minus(DAY);
+        return new ArrayList<>(history.stream().filter(at -> at.isAfter(dayAgo)).toList());
+    }
+
+    private String account() {
+        return streams.account();
+    }
+}
