@@ -36,14 +36,29 @@ public record CreateStreamCommand(StreamName name, StreamMode mode, int shardCou
         tags = Tags.validated("tags", tags);
     }
 
-    /** Fills in Kinesis's defaults for the optional values. */
+    /** A PROVISIONED stream with Kinesis's defaults for the optional values. */
     public static CreateStreamCommand of(String name, Integer shardCount, Integer retentionPeriodHours,
                                          Integer maxRecordSizeInKiB, Map<String, String> tags) {
+        return of(name, StreamMode.PROVISIONED, shardCount, retentionPeriodHours, maxRecordSizeInKiB, tags);
+    }
+
+    /**
+     * Fills in Kinesis's defaults for the optional values; an ON_DEMAND stream takes no shard count and
+     * starts with {@link #ON_DEMAND_SHARDS}.
+     */
+    public static CreateStreamCommand of(String name, StreamMode mode, Integer shardCount,
+                                         Integer retentionPeriodHours, Integer maxRecordSizeInKiB,
+                                         Map<String, String> tags) {
         Constraints check = Constraints.check();
-        check.required("shardCount", shardCount);
+        if (mode == StreamMode.PROVISIONED) {
+            check.required("shardCount", shardCount);
+        }
         StreamName streamName = new StreamName(name);
         check.throwIfInvalid();
-        return new CreateStreamCommand(streamName, StreamMode.PROVISIONED, shardCount,
+        if (mode == StreamMode.ON_DEMAND) {
+            shardCount = ON_DEMAND_SHARDS;
+        }
+        return new CreateStreamCommand(streamName, mode, shardCount,
                 retentionPeriodHours == null ? Retention.DEFAULT_HOURS : retentionPeriodHours,
                 maxRecordSizeInKiB == null ? Stream.DEFAULT_MAX_RECORD_SIZE_KIB : maxRecordSizeInKiB,
                 tags);

@@ -4,6 +4,7 @@ import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.Messages;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.Shard;
+import dev.runnel.core.shard.ShardFilter;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
@@ -266,6 +267,13 @@ public class StreamService {
     public ShardLog shardLog(Stream stream, ShardId shard) {
         return logs.find(stream.incarnation(), shard)
                 .orElseThrow(() -> Messages.streamNotFound(stream.name().value(), account()));
+    }
+
+    /** The stream's shards that pass the filter, in id order (Kinesis's ListShards). */
+    public List<Shard> shards(Stream stream, ShardFilter filter) {
+        Instant now = clock.instant();
+        Instant trimHorizon = now.minus(java.time.Duration.ofHours(stream.retentionHours()));
+        return stream.shards().stream().filter(shard -> filter.matches(shard, stream.createdAt(), trimHorizon)).toList();
     }
 
     /** Records a shard holds that are still within retention. */

@@ -18,7 +18,6 @@ import dev.runnel.core.stream.StreamStatus;
 import dev.runnel.streams.StreamService;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,12 +70,10 @@ class ListShards implements AwsOperation<ListShards.Input> {
         Stream stream = streams.find(position.stream(), streams.now())
                 .filter(s -> s.incarnation() == position.incarnation())
                 .orElseThrow(() -> Messages.streamNotFound(position.stream().value(), context.account()));
-        Instant trimHorizon = streams.now().minus(Duration.ofHours(stream.retentionHours()));
         List<ShardShape> page = new ArrayList<>();
         int last = position.afterShard();
-        for (Shard shard : stream.shards()) {
-            if (shard.id().index() <= position.afterShard()
-                    || !position.filter().matches(shard, stream.createdAt(), trimHorizon)) {
+        for (Shard shard : streams.shards(stream, position.filter())) {
+            if (shard.id().index() <= position.afterShard()) {
                 continue;
             }
             if (page.size() == pageSize) {
