@@ -14,6 +14,7 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.TrafficMeter;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
@@ -40,11 +41,20 @@ public class RecordService {
     private final StreamService streams;
     private final ShardIteratorService iterators;
     private final InstantSource clock;
+    private final TrafficMeter traffic;
 
-    public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock) {
+    /** @param traffic where each shard's writes and reads are counted */
+    public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock,
+                         TrafficMeter traffic) {
         this.streams = streams;
         this.iterators = iterators;
         this.clock = clock;
+        this.traffic = traffic;
+    }
+
+    /** A service counting traffic in a meter of its own. */
+    public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock) {
+        this(streams, iterators, clock, new TrafficMeter());
     }
 
     /** PutRecord. */
@@ -125,11 +135,14 @@ public class RecordService {
                 MAX_GET_BYTES, cutoff);
         List<RecordView> records = new ArrayList<>(stored.size());
         int shardIndex = cursor.shard().id().index();
+        long bytes = 0;
         for (StoredRecord record : stored) {
+            bytes += record.data().length + record.partitionKey().length();
             records.add(new RecordView(new SequenceNumber(stream.incarnation(), shardIndex, record.position()),
                     Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data(),
                     record.encrypted()));
         }
+        traffic.shard(stream.incarnation(), cursor.shard().id()).recordRead(now.getEpochSecond(), stored.size(), bytes);
         long next = stored.isEmpty()
                 ? Math.max(cursor.position(), log.positionAtOrAfter(cutoff))
                 : stored.get(stored.size() - 1).position() + 1;
@@ -161,6 +174,8 @@ public class RecordService {
             try {
                 AppendResult result = streams.shardLog(current, shard.id()).append(record.partitionKey(),
                         record.data(), now.toEpochMilli(), current.isEncrypted());
+                traffic.shard(current.incarnation(), shard.id()).recordWrite(now.getEpochSecond(), 1,
+                        record.sizeBytes());
                 return new PutResult(shard.id(),
                         new SequenceNumber(current.incarnation(), shard.id().index(), result.position()));
             } catch (ResourceNotFoundException deletedMeanwhile) {

@@ -2,10 +2,11 @@ package dev.runnel.regions;
 
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
+import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 
 /** The services of one account and region: its streams, their shards, iterators and records. */
 public record RegionServices(String region, StreamService streams, ReshardingService resharding,
-                             ShardIteratorService iterators, RecordService records) {
+                             ShardIteratorService iterators, RecordService records, OnDemandScaling onDemand) {
 }

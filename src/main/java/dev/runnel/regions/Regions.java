@@ -5,6 +5,8 @@ import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
+import dev.runnel.insight.TrafficMeter;
+import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.system.RunnelProperties;
@@ -32,11 +34,16 @@ public final class Regions {
     private final RunnelProperties properties;
     private final TokenSigner signer;
     private final ShardIteratorCodec codec;
+    private final TrafficMeter traffic;
     private final Map<String, RegionServices> regions = new ConcurrentHashMap<>();
 
-    /** @param catalogs makes the empty stream catalog of a region */
+    /**
+     * @param catalogs makes the empty stream catalog of a region
+     * @param traffic the traffic windows of every shard, shared by all regions
+     */
     public Regions(Function<String, StreamCatalog> catalogs, ShardLogStore logs, InstantSource clock,
-                   RunnelProperties properties) {
+                   RunnelProperties properties, TrafficMeter traffic) {
+        this.traffic = traffic;
         this.catalogs = catalogs;
         this.logs = logs;
         this.clock = clock;
@@ -71,6 +78,7 @@ public final class Regions {
         ReshardingService resharding = new ReshardingService(catalog, logs, streams, clock, properties);
         ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties, codec);
         return new RegionServices(region, streams, resharding, iterators,
-                new RecordService(streams, iterators, clock));
+                new RecordService(streams, iterators, clock, traffic),
+                new OnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()));
     }
 }

@@ -8,6 +8,7 @@ import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Resharding;
+import dev.runnel.core.stream.ScalingEvent;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
@@ -42,6 +43,7 @@ public class ReshardingService {
     /** The most shards UpdateShardCount scales a stream to. */
     public static final int MAX_TARGET_SHARDS = 10_000;
     private static final Duration DAY = Duration.ofHours(24);
+    private static final int KEPT_SCALING_EVENTS = 20;
 
     private final StreamCatalog catalog;
     private final ShardLogStore logs;
@@ -107,22 +109,57 @@ public class ReshardingService {
             Stream stream = active(name, now);
             int current = stream.openShardCount();
             checkShardCountRules(stream, current, target, now);
-            Set<ShardId> closing = Resharding.closedByUniformScaling(stream, target);
-            Map<ShardId, Long> ends = new HashMap<>();
-            for (ShardId id : closing) {
-                ends.put(id, streams.shardLog(stream, id).seal());
-            }
-            Stream updated = publish(name, now, latest -> {
-                Stream scaled = target == latest.openShardCount() && closing.isEmpty()
-                        ? latest : Resharding.scaleUniformly(latest, target, ends::get, now);
+            Stream updated = scale(stream, target, now, latest -> {
                 List<Instant> history = recent(latest.shardCountUpdates(), now);
                 history.add(now);
-                return scaled.with(c -> c.shardCountUpdates = history);
+                return latest.with(c -> c.shardCountUpdates = history);
             });
             return new ShardCountUpdate(updated, current, target);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * An automatic step of an ON_DEMAND stream to {@code target} uniform shards, recorded in its scaling
+     * events. Not subject to UpdateShardCount's daily quota, but to the shard limit.
+     */
+    public Stream scaleOnDemand(StreamName name, int target, String reason) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Stream stream = active(name, now);
+            if (stream.mode() != StreamMode.ON_DEMAND) {
+                throw new InvalidArgumentException("Stream " + name + " is not in ON_DEMAND mode.");
+            }
+            int current = stream.openShardCount();
+            if (target > current) {
+                streams.checkShardLimit(target - current);
+            }
+            ScalingEvent event = new ScalingEvent(now, current, target, reason);
+            return scale(stream, target, now, latest -> {
+                List<ScalingEvent> events = new ArrayList<>(latest.scalingEvents());
+                events.add(event);
+                List<ScalingEvent> kept = events.subList(Math.max(0, events.size() - KEPT_SCALING_EVENTS), events.size());
+                return latest.with(c -> c.scalingEvents = kept);
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Seals the shards uniform scaling closes, then publishes the scaled layout with the bookkeeping. */
+    private Stream scale(Stream stream, int target, Instant now, UnaryOperator<Stream> bookkeeping) {
+        Set<ShardId> closing = Resharding.closedByUniformScaling(stream, target);
+        Map<ShardId, Long> ends = new HashMap<>();
+        for (ShardId id : closing) {
+            ends.put(id, streams.shardLog(stream, id).seal());
+        }
+        return publish(stream.name(), now, latest -> {
+            Stream scaled = target == latest.openShardCount() && closing.isEmpty()
+                    ? latest : Resharding.scaleUniformly(latest, target, ends::get, now);
+            return bookkeeping.apply(scaled);
+        });
     }
 
     /** UpdateStreamMode: PROVISIONED keeps its shards; ON_DEMAND then scales them by itself. */

@@ -1,6 +1,9 @@
 package dev.runnel.streams;
 
+import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.RegionServices;
+import java.util.HashSet;
+import java.util.Set;
 import dev.runnel.regions.Regions;
 import dev.runnel.system.RunnelProperties;
 import org.slf4j.Logger;
@@ -9,17 +12,22 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** Runs {@link StreamService#housekeeping()} for every region in the background at the configured interval. */
+/**
+ * Runs {@link StreamService#housekeeping()} and {@link OnDemandScaling#scaleUp()} for every region in the
+ * background at the configured interval.
+ */
 @Component
 class StreamHousekeeping implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(StreamHousekeeping.class);
 
     private final Regions regions;
+    private final TrafficMeter traffic;
     private final RunnelProperties properties;
 
-    StreamHousekeeping(Regions regions, RunnelProperties properties) {
+    StreamHousekeeping(Regions regions, TrafficMeter traffic, RunnelProperties properties) {
         this.regions = regions;
+        this.traffic = traffic;
         this.properties = properties;
     }
 
@@ -31,9 +39,13 @@ class StreamHousekeeping implements SchedulingConfigurer {
     void run() {
         try {
             long freed = 0;
+            Set<Long> live = new HashSet<>();
             for (RegionServices region : regions.all()) {
                 freed += region.streams().housekeeping();
+                region.onDemand().scaleUp();
+                region.streams().live().forEach(stream -> live.add(stream.incarnation()));
             }
+            traffic.retainOnly(live);
             if (freed > 0) {
                 log.debug("Retention freed {} bytes", freed);
             }

@@ -214,6 +214,12 @@ public class StreamService {
         return updateActive(name, now, stream -> stream.with(c -> c.maxRecordSizeKiB = kib));
     }
 
+    /** Every stream that has not finished deleting, in name order. */
+    public List<Stream> live() {
+        Instant now = clock.instant();
+        return catalog.all().stream().filter(stream -> !stream.isGoneAt(now)).toList();
+    }
+
     /** Open shards across all live streams of this account and region. */
     public long openShardCount() {
         Instant now = clock.instant();

@@ -2,6 +2,8 @@ package dev.runnel.system;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -27,7 +30,39 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull Streams streams,
         @DefaultValue @Valid @NotNull Iterators iterators,
         @DefaultValue @Valid @NotNull Storage storage,
-        @DefaultValue @Valid @NotNull Http http) {
+        @DefaultValue @Valid @NotNull Http http,
+        @DefaultValue @Valid @NotNull OnDemand onDemand) {
+
+    /** Binds every setting; the shorter constructor below serves code that needs no ON_DEMAND settings. */
+    @ConstructorBinding
+    public RunnelProperties {
+    }
+
+    /** Settings with ON_DEMAND scaling at its defaults. */
+    public RunnelProperties(String accountId, String region, Streams streams, Iterators iterators, Storage storage,
+                            Http http) {
+        this(accountId, region, streams, iterators, storage, http, OnDemand.DEFAULTS);
+    }
+
+    /**
+     * How ON_DEMAND streams grow: when their write rate, averaged over {@code sustainedFor}, passes
+     * {@code scaleUpAt} of their capacity (1 MiB/s and 1000 records/s a shard), their open shards double,
+     * at most once per {@code cooldown} and up to {@code maxShards}.
+     */
+    public record OnDemand(
+            @DefaultValue("0.8") @DecimalMin("0.05") @DecimalMax("1.0") double scaleUpAt,
+            @DefaultValue("10s") @NotNull Duration sustainedFor,
+            @DefaultValue("30s") @NotNull Duration cooldown,
+            @DefaultValue("1024") @Min(4) int maxShards) {
+
+        public static final OnDemand DEFAULTS = new OnDemand(0.8, Duration.ofSeconds(10), Duration.ofSeconds(30), 1024);
+
+        @AssertTrue(message = "sustained-for must be 1s to 59s and the cooldown must not be negative")
+        public boolean isTimingValid() {
+            return sustainedFor != null && cooldown != null && sustainedFor.getSeconds() >= 1
+                    && sustainedFor.getSeconds() <= 59 && !cooldown.isNegative();
+        }
+    }
 
     /**
      * @param shardLimit the most open shards all streams may have together

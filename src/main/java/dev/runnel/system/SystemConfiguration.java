@@ -1,5 +1,6 @@
 package dev.runnel.system;
 
+import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.regions.Regions;
@@ -38,8 +39,13 @@ public class SystemConfiguration {
     }
 
     @Bean
-    Regions regions(ShardLogStore logs, InstantSource clock, RunnelProperties properties) {
-        return new Regions(region -> new InMemoryStreamCatalog(), logs, clock, properties);
+    TrafficMeter trafficMeter() {
+        return new TrafficMeter();
+    }
+
+    @Bean
+    Regions regions(ShardLogStore logs, InstantSource clock, RunnelProperties properties, TrafficMeter traffic) {
+        return new Regions(region -> new InMemoryStreamCatalog(), logs, clock, properties, traffic);
     }
 
     @Bean

@@ -1,0 +1,81 @@
+package dev.runnel.insight;
+
+/**
+ * The traffic of one shard in one-second windows over the last minute: bytes and records written and read,
+ * and throttled requests. Windows are keyed by epoch second; a window older than a minute is reused. Each
+ * shard has its own monitor, so recording never contends across shards. Thread-safe.
+ */
+public final class ShardTraffic {
+
+    /** How many one-second windows are kept. */
+    public static final int WINDOWS = 60;
+
+    /** What is counted. */
+    public enum Measure {
+        WRITE_BYTES, WRITE_RECORDS, READ_BYTES, READ_RECORDS, WRITE_THROTTLES, READ_THROTTLES
+    }
+
+    private static final int MEASURES = Measure.values().length;
+
+    private final long[] seconds = new long[WINDOWS];
+    private final long[] counts = new long[WINDOWS * MEASURES];
+
+    public ShardTraffic() {
+        java.util.Arrays.fill(seconds, Long.MIN_VALUE);
+    }
+
+    /** Records a write of {@code records} records totalling {@code bytes} (data plus partition keys). */
+    public void recordWrite(long epochSecond, long records, long bytes) {
+        add(epochSecond, Measure.WRITE_RECORDS, records, Measure.WRITE_BYTES, bytes);
+    }
+
+    /** Records a read that returned {@code records} records totalling {@code bytes}. */
+    public void recordRead(long epochSecond, long records, long bytes) {
+        add(epochSecond, Measure.READ_RECORDS, records, Measure.READ_BYTES, bytes);
+    }
+
+    public void recordThrottle(long epochSecond, Measure which) {
+        add(epochSecond, which, 1, which, 0);
+    }
+
+    /** The count of one measure in the window of {@code epochSecond}; 0 if that window is gone. */
+    public synchronized long count(long epochSecond, Measure measure) {
+        int window = window(epochSecond);
+        return seconds[window] == epochSecond ? counts[window * MEASURES + measure.ordinal()] : 0;
+    }
+
+    /**
+     * The total of one measure over the {@code length} whole seconds before {@code epochSecond} (which is
+     * not counted, being under way), at most {@link #WINDOWS} of them.
+     */
+    public synchronized long sum(long epochSecond, int length, Measure measure) {
+        long total = 0;
+        for (long second = epochSecond - Math.min(length, WINDOWS - 1); second < epochSecond; second++) {
+            int window = window(second);
+            if (seconds[window] == second) {
+                total += counts[window * MEASURES + measure.ordinal()];
+            }
+        }
+        return total;
+    }
+
+    private synchronized void add(long epochSecond, Measure first, long firstAmount, Measure second,
+                                  long secondAmount) {
+        int window = window(epochSecond);
+        if (seconds[window] != epochSecond) {
+            if (seconds[window] > epochSecond) {
+                return;
+            }
+            seconds[window] = epochSecond;
+            java.util.Arrays.fill(counts, window * MEASURES, window * MEASURES + MEASURES, 0);
+        }
+        counts[window * MEASURES + first.ordinal()] += firstAmount;
+        if (second != first) {
+            counts[window * MEASURES + second.ordinal()] += secondAmount;
+        }
+    }
+
+    private static int window(long epochSecond) {
+        return (int) Math.floorMod(epochSecond, WINDOWS);
+    }
+}
