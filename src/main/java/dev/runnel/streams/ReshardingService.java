@@ -73,6 +73,7 @@ public class ReshardingService {
         try {
             Instant now = clock.instant();
             Stream stream = active(name, now);
+            provisionedOnly(stream, "SplitShard");
             ShardId id = shardId(stream, shardToSplit);
             Resharding.split(stream, id, key, 0, now, account());
             streams.checkShardLimit(1);
@@ -89,6 +90,7 @@ public class ReshardingService {
         try {
             Instant now = clock.instant();
             Stream stream = active(name, now);
+            provisionedOnly(stream, "MergeShards");
             ShardId first = shardId(stream, shardToMerge);
             ShardId second = shardId(stream, adjacentShardToMerge);
             Resharding.merge(stream, first, second, 0, 0, now, account());
@@ -189,11 +191,16 @@ public class ReshardingService {
         }
     }
 
-    private void checkShardCountRules(Stream stream, int current, int target, Instant now) {
+    /** SplitShard, MergeShards and UpdateShardCount are for PROVISIONED streams; ON_DEMAND ones scale alone. */
+    private void provisionedOnly(Stream stream, String operation) {
         if (stream.mode() == StreamMode.ON_DEMAND) {
-            throw new InvalidArgumentException("UpdateShardCount is not supported for stream " + stream.name()
+            throw new InvalidArgumentException(operation + " is not supported for stream " + stream.name()
                     + " under account " + account() + " because it is in ON_DEMAND mode.");
         }
+    }
+
+    private void checkShardCountRules(Stream stream, int current, int target, Instant now) {
+        provisionedOnly(stream, "UpdateShardCount");
         if (target > 2 * current) {
             throw new InvalidArgumentException("UpdateShardCount cannot scale up over double your current open shard "
                     + "count. Current open shard count: " + current + " Target shard count: " + target);

@@ -41,6 +41,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.DescribeLimitsResponse;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.kinesis.model.DisableEnhancedMonitoringResponse;
@@ -49,6 +50,7 @@ import software.amazon.awssdk.services.kinesis.model.EncryptionType;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
+import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.ListStreamsResponse;
 import software.amazon.awssdk.services.kinesis.model.ListTagsForStreamResponse;
@@ -60,6 +62,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.ScalingType;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardFilterType;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
@@ -69,6 +72,7 @@ import software.amazon.awssdk.services.kinesis.model.StreamMode;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.kinesis.model.StreamSummary;
 import software.amazon.awssdk.services.kinesis.model.Tag;
+import software.amazon.awssdk.services.kinesis.model.UpdateShardCountResponse;
 import software.amazon.awssdk.services.kinesis.model.ValidationException;
 
 /**
@@ -80,7 +84,7 @@ import software.amazon.awssdk.services.kinesis.model.ValidationException;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "runnel.streams.create-delay=200ms",
         "runnel.streams.delete-delay=200ms",
-        "runnel.streams.update-delay=200ms",
+        "runnel.streams.update-delay=1s",
         "runnel.streams.shard-limit=10000"})
 @Import(AwsSdkScenario.WireRecorder.class)
 @DirtiesContext
@@ -861,6 +865,533 @@ abstract class AwsSdkScenario {
                 .awsErrorDetails().errorMessage())
                 .startsWith("1 validation error detected: Value 'bad name!' at 'streamName' failed to satisfy "
                         + "constraint: Member must satisfy regular expression pattern: ");
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Resharding
+
+    static final BigInteger MIDPOINT = new BigInteger("170141183460469231731687303715884105728");
+
+    /** Partition keys spread over both halves of the hash space (see the spec's test vectors). */
+    static final List<String> RESHARD_KEYS = List.of("pk", "a", "user-42", "été", "k-1", "k-2", "k-3", "k-4");
+
+    @Test
+    void splitShardClosesTheParentAndHandsItsRecordsToTwoChildren() throws InterruptedException {
+        String name = prefix() + "-split";
+        create(name, 1);
+        awaitActive(name);
+        assertThat(RESHARD_KEYS.stream().map(AwsSdkScenario::md5).filter(h -> h.compareTo(MIDPOINT) < 0))
+                .as("keys below the midpoint").isNotEmpty().hasSizeLessThan(RESHARD_KEYS.size());
+        List<Put> puts = new ArrayList<>();
+        puts.addAll(putRound(name, "before", 0));
+        puts.addAll(putRound(name, "before", 1));
+        assertThat(puts).extracting(Put::shardId).containsOnly(shardId(0));
+
+        kinesis.splitShard(b -> b.streamName(name).shardToSplit(shardId(0)).newStartingHashKey(MIDPOINT.toString()));
+
+        // UPDATING for runnel.streams.update-delay (1s): shard-changing calls are refused, writes go on
+        String notActive = "Stream " + name + " under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING";
+        assertError(expect(ResourceInUseException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
+                .shardToMerge(shardId(1)).adjacentShardToMerge(shardId(2)))), "ResourceInUseException", notActive);
+        assertError(expect(ResourceInUseException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
+                .targetShardCount(4).scalingType(ScalingType.UNIFORM_SCALING))), "ResourceInUseException", notActive);
+        assertError(expect(ResourceInUseException.class, () -> kinesis.splitShard(b -> b.streamName(name)
+                .shardToSplit(shardId(1)).newStartingHashKey("1000"))), "ResourceInUseException", notActive);
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary().streamStatus())
+                .isIn(StreamStatus.UPDATING, StreamStatus.ACTIVE);
+        puts.addAll(putRound(name, "updating", 2));
+
+        StreamDescriptionSummary summary = awaitActive(name);
+        assertThat(summary.openShardCount()).isEqualTo(2);
+        puts.addAll(putRound(name, "after", 3));
+        puts.addAll(putRound(name, "after", 4));
+
+        // ListShards: the closed parent, then two children that name it
+        List<Shard> shards = kinesis.listShards(b -> b.streamName(name)).shards();
+        assertThat(shardIds(shards)).containsExactly(shardId(0), shardId(1), shardId(2));
+        Shard parent = shards.get(0);
+        Shard low = shards.get(1);
+        Shard high = shards.get(2);
+        assertThat(parent.parentShardId()).isNull();
+        assertThat(parent.hashKeyRange().startingHashKey()).isEqualTo("0");
+        assertThat(parent.hashKeyRange().endingHashKey()).isEqualTo(MAX_HASH_KEY.toString());
+        assertThat(parent.sequenceNumberRange().endingSequenceNumber()).as("parent's EndingSequenceNumber")
+                .matches("0|[1-9]\\d{0,128}");
+        BigInteger parentEnd = new BigInteger(parent.sequenceNumberRange().endingSequenceNumber());
+        for (Shard child : List.of(low, high)) {
+            assertThat(child.parentShardId()).isEqualTo(shardId(0));
+            assertThat(child.adjacentParentShardId()).isNull();
+            assertThat(child.sequenceNumberRange().endingSequenceNumber()).isNull();
+            assertThat(new BigInteger(child.sequenceNumberRange().startingSequenceNumber()))
+                    .as("StartingSequenceNumber of %s", child.shardId()).isGreaterThan(parentEnd);
+        }
+        assertThat(low.hashKeyRange().startingHashKey()).isEqualTo("0");
+        assertThat(low.hashKeyRange().endingHashKey()).isEqualTo(MIDPOINT.subtract(BigInteger.ONE).toString());
+        assertThat(high.hashKeyRange().startingHashKey()).isEqualTo(MIDPOINT.toString());
+        assertThat(high.hashKeyRange().endingHashKey()).isEqualTo(MAX_HASH_KEY.toString());
+        assertThat(filtered(name, f -> f.type(ShardFilterType.AT_LATEST))).containsExactly(shardId(1), shardId(2));
+        assertLineage(shards, 1);
+
+        // puts after the split went to the child owning the key's hash
+        for (Put put : puts.subList(2 * RESHARD_KEYS.size(), puts.size())) {
+            assertThat(put.shardId()).as("shard of %s", put.data()).isEqualTo(shardOf(List.of(low, high), put.key()));
+        }
+
+        // the parent, read to its end a few records at a time: no NextShardIterator, and ChildShards
+        ShardRead parentRead = readShard(name, shardId(0), 3);
+        assertThat(parentRead.ended()).as("parent read to its end").isTrue();
+        assertThat(parentRead.pages()).as("pages of the parent").isGreaterThan(1);
+        assertThat(parentRead.records()).allSatisfy(r ->
+                assertThat(new BigInteger(r.sequenceNumber())).isLessThan(parentEnd));
+        GetRecordsResponse end = parentRead.last();
+        assertThat(end.nextShardIterator()).isNull();
+        assertThat(end.millisBehindLatest()).isZero();
+        assertThat(end.childShards()).hasSize(2);
+        assertThat(end.childShards()).extracting(ChildShard::shardId).containsExactlyInAnyOrder(shardId(1), shardId(2));
+        for (ChildShard child : end.childShards()) {
+            assertThat(child.parentShards()).containsExactly(shardId(0));
+            Shard listed = child.shardId().equals(shardId(1)) ? low : high;
+            assertThat(child.hashKeyRange().startingHashKey()).isEqualTo(listed.hashKeyRange().startingHashKey());
+            assertThat(child.hashKeyRange().endingHashKey()).isEqualTo(listed.hashKeyRange().endingHashKey());
+        }
+
+        // the children are open: read to their tips, they carry no ChildShards
+        ShardRead lowRead = readShard(name, shardId(1), 3);
+        ShardRead highRead = readShard(name, shardId(2), 3);
+        assertThat(lowRead.ended()).isFalse();
+        assertThat(highRead.ended()).isFalse();
+        assertThat(lowRead.last().nextShardIterator()).isNotBlank();
+        assertThat(lowRead.last().hasChildShards()).isFalse();
+
+        assertReadExactlyOnceInKeyOrder(puts, Map.of(shardId(0), parentRead.records(), shardId(1), lowRead.records(),
+                shardId(2), highRead.records()));
+
+        // a closed shard can be split no more
+        ResourceInUseException closed = expect(ResourceInUseException.class, () -> kinesis.splitShard(b -> b
+                .streamName(name).shardToSplit(shardId(0)).newStartingHashKey(MIDPOINT.toString())));
+        assertError(closed, "ResourceInUseException", "Shard " + shardId(0) + " in stream " + name
+                + " under account " + ACCOUNT + " has already been merged or split, and thus is not eligible for "
+                + "merging or splitting.");
+        // nor written to: a put with the parent's range lands in a child
+        assertThat(kinesis.putRecord(b -> b.streamName(name).partitionKey("x").explicitHashKey("0")
+                .data(SdkBytes.fromUtf8String("late"))).shardId()).isEqualTo(shardId(1));
+    }
+
+    @Test
+    void mergeShardsJoinsTwoAdjacentChildrenIntoOne() throws InterruptedException {
+        String name = prefix() + "-merge";
+        create(name, 1);
+        awaitActive(name);
+        List<Put> puts = new ArrayList<>(putRound(name, "root", 0));
+        kinesis.splitShard(b -> b.streamARN(arn(name)).shardToSplit(shardId(0))
+                .newStartingHashKey(MIDPOINT.toString()));
+        awaitActive(name);
+        puts.addAll(putRound(name, "split", 1));
+
+        kinesis.mergeShards(b -> b.streamName(name).shardToMerge(shardId(1)).adjacentShardToMerge(shardId(2)));
+        assertThat(awaitActive(name).openShardCount()).isEqualTo(1);
+        puts.addAll(putRound(name, "merged", 2));
+        assertThat(puts.subList(2 * RESHARD_KEYS.size(), puts.size())).extracting(Put::shardId)
+                .containsOnly(shardId(3));
+
+        List<Shard> shards = kinesis.listShards(b -> b.streamName(name)).shards();
+        assertThat(shardIds(shards)).containsExactly(shardId(0), shardId(1), shardId(2), shardId(3));
+        Shard merged = shards.get(3);
+        assertThat(merged.parentShardId()).isEqualTo(shardId(1));
+        assertThat(merged.adjacentParentShardId()).isEqualTo(shardId(2));
+        assertThat(merged.hashKeyRange().startingHashKey()).isEqualTo("0");
+        assertThat(merged.hashKeyRange().endingHashKey()).isEqualTo(MAX_HASH_KEY.toString());
+        assertThat(merged.sequenceNumberRange().endingSequenceNumber()).isNull();
+        for (Shard parent : shards.subList(1, 3)) {
+            assertThat(parent.sequenceNumberRange().endingSequenceNumber()).as("end of %s", parent.shardId())
+                    .isNotNull();
+            assertThat(new BigInteger(merged.sequenceNumberRange().startingSequenceNumber()))
+                    .isGreaterThan(new BigInteger(parent.sequenceNumberRange().endingSequenceNumber()));
+        }
+        assertThat(filtered(name, f -> f.type(ShardFilterType.AT_LATEST))).containsExactly(shardId(3));
+        assertLineage(shards, 1);
+
+        // each merged parent, read to its end, names the one child with both its parents
+        Map<String, List<Record>> read = new LinkedHashMap<>();
+        read.put(shardId(0), readShard(name, shardId(0), 100).records());
+        for (String parent : List.of(shardId(1), shardId(2))) {
+            ShardRead parentRead = readShard(name, parent, 100);
+            assertThat(parentRead.ended()).as("%s read to its end", parent).isTrue();
+            assertThat(parentRead.last().nextShardIterator()).isNull();
+            assertThat(parentRead.last().childShards()).hasSize(1);
+            ChildShard child = parentRead.last().childShards().get(0);
+            assertThat(child.shardId()).isEqualTo(shardId(3));
+            assertThat(child.parentShards()).containsExactly(shardId(1), shardId(2));
+            assertThat(child.hashKeyRange().startingHashKey()).isEqualTo("0");
+            assertThat(child.hashKeyRange().endingHashKey()).isEqualTo(MAX_HASH_KEY.toString());
+            read.put(parent, parentRead.records());
+        }
+        ShardRead mergedRead = readShard(name, shardId(3), 100);
+        assertThat(mergedRead.ended()).isFalse();
+        read.put(shardId(3), mergedRead.records());
+        assertReadExactlyOnceInKeyOrder(puts, read);
+
+        // the merged parents are closed
+        ResourceInUseException closed = expect(ResourceInUseException.class, () -> kinesis.mergeShards(b -> b
+                .streamName(name).shardToMerge(shardId(1)).adjacentShardToMerge(shardId(2))));
+        assertError(closed, "ResourceInUseException", "Shard " + shardId(1) + " in stream " + name
+                + " under account " + ACCOUNT + " has already been merged or split, and thus is not eligible for "
+                + "merging or splitting.");
+    }
+
+    @Test
+    void reshardingArgumentsAreChecked() throws InterruptedException {
+        String name = prefix() + "-reshard-errors";
+        create(name, 3);
+        awaitActive(name);
+        List<Shard> shards = kinesis.listShards(b -> b.streamName(name)).shards();
+        assertUniformLayout(shards, 3);
+        BigInteger start = new BigInteger(shards.get(1).hashKeyRange().startingHashKey());
+        BigInteger endKey = new BigInteger(shards.get(1).hashKeyRange().endingHashKey());
+
+        // the key must satisfy S + 1 < key < E
+        for (BigInteger key : List.of(start, start.add(BigInteger.ONE), endKey, endKey.add(BigInteger.ONE),
+                BigInteger.ZERO)) {
+            InvalidArgumentException bad = expect(InvalidArgumentException.class, () -> kinesis.splitShard(b -> b
+                    .streamName(name).shardToSplit(shardId(1)).newStartingHashKey(key.toString())));
+            assertError(bad, "InvalidArgumentException", "NewStartingHashKey " + key + " used in SplitShard() on "
+                    + "shard " + shardId(1) + " in stream " + name + " under account " + ACCOUNT + " is not both "
+                    + "greater than one plus the shard's StartingHashKey " + start + " and less than the shard's "
+                    + "EndingHashKey " + endKey + ".");
+        }
+        // beyond 2^128 - 1 it is no hash key at all
+        BigInteger tooBig = MAX_HASH_KEY.add(BigInteger.ONE);
+        assertError(expect(InvalidArgumentException.class, () -> kinesis.splitShard(b -> b.streamName(name)
+                .shardToSplit(shardId(1)).newStartingHashKey(tooBig.toString()))), "InvalidArgumentException",
+                "NewStartingHashKey " + tooBig + " is not a hash key in the range [0, 2^128-1].");
+        assertError(expect(ResourceNotFoundException.class, () -> kinesis.splitShard(b -> b.streamName(name)
+                .shardToSplit(shardId(9)).newStartingHashKey(MIDPOINT.toString()))), "ResourceNotFoundException",
+                "Could not find shard " + shardId(9) + " in stream " + name + " under account " + ACCOUNT + ".");
+        assertError(expect(ResourceNotFoundException.class, () -> kinesis.splitShard(b -> b
+                .streamName(prefix() + "-nope").shardToSplit(shardId(0)).newStartingHashKey(MIDPOINT.toString()))),
+                "ResourceNotFoundException", "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
+
+        // shards 0 and 2 are not hash-adjacent, in either order
+        assertError(expect(InvalidArgumentException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
+                .shardToMerge(shardId(0)).adjacentShardToMerge(shardId(2)))), "InvalidArgumentException",
+                "Shards " + shardId(0) + " and " + shardId(2) + " in stream " + name + " under account " + ACCOUNT
+                        + " are not an adjacent pair of shards eligible for merging");
+        assertError(expect(InvalidArgumentException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
+                .shardToMerge(shardId(2)).adjacentShardToMerge(shardId(0)))), "InvalidArgumentException",
+                "Shards " + shardId(2) + " and " + shardId(0) + " in stream " + name + " under account " + ACCOUNT
+                        + " are not an adjacent pair of shards eligible for merging");
+        assertError(expect(ResourceNotFoundException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
+                .shardToMerge(shardId(0)).adjacentShardToMerge(shardId(7)))), "ResourceNotFoundException",
+                "Could not find shard " + shardId(7) + " in stream " + name + " under account " + ACCOUNT + ".");
+
+        // UpdateShardCount stays between half and double the open shards
+        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
+                .targetShardCount(7).scalingType(ScalingType.UNIFORM_SCALING))), "InvalidArgumentException",
+                "UpdateShardCount cannot scale up over double your current open shard count. Current open shard "
+                        + "count: 3 Target shard count: 7");
+        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
+                .targetShardCount(1).scalingType(ScalingType.UNIFORM_SCALING))), "InvalidArgumentException",
+                "UpdateShardCount cannot scale down below half your current open shard count. Current open shard "
+                        + "count: 3 Target shard count: 1");
+        assertThat(expect(ValidationException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
+                .targetShardCount(0).scalingType(ScalingType.UNIFORM_SCALING))).awsErrorDetails().errorMessage())
+                .isEqualTo("1 validation error detected: Value '0' at 'targetShardCount' failed to satisfy "
+                        + "constraint: Member must have value greater than or equal to 1");
+
+        // a valid split keeps the stream UPDATING briefly; the next shard-changing call is refused
+        BigInteger inside = start.add(endKey).shiftRight(1);
+        kinesis.splitShard(b -> b.streamName(name).shardToSplit(shardId(1)).newStartingHashKey(inside.toString()));
+        assertError(expect(ResourceInUseException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
+                .shardToMerge(shardId(0)).adjacentShardToMerge(shardId(3)))), "ResourceInUseException",
+                "Stream " + name + " under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
+        awaitActive(name);
+
+        // none of the refused calls changed anything; the split did
+        List<Shard> after = kinesis.listShards(b -> b.streamName(name)).shards();
+        assertThat(shardIds(after)).containsExactly(shardId(0), shardId(1), shardId(2), shardId(3), shardId(4));
+        assertThat(filtered(name, f -> f.type(ShardFilterType.AT_LATEST)))
+                .containsExactly(shardId(0), shardId(2), shardId(3), shardId(4));
+        assertThat(after.get(3).hashKeyRange().endingHashKey()).isEqualTo(inside.subtract(BigInteger.ONE).toString());
+        assertThat(after.get(4).hashKeyRange().startingHashKey()).isEqualTo(inside.toString());
+        assertLineage(after, 3);
+
+        // hash-adjacent shards merge in either order: ParentShardId is ShardToMerge
+        kinesis.mergeShards(b -> b.streamName(name).shardToMerge(shardId(3)).adjacentShardToMerge(shardId(0)));
+        awaitActive(name);
+        Shard merged = kinesis.listShards(b -> b.streamName(name)
+                .shardFilter(f -> f.type(ShardFilterType.AFTER_SHARD_ID).shardId(shardId(4)))).shards().get(0);
+        assertThat(merged.shardId()).isEqualTo(shardId(5));
+        assertThat(merged.parentShardId()).isEqualTo(shardId(3));
+        assertThat(merged.adjacentParentShardId()).isEqualTo(shardId(0));
+        assertThat(merged.hashKeyRange().startingHashKey()).isEqualTo("0");
+        assertThat(merged.hashKeyRange().endingHashKey()).isEqualTo(inside.subtract(BigInteger.ONE).toString());
+        assertLineage(kinesis.listShards(b -> b.streamName(name)).shards(), 3);
+    }
+
+    @Test
+    void updateShardCountScalesUniformlyAndKeepsTheLineage() throws InterruptedException {
+        String name = prefix() + "-scaling";
+        create(name, 1);
+        awaitActive(name);
+        List<Put> puts = new ArrayList<>(putRound(name, "one", 0));
+
+        int round = 1;
+        int current = 1;
+        for (int target : new int[] {2, 4, 3}) {
+            int from = current;
+            UpdateShardCountResponse response = kinesis.updateShardCount(b -> b.streamName(name)
+                    .targetShardCount(target).scalingType(ScalingType.UNIFORM_SCALING));
+            assertThat(response.streamName()).isEqualTo(name);
+            assertThat(response.streamARN()).isEqualTo(arn(name));
+            assertThat(response.currentShardCount()).as("CurrentShardCount %d→%d", from, target).isEqualTo(from);
+            assertThat(response.targetShardCount()).as("TargetShardCount %d→%d", from, target).isEqualTo(target);
+            assertThat(awaitActive(name).openShardCount()).isEqualTo(target);
+            List<Shard> open = kinesis.listShards(b -> b.streamName(name)
+                    .shardFilter(f -> f.type(ShardFilterType.AT_LATEST))).shards();
+            assertUniformRanges(open, target);
+            assertThat(open).allSatisfy(s -> assertThat(s.parentShardId()).as("parent of %s", s.shardId()).isNotNull());
+            puts.addAll(putRound(name, "to-" + target, round++));
+            current = target;
+        }
+
+        // above double the 3 open shards
+        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
+                .targetShardCount(7).scalingType(ScalingType.UNIFORM_SCALING))), "InvalidArgumentException",
+                "UpdateShardCount cannot scale up over double your current open shard count. Current open shard "
+                        + "count: 3 Target shard count: 7");
+
+        // every shard ever made is listed, with a consistent lineage, and every record is read once
+        List<Shard> all = kinesis.listShards(b -> b.streamName(name)).shards();
+        assertLineage(all, 1);
+        assertThat(all.stream().filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null)).hasSize(3);
+        Map<String, List<Record>> read = new LinkedHashMap<>();
+        for (Shard shard : all) {
+            ShardRead shardRead = readShard(name, shard.shardId(), 1000);
+            boolean open = shard.sequenceNumberRange().endingSequenceNumber() == null;
+            assertThat(shardRead.ended()).as("%s read to its end", shard.shardId()).isEqualTo(!open);
+            if (!open) {
+                List<String> children = all.stream().filter(s -> shard.shardId().equals(s.parentShardId())
+                        || shard.shardId().equals(s.adjacentParentShardId())).map(Shard::shardId).toList();
+                assertThat(shardRead.last().childShards()).as("ChildShards of %s", shard.shardId())
+                        .extracting(ChildShard::shardId).containsExactlyInAnyOrderElementsOf(children);
+            }
+            read.put(shard.shardId(), shardRead.records());
+        }
+        assertReadExactlyOnceInKeyOrder(puts, read);
+    }
+
+    @Test
+    void updateStreamModeSwitchesToOnDemandAndBack() throws InterruptedException {
+        String name = prefix() + "-mode";
+        create(name, 2);
+        awaitActive(name);
+        int onDemandBefore = kinesis.describeLimits().onDemandStreamCount();
+
+        kinesis.updateStreamMode(b -> b.streamARN(arn(name)).streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND)));
+        assertError(expect(ResourceInUseException.class, () -> kinesis.updateStreamMode(b -> b.streamARN(arn(name))
+                .streamModeDetails(d -> d.streamMode(StreamMode.PROVISIONED)))), "ResourceInUseException",
+                "Stream " + name + " under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
+        StreamDescriptionSummary onDemand = awaitActive(name);
+        assertThat(onDemand.streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
+        assertThat(onDemand.openShardCount()).as("the shards are kept").isEqualTo(2);
+        assertThat(kinesis.describeStream(b -> b.streamName(name)).streamDescription().streamModeDetails()
+                .streamMode()).isEqualTo(StreamMode.ON_DEMAND);
+        assertThat(kinesis.describeLimits().onDemandStreamCount()).isEqualTo(onDemandBefore + 1);
+
+        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateStreamMode(b -> b.streamARN(arn(name))
+                .streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND)))), "InvalidArgumentException",
+                "Stream " + name + " under account " + ACCOUNT + " is already in ON_DEMAND mode.");
+        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
+                .targetShardCount(3).scalingType(ScalingType.UNIFORM_SCALING))), "InvalidArgumentException",
+                "UpdateShardCount is not supported for stream " + name + " under account " + ACCOUNT
+                        + " because it is in ON_DEMAND mode.");
+
+        kinesis.updateStreamMode(b -> b.streamARN(arn(name))
+                .streamModeDetails(d -> d.streamMode(StreamMode.PROVISIONED)));
+        StreamDescriptionSummary provisioned = awaitActive(name);
+        assertThat(provisioned.streamModeDetails().streamMode()).isEqualTo(StreamMode.PROVISIONED);
+        assertThat(provisioned.openShardCount()).isEqualTo(2);
+        assertThat(kinesis.describeLimits().onDemandStreamCount()).isEqualTo(onDemandBefore);
+
+        // two switches a rolling day
+        LimitExceededException third = expect(LimitExceededException.class, () -> kinesis.updateStreamMode(b -> b
+                .streamARN(arn(name)).streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND))));
+        assertError(third, "LimitExceededException", "Stream " + name + " under account " + ACCOUNT
+                + " has already switched its mode 2 times in the last 24 hours.");
+        assertThat(awaitActive(name).streamModeDetails().streamMode()).isEqualTo(StreamMode.PROVISIONED);
+    }
+
+    @Test
+    void onDemandStreamsStartWithFourShards() throws InterruptedException {
+        String name = prefix() + "-on-demand";
+        created.add(name);
+        kinesis.createStream(b -> b.streamName(name).streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND)));
+        StreamDescriptionSummary summary = awaitActive(name);
+        assertThat(summary.streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
+        assertThat(summary.openShardCount()).isEqualTo(4);
+        assertUniformLayout(kinesis.listShards(b -> b.streamName(name)).shards(), 4);
+        assertThat(kinesis.listStreams().streamSummaries()).filteredOn(s -> s.streamName().equals(name))
+                .singleElement().satisfies(s -> assertThat(s.streamModeDetails().streamMode())
+                        .isEqualTo(StreamMode.ON_DEMAND));
+        PutRecordResponse put = put(name, "user-42", bytes("on-demand"));
+        assertThat(put.shardId()).isEqualTo(shardId(1));
+
+        // SplitShard and MergeShards, like UpdateShardCount, are for PROVISIONED streams only
+        assertThat(catchThrowable(() -> kinesis.splitShard(b -> b.streamName(name).shardToSplit(shardId(0))
+                .newStartingHashKey("1000")))).as("SplitShard on an ON_DEMAND stream")
+                .isInstanceOfAny(InvalidArgumentException.class, ValidationException.class);
+        assertThat(catchThrowable(() -> kinesis.mergeShards(b -> b.streamName(name).shardToMerge(shardId(0))
+                .adjacentShardToMerge(shardId(1))))).as("MergeShards on an ON_DEMAND stream")
+                .isInstanceOfAny(InvalidArgumentException.class, ValidationException.class);
+        assertThat(awaitActive(name).openShardCount()).isEqualTo(4);
+    }
+
+    /** One acknowledged put: the key, the payload, and where the server said it went. */
+    record Put(String key, String data, String shardId, String sequenceNumber) {
+    }
+
+    /** Puts one record per key of {@link #RESHARD_KEYS}, half with PutRecord and half with one PutRecords. */
+    List<Put> putRound(String stream, String label, int round) {
+        List<Put> puts = new ArrayList<>();
+        List<String> keys = RESHARD_KEYS;
+        int half = keys.size() / 2;
+        for (String key : keys.subList(0, half)) {
+            String data = key + "#" + round + "-" + label;
+            PutRecordResponse response = put(stream, key, bytes(data));
+            puts.add(new Put(key, data, response.shardId(), response.sequenceNumber()));
+        }
+        List<String> batchKeys = keys.subList(half, keys.size());
+        List<PutRecordsRequestEntry> entries = batchKeys.stream()
+                .map(key -> entry(key, bytes(key + "#" + round + "-" + label))).toList();
+        PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(entries));
+        assertThat(response.failedRecordCount()).isZero();
+        for (int i = 0; i < batchKeys.size(); i++) {
+            PutRecordsResultEntry result = response.records().get(i);
+            puts.add(new Put(batchKeys.get(i), batchKeys.get(i) + "#" + round + "-" + label, result.shardId(),
+                    result.sequenceNumber()));
+        }
+        return puts;
+    }
+
+    /** What reading one shard from TRIM_HORIZON gave: its records, the last response, whether the shard ended. */
+    record ShardRead(List<Record> records, GetRecordsResponse last, int pages, boolean ended) {
+    }
+
+    /**
+     * Reads a shard from TRIM_HORIZON, {@code limit} records a call, until NextShardIterator is null (a closed
+     * shard's end) or, for an open shard, until a call returns nothing; ChildShards must not come before the end.
+     */
+    ShardRead readShard(String stream, String shard, int limit) {
+        List<Record> records = new ArrayList<>();
+        String iterator = iterator(stream, shard, ShardIteratorType.TRIM_HORIZON, null, null);
+        for (int call = 1; call <= 200; call++) {
+            String current = iterator;
+            GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(current).limit(limit));
+            records.addAll(response.records());
+            if (response.nextShardIterator() == null) {
+                return new ShardRead(records, response, call, true);
+            }
+            assertThat(response.hasChildShards()).as("ChildShards of %s before its end", shard).isFalse();
+            if (response.records().isEmpty()) {
+                return new ShardRead(records, response, call, false);
+            }
+            iterator = response.nextShardIterator();
+        }
+        throw new AssertionError("shard " + shard + " of " + stream + " did not end within 200 calls");
+    }
+
+    /**
+     * Every acknowledged put was read exactly once, from the shard the put named, with its payload; and
+     * reading the shards in id order (parents have lower ids than their children) gives each key's records in
+     * put order.
+     */
+    static void assertReadExactlyOnceInKeyOrder(List<Put> puts, Map<String, List<Record>> readByShard) {
+        Map<String, Put> bySequenceNumber = new LinkedHashMap<>();
+        puts.forEach(put -> assertThat(bySequenceNumber.put(put.sequenceNumber(), put))
+                .as("sequence number %s issued twice", put.sequenceNumber()).isNull());
+        List<String> seen = new ArrayList<>();
+        Map<String, List<String>> readPerKey = new LinkedHashMap<>();
+        readByShard.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(shard -> {
+            for (Record record : shard.getValue()) {
+                Put put = bySequenceNumber.get(record.sequenceNumber());
+                assertThat(put).as("record %s read from %s was put", record.sequenceNumber(), shard.getKey())
+                        .isNotNull();
+                assertThat(record.data().asUtf8String()).isEqualTo(put.data());
+                assertThat(record.partitionKey()).isEqualTo(put.key());
+                assertThat(shard.getKey()).as("shard of %s", put.data()).isEqualTo(put.shardId());
+                seen.add(record.sequenceNumber());
+                readPerKey.computeIfAbsent(put.key(), k -> new ArrayList<>()).add(put.data());
+            }
+        });
+        assertThat(seen).as("records read").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(bySequenceNumber.keySet());
+        Map<String, List<String>> putPerKey = new LinkedHashMap<>();
+        puts.forEach(put -> putPerKey.computeIfAbsent(put.key(), k -> new ArrayList<>()).add(put.data()));
+        assertThat(readPerKey).as("records per partition key, in read order").isEqualTo(putPerKey);
+    }
+
+    /**
+     * Kinesis's lineage rules over a full ListShards: shards below {@code roots} have no parents, every other
+     * one names listed, closed parents whose EndingSequenceNumber is below its StartingSequenceNumber; a split
+     * child lies inside its parent's range, a merge child is the union of its two hash-adjacent parents.
+     */
+    static void assertLineage(List<Shard> shards, int roots) {
+        Map<String, Shard> byId = new LinkedHashMap<>();
+        shards.forEach(shard -> byId.put(shard.shardId(), shard));
+        for (Shard shard : shards) {
+            if (shards.indexOf(shard) < roots) {
+                assertThat(shard.parentShardId()).as("parent of %s", shard.shardId()).isNull();
+                continue;
+            }
+            assertThat(shard.parentShardId()).as("parent of %s", shard.shardId()).isNotNull();
+            List<Shard> parents = new ArrayList<>();
+            parents.add(byId.get(shard.parentShardId()));
+            if (shard.adjacentParentShardId() != null) {
+                parents.add(byId.get(shard.adjacentParentShardId()));
+            }
+            BigInteger childStart = new BigInteger(shard.sequenceNumberRange().startingSequenceNumber());
+            for (Shard parent : parents) {
+                assertThat(parent).as("a parent of %s is listed", shard.shardId()).isNotNull();
+                assertThat(parent.sequenceNumberRange().endingSequenceNumber()).as("end of parent %s",
+                        parent.shardId()).isNotNull();
+                assertThat(childStart).as("start of %s above the end of %s", shard.shardId(), parent.shardId())
+                        .isGreaterThan(new BigInteger(parent.sequenceNumberRange().endingSequenceNumber()));
+            }
+            BigInteger start = new BigInteger(shard.hashKeyRange().startingHashKey());
+            BigInteger end = new BigInteger(shard.hashKeyRange().endingHashKey());
+            if (parents.size() == 1) {
+                assertThat(start).isGreaterThanOrEqualTo(new BigInteger(parents.get(0).hashKeyRange().startingHashKey()));
+                assertThat(end).isLessThanOrEqualTo(new BigInteger(parents.get(0).hashKeyRange().endingHashKey()));
+            } else {
+                List<Shard> ordered = new ArrayList<>(parents);
+                ordered.sort((a, b) -> new BigInteger(a.hashKeyRange().startingHashKey())
+                        .compareTo(new BigInteger(b.hashKeyRange().startingHashKey())));
+                assertThat(new BigInteger(ordered.get(0).hashKeyRange().endingHashKey()).add(BigInteger.ONE))
+                        .as("parents of %s are hash-adjacent", shard.shardId())
+                        .isEqualTo(new BigInteger(ordered.get(1).hashKeyRange().startingHashKey()));
+                assertThat(start).isEqualTo(new BigInteger(ordered.get(0).hashKeyRange().startingHashKey()));
+                assertThat(end).isEqualTo(new BigInteger(ordered.get(1).hashKeyRange().endingHashKey()));
+            }
+        }
+    }
+
+    /** Open shards, in any id order, whose ranges are those of a new stream of {@code count} shards. */
+    static void assertUniformRanges(List<Shard> open, int count) {
+        BigInteger step = BigInteger.ONE.shiftLeft(128).divide(BigInteger.valueOf(count));
+        List<Shard> sorted = new ArrayList<>(open);
+        sorted.sort((a, b) -> new BigInteger(a.hashKeyRange().startingHashKey())
+                .compareTo(new BigInteger(b.hashKeyRange().startingHashKey())));
+        assertThat(sorted).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            Shard shard = sorted.get(i);
+            assertThat(new BigInteger(shard.hashKeyRange().startingHashKey())).as("start of open shard %d of %d", i, count)
+                    .isEqualTo(step.multiply(BigInteger.valueOf(i)));
+            BigInteger end = i == count - 1 ? MAX_HASH_KEY
+                    : step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE);
+            assertThat(new BigInteger(shard.hashKeyRange().endingHashKey())).as("end of open shard %d of %d", i, count)
+                    .isEqualTo(end);
+            assertThat(shard.sequenceNumberRange().endingSequenceNumber()).isNull();
+        }
     }
 
     // ------------------------------------------------------------------------------------------------------
