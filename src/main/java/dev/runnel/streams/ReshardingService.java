@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -69,8 +70,7 @@ public class ReshardingService {
     public Stream split(StreamName name, String shardToSplit, String newStartingHashKey) {
         HashKey key = HashKey.parse(newStartingHashKey).orElseThrow(() -> new InvalidArgumentException(
                 "NewStartingHashKey " + newStartingHashKey + " is not a hash key in the range [0, 2^128-1]."));
-        lock.lock();
-        try {
+        return locked(() -> {
             Instant now = clock.instant();
             Stream stream = active(name, now);
             provisionedOnly(stream, "SplitShard");
@@ -79,15 +79,12 @@ public class ReshardingService {
             streams.checkShardLimit(1);
             long end = streams.shardLog(stream, id).seal();
             return publish(name, now, current -> Resharding.split(current, id, key, end, now, account()));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** MergeShards. */
     public Stream merge(StreamName name, String shardToMerge, String adjacentShardToMerge) {
-        lock.lock();
-        try {
+        return locked(() -> {
             Instant now = clock.instant();
             Stream stream = active(name, now);
             provisionedOnly(stream, "MergeShards");
@@ -98,15 +95,12 @@ public class ReshardingService {
             long secondEnd = streams.shardLog(stream, second).seal();
             return publish(name, now, current ->
                     Resharding.merge(current, first, second, firstEnd, secondEnd, now, account()));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** UpdateShardCount with UNIFORM_SCALING, within Kinesis's limits. */
     public ShardCountUpdate updateShardCount(StreamName name, int target) {
-        lock.lock();
-        try {
+        return locked(() -> {
             Instant now = clock.instant();
             Stream stream = active(name, now);
             int current = stream.openShardCount();
@@ -115,11 +109,9 @@ public class ReshardingService {
                 List<Instant> history = recent(latest.shardCountUpdates(), now);
                 history.add(now);
                 return latest.with(c -> c.shardCountUpdates = history);
-            });
-            return new ShardCountUpdate(updated, current, target);
-        } finally {
-            lock.unlock();
-        }
+        });
+        return new ShardCountUpdate(updated, current, target);
+        });
     }
 
     /**
@@ -127,8 +119,7 @@ public class ReshardingService {
      * events. Not subject to UpdateShardCount's daily quota, but to the shard limit.
      */
     public Stream scaleOnDemand(StreamName name, int target, String reason) {
-        lock.lock();
-        try {
+        return locked(() -> {
             Instant now = clock.instant();
             Stream stream = active(name, now);
             if (stream.mode() != StreamMode.ON_DEMAND) {
@@ -144,10 +135,8 @@ public class ReshardingService {
                 events.add(event);
                 List<ScalingEvent> kept = events.subList(Math.max(0, events.size() - KEPT_SCALING_EVENTS), events.size());
                 return latest.with(c -> c.scalingEvents = kept);
-            });
-        } finally {
-            lock.unlock();
-        }
+        });
+        });
     }
 
     /** Seals the shards uniform scaling closes, then publishes the scaled layout with the bookkeeping. */
@@ -166,8 +155,7 @@ public class ReshardingService {
 
     /** UpdateStreamMode: PROVISIONED keeps its shards; ON_DEMAND then scales them by itself. */
     public Stream updateMode(StreamName name, StreamMode mode) {
-        lock.lock();
-        try {
+        return locked(() -> {
             Instant now = clock.instant();
             Stream stream = active(name, now);
             if (stream.mode() == mode) {
@@ -185,10 +173,8 @@ public class ReshardingService {
                     c.mode = mode;
                     c.modeUpdates = history;
                 });
-            });
-        } finally {
-            lock.unlock();
-        }
+        });
+        });
     }
 
     /** SplitShard, MergeShards and UpdateShardCount are for PROVISIONED streams; ON_DEMAND ones scale alone. */
@@ -196,6 +182,16 @@ public class ReshardingService {
         if (stream.mode() == StreamMode.ON_DEMAND) {
             throw new InvalidArgumentException(operation + " is not supported for stream " + stream.name()
                     + " under account " + account() + " because it is in ON_DEMAND mode.");
+        }
+    }
+
+    /** Runs one resharding call under the region's resharding lock. */
+    private <T> T locked(Supplier<T> call) {
+        lock.lock();
+        try {
+            return call.get();
+        } finally {
+            lock.unlock();
         }
     }
 
