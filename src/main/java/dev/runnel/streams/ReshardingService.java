@@ -19,6 +19,7 @@ import dev.runnel.system.RunnelProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public class ReshardingService {
         HashKey key = HashKey.parse(newStartingHashKey).orElseThrow(() -> new InvalidArgumentException(
                 "NewStartingHashKey " + newStartingHashKey + " is not a hash key in the range [0, 2^128-1]."));
         return locked(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             Stream stream = active(name, now);
             provisionedOnly(stream, "SplitShard");
             ShardId id = shardId(stream, shardToSplit);
@@ -85,7 +86,7 @@ public class ReshardingService {
     /** MergeShards. */
     public Stream merge(StreamName name, String shardToMerge, String adjacentShardToMerge) {
         return locked(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             Stream stream = active(name, now);
             provisionedOnly(stream, "MergeShards");
             ShardId first = shardId(stream, shardToMerge);
@@ -101,7 +102,7 @@ public class ReshardingService {
     /** UpdateShardCount with UNIFORM_SCALING, within Kinesis's limits. */
     public ShardCountUpdate updateShardCount(StreamName name, int target) {
         return locked(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             Stream stream = active(name, now);
             int current = stream.openShardCount();
             checkShardCountRules(stream, current, target, now);
@@ -120,7 +121,7 @@ public class ReshardingService {
      */
     public Stream scaleOnDemand(StreamName name, int target, String reason) {
         return locked(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             Stream stream = active(name, now);
             if (stream.mode() != StreamMode.ON_DEMAND) {
                 throw new InvalidArgumentException("Stream " + name + " is not in ON_DEMAND mode.");
@@ -156,7 +157,7 @@ public class ReshardingService {
     /** UpdateStreamMode: PROVISIONED keeps its shards; ON_DEMAND then scales them by itself. */
     public Stream updateMode(StreamName name, StreamMode mode) {
         return locked(() -> {
-            Instant now = clock.instant();
+            Instant now = now();
             Stream stream = active(name, now);
             if (stream.mode() == mode) {
                 throw new InvalidArgumentException("Stream " + name + " under account " + account()
@@ -183,6 +184,11 @@ public class ReshardingService {
             throw new InvalidArgumentException(operation + " is not supported for stream " + stream.name()
                     + " under account " + account() + " because it is in ON_DEMAND mode.");
         }
+    }
+
+    /** Now, to the millisecond, as shard opening and closing times are reported. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Runs one resharding call under the region's resharding lock. */
