@@ -10,7 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -300,6 +305,141 @@ public abstract class ShardLogStoreContract {
         store.drop(42);
         assertThat(store.usedBytes()).isEqualTo(keep);
         assertThat(store.create(7, SHARD_0).endPosition()).as("a re-opened log starts afresh").isZero();
+    }
+
+    // ---- sealing and dropping one shard -------------------------------------------------------------------
+
+    @Test
+    void sealReturnsTheEndPositionAndIsIdempotent() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        appendMany(log, 100, 20, 7);
+        assertThat(log.seal()).isEqualTo(100);
+        assertThat(log.seal()).isEqualTo(100);
+        assertThat(log.endPosition()).isEqualTo(100);
+
+        ShardLog empty = newStore().create(1, SHARD_1);
+        assertThat(empty.seal()).isZero();
+        assertThat(empty.seal()).isZero();
+    }
+
+    @Test
+    void appendsAfterSealFailAndAppendNothingWhileReadsKeepWorking() {
+        ShardLogStore store = newStore();
+        ShardLog log = store.create(1, SHARD_0);
+        appendMany(log, 70, 20, 7);
+        long used = store.usedBytes();
+        long end = log.seal();
+        assertThatThrownBy(() -> log.append("k", bytes("late"), 8)).isInstanceOf(ShardLogSealedException.class);
+        assertThatThrownBy(() -> log.append("k", bytes("late"), 8, true)).isInstanceOf(ShardLogSealedException.class);
+        assertThat(log.endPosition()).isEqualTo(end).isEqualTo(70);
+        assertThat(store.usedBytes()).isEqualTo(used);
+        assertThat(store.find(1, SHARD_0)).get().satisfies(found -> {
+            assertThatThrownBy(() -> found.append("k", bytes("late"), 8)).isInstanceOf(ShardLogSealedException.class);
+            assertThat(found.endPosition()).isEqualTo(70);
+        });
+        assertThat(store.create(1, SHARD_0).endPosition()).as("create returns the sealed log").isEqualTo(70);
+        assertThatThrownBy(() -> store.create(1, SHARD_0).append("k", bytes("late"), 8))
+                .isInstanceOf(ShardLogSealedException.class);
+
+        assertThat(log.read(0, 10_000, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+                .containsExactlyElementsOf(range(0, 70));
+        assertThat(log.read(65, 10, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::partitionKey)
+                .containsExactly("key-65", "key-66", "key-67", "key-68", "key-69");
+        assertThat(log.positionAtOrAfter(7)).isZero();
+        assertThat(log.positionAtOrAfter(8)).isEqualTo(70);
+        assertThat(log.startPosition()).isZero();
+        assertThat(log.trimBefore(Long.MAX_VALUE)).as("a sealed log can still be trimmed").isPositive();
+        assertThat(log.endPosition()).isEqualTo(70);
+
+        ShardLog other = store.create(1, SHARD_1);
+        assertThat(other.append("k", bytes("open"), 9).position()).as("sealing is per log").isZero();
+    }
+
+    @Test
+    void appendsRacingWithSealEitherLandBelowTheEndOrFail() throws InterruptedException {
+        ShardLog log = newStore().create(1, SHARD_0);
+        int threads = 4;
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicLong highest = new AtomicLong(-1);
+        CountDownLatch started = new CountDownLatch(threads);
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread writer = new Thread(() -> {
+                started.countDown();
+                try {
+                    for (int i = 0; i < 1_000_000; i++) {
+                        long position = log.append("k", new byte[8], 1).position();
+                        acknowledged.incrementAndGet();
+                        highest.accumulateAndGet(position, Math::max);
+                    }
+                } catch (ShardLogSealedException expected) {
+                    // the end of this writer
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            writers.add(writer);
+            writer.start();
+        }
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (log.endPosition() < 1_000 && failures.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        long end = log.seal();
+        for (Thread writer : writers) {
+            writer.join(60_000);
+        }
+        assertThat(writers).noneMatch(Thread::isAlive);
+        assertThat(failures).isEmpty();
+        assertThat(acknowledged.get()).as("every acknowledged append is below the end").isEqualTo(end);
+        assertThat(highest.get()).isEqualTo(end - 1);
+        assertThat(log.endPosition()).isEqualTo(end);
+        assertThat(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE)).hasSize((int) end);
+    }
+
+    @Test
+    void droppingOneShardFreesJustThatLog() {
+        ShardLogStore store = newStore();
+        appendMany(store.create(7, SHARD_0), 300, 100, 0);
+        ShardLog kept = store.create(7, SHARD_1);
+        appendMany(kept, 200, 100, 0);
+        ShardLog otherIncarnation = store.create(8, SHARD_0);
+        appendMany(otherIncarnation, 10, 100, 0);
+        long keep = kept.usedBytes() + otherIncarnation.usedBytes();
+        assertThat(store.usedBytes()).isGreaterThan(keep);
+
+        store.drop(7, SHARD_0);
+        assertThat(store.find(7, SHARD_0)).isEmpty();
+        assertThat(store.usedBytes()).isEqualTo(keep);
+        assertThat(store.find(7, SHARD_1)).isPresent();
+        assertThat(store.find(8, SHARD_0)).isPresent();
+        assertThat(kept.read(0, 1_000, Long.MAX_VALUE, Long.MIN_VALUE)).hasSize(200);
+        assertThat(kept.append("k", bytes("more"), 1).position()).isEqualTo(200);
+        assertThat(otherIncarnation.endPosition()).isEqualTo(10);
+
+        long after = store.usedBytes();
+        store.drop(7, SHARD_0);
+        store.drop(7, new ShardId(42));
+        store.drop(99, SHARD_0);
+        assertThat(store.usedBytes()).as("dropping again or dropping unknown logs is a no-op").isEqualTo(after);
+        assertThat(store.create(7, SHARD_0).endPosition()).as("a re-created log starts afresh").isZero();
+
+        store.drop(7);
+        assertThat(store.find(7, SHARD_1)).isEmpty();
+        assertThat(store.usedBytes()).isEqualTo(otherIncarnation.usedBytes());
+    }
+
+    @Test
+    void dropOfASealedShardFreesIt() {
+        ShardLogStore store = newStore();
+        ShardLog log = store.create(3, SHARD_0);
+        appendMany(log, 100, 100, 0);
+        log.seal();
+        store.drop(3, SHARD_0);
+        assertThat(store.find(3, SHARD_0)).isEmpty();
+        assertThat(store.usedBytes()).isZero();
     }
 
     // ---- memory budget ------------------------------------------------------------------------------------

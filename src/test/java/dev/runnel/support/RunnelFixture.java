@@ -14,6 +14,7 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.CreateStreamCommand;
+import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.system.RunnelProperties;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ public final class RunnelFixture {
     public final StreamService streams;
     public final ShardIteratorService iterators;
     public final RecordService records;
+    public final ReshardingService resharding;
 
     public RunnelFixture() {
         this(Builder.defaults());
@@ -53,6 +55,7 @@ public final class RunnelFixture {
         this.streams = new StreamService(catalog, store, clock, properties);
         this.iterators = new ShardIteratorService(streams, clock, properties);
         this.records = new RecordService(streams, iterators, clock);
+        this.resharding = new ReshardingService(catalog, store, streams, clock, properties);
     }
 
     public static Builder builder() {

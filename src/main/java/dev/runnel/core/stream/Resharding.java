@@ -105,8 +105,9 @@ public final class Resharding {
             HashKey boundary = ranges.get(i).start();
             for (Shard shard : openInOrder(shards)) {
                 HashKeyRange range = shard.hashKeyRange();
-                if (range.start().compareTo(boundary) < 0 && boundary.compareTo(range.end()) <= 0
-                        && splittable(range, boundary)) {
+                // An internal split only needs two non-empty pieces; SplitShard's stricter S + 1 < key < E
+                // rule would skip a boundary at S + 1 or at E and miss the uniform layout.
+                if (range.start().compareTo(boundary) < 0 && boundary.compareTo(range.end()) <= 0) {
                     splitInto(shards, shard, boundary, endOf.applyAsLong(shard), now, next[0]);
                     next[0] += 2;
                     break;
