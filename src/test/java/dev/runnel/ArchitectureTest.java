@@ -39,6 +39,13 @@ class ArchitectureTest {
                 .check(production);
     }
 
+    @Test
+    void bucket4jLivesOnlyInThrottling() {
+        noClasses().that().resideOutsideOfPackage("dev.runnel.throttling..")
+                .should().dependOnClassesThat().resideInAPackage("io.github.bucket4j..")
+                .check(production);
+    }
+
     /**
      * Runnel's own controllers (not Spring's {@code @RestController} annotation) and classes nested in them. The
      * REST controllers live beside the services they call (records, streams), so they are exempt as subjects.

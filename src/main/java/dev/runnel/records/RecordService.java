@@ -14,7 +14,11 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.core.error.ProvisionedThroughputExceededException;
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.insight.ShardTraffic;
 import dev.runnel.insight.TrafficMeter;
+import dev.runnel.throttling.Throttler;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
@@ -42,17 +46,28 @@ public class RecordService {
     private final ShardIteratorService iterators;
     private final InstantSource clock;
     private final TrafficMeter traffic;
+    private final Throttler throttler;
 
-    /** @param traffic where each shard's writes and reads are counted */
+    /**
+     * @param traffic where each shard's writes, reads and throttles are counted
+     * @param throttler the per-shard throughput limits
+     */
     public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock,
-                         TrafficMeter traffic) {
+                         TrafficMeter traffic, Throttler throttler) {
         this.streams = streams;
         this.iterators = iterators;
         this.clock = clock;
         this.traffic = traffic;
+        this.throttler = throttler;
     }
 
-    /** A service counting traffic in a meter of its own. */
+    /** A service without throughput limits. */
+    public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock,
+                         TrafficMeter traffic) {
+        this(streams, iterators, clock, traffic, Throttler.unlimited());
+    }
+
+    /** A service without throughput limits, counting traffic in a meter of its own. */
     public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock) {
         this(streams, iterators, clock, new TrafficMeter());
     }
@@ -130,6 +145,12 @@ public class RecordService {
                     + ", not stream " + expectedStream + ".");
         }
         ShardLog log = cursor.log();
+        ShardId shardId = cursor.shard().id();
+        if (!throttler.tryRead(stream.incarnation(), shardId)) {
+            traffic.shard(stream.incarnation(), shardId)
+                    .recordThrottle(now.getEpochSecond(), ShardTraffic.Measure.READ_THROTTLES);
+            throw rateExceeded(stream, cursor.shard());
+        }
         long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
         List<StoredRecord> stored = log.read(cursor.position(), limit == null ? MAX_GET_LIMIT : limit,
                 MAX_GET_BYTES, cutoff);
@@ -142,7 +163,8 @@ public class RecordService {
                     Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data(),
                     record.encrypted()));
         }
-        traffic.shard(stream.incarnation(), cursor.shard().id()).recordRead(now.getEpochSecond(), stored.size(), bytes);
+        throttler.chargeRead(stream.incarnation(), shardId, bytes);
+        traffic.shard(stream.incarnation(), shardId).recordRead(now.getEpochSecond(), stored.size(), bytes);
         long next = stored.isEmpty()
                 ? Math.max(cursor.position(), log.positionAtOrAfter(cutoff))
                 : stored.get(stored.size() - 1).position() + 1;
@@ -171,11 +193,16 @@ public class RecordService {
         Stream current = stream;
         for (int attempt = 0; ; attempt++) {
             Shard shard = current.route(hashKey);
+            long bytes = record.sizeBytes();
+            if (!throttler.tryWrite(current.incarnation(), shard.id(), 1, bytes)) {
+                traffic.shard(current.incarnation(), shard.id())
+                        .recordThrottle(now.getEpochSecond(), ShardTraffic.Measure.WRITE_THROTTLES);
+                throw rateExceeded(current, shard);
+            }
             try {
                 AppendResult result = streams.shardLog(current, shard.id()).append(record.partitionKey(),
                         record.data(), now.toEpochMilli(), current.isEncrypted());
-                traffic.shard(current.incarnation(), shard.id()).recordWrite(now.getEpochSecond(), 1,
-                        record.sizeBytes());
+                traffic.shard(current.incarnation(), shard.id()).recordWrite(now.getEpochSecond(), 1, bytes);
                 return new PutResult(shard.id(),
                         new SequenceNumber(current.incarnation(), shard.id().index(), result.position()));
             } catch (ResourceNotFoundException deletedMeanwhile) {
@@ -188,6 +215,11 @@ public class RecordService {
                 current = sameIncarnation(stream, now);
             }
         }
+    }
+
+    private ProvisionedThroughputExceededException rateExceeded(Stream stream, Shard shard) {
+        return new ProvisionedThroughputExceededException("Rate exceeded for shard " + shard.id() + " in stream "
+                + stream.name() + " under account " + streams.account() + ".");
     }
 
     private Stream sameIncarnation(Stream stream, Instant now) {

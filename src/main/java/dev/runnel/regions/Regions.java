@@ -6,6 +6,7 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
 import dev.runnel.insight.TrafficMeter;
+import dev.runnel.throttling.Throttler;
 import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
@@ -35,15 +36,18 @@ public final class Regions {
     private final TokenSigner signer;
     private final ShardIteratorCodec codec;
     private final TrafficMeter traffic;
+    private final Throttler throttler;
     private final Map<String, RegionServices> regions = new ConcurrentHashMap<>();
 
     /**
      * @param catalogs makes the empty stream catalog of a region
      * @param traffic the traffic windows of every shard, shared by all regions
+     * @param throttler the per-shard throughput limits, shared by all regions
      */
     public Regions(Function<String, StreamCatalog> catalogs, ShardLogStore logs, InstantSource clock,
-                   RunnelProperties properties, TrafficMeter traffic) {
+                   RunnelProperties properties, TrafficMeter traffic, Throttler throttler) {
         this.traffic = traffic;
+        this.throttler = throttler;
         this.catalogs = catalogs;
         this.logs = logs;
         this.clock = clock;
@@ -78,7 +82,7 @@ public final class Regions {
         ReshardingService resharding = new ReshardingService(catalog, logs, streams, clock, properties);
         ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties, codec);
         return new RegionServices(region, streams, resharding, iterators,
-                new RecordService(streams, iterators, clock, traffic),
+                new RecordService(streams, iterators, clock, traffic, throttler),
                 new OnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import dev.runnel.regions.Regions;
 import dev.runnel.system.RunnelProperties;
+import dev.runnel.throttling.Throttler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -23,11 +24,13 @@ class StreamHousekeeping implements SchedulingConfigurer {
 
     private final Regions regions;
     private final TrafficMeter traffic;
+    private final Throttler throttler;
     private final RunnelProperties properties;
 
-    StreamHousekeeping(Regions regions, TrafficMeter traffic, RunnelProperties properties) {
+    StreamHousekeeping(Regions regions, TrafficMeter traffic, Throttler throttler, RunnelProperties properties) {
         this.regions = regions;
         this.traffic = traffic;
+        this.throttler = throttler;
         this.properties = properties;
     }
 
@@ -46,6 +49,7 @@ class StreamHousekeeping implements SchedulingConfigurer {
                 region.streams().live().forEach(stream -> live.add(stream.incarnation()));
             }
             traffic.retainOnly(live);
+            throttler.retainOnly(live);
             if (freed > 0) {
                 log.debug("Retention freed {} bytes", freed);
             }

@@ -31,17 +31,58 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull Iterators iterators,
         @DefaultValue @Valid @NotNull Storage storage,
         @DefaultValue @Valid @NotNull Http http,
-        @DefaultValue @Valid @NotNull OnDemand onDemand) {
+        @DefaultValue @Valid @NotNull OnDemand onDemand,
+        @DefaultValue @Valid @NotNull Limits limits) {
 
-    /** Binds every setting; the shorter constructor below serves code that needs no ON_DEMAND settings. */
+    /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
     @ConstructorBinding
     public RunnelProperties {
     }
 
-    /** Settings with ON_DEMAND scaling at its defaults. */
+    /** Settings with ON_DEMAND scaling and per-shard limits at their defaults. */
     public RunnelProperties(String accountId, String region, Streams streams, Iterators iterators, Storage storage,
                             Http http) {
         this(accountId, region, streams, iterators, storage, http, OnDemand.DEFAULTS);
+    }
+
+    /** Settings with per-shard limits at their defaults. */
+    public RunnelProperties(String accountId, String region, Streams streams, Iterators iterators, Storage storage,
+                            Http http, OnDemand onDemand) {
+        this(accountId, region, streams, iterators, storage, http, onDemand, Limits.DEFAULTS);
+    }
+
+    /**
+     * Kinesis's per-shard throughput limits, enforced as on Kinesis unless {@code enabled} is false.
+     *
+     * @param writeBytesPerSecond data plus partition-key bytes a shard takes per second, sustained
+     * @param writeBurstBytes how many bytes a shard can take at once (large records burst; at least one
+     *     10 MiB record with its key)
+     * @param writeRecordsPerSecond records a shard takes per second
+     * @param readBytesPerSecond bytes a shard serves per second; a bigger read goes into debt, holding the
+     *     shard's next reads until it is paid off
+     * @param readCallsPerSecond GetRecords calls a shard serves per second
+     */
+    public record Limits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1MB") @NotNull DataSize writeBytesPerSecond,
+            @DefaultValue("11MB") @NotNull DataSize writeBurstBytes,
+            @DefaultValue("1000") @Min(1) long writeRecordsPerSecond,
+            @DefaultValue("2MB") @NotNull DataSize readBytesPerSecond,
+            @DefaultValue("5") @Min(1) long readCallsPerSecond) {
+
+        public static final Limits DEFAULTS = new Limits(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(11),
+                1000, DataSize.ofMegabytes(2), 5);
+
+        /** Limits switched off: nothing is throttled. */
+        public static final Limits OFF = new Limits(false, DEFAULTS.writeBytesPerSecond, DEFAULTS.writeBurstBytes,
+                DEFAULTS.writeRecordsPerSecond, DEFAULTS.readBytesPerSecond, DEFAULTS.readCallsPerSecond);
+
+        @AssertTrue(message = "byte rates must be positive and the write burst at least the write rate")
+        public boolean isSizesValid() {
+            return writeBytesPerSecond != null && writeBurstBytes != null && readBytesPerSecond != null
+                    && writeBytesPerSecond.toBytes() > 0 && readBytesPerSecond.toBytes() > 0
+                    && writeBurstBytes.toBytes() >= writeBytesPerSecond.toBytes();
+        }
     }
 
     /**

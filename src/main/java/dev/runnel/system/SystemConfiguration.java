@@ -1,6 +1,7 @@
 package dev.runnel.system;
 
 import dev.runnel.insight.TrafficMeter;
+import dev.runnel.throttling.Throttler;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.regions.Regions;
@@ -44,8 +45,14 @@ public class SystemConfiguration {
     }
 
     @Bean
-    Regions regions(ShardLogStore logs, InstantSource clock, RunnelProperties properties, TrafficMeter traffic) {
-        return new Regions(region -> new InMemoryStreamCatalog(), logs, clock, properties, traffic);
+    Throttler throttler(RunnelProperties properties, InstantSource clock) {
+        return new Throttler(properties.limits(), clock);
+    }
+
+    @Bean
+    Regions regions(ShardLogStore logs, InstantSource clock, RunnelProperties properties, TrafficMeter traffic,
+                    Throttler throttler) {
+        return new Regions(region -> new InMemoryStreamCatalog(), logs, clock, properties, traffic, throttler);
     }
 
     @Bean

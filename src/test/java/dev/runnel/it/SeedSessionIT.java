@@ -19,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  * The blog post's whole session, over the REST API of a started server with default settings: create a
  * stream, wait for ACTIVE, put test1…test6 with key 1, read back with every iterator type.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // The session reads one shard more than five times a second, which a person typing never does.
+        properties = "runnel.limits.enabled=false")
 @DirtiesContext
 class SeedSessionIT {
 

@@ -1,5 +1,6 @@
 package dev.runnel.records;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -117,6 +118,26 @@ class RecordsRestControllerTest {
         put("{\"partitionKey\":\"pk\",\"text\":\"" + big + "\"}")
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.errorType").value("RequestTooLarge"));
+    }
+
+    @Test
+    void aShardReadMoreThanFiveTimesASecondAnswers429WithRetryAfter() throws Exception {
+        String iterator = trimHorizon("shardId-000000000000");
+        boolean throttled = false;
+        for (int call = 0; call < 50 && !throttled; call++) {
+            var response = mvc.perform(get("/streams/" + stream + "/records").param("shardIterator", iterator))
+                    .andReturn().getResponse();
+            if (response.getStatus() == 429) {
+                throttled = true;
+                assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+                assertThat(response.getContentAsString()).contains("\"errorType\":\"ProvisionedThroughputExceededException\"")
+                        .contains("Rate exceeded for shard shardId-000000000000 in stream " + stream);
+                assertThat(call).isGreaterThanOrEqualTo(5);
+            } else {
+                assertThat(response.getStatus()).isEqualTo(200);
+            }
+        }
+        assertThat(throttled).isTrue();
     }
 
     @Test

@@ -1,0 +1,103 @@
+package dev.runnel.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runnel.core.error.ProvisionedThroughputExceededException;
+import dev.runnel.core.record.StartingPosition;
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.ShardTraffic;
+import dev.runnel.insight.TrafficMeter;
+import dev.runnel.storage.memory.InMemoryShardLogStore;
+import dev.runnel.storage.memory.InMemoryStreamCatalog;
+import dev.runnel.streams.CreateStreamCommand;
+import dev.runnel.streams.StreamService;
+import dev.runnel.support.ManualClock;
+import dev.runnel.system.RunnelProperties;
+import dev.runnel.throttling.Throttler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Per-shard limits as PutRecord, PutRecords and GetRecords meet them, with a controlled clock. */
+class RecordServiceThrottlingTest {
+
+    private final ManualClock clock = new ManualClock();
+    private final RunnelProperties defaults = RunnelProperties.defaults();
+    private final RunnelProperties properties = new RunnelProperties(defaults.accountId(), defaults.region(),
+            new RunnelProperties.Streams(100, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
+            defaults.iterators(), defaults.storage(), defaults.http());
+    private final StreamService streams = new StreamService(new InMemoryStreamCatalog(),
+            new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384), clock, properties);
+    private final ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties);
+    private final TrafficMeter traffic = new TrafficMeter();
+    private final RecordService records = new RecordService(streams, iterators, clock, traffic,
+            new Throttler(RunnelProperties.Limits.DEFAULTS, clock));
+    private final StreamName name = new StreamName("hot");
+
+    @Test
+    void aOneShardStreamFedTwoThousandRecordsASecondThrottlesAboutHalf() {
+        streams.create(CreateStreamCommand.of("hot", 1, null, null, null));
+        int accepted = 0;
+        int failed = 0;
+        for (int quarter = 0; quarter < 40; quarter++) {
+            PutRecordsResult result = records.putAll(new PutRecordsCommand(name, batch(500)));
+            assertThat(result.failedRecordCount())
+                    .isEqualTo((int) result.entries().stream().filter(PutRecordsResult.Entry::isFailure).count());
+            for (PutRecordsResult.Entry entry : result.entries()) {
+                if (entry.isFailure()) {
+                    assertThat(entry.errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+                    assertThat(entry.errorMessage()).isEqualTo("Rate exceeded for shard shardId-000000000000 in "
+                            + "stream hot under account 000000000000.");
+                } else {
+                    assertThat(entry.sequenceNumber()).isNotNull();
+                }
+            }
+            accepted += 500 - result.failedRecordCount();
+            failed += result.failedRecordCount();
+            clock.advanceMillis(250);
+        }
+        // Batches at 0 s, 0.25 s, … 9.75 s: the bucket's first 1,000 tokens plus 1,000/s refilled over 9.75 s.
+        assertThat(accepted).isEqualTo(1_000 + 9_750);
+        assertThat(failed).isEqualTo(20_000 - 10_750);
+        long second = clock.instant().getEpochSecond();
+        assertThat(traffic.shard(streams.describe(name).incarnation(), new ShardId(0))
+                .sum(second, 10, ShardTraffic.Measure.WRITE_THROTTLES)).isPositive();
+    }
+
+    @Test
+    void putRecordOverTheLimitFailsWithTheKinesisError() {
+        streams.create(CreateStreamCommand.of("hot", 1, null, null, null));
+        for (int i = 0; i < 1000; i++) {
+            records.put(new PutRecordCommand(name, new RecordInput("k", new byte[1], null), null));
+        }
+        assertThatThrownBy(() -> records.put(new PutRecordCommand(name, new RecordInput("k", new byte[1], null), null)))
+                .isInstanceOf(ProvisionedThroughputExceededException.class)
+                .hasMessage("Rate exceeded for shard shardId-000000000000 in stream hot under account 000000000000.");
+        assertThat(records.getRecords(iterators.getShardIterator(name, "shardId-000000000000",
+                new StartingPosition.TrimHorizon()), 10_000).records()).hasSize(1000);
+    }
+
+    @Test
+    void getRecordsServesFiveCallsASecondPerShard() {
+        streams.create(CreateStreamCommand.of("hot", 1, null, null, null));
+        String iterator = iterators.getShardIterator(name, "shardId-000000000000", new StartingPosition.TrimHorizon());
+        for (int i = 0; i < 5; i++) {
+            records.getRecords(iterator, 10);
+        }
+        assertThatThrownBy(() -> records.getRecords(iterator, 10))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+        clock.advanceMillis(200);
+        assertThat(records.getRecords(iterator, 10).records()).isEmpty();
+    }
+
+    private List<RecordInput> batch(int size) {
+        List<RecordInput> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            batch.add(new RecordInput("key-" + i, new byte[20], null));
+        }
+        return batch;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.runnel.throttling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.support.ManualClock;
+import dev.runnel.system.RunnelProperties;
+import org.junit.jupiter.api.Test;
+
+class ThrottlerTest {
+
+    private static final ShardId SHARD = new ShardId(0);
+    private static final long MIB = 1024 * 1024;
+
+    private final ManualClock clock = new ManualClock();
+    private final Throttler throttler = new Throttler(RunnelProperties.Limits.DEFAULTS, clock);
+
+    @Test
+    void aShardTakesAThousandRecordsASecondAndRefillsSteadily() {
+        for (int i = 0; i < 1000; i++) {
+            assertThat(throttler.tryWrite(1, SHARD, 1, 10)).as("record %d", i).isTrue();
+        }
+        assertThat(throttler.tryWrite(1, SHARD, 1, 10)).isFalse();
+        clock.advanceMillis(1);
+        assertThat(throttler.tryWrite(1, SHARD, 1, 10)).as("one more after 1 ms").isTrue();
+        assertThat(throttler.tryWrite(1, SHARD, 1, 10)).isFalse();
+        assertThat(throttler.tryWrite(1, new ShardId(1), 1, 10)).as("other shards are not affected").isTrue();
+        assertThat(throttler.tryWrite(2, SHARD, 1, 10)).as("nor other streams").isTrue();
+    }
+
+    @Test
+    void bytesBurstUpToTheBurstSizeThenRefillAtOneMibPerSecond() {
+        long burst = RunnelProperties.Limits.DEFAULTS.writeBurstBytes().toBytes();
+        assertThat(throttler.tryWrite(1, SHARD, 1, burst)).as("a record as large as the burst").isTrue();
+        assertThat(throttler.tryWrite(1, SHARD, 1, 1)).isFalse();
+        clock.advanceMillis(1000);
+        assertThat(throttler.tryWrite(1, SHARD, 1, MIB + 1)).isFalse();
+        assertThat(throttler.tryWrite(1, SHARD, 1, MIB)).isTrue();
+    }
+
+    @Test
+    void aWriteRefusedForItsBytesGivesBackItsRecord() {
+        long burst = RunnelProperties.Limits.DEFAULTS.writeBurstBytes().toBytes();
+        assertThat(throttler.tryWrite(1, SHARD, 1, burst)).isTrue();
+        for (int i = 0; i < 100; i++) {
+            assertThat(throttler.tryWrite(1, SHARD, 1, 1000)).isFalse();
+        }
+        clock.advanceMillis(1000);
+        // 999 record tokens remain from the first second's 1000 and no refill lost them: 999 + refill, capped.
+        int taken = 0;
+        while (throttler.tryWrite(1, SHARD, 1, 1)) {
+            taken++;
+        }
+        assertThat(taken).isEqualTo(1000);
+    }
+
+    @Test
+    void aShardServesFiveReadsASecond() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttler.tryRead(1, SHARD)).isTrue();
+        }
+        assertThat(throttler.tryRead(1, SHARD)).isFalse();
+        clock.advanceMillis(199);
+        assertThat(throttler.tryRead(1, SHARD)).isFalse();
+        clock.advanceMillis(1);
+        assertThat(throttler.tryRead(1, SHARD)).isTrue();
+    }
+
+    @Test
+    void aTenMibReadHoldsTheShardsNextReadsForAboutFourSeconds() {
+        assertThat(throttler.tryRead(1, SHARD)).isTrue();
+        throttler.chargeRead(1, SHARD, 10 * MIB);
+        assertThat(throttler.tryRead(1, SHARD)).isFalse();
+        clock.advanceMillis(3_999);
+        assertThat(throttler.tryRead(1, SHARD)).as("still in debt just before 4 s").isFalse();
+        clock.advanceMillis(2);
+        assertThat(throttler.tryRead(1, SHARD)).as("paid off after 4 s").isTrue();
+    }
+
+    @Test
+    void switchedOffLimitsLetEverythingThrough() {
+        Throttler off = new Throttler(RunnelProperties.Limits.OFF, clock);
+        assertThat(off.isEnabled()).isFalse();
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(off.tryWrite(1, SHARD, 1, MIB)).isTrue();
+            assertThat(off.tryRead(1, SHARD)).isTrue();
+        }
+        assertThat(Throttler.unlimited().tryWrite(1, SHARD, 1_000_000, Long.MAX_VALUE / 2)).isTrue();
+    }
+}
