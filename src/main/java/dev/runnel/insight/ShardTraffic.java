@@ -1,9 +1,10 @@
 package dev.runnel.insight;
 
 /**
- * The traffic of one shard in one-second windows over the last minute: bytes and records written and read,
- * and throttled requests. Windows are keyed by epoch second; a window older than a minute is reused. Each
- * shard has its own monitor, so recording never contends across shards. Thread-safe.
+ * The traffic of one shard in one-second windows over the last minute, and in totals since the shard
+ * began: bytes and records written and read, and throttled requests; plus the iterator age of its latest
+ * read. Windows are keyed by epoch second; a window older than a minute is reused. Each shard has its own
+ * monitor, so recording never contends across shards. Thread-safe.
  */
 public final class ShardTraffic {
 
@@ -19,6 +20,8 @@ public final class ShardTraffic {
 
     private final long[] seconds = new long[WINDOWS];
     private final long[] counts = new long[WINDOWS * MEASURES];
+    private final long[] totals = new long[MEASURES];
+    private volatile long iteratorAgeMillis;
 
     public ShardTraffic() {
         java.util.Arrays.fill(seconds, Long.MIN_VALUE);
@@ -36,6 +39,20 @@ public final class ShardTraffic {
 
     public void recordThrottle(long epochSecond, Measure which) {
         add(epochSecond, which, 1, which, 0);
+    }
+
+    /** The total of one measure since the shard began. */
+    public synchronized long total(Measure measure) {
+        return totals[measure.ordinal()];
+    }
+
+    /** Notes how far behind the tip the latest read of the shard was (GetRecords' MillisBehindLatest). */
+    public void recordIteratorAge(long millis) {
+        iteratorAgeMillis = millis;
+    }
+
+    public long iteratorAgeMillis() {
+        return iteratorAgeMillis;
     }
 
     /** The count of one measure in the window of {@code epochSecond}; 0 if that window is gone. */
@@ -61,6 +78,10 @@ public final class ShardTraffic {
 
     private synchronized void add(long epochSecond, Measure first, long firstAmount, Measure second,
                                   long secondAmount) {
+        totals[first.ordinal()] += firstAmount;
+        if (second != first) {
+            totals[second.ordinal()] += secondAmount;
+        }
         int window = window(epochSecond);
         if (seconds[window] != epochSecond) {
             if (seconds[window] > epochSecond) {

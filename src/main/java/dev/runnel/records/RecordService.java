@@ -82,7 +82,9 @@ public class RecordService {
         if (command.sequenceNumberForOrdering() != null) {
             checkOrdering(stream, stream.route(hashKey), command.sequenceNumberForOrdering());
         }
-        return append(stream, hashKey, record, now);
+        PutResult result = append(stream, hashKey, record, now);
+        traffic.stream(stream.incarnation()).putRecordSucceeded();
+        return result;
     }
 
     /**
@@ -115,6 +117,9 @@ public class RecordService {
                 failed++;
                 entries.add(PutRecordsResult.Entry.failed(e.errorType(), e.getMessage()));
             }
+        }
+        if (failed < records.size()) {
+            traffic.stream(stream.incarnation()).putRecordsSucceeded();
         }
         return new PutRecordsResult(failed, List.copyOf(entries));
     }
@@ -164,13 +169,15 @@ public class RecordService {
                     record.encrypted()));
         }
         throttler.chargeRead(stream.incarnation(), shardId, bytes);
-        traffic.shard(stream.incarnation(), shardId).recordRead(now.getEpochSecond(), stored.size(), bytes);
+        ShardTraffic shardTraffic = traffic.shard(stream.incarnation(), shardId);
+        shardTraffic.recordRead(now.getEpochSecond(), stored.size(), bytes);
         long next = stored.isEmpty()
                 ? Math.max(cursor.position(), log.positionAtOrAfter(cutoff))
                 : stored.get(stored.size() - 1).position() + 1;
         boolean caughtUp = next >= log.endPosition();
         long millisBehind = caughtUp || stored.isEmpty()
                 ? 0 : Math.max(0, now.toEpochMilli() - stored.get(stored.size() - 1).arrivalMillis());
+        shardTraffic.recordIteratorAge(millisBehind);
         Shard shard = cursor.shard();
         boolean shardEnded = !shard.isOpen() && next >= shard.endPosition();
         String nextIterator = shardEnded ? null : iterators.issue(stream, shard.id(), next, now);

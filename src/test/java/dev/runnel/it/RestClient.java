@@ -34,6 +34,19 @@ final class RestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
     }
 
+    /** The body of a GET as text. */
+    String text(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The status of a GET, whatever the body. */
     int status(String path) {
         try {

@@ -24,6 +24,22 @@ class RestEdgesIT {
     }
 
     @Test
+    void exposesKinesisNamedMetricsForPrometheus() throws InterruptedException {
+        RestClient client = new RestClient(port);
+        assertThat(client.post("/streams", Map.of("streamName", "metered", "shardCount", 1)).status()).isEqualTo(201);
+        assertThat(client.post("/streams/metered/records", Map.of("partitionKey", "1", "text", "x")).status())
+                .isEqualTo(200);
+        String text = "";
+        for (int attempt = 0; attempt < 50 && !text.contains("stream=\"metered\""); attempt++) {
+            Thread.sleep(100);
+            text = client.text("/actuator/prometheus");
+        }
+        assertThat(text).contains("kinesis_IncomingRecords_total{region=\"us-east-1\",shard=\"shardId-000000000000\","
+                + "stream=\"metered\"} 1.0");
+        assertThat(text).contains("kinesis_PutRecord_Success_total{region=\"us-east-1\",stream=\"metered\"} 1.0");
+    }
+
+    @Test
     void refusesAStreamedBodyOverTheLimit() {
         RestClient client = new RestClient(port);
         assertThat(client.post("/streams", Map.of("streamName", "edges", "shardCount", 1)).status()).isEqualTo(201);

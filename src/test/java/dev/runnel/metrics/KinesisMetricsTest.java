@@ -1,0 +1,91 @@
+package dev.runnel.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runnel.core.error.ProvisionedThroughputExceededException;
+import dev.runnel.core.record.StartingPosition;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.TrafficMeter;
+import dev.runnel.records.PutRecordCommand;
+import dev.runnel.records.PutRecordsCommand;
+import dev.runnel.records.RecordInput;
+import dev.runnel.regions.RegionServices;
+import dev.runnel.regions.Regions;
+import dev.runnel.storage.memory.InMemoryShardLogStore;
+import dev.runnel.storage.memory.InMemoryStreamCatalog;
+import dev.runnel.streams.CreateStreamCommand;
+import dev.runnel.support.ManualClock;
+import dev.runnel.system.RunnelProperties;
+import dev.runnel.throttling.Throttler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KinesisMetricsTest {
+
+    private final ManualClock clock = new ManualClock();
+    private final RunnelProperties defaults = RunnelProperties.defaults();
+    private final RunnelProperties properties = new RunnelProperties(defaults.accountId(), defaults.region(),
+            new RunnelProperties.Streams(100, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
+            defaults.iterators(), defaults.storage(), defaults.http());
+    private final TrafficMeter traffic = new TrafficMeter();
+    private final Regions regions = new Regions(region -> new InMemoryStreamCatalog(),
+            new InMemoryShardLogStore(1L << 28, 1 << 20, 16_384), clock, properties, traffic,
+            new Throttler(RunnelProperties.Limits.DEFAULTS, clock));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final KinesisMetrics metrics = new KinesisMetrics(registry, regions, traffic);
+
+    @Test
+    void shardAndStreamMetersCountWritesReadsAndThrottlesUnderKinesisNames() {
+        RegionServices region = regions.defaultRegion();
+        StreamName name = new StreamName("metered");
+        region.streams().create(CreateStreamCommand.of("metered", 1, null, null, null));
+        region.records().put(new PutRecordCommand(name, new RecordInput("k", new byte[10], null), null));
+        region.records().putAll(new PutRecordsCommand(name,
+                List.of(new RecordInput("a", new byte[5], null), new RecordInput("b", new byte[5], null))));
+        String iterator = region.iterators().getShardIterator(name, "shardId-000000000000",
+                new StartingPosition.TrimHorizon());
+        clock.advance(Duration.ofSeconds(3));
+        region.records().getRecords(iterator, 10);
+        for (int i = 0; i < 5; i++) {
+            try {
+                region.records().getRecords(iterator, 10);
+            } catch (ProvisionedThroughputExceededException expected) {
+                // the sixth call in the same instant is throttled and counted
+            }
+        }
+        metrics.refresh();
+
+        assertThat(counter("kinesis.IncomingRecords")).isEqualTo(3);
+        assertThat(counter("kinesis.IncomingBytes")).isEqualTo(11 + 6 + 6);
+        assertThat(counter("kinesis.GetRecords.Records")).isEqualTo(3 * 5);
+        assertThat(counter("kinesis.ReadProvisionedThroughputExceeded")).isEqualTo(1);
+        assertThat(counter("kinesis.WriteProvisionedThroughputExceeded")).isZero();
+        assertThat(registry.get("kinesis.PutRecord.Success").tag("stream", "metered").functionCounter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("kinesis.PutRecords.Success").tag("stream", "metered").functionCounter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("kinesis.GetRecords.IteratorAgeMilliseconds").tag("shard", "shardId-000000000000")
+                .gauge().value()).isZero();
+    }
+
+    @Test
+    void metersOfDeletedStreamsAreRemoved() {
+        RegionServices region = regions.defaultRegion();
+        region.streams().create(CreateStreamCommand.of("short-lived", 2, null, null, null));
+        metrics.refresh();
+        assertThat(registry.find("kinesis.IncomingRecords").tag("stream", "short-lived").functionCounters()).hasSize(2);
+
+        region.streams().delete(new StreamName("short-lived"));
+        clock.advance(Duration.ofSeconds(1));
+        metrics.refresh();
+        assertThat(registry.find("kinesis.IncomingRecords").tag("stream", "short-lived").functionCounters()).isEmpty();
+        assertThat(registry.find("kinesis.PutRecord.Success").tag("stream", "short-lived").functionCounters()).isEmpty();
+    }
+
+    private double counter(String name) {
+        return registry.get(name).tag("stream", "metered").tag("shard", "shardId-000000000000").functionCounter()
+                .count();
+    }
+}
