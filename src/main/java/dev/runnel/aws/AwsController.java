@@ -2,6 +2,8 @@ package dev.runnel.aws;
 
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.KinesisException;
+import dev.runnel.faults.FaultInjection;
+import dev.runnel.faults.InjectedFault;
 import dev.runnel.regions.Regions;
 import dev.runnel.system.RunnelProperties;
 import dev.runnel.web.RequestTooLargeException;
@@ -39,13 +41,15 @@ class AwsController {
     private final AwsOperations operations;
     private final Regions regions;
     private final String account;
+    private final FaultInjection faults;
     private final ObjectMapper json = AwsWireFormats.json();
     private final ObjectMapper cbor = AwsWireFormats.cbor();
 
-    AwsController(AwsOperations operations, Regions regions, RunnelProperties properties) {
+    AwsController(AwsOperations operations, Regions regions, RunnelProperties properties, FaultInjection faults) {
         this.operations = operations;
         this.regions = regions;
         this.account = properties.accountId();
+        this.faults = faults;
     }
 
     @PostMapping(path = "/")
@@ -67,6 +71,8 @@ class AwsController {
             return error(AwsErrors.unknownOperation(e.getMessage()), protocol, mapper, requestId);
         } catch (JacksonException e) {
             return error(AwsErrors.unreadable(e), protocol, mapper, requestId);
+        } catch (InjectedFault e) {
+            return error(AwsErrors.serviceUnavailable(e.getMessage()), protocol, mapper, requestId);
         } catch (BodyTooLarge e) {
             return ResponseEntity.status(413).header("x-amzn-RequestId", requestId).body(new byte[0]);
         } catch (RuntimeException e) {
@@ -100,6 +106,9 @@ class AwsController {
         input.validate(check);
         check.throwIfInvalid();
         AwsContext context = new AwsContext(regions.get(region(request)), account, regions.signer());
+        if (faults.isEnabled()) {
+            faults.before(operation.operation().name(), operation.streamOf().apply(input));
+        }
         return operation.operation().invoke(input, context);
     }
 

@@ -69,6 +69,11 @@ public final class AwsErrors {
         return new AwsError(400, "UnknownOperationException", message);
     }
 
+    /** A common AWS error the SDKs retry; Runnel raises it only when fault injection asks for it. */
+    public static AwsError serviceUnavailable(String message) {
+        return new AwsError(503, "ServiceUnavailable", message);
+    }
+
     public static AwsError internalFailure() {
         return new AwsError(500, "InternalFailure", "Internal service failure.");
     }

@@ -1,6 +1,9 @@
 package dev.runnel.aws;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,11 +28,48 @@ public class AwsOperations {
             "UpdateStreamWarmThroughput", "UpdateStreamRecordDistributionStrategy", "CreateChannel",
             "DescribeChannel", "ListChannels", "UpdateChannel", "DeleteChannel");
 
-    /** An operation with its request shape's class, resolved once. */
-    public record Bound<I extends AwsInput>(AwsOperation<I> operation, Class<I> inputType) {
+    /**
+     * An operation with its request shape's class, resolved once, and the way to read the stream a request
+     * names (its {@code StreamName}, or the name in its {@code StreamARN}), for fault rules.
+     */
+    public record Bound<I extends AwsInput>(AwsOperation<I> operation, Class<I> inputType,
+                                            Function<I, String> streamOf) {
 
         static <I extends AwsInput> Bound<I> of(AwsOperation<I> operation) {
-            return new Bound<>(operation, operation.inputType());
+            Class<I> type = operation.inputType();
+            Method name = accessor(type, "streamName");
+            Method arn = accessor(type, "streamARN");
+            Function<I, String> streamOf = input -> {
+                String value = read(name, input);
+                if (value == null) {
+                    String fromArn = read(arn, input);
+                    value = fromArn == null ? null : fromArn.substring(fromArn.lastIndexOf('/') + 1);
+                }
+                return value;
+            };
+            return new Bound<>(operation, type, streamOf);
+        }
+
+        private static Method accessor(Class<?> type, String component) {
+            if (type.getRecordComponents() == null) {
+                return null;
+            }
+            for (RecordComponent candidate : type.getRecordComponents()) {
+                if (candidate.getName().equals(component) && candidate.getType() == String.class) {
+                    Method accessor = candidate.getAccessor();
+                    accessor.setAccessible(true);
+                    return accessor;
+                }
+            }
+            return null;
+        }
+
+        private static String read(Method accessor, Object input) {
+            try {
+                return accessor == null ? null : (String) accessor.invoke(input);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,7 +33,8 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull Storage storage,
         @DefaultValue @Valid @NotNull Http http,
         @DefaultValue @Valid @NotNull OnDemand onDemand,
-        @DefaultValue @Valid @NotNull Limits limits) {
+        @DefaultValue @Valid @NotNull Limits limits,
+        @DefaultValue @Valid @NotNull Faults faults) {
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
     @ConstructorBinding
@@ -48,7 +50,43 @@ public record RunnelProperties(
     /** Settings with per-shard limits at their defaults. */
     public RunnelProperties(String accountId, String region, Streams streams, Iterators iterators, Storage storage,
                             Http http, OnDemand onDemand) {
-        this(accountId, region, streams, iterators, storage, http, onDemand, Limits.DEFAULTS);
+        this(accountId, region, streams, iterators, storage, http, onDemand, Limits.DEFAULTS, Faults.NONE);
+    }
+
+    /**
+     * Fault injection for testing clients' retry logic, on the AWS edge: each rule that matches a call's
+     * operation (or {@code *}) and, when given, its stream adds {@code latency} and then fails the call with
+     * {@code error} at the given probability. Off unless {@code enabled}.
+     *
+     * @param seed makes the random draws repeatable; empty for a random seed
+     */
+    public record Faults(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("") String seed,
+            @Valid List<Rule> rules) {
+
+        public static final Faults NONE = new Faults(false, "", List.of());
+
+        public Faults {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+
+        /**
+         * @param operation a Kinesis operation name such as {@code PutRecord}, or {@code *} for all
+         * @param stream a stream name; empty for every stream
+         * @param error {@code ProvisionedThroughputExceededException}, {@code InternalFailure},
+         *     {@code ServiceUnavailable}, or empty to add latency only
+         * @param probability how often the error is raised, 0 to 1
+         * @param latency added before the call runs (or fails)
+         */
+        public record Rule(
+                @DefaultValue("*") @NotBlank String operation,
+                @DefaultValue("") String stream,
+                @DefaultValue("") @Pattern(regexp = "|ProvisionedThroughputExceededException|InternalFailure"
+                        + "|ServiceUnavailable") String error,
+                @DefaultValue("1.0") @DecimalMin("0.0") @DecimalMax("1.0") double probability,
+                @DefaultValue("0ms") @NotNull Duration latency) {
+        }
     }
 
     /**

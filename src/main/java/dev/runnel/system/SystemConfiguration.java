@@ -1,5 +1,6 @@
 package dev.runnel.system;
 
+import dev.runnel.faults.FaultInjection;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.throttling.Throttler;
 import dev.runnel.records.RecordService;
@@ -42,6 +43,11 @@ public class SystemConfiguration {
     @Bean
     TrafficMeter trafficMeter() {
         return new TrafficMeter();
+    }
+
+    @Bean
+    FaultInjection faultInjection(RunnelProperties properties) {
+        return new FaultInjection(properties.faults());
     }
 
     @Bean
