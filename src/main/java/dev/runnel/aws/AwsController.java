@@ -5,6 +5,7 @@ import dev.runnel.core.error.KinesisException;
 import dev.runnel.faults.FaultInjection;
 import dev.runnel.faults.InjectedFault;
 import dev.runnel.regions.Regions;
+import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.system.RunnelProperties;
 import dev.runnel.web.RequestTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,14 +43,17 @@ class AwsController {
     private final Regions regions;
     private final String account;
     private final FaultInjection faults;
+    private final ControlPlaneLimits controlPlane;
     private final ObjectMapper json = AwsWireFormats.json();
     private final ObjectMapper cbor = AwsWireFormats.cbor();
 
-    AwsController(AwsOperations operations, Regions regions, RunnelProperties properties, FaultInjection faults) {
+    AwsController(AwsOperations operations, Regions regions, RunnelProperties properties, FaultInjection faults,
+                  ControlPlaneLimits controlPlane) {
         this.operations = operations;
         this.regions = regions;
         this.account = properties.accountId();
         this.faults = faults;
+        this.controlPlane = controlPlane;
     }
 
     @PostMapping(path = "/")
@@ -106,6 +110,10 @@ class AwsController {
         input.validate(check);
         check.throwIfInvalid();
         AwsContext context = new AwsContext(regions.get(region(request)), account, regions.signer());
+        if (controlPlane.isEnabled()) {
+            controlPlane.acquire(account, context.region().region(), operation.operation().name(),
+                    operation.streamOf().apply(input));
+        }
         if (faults.isEnabled()) {
             faults.before(operation.operation().name(), operation.streamOf().apply(input));
         }

@@ -99,6 +99,8 @@ public record RunnelProperties(
      * @param readBytesPerSecond bytes a shard serves per second; a bigger read goes into debt, holding the
      *     shard's next reads until it is paid off
      * @param readCallsPerSecond GetRecords calls a shard serves per second
+     * @param controlPlane whether the control-plane call rates (CreateStream 5/s, DescribeStream 10/s, …)
+     *     are enforced too; off by default, as KCL's start-up would trip them
      */
     public record Limits(
             @DefaultValue("true") boolean enabled,
@@ -106,14 +108,15 @@ public record RunnelProperties(
             @DefaultValue("11MB") @NotNull DataSize writeBurstBytes,
             @DefaultValue("1000") @Min(1) long writeRecordsPerSecond,
             @DefaultValue("2MB") @NotNull DataSize readBytesPerSecond,
-            @DefaultValue("5") @Min(1) long readCallsPerSecond) {
+            @DefaultValue("5") @Min(1) long readCallsPerSecond,
+            @DefaultValue("false") boolean controlPlane) {
 
         public static final Limits DEFAULTS = new Limits(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(11),
-                1000, DataSize.ofMegabytes(2), 5);
+                1000, DataSize.ofMegabytes(2), 5, false);
 
         /** Limits switched off: nothing is throttled. */
         public static final Limits OFF = new Limits(false, DEFAULTS.writeBytesPerSecond, DEFAULTS.writeBurstBytes,
-                DEFAULTS.writeRecordsPerSecond, DEFAULTS.readBytesPerSecond, DEFAULTS.readCallsPerSecond);
+                DEFAULTS.writeRecordsPerSecond, DEFAULTS.readBytesPerSecond, DEFAULTS.readCallsPerSecond, false);
 
         @AssertTrue(message = "byte rates must be positive and the write burst at least the write rate")
         public boolean isSizesValid() {

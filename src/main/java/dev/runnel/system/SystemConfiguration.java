@@ -2,6 +2,7 @@ package dev.runnel.system;
 
 import dev.runnel.faults.FaultInjection;
 import dev.runnel.insight.TrafficMeter;
+import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.throttling.Throttler;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
@@ -48,6 +49,11 @@ public class SystemConfiguration {
     @Bean
     FaultInjection faultInjection(RunnelProperties properties) {
         return new FaultInjection(properties.faults());
+    }
+
+    @Bean
+    ControlPlaneLimits controlPlaneLimits(RunnelProperties properties, InstantSource clock) {
+        return new ControlPlaneLimits(properties.limits().controlPlane(), clock);
     }
 
     @Bean

@@ -61,7 +61,7 @@ public final class Throttler {
     }
 
     /** Bucket4j's time from the clock every other part of Runnel uses, so tests can move it. */
-    private record ClockTimeMeter(InstantSource clock) implements TimeMeter {
+    record ClockTimeMeter(InstantSource clock) implements TimeMeter {
         @Override
         public long currentTimeNanos() {
             Instant now = clock.instant();
