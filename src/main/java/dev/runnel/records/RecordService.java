@@ -115,7 +115,9 @@ public class RecordService {
                 entries.add(PutRecordsResult.Entry.stored(append(stream, hashKeys[i], records.get(i), now)));
             } catch (KinesisException e) {
                 failed++;
-                entries.add(PutRecordsResult.Entry.failed(e.errorType(), e.getMessage()));
+                // Kinesis's per-record codes: ProvisionedThroughputExceededException or InternalFailure.
+                String code = e instanceof InternalFailureException ? "InternalFailure" : e.errorType();
+                entries.add(PutRecordsResult.Entry.failed(code, e.getMessage()));
             }
         }
         if (failed < records.size()) {
