@@ -22,6 +22,12 @@ public final class ShardTraffic {
     private final long[] counts = new long[WINDOWS * MEASURES];
     private final long[] totals = new long[MEASURES];
     private volatile long iteratorAgeMillis;
+    private volatile long recordsMissedByLatest;
+    private volatile long latestStartSecond;
+    private final HeavyHitters keys = new HeavyHitters(HEAVY_HITTERS);
+
+    /** Partition keys tracked per shard by {@link HeavyHitters}. */
+    public static final int HEAVY_HITTERS = 16;
 
     public ShardTraffic() {
         java.util.Arrays.fill(seconds, Long.MIN_VALUE);
@@ -30,6 +36,29 @@ public final class ShardTraffic {
     /** Records a write of {@code records} records totalling {@code bytes} (data plus partition keys). */
     public void recordWrite(long epochSecond, long records, long bytes) {
         add(epochSecond, Measure.WRITE_RECORDS, records, Measure.WRITE_BYTES, bytes);
+    }
+
+    /** A reader took a LATEST iterator while {@code recordsBefore} retained records were already in the shard. */
+    public void recordLatestStart(long epochSecond, long recordsBefore) {
+        if (recordsBefore > 0) {
+            latestStartSecond = epochSecond;
+            recordsMissedByLatest = recordsBefore;
+        }
+    }
+
+    /** Records the latest LATEST reader of the shard started too late to see; 0 when none did. */
+    public long recordsMissedByLatest() {
+        return recordsMissedByLatest;
+    }
+
+    /** When that reader started, epoch seconds. */
+    public long latestStartSecond() {
+        return latestStartSecond;
+    }
+
+    /** The shard's most written partition keys since it began. */
+    public HeavyHitters keys() {
+        return keys;
     }
 
     /** Records a read that returned {@code records} records totalling {@code bytes}. */

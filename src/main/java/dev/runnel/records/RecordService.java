@@ -211,7 +211,9 @@ public class RecordService {
             try {
                 AppendResult result = streams.shardLog(current, shard.id()).append(record.partitionKey(),
                         record.data(), now.toEpochMilli(), current.isEncrypted());
-                traffic.shard(current.incarnation(), shard.id()).recordWrite(now.getEpochSecond(), 1, bytes);
+                ShardTraffic shardTraffic = traffic.shard(current.incarnation(), shard.id());
+                shardTraffic.recordWrite(now.getEpochSecond(), 1, bytes);
+                shardTraffic.keys().offer(record.partitionKey(), hashKey, 1);
                 return new PutResult(shard.id(),
                         new SequenceNumber(current.incarnation(), shard.id().index(), result.position()));
             } catch (ResourceNotFoundException deletedMeanwhile) {

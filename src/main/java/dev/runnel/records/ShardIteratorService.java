@@ -10,6 +10,7 @@ import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.TrafficMeter;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.streams.StreamService;
 import dev.runnel.system.RunnelProperties;
@@ -33,14 +34,25 @@ public class ShardIteratorService {
     private final InstantSource clock;
     private final ShardIteratorCodec codec;
     private final long ttlMillis;
+    private final TrafficMeter traffic;
+
+    /**
+     * @param codec shared by every region, so one secret signs all iterators
+     * @param traffic where LATEST readers that start after records were written are noted
+     */
+    public ShardIteratorService(StreamService streams, InstantSource clock, RunnelProperties properties,
+                                ShardIteratorCodec codec, TrafficMeter traffic) {
+        this.streams = streams;
+        this.clock = clock;
+        this.codec = codec;
+        this.traffic = traffic;
+        this.ttlMillis = properties.iterators().ttl().toMillis();
+    }
 
     /** @param codec shared by every region, so one secret signs all iterators */
     public ShardIteratorService(StreamService streams, InstantSource clock, RunnelProperties properties,
                                 ShardIteratorCodec codec) {
-        this.streams = streams;
-        this.clock = clock;
-        this.codec = codec;
-        this.ttlMillis = properties.iterators().ttl().toMillis();
+        this(streams, clock, properties, codec, new TrafficMeter());
     }
 
     /** A service with its own codec, keyed by {@code runnel.iterators.secret}. */
@@ -62,7 +74,11 @@ public class ShardIteratorService {
         long horizon = log.positionAtOrAfter(Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours()));
         long position = switch (start.type()) {
             case TRIM_HORIZON -> horizon;
-            case LATEST -> log.endPosition();
+            case LATEST -> {
+                long end = log.endPosition();
+                traffic.shard(stream.incarnation(), id).recordLatestStart(now.getEpochSecond(), end - horizon);
+                yield end;
+            }
             case AT_SEQUENCE_NUMBER -> Math.max(horizon, positionOf(
                     ((StartingPosition.AtSequenceNumber) start).sequenceNumber(), stream, shard, log, false));
             case AFTER_SEQUENCE_NUMBER -> Math.max(horizon, positionOf(

@@ -80,7 +80,7 @@ public final class Regions {
         StreamCatalog catalog = catalogs.apply(region);
         StreamService streams = new StreamService(catalog, logs, clock, properties, region);
         ReshardingService resharding = new ReshardingService(catalog, logs, streams, clock, properties);
-        ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties, codec);
+        ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties, codec, traffic);
         return new RegionServices(region, streams, resharding, iterators,
                 new RecordService(streams, iterators, clock, traffic, throttler),
                 new OnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()));

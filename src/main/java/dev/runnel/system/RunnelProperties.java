@@ -34,7 +34,8 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull Http http,
         @DefaultValue @Valid @NotNull OnDemand onDemand,
         @DefaultValue @Valid @NotNull Limits limits,
-        @DefaultValue @Valid @NotNull Faults faults) {
+        @DefaultValue @Valid @NotNull Faults faults,
+        @DefaultValue @Valid @NotNull Insight insight) {
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
     @ConstructorBinding
@@ -50,7 +51,14 @@ public record RunnelProperties(
     /** Settings with per-shard limits at their defaults. */
     public RunnelProperties(String accountId, String region, Streams streams, Iterators iterators, Storage storage,
                             Http http, OnDemand onDemand) {
-        this(accountId, region, streams, iterators, storage, http, onDemand, Limits.DEFAULTS, Faults.NONE);
+        this(accountId, region, streams, iterators, storage, http, onDemand, Limits.DEFAULTS, Faults.NONE,
+                Insight.DEFAULTS);
+    }
+
+    /** @param hotShare the write utilisation (of a shard's limits) from which the shard counts as hot */
+    public record Insight(@DefaultValue("0.8") @DecimalMin("0.05") @DecimalMax("1.0") double hotShare) {
+
+        public static final Insight DEFAULTS = new Insight(0.8);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.runnel.system;
 
 import dev.runnel.faults.FaultInjection;
+import dev.runnel.insight.Insights;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.throttling.Throttler;
@@ -54,6 +55,11 @@ public class SystemConfiguration {
     @Bean
     ControlPlaneLimits controlPlaneLimits(RunnelProperties properties, InstantSource clock) {
         return new ControlPlaneLimits(properties.limits().controlPlane(), clock);
+    }
+
+    @Bean
+    Insights insights(TrafficMeter traffic, RunnelProperties properties) {
+        return new Insights(traffic, properties.insight().hotShare());
     }
 
     @Bean

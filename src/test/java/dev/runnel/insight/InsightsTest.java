@@ -1,0 +1,125 @@
+package dev.runnel.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runnel.core.hash.HashKey;
+import dev.runnel.core.hash.PartitionKeys;
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.StreamInsights.Advice;
+import dev.runnel.insight.StreamInsights.ShardInsight;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Hot shards and advice from traffic fed straight into the windows, with a fixed clock. */
+class InsightsTest {
+
+    private static final Instant NOW = Instant.parse("2025-01-01T00:01:00Z");
+
+    private final TrafficMeter traffic = new TrafficMeter();
+    private final Insights insights = new Insights(traffic, 0.8);
+    private final Stream stream = Stream.create(StreamName.of("seed"), 7, 4, 24, 1024, Map.of(),
+            NOW.minus(Duration.ofHours(1)), Duration.ZERO);
+
+    /** Writes {@code perSecond} records of 100 bytes under the key for the ten seconds before now. */
+    private ShardId write(String key, int perSecond) {
+        HashKey hashKey = PartitionKeys.hashKey(key);
+        ShardId shard = stream.route(hashKey).id();
+        ShardTraffic shardTraffic = traffic.shard(stream.incarnation(), shard);
+        for (long second = NOW.getEpochSecond() - 10; second < NOW.getEpochSecond(); second++) {
+            shardTraffic.recordWrite(second, perSecond, perSecond * 100L);
+            shardTraffic.keys().offer(key, hashKey, perSecond);
+        }
+        return shard;
+    }
+
+    @Test
+    void theSeedsFixedKeyMakesOneShardHotAndTheAdviceSaysToSpreadKeys() {
+        ShardId hot = write("1", 900);
+        StreamInsights result = insights.analyze(stream, NOW);
+
+        ShardInsight shard = result.shards().stream().filter(s -> s.shardId().equals(hot.toString())).findFirst()
+                .orElseThrow();
+        assertThat(shard.hot()).isTrue();
+        assertThat(shard.writeUtilisation()).isEqualTo(0.9);
+        assertThat(shard.hotReasons()).anyMatch(r -> r.startsWith("writes at 90% of the shard's limit"))
+                .anyMatch(r -> r.contains("more than twice its fair share of 25%"));
+        assertThat(shard.topKeys().get(0).partitionKey()).isEqualTo("1");
+        assertThat(shard.topKeys().get(0).share()).isEqualTo(1.0);
+        assertThat(result.shards()).filteredOn(s -> !s.shardId().equals(hot.toString())).noneMatch(ShardInsight::hot);
+
+        assertThat(result.advice()).extracting(Advice::kind).containsExactly("SPREAD_PARTITION_KEYS");
+        assertThat(result.advice().get(0).message()).contains("Partition key '1' carries 100% of the records of "
+                + hot).contains("splitting the shard cannot help");
+    }
+
+    @Test
+    void manyKeysCrowdingOneShardGetASplitPointInsideItsRange() {
+        ShardId target = stream.route(PartitionKeys.hashKey("a")).id();
+        int found = 0;
+        for (int i = 0; found < 10 && i < 1000; i++) {
+            String key = "sensor-" + i;
+            if (stream.route(PartitionKeys.hashKey(key)).id().equals(target)) {
+                write(key, 90);
+                found++;
+            }
+        }
+        StreamInsights result = insights.analyze(stream, NOW);
+        Advice split = result.advice().stream().filter(a -> a.kind().equals("SPLIT_SHARD")).findFirst().orElseThrow();
+        assertThat(split.shardId()).isEqualTo(target.toString());
+        HashKey key = HashKey.parse(split.suggestedSplitHashKey()).orElseThrow();
+        var range = stream.shard(target).orElseThrow().hashKeyRange();
+        assertThat(key.compareTo(range.start())).isPositive();
+        assertThat(key.compareTo(range.end())).isNegative();
+        assertThat(split.message()).contains("POST /streams/seed/shards/" + target + "/split");
+    }
+
+    @Test
+    void sizingAdviceCountsTheShardsTheTrafficNeedsWithHeadroom() {
+        for (int i = 0; i < 400; i++) {
+            write("k" + i, 20);
+        }
+        StreamInsights result = insights.analyze(stream, NOW);
+        assertThat(result.stream().writeRecordsPerSecond()).isEqualTo(8000.0);
+        Advice size = result.advice().stream().filter(a -> a.kind().equals("ADD_SHARDS")).findFirst().orElseThrow();
+        assertThat(size.suggestedShardCount()).isEqualTo(10);
+        assertThat(size.message()).contains("needs 10 shards").contains("it has 4 open");
+    }
+
+    @Test
+    void aQuietStreamHasNoHotShardsAndNoAdvice() {
+        write("a", 5);
+        StreamInsights result = insights.analyze(stream, NOW);
+        assertThat(result.shards()).noneMatch(ShardInsight::hot);
+        assertThat(result.advice()).isEmpty();
+    }
+
+    @Test
+    void aLatestReaderThatStartedAfterProducersIsToldWhatItMissed() {
+        ShardId shard = new ShardId(2);
+        traffic.shard(stream.incarnation(), shard).recordLatestStart(NOW.getEpochSecond() - 5, 6);
+        StreamInsights result = insights.analyze(stream, NOW);
+        assertThat(result.advice()).extracting(Advice::kind).containsExactly("START_CONSUMERS_FIRST");
+        assertThat(result.advice().get(0).shardId()).isEqualTo("shardId-000000000002");
+        assertThat(result.advice().get(0).message()).contains("after 6 records had been written")
+                .contains("Start LATEST consumers before producers");
+        traffic.shard(stream.incarnation(), new ShardId(3)).recordLatestStart(NOW.getEpochSecond(), 0);
+        assertThat(insights.analyze(stream, NOW).advice()).hasSize(1);
+    }
+
+    @Test
+    void heavyHittersStayBoundedWhateverTheNumberOfKeys() {
+        HeavyHitters keys = new HeavyHitters(16);
+        for (int i = 0; i < 100_000; i++) {
+            keys.offer("key-" + i, HashKey.MIN, 1);
+            keys.offer("heavy", HashKey.MAX, 1);
+        }
+        assertThat(keys.size()).isEqualTo(16);
+        assertThat(keys.total()).isEqualTo(200_000);
+        assertThat(keys.top().get(0).partitionKey()).isEqualTo("heavy");
+        assertThat(keys.top().get(0).count()).isGreaterThanOrEqualTo(100_000);
+    }
+}
