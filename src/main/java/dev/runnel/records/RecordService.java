@@ -78,11 +78,11 @@ public class RecordService {
         Stream stream = writable(command.stream(), now);
         RecordInput record = command.record();
         HashKey hashKey = hashKeyOf(record);
-        checkSize(stream, record);
+        int size = checkSize(stream, record);
         if (command.sequenceNumberForOrdering() != null) {
             checkOrdering(stream, stream.route(hashKey), command.sequenceNumberForOrdering());
         }
-        PutResult result = append(stream, hashKey, record, now);
+        PutResult result = append(stream, hashKey, record, size, now);
         traffic.stream(stream.incarnation()).putRecordSucceeded();
         return result;
     }
@@ -97,12 +97,13 @@ public class RecordService {
         Stream stream = writable(command.stream(), now);
         List<RecordInput> records = command.records();
         HashKey[] hashKeys = new HashKey[records.size()];
+        int[] sizes = new int[records.size()];
         long total = 0;
         for (int i = 0; i < records.size(); i++) {
             RecordInput record = records.get(i);
             hashKeys[i] = hashKeyOf(record);
-            checkSize(stream, record);
-            total += record.sizeBytes();
+            sizes[i] = checkSize(stream, record);
+            total += sizes[i];
         }
         if (total > PutRecordsCommand.MAX_REQUEST_BYTES) {
             throw new InvalidArgumentException("Records size exceeds " + PutRecordsCommand.MAX_REQUEST_BYTES
@@ -112,7 +113,7 @@ public class RecordService {
         int failed = 0;
         for (int i = 0; i < records.size(); i++) {
             try {
-                entries.add(PutRecordsResult.Entry.stored(append(stream, hashKeys[i], records.get(i), now)));
+                entries.add(PutRecordsResult.Entry.stored(append(stream, hashKeys[i], records.get(i), sizes[i], now)));
             } catch (KinesisException e) {
                 failed++;
                 // Kinesis's per-record codes: ProvisionedThroughputExceededException or InternalFailure.
@@ -198,11 +199,10 @@ public class RecordService {
      * sealed before the stream's next version is published), the record is routed again with the newer
      * version, so it lands in a child and nothing acknowledged is lost.
      */
-    private PutResult append(Stream stream, HashKey hashKey, RecordInput record, Instant now) {
+    private PutResult append(Stream stream, HashKey hashKey, RecordInput record, int bytes, Instant now) {
         Stream current = stream;
         for (int attempt = 0; ; attempt++) {
             Shard shard = current.route(hashKey);
-            long bytes = record.sizeBytes();
             if (!throttler.tryWrite(current.incarnation(), shard.id(), 1, bytes)) {
                 traffic.shard(current.incarnation(), shard.id())
                         .recordThrottle(now.getEpochSecond(), ShardTraffic.Measure.WRITE_THROTTLES);
@@ -259,7 +259,8 @@ public class RecordService {
                 : PartitionKeys.hashKey(record.partitionKey());
     }
 
-    private void checkSize(Stream stream, RecordInput record) {
+    /** The record's size (data plus partition key), checked against the stream's maximum. */
+    private int checkSize(Stream stream, RecordInput record) {
         int size = record.sizeBytes();
         if (size > stream.maxRecordSizeBytes()) {
             throw new InvalidArgumentException("Record size " + size + " bytes (data plus partition key) exceeds "
@@ -267,6 +268,7 @@ public class RecordService {
                     + stream.maxRecordSizeKiB() + ") of stream " + stream.name() + " under account "
                     + streams.account() + ".");
         }
+        return size;
     }
 
     /**
