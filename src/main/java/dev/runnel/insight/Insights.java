@@ -13,6 +13,7 @@ import dev.runnel.insight.StreamInsights.ShardInsight;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -111,6 +112,40 @@ public final class Insights {
                 List.copyOf(advice));
     }
 
+    /** Second-by-second traffic of the stream's shards over the last minute; see {@link TrafficSeries}. */
+    public TrafficSeries series(Stream stream, Instant now) {
+        int length = ShardTraffic.WINDOWS - 1;
+        long last = now.getEpochSecond() - 1;
+        long[] seconds = new long[length];
+        for (int i = 0; i < length; i++) {
+            seconds[i] = last - length + 1 + i;
+        }
+        List<TrafficSeries.ShardSeries> shards = new ArrayList<>();
+        for (Shard shard : stream.shards()) {
+            ShardTraffic shardTraffic = traffic.shard(stream.incarnation(), shard.id());
+            long[] writeBytes = counts(shardTraffic, seconds, Measure.WRITE_BYTES);
+            long[] readBytes = counts(shardTraffic, seconds, Measure.READ_BYTES);
+            if (shard.isOpen() || Arrays.stream(writeBytes).sum() + Arrays.stream(readBytes).sum() > 0) {
+                long[] throttles = counts(shardTraffic, seconds, Measure.WRITE_THROTTLES);
+                long[] readThrottles = counts(shardTraffic, seconds, Measure.READ_THROTTLES);
+                for (int i = 0; i < length; i++) {
+                    throttles[i] += readThrottles[i];
+                }
+                shards.add(new TrafficSeries.ShardSeries(shard.id().toString(), shard.isOpen(), writeBytes,
+                        counts(shardTraffic, seconds, Measure.WRITE_RECORDS), readBytes, throttles));
+            }
+        }
+        return new TrafficSeries(seconds, List.copyOf(shards));
+    }
+
+    private static long[] counts(ShardTraffic traffic, long[] seconds, Measure measure) {
+        long[] values = new long[seconds.length];
+        for (int i = 0; i < seconds.length; i++) {
+            values[i] = traffic.count(seconds[i], measure);
+        }
+        return values;
+    }
+
     private static double rate(ShardTraffic traffic, long second, Measure measure) {
         return traffic.sum(second, WINDOW_SECONDS, measure) / (double) WINDOW_SECONDS;
     }
@@ -126,11 +161,19 @@ public final class Insights {
                                          List<Advice> advice) {
         if (!topKeys.isEmpty() && topKeys.get(0).share() >= DOMINANT_SHARE) {
             KeyShare key = topKeys.get(0);
+            HashKey isolate = keys.top().stream().filter(h -> h.partitionKey().equals(key.partitionKey()))
+                    .findFirst().map(h -> splitPoint(h.hashKey().toBigInteger().add(BigInteger.ONE),
+                            shard.hashKeyRange()))
+                    .orElse(null);
+            String split = isolate == null ? "" : String.format(Locale.ROOT, " Splitting at %s would put '%s' "
+                    + "in a child of its own so the rest of the range stops sharing its throttling, but no split "
+                    + "raises one key's limit of 1 MiB/s and 1,000 records/s.", isolate, key.partitionKey());
             advice.add(new Advice("SPREAD_PARTITION_KEYS", shard.id().toString(), String.format(Locale.ROOT,
                     "Partition key '%s' carries %.0f%% of the records of %s. Every record of one key goes to the "
-                            + "same shard, so splitting the shard cannot help: spread the keys (a random or "
-                            + "time-based part, or one key per source such as a sensor id).",
-                    key.partitionKey(), key.share() * 100, shard.id()), null, null));
+                            + "same shard, so splitting the shard cannot help it: spread the keys (a random or "
+                            + "time-based part, or one key per source such as a sensor id).%s",
+                    key.partitionKey(), key.share() * 100, shard.id(), split),
+                    isolate == null ? null : isolate.toString(), null));
             return;
         }
         HashKey split = weightedMedian(keys, shard.hashKeyRange());
@@ -155,16 +198,20 @@ public final class Insights {
         for (HeavyHitters.Hitter hitter : hitters) {
             running += hitter.count();
             if (running * 2 >= total) {
-                BigInteger key = hitter.hashKey().toBigInteger().add(BigInteger.ONE);
-                BigInteger low = range.start().toBigInteger().add(BigInteger.TWO);
-                BigInteger high = range.end().toBigInteger().subtract(BigInteger.ONE);
-                if (low.compareTo(high) > 0) {
-                    return null;
-                }
-                return HashKey.of(key.max(low).min(high));
+                return splitPoint(hitter.hashKey().toBigInteger().add(BigInteger.ONE), range);
             }
         }
         return null;
+    }
+
+    /** The key, moved inside the range a split may start its upper child in; null when the range is too small. */
+    private static HashKey splitPoint(BigInteger key, HashKeyRange range) {
+        BigInteger low = range.start().toBigInteger().add(BigInteger.TWO);
+        BigInteger high = range.end().toBigInteger().subtract(BigInteger.ONE);
+        if (low.compareTo(high) > 0) {
+            return null;
+        }
+        return HashKey.of(key.max(low).min(high));
     }
 
     private static void adviseOnSize(Stream stream, double writeBytes, double writeRecords, double readBytes,

@@ -33,7 +33,8 @@ public record StreamInsights(String streamName, int openShards, int windowSecond
      *
      * @param kind SPREAD_PARTITION_KEYS, SPLIT_SHARD, ADD_SHARDS or START_CONSUMERS_FIRST
      * @param shardId the shard it is about, if any
-     * @param suggestedSplitHashKey for SPLIT_SHARD, the hash key to split at
+     * @param suggestedSplitHashKey for SPLIT_SHARD, the hash key to split at; for SPREAD_PARTITION_KEYS, the one
+     *     that isolates the dominant key
      * @param suggestedShardCount for ADD_SHARDS, the open shard count the traffic needs
      */
     public record Advice(String kind, String shardId, String message, String suggestedSplitHashKey,

@@ -9,6 +9,7 @@ import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.hash.PartitionKeys;
 import dev.runnel.core.record.SequenceNumber;
+import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.stream.Retention;
@@ -162,14 +163,10 @@ public class RecordService {
         long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
         List<StoredRecord> stored = log.read(cursor.position(), limit == null ? MAX_GET_LIMIT : limit,
                 MAX_GET_BYTES, cutoff);
-        List<RecordView> records = new ArrayList<>(stored.size());
-        int shardIndex = cursor.shard().id().index();
+        List<RecordView> records = views(stream, cursor.shard(), stored);
         long bytes = 0;
         for (StoredRecord record : stored) {
             bytes += record.data().length + record.partitionKey().length();
-            records.add(new RecordView(new SequenceNumber(stream.incarnation(), shardIndex, record.position()),
-                    Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data(),
-                    record.encrypted()));
         }
         throttler.chargeRead(stream.incarnation(), shardId, bytes);
         ShardTraffic shardTraffic = traffic.shard(stream.incarnation(), shardId);
@@ -185,7 +182,56 @@ public class RecordService {
         boolean shardEnded = !shard.isOpen() && next >= shard.endPosition();
         String nextIterator = shardEnded ? null : iterators.issue(stream, shard.id(), next, now);
         List<Shard> children = shardEnded ? stream.children(shard.id()) : List.of();
-        return new GetRecordsResult(List.copyOf(records), nextIterator, millisBehind, children);
+        return new GetRecordsResult(records, nextIterator, millisBehind, children);
+    }
+
+    /**
+     * Reads a shard for the console: GetShardIterator and one GetRecords in a single step, with their checks
+     * and error messages, but neither throttled nor counted as traffic, and nothing is noted about the
+     * reader, so looking at a stream does not change what Runnel reports about it.
+     *
+     * @param limit at most this many records, 1 … 10000
+     */
+    public RecordsBrowsed browse(StreamName name, String shardId, StartingPosition start, int limit) {
+        Constraints.check().range("limit", limit, 1, MAX_GET_LIMIT).throwIfInvalid();
+        Instant now = clock.instant();
+        return browse(iterators.locate(name, shardId, start, now), limit, now);
+    }
+
+    /**
+     * The newest records of a shard, oldest first, for a live tail; like {@link #browse} neither throttled nor
+     * counted.
+     *
+     * @param count at most this many records, 1 … 10000
+     */
+    public RecordsBrowsed newest(StreamName name, String shardId, int count) {
+        Constraints.check().range("count", count, 1, MAX_GET_LIMIT).throwIfInvalid();
+        Instant now = clock.instant();
+        ShardCursor end = iterators.locate(name, shardId, new StartingPosition.Latest(), now);
+        ShardCursor horizon = iterators.locate(name, shardId, new StartingPosition.TrimHorizon(), now);
+        long start = Math.max(horizon.position(), end.position() - count);
+        return browse(new ShardCursor(end.stream(), end.shard(), end.log(), start), count, now);
+    }
+
+    private RecordsBrowsed browse(ShardCursor cursor, int limit, Instant now) {
+        Stream stream = cursor.stream();
+        long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
+        List<StoredRecord> stored = cursor.log().read(cursor.position(), limit, MAX_GET_BYTES, cutoff);
+        long next = stored.isEmpty() ? cursor.position() : stored.get(stored.size() - 1).position() + 1;
+        Shard shard = cursor.shard();
+        return new RecordsBrowsed(views(stream, shard, stored), next >= cursor.log().endPosition(),
+                !shard.isOpen() && next >= shard.endPosition());
+    }
+
+    private static List<RecordView> views(Stream stream, Shard shard, List<StoredRecord> stored) {
+        List<RecordView> records = new ArrayList<>(stored.size());
+        int shardIndex = shard.id().index();
+        for (StoredRecord record : stored) {
+            records.add(new RecordView(new SequenceNumber(stream.incarnation(), shardIndex, record.position()),
+                    Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data(),
+                    record.encrypted()));
+        }
+        return List.copyOf(records);
     }
 
     private Stream writable(StreamName name, Instant now) {

@@ -4,6 +4,7 @@ import dev.runnel.core.error.ExpiredIteratorException;
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.Messages;
 import dev.runnel.core.record.SequenceNumber;
+import dev.runnel.core.record.ShardIteratorType;
 import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
@@ -64,6 +65,22 @@ public class ShardIteratorService {
     /** GetShardIterator. */
     public String getShardIterator(StreamName name, String shardId, StartingPosition start) {
         Instant now = clock.instant();
+        ShardCursor cursor = locate(name, shardId, start, now);
+        if (start.type() == ShardIteratorType.LATEST) {
+            Stream stream = cursor.stream();
+            long horizon = cursor.log().positionAtOrAfter(
+                    Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours()));
+            traffic.shard(stream.incarnation(), cursor.shard().id())
+                    .recordLatestStart(now.getEpochSecond(), cursor.position() - horizon);
+        }
+        return issue(cursor.stream(), cursor.shard().id(), cursor.position(), now);
+    }
+
+    /**
+     * Where a new iterator of this kind would start, with GetShardIterator's checks and error messages, but
+     * without issuing a token or noting anything about the caller.
+     */
+    ShardCursor locate(StreamName name, String shardId, StartingPosition start, Instant now) {
         Stream stream = streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
         ShardId id = ShardId.parse(shardId)
                 .orElseThrow(() -> Messages.shardNotFound(shardId, name.value(), account()));
@@ -74,11 +91,7 @@ public class ShardIteratorService {
         long horizon = log.positionAtOrAfter(Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours()));
         long position = switch (start.type()) {
             case TRIM_HORIZON -> horizon;
-            case LATEST -> {
-                long end = log.endPosition();
-                traffic.shard(stream.incarnation(), id).recordLatestStart(now.getEpochSecond(), end - horizon);
-                yield end;
-            }
+            case LATEST -> log.endPosition();
             case AT_SEQUENCE_NUMBER -> Math.max(horizon, positionOf(
                     ((StartingPosition.AtSequenceNumber) start).sequenceNumber(), stream, shard, log, false));
             case AFTER_SEQUENCE_NUMBER -> Math.max(horizon, positionOf(
@@ -93,7 +106,7 @@ public class ShardIteratorService {
                 yield Math.max(horizon, log.positionAtOrAfter(millis));
             }
         };
-        return issue(stream, id, position, now);
+        return new ShardCursor(stream, shard, log, position);
     }
 
     /**

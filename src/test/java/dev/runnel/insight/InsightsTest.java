@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.hash.PartitionKeys;
+import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
@@ -54,6 +55,11 @@ class InsightsTest {
         assertThat(result.advice()).extracting(Advice::kind).containsExactly("SPREAD_PARTITION_KEYS");
         assertThat(result.advice().get(0).message()).contains("Partition key '1' carries 100% of the records of "
                 + hot).contains("splitting the shard cannot help");
+        java.math.BigInteger isolate = new java.math.BigInteger(result.advice().get(0).suggestedSplitHashKey());
+        assertThat(isolate).isEqualTo(PartitionKeys.hashKey("1").toBigInteger().add(java.math.BigInteger.ONE));
+        Shard hotShard = stream.shard(hot).orElseThrow();
+        assertThat(stream.route(HashKey.of(isolate)).id()).isEqualTo(hot);
+        assertThat(isolate).isGreaterThan(hotShard.hashKeyRange().start().toBigInteger());
     }
 
     @Test

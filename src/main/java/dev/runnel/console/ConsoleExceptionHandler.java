@@ -1,0 +1,46 @@
+package dev.runnel.console;
+
+import dev.runnel.core.error.KinesisException;
+import dev.runnel.web.RestErrorTable;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Failures of console pages that no form catches (an unknown stream, a stale link) become a console page
+ * with the error, in the console's layout, never a white-label page or a stack trace.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleExceptionHandler.class);
+
+    @ExceptionHandler(KinesisException.class)
+    String kinesis(KinesisException e, Model model, HttpServletResponse response) {
+        response.setStatus(RestErrorTable.statusOf(e.getClass()).value());
+        model.addAttribute("errorType", e.errorType());
+        model.addAttribute("message", e.getMessage());
+        return "console/error";
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, Model model, HttpServletResponse response) {
+        if (e instanceof org.springframework.web.ErrorResponse error) {
+            response.setStatus(error.getStatusCode().value());
+            model.addAttribute("errorType", "BadRequest");
+            model.addAttribute("message", error.getBody().getDetail());
+            return "console/error";
+        }
+        log.error("Unexpected console failure", e);
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        model.addAttribute("errorType", "InternalFailure");
+        model.addAttribute("message", "Internal service failure.");
+        return "console/error";
+    }
+}
