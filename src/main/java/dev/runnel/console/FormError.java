@@ -21,10 +21,4 @@ public record FormError(String form, String errorType, String message) {
         model.addAttribute("error", new FormError(form, e.errorType(), e.getMessage()));
         response.setStatus(RestErrorTable.statusOf(e.getClass()).value());
     }
-
-    /** For input that could not even be read, such as letters in a number field. */
-    static void reject(String form, String message, Model model, HttpServletResponse response) {
-        model.addAttribute("error", new FormError(form, "ValidationException", message));
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.runnel.console;
 
+import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Stream;
@@ -114,8 +115,8 @@ class StreamConsoleController {
     String delete(@PathVariable String name, @RequestParam(defaultValue = "") String confirmName, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         if (!name.equals(confirmName.strip())) {
-            FormError.reject("delete", "Type the stream's name, " + name + ", to confirm the deletion.", model,
-                    response);
+            FormError.reject("delete", new InvalidArgumentException("Type the stream's name, " + name
+                    + ", to confirm the deletion."), model, response);
             return page(name, model);
         }
         try {

@@ -9,7 +9,6 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,12 +48,8 @@ class StreamsConsoleController {
     }
 
     @PostMapping("/console/streams")
-    String create(@ModelAttribute("form") CreateStreamForm form, BindingResult binding, Model model,
-                  HttpServletResponse response, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            FormError.reject("create", "Shard count and retention must be whole numbers.", model, response);
-            return streamsPage(model);
-        }
+    String create(@ModelAttribute("form") CreateStreamForm form, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
         try {
             Stream stream = streams.create(form.toCommand());
             redirect.addFlashAttribute("notice", "Stream " + stream.name() + " created with "
