@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,8 +33,10 @@ class ConsoleExceptionHandler {
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
         if (e instanceof org.springframework.web.ErrorResponse error) {
-            response.setStatus(error.getStatusCode().value());
-            model.addAttribute("errorType", "BadRequest");
+            int status = error.getStatusCode().value();
+            response.setStatus(status);
+            HttpStatus known = HttpStatus.resolve(status);
+            model.addAttribute("errorType", known == null ? "HTTP " + status : known.getReasonPhrase());
             model.addAttribute("message", error.getBody().getDetail());
             return "console/error";
         }

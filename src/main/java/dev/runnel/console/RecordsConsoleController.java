@@ -11,6 +11,7 @@ import dev.runnel.records.RecordsBrowsed;
 import dev.runnel.streams.StreamService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -51,7 +52,8 @@ class RecordsConsoleController {
         model.addAttribute("types", ShardIteratorType.values());
         model.addAttribute("type", type);
         model.addAttribute("sequenceNumber", sequenceNumber);
-        model.addAttribute("timestamp", timestamp.isBlank() ? streams.now().toString() : timestamp);
+        model.addAttribute("timestamp", timestamp.isBlank()
+                ? streams.now().truncatedTo(ChronoUnit.MILLIS).toString() : timestamp);
         try {
             RecordsBrowsed page = records.browse(new StreamName(name), shardId,
                     position(type, sequenceNumber, timestamp), PAGE_SIZE);
