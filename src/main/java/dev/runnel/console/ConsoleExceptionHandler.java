@@ -1,6 +1,7 @@
 package dev.runnel.console;
 
 import dev.runnel.core.error.KinesisException;
+import dev.runnel.faults.FaultInjection;
 import dev.runnel.web.RestErrorTable;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -11,16 +12,29 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Failures of console pages that no form catches (an unknown stream, a stale link) become a console page
- * with the error, in the console's layout, never a white-label page or a stack trace.
+ * What every console page shares: failures that no form catches (an unknown stream, a stale link) become a
+ * console page with the error, never a white-label page or a stack trace; and every page says when fault
+ * injection is on, so nobody mistakes injected errors for real ones.
  */
 @ControllerAdvice(basePackageClasses = ConsoleExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleExceptionHandler.class);
+
+    private final FaultInjection faults;
+
+    ConsoleExceptionHandler(FaultInjection faults) {
+        this.faults = faults;
+    }
+
+    @ModelAttribute("faultsEnabled")
+    boolean faultsEnabled() {
+        return faults.isEnabled();
+    }
 
     @ExceptionHandler(KinesisException.class)
     String kinesis(KinesisException e, Model model, HttpServletResponse response) {

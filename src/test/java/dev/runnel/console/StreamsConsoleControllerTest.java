@@ -66,7 +66,8 @@ class StreamsConsoleControllerTest {
         assertThat(beta.mode()).isEqualTo("ON_DEMAND");
         assertThat(beta.openShards()).isEqualTo(4);
         assertThat(result.getResponse().getContentAsString())
-                .contains("href=\"/console/streams/alpha\"", "<label for=\"create-name\">Name</label>");
+                .contains("href=\"/console/streams/alpha\"", "<label for=\"create-name\">Name</label>")
+                .doesNotContain("Fault injection is on");
     }
 
     @Test

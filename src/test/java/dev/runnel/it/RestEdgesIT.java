@@ -19,8 +19,10 @@ class RestEdgesIT {
     void servesSwaggerUiAndTheApiDocument() {
         RestClient client = new RestClient(port);
         assertThat(client.status("/swagger-ui.html")).isEqualTo(200);
-        assertThat(client.get("/v3/api-docs").body().get("info").get("title").asString())
-                .isEqualTo("Runnel REST API");
+        var document = client.get("/v3/api-docs").body();
+        assertThat(document.get("info").get("title").asString()).isEqualTo("Runnel REST API");
+        assertThat(document.get("paths").propertyNames()).contains("/streams")
+                .noneMatch(path -> path.startsWith("/console"));
     }
 
     @Test
