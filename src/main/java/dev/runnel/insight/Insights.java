@@ -92,10 +92,10 @@ public final class Insights {
                         + "fair share of %.0f%%", share * 100, 100.0 / open.size()));
             }
             List<KeyShare> topKeys = topKeys(shardTraffic.keys());
-            boolean hot = !reasons.isEmpty();
+            boolean hot = shard.isOpen() && !reasons.isEmpty();
             shards.add(new ShardInsight(shard.id().toString(), shard.isOpen(), r, writeUtilisation, readUtilisation,
                     throttles, hot, List.copyOf(reasons), topKeys));
-            if (hot && shard.isOpen()) {
+            if (hot) {
                 adviseOnHotShard(stream, shard, shardTraffic.keys(), topKeys, advice);
             }
             if (shardTraffic.recordsMissedByLatest() > 0) {

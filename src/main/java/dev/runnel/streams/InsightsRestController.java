@@ -24,7 +24,7 @@ class InsightsRestController {
 
     @GetMapping(path = "/streams/{name}/insights", produces = {"application/json", "application/problem+json"})
     @Operation(summary = "Per-shard rates and utilisation, hot shards, heavy partition keys and advice",
-            description = "Rates are averaged over the last 10 seconds. A shard is hot when its writes reach "
+            description = "Rates are averaged over the last 10 seconds. An open shard is hot when its writes reach "
                     + "runnel.insight.hot-share of its limits, when it was throttled in the last minute, or when it "
                     + "takes more than twice its fair share of a busy stream. Advice: SPREAD_PARTITION_KEYS (one key "
                     + "dominates a hot shard; a split cannot help), SPLIT_SHARD (with the suggested hash key), "

@@ -63,6 +63,24 @@ class InsightsTest {
     }
 
     @Test
+    void aShardClosedBySplittingIsNoLongerHot() {
+        ShardId hot = write("1", 900);
+        traffic.shard(stream.incarnation(), hot).recordThrottle(NOW.getEpochSecond() - 2,
+                ShardTraffic.Measure.WRITE_THROTTLES);
+        Shard parent = stream.shard(hot).orElseThrow();
+        HashKey middle = HashKey.of(parent.hashKeyRange().start().toBigInteger()
+                .add(parent.hashKeyRange().end().toBigInteger()).shiftRight(1));
+        Stream split = dev.runnel.core.stream.Resharding.split(stream, hot, middle, 9_000, NOW, "000000000000");
+
+        ShardInsight closed = insights.analyze(split, NOW).shards().stream()
+                .filter(s -> s.shardId().equals(hot.toString())).findFirst().orElseThrow();
+        assertThat(closed.open()).isFalse();
+        assertThat(closed.hot()).isFalse();
+        assertThat(closed.throttlesLastMinute()).isEqualTo(1);
+        assertThat(insights.analyze(split, NOW).advice()).noneMatch(a -> hot.toString().equals(a.shardId()));
+    }
+
+    @Test
     void manyKeysCrowdingOneShardGetASplitPointInsideItsRange() {
         ShardId target = stream.route(PartitionKeys.hashKey("a")).id();
         int found = 0;
