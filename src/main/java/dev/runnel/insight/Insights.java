@@ -162,12 +162,10 @@ public final class Insights {
         if (!topKeys.isEmpty() && topKeys.get(0).share() >= DOMINANT_SHARE) {
             KeyShare key = topKeys.get(0);
             HashKey isolate = keys.top().stream().filter(h -> h.partitionKey().equals(key.partitionKey()))
-                    .findFirst().map(h -> splitPoint(h.hashKey().toBigInteger().add(BigInteger.ONE),
-                            shard.hashKeyRange()))
-                    .orElse(null);
-            String split = isolate == null ? "" : String.format(Locale.ROOT, " Splitting at %s would put '%s' "
-                    + "in a child of its own so the rest of the range stops sharing its throttling, but no split "
-                    + "raises one key's limit of 1 MiB/s and 1,000 records/s.", isolate, key.partitionKey());
+                    .findFirst().map(h -> isolatingSplit(h.hashKey(), shard.hashKeyRange())).orElse(null);
+            String split = isolate == null ? "" : String.format(Locale.ROOT, " Splitting at %s would leave '%s' "
+                    + "in the smaller child, so most of the shard's other keys stop sharing its throttling, but no "
+                    + "split raises one key's limit of 1 MiB/s and 1,000 records/s.", isolate, key.partitionKey());
             advice.add(new Advice("SPREAD_PARTITION_KEYS", shard.id().toString(), String.format(Locale.ROOT,
                     "Partition key '%s' carries %.0f%% of the records of %s. Every record of one key goes to the "
                             + "same shard, so splitting the shard cannot help it: spread the keys (a random or "
@@ -202,6 +200,17 @@ public final class Insights {
             }
         }
         return null;
+    }
+
+    /**
+     * The split that leaves the key's hash in the smaller child: at the key itself when the key lies in the
+     * upper half of the range (the upper child starts with it), just after it otherwise.
+     */
+    static HashKey isolatingSplit(HashKey key, HashKeyRange range) {
+        BigInteger hash = key.toBigInteger();
+        BigInteger below = hash.subtract(range.start().toBigInteger());
+        BigInteger above = range.end().toBigInteger().subtract(hash);
+        return splitPoint(below.compareTo(above) > 0 ? hash : hash.add(BigInteger.ONE), range);
     }
 
     /** The key, moved inside the range a split may start its upper child in; null when the range is too small. */

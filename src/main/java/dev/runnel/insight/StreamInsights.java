@@ -34,7 +34,7 @@ public record StreamInsights(String streamName, int openShards, int windowSecond
      * @param kind SPREAD_PARTITION_KEYS, SPLIT_SHARD, ADD_SHARDS or START_CONSUMERS_FIRST
      * @param shardId the shard it is about, if any
      * @param suggestedSplitHashKey for SPLIT_SHARD, the hash key to split at; for SPREAD_PARTITION_KEYS, the one
-     *     that isolates the dominant key
+     *     that leaves the dominant key in the smaller child
      * @param suggestedShardCount for ADD_SHARDS, the open shard count the traffic needs
      */
     public record Advice(String kind, String shardId, String message, String suggestedSplitHashKey,

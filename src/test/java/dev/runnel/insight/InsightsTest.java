@@ -56,10 +56,26 @@ class InsightsTest {
         assertThat(result.advice().get(0).message()).contains("Partition key '1' carries 100% of the records of "
                 + hot).contains("splitting the shard cannot help");
         java.math.BigInteger isolate = new java.math.BigInteger(result.advice().get(0).suggestedSplitHashKey());
-        assertThat(isolate).isEqualTo(PartitionKeys.hashKey("1").toBigInteger().add(java.math.BigInteger.ONE));
         Shard hotShard = stream.shard(hot).orElseThrow();
+        java.math.BigInteger key = PartitionKeys.hashKey("1").toBigInteger();
+        java.math.BigInteger start = hotShard.hashKeyRange().start().toBigInteger();
+        java.math.BigInteger end = hotShard.hashKeyRange().end().toBigInteger();
         assertThat(stream.route(HashKey.of(isolate)).id()).isEqualTo(hot);
-        assertThat(isolate).isGreaterThan(hotShard.hashKeyRange().start().toBigInteger());
+        boolean keyInUpperChild = isolate.compareTo(key) <= 0;
+        java.math.BigInteger keysChild = keyInUpperChild ? end.subtract(isolate) : isolate.subtract(start);
+        java.math.BigInteger otherChild = keyInUpperChild ? isolate.subtract(start) : end.subtract(isolate);
+        assertThat(keysChild).as("the key's child is the smaller one").isLessThanOrEqualTo(otherChild);
+        assertThat(isolate.subtract(key).abs()).isLessThanOrEqualTo(java.math.BigInteger.ONE);
+    }
+
+    @Test
+    void theIsolatingSplitLeavesTheKeyInTheSmallerChild() {
+        dev.runnel.core.hash.HashKeyRange range = new dev.runnel.core.hash.HashKeyRange(
+                HashKey.of(java.math.BigInteger.valueOf(100)), HashKey.of(java.math.BigInteger.valueOf(200)));
+        assertThat(Insights.isolatingSplit(HashKey.of(java.math.BigInteger.valueOf(180)), range).toBigInteger())
+                .isEqualTo(java.math.BigInteger.valueOf(180));
+        assertThat(Insights.isolatingSplit(HashKey.of(java.math.BigInteger.valueOf(120)), range).toBigInteger())
+                .isEqualTo(java.math.BigInteger.valueOf(121));
     }
 
     @Test
