@@ -4,8 +4,10 @@ import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.Regions;
 import dev.runnel.system.RunnelProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
@@ -16,6 +18,17 @@ class MetricsConfiguration {
     @Bean
     KinesisMetrics kinesisMetrics(MeterRegistry registry, Regions regions, TrafficMeter traffic) {
         return new KinesisMetrics(registry, regions, traffic);
+    }
+
+    /**
+     * Calls on the AWS edge ({@code POST /}) are counted by the Kinesis metrics already; timing each one again
+     * as {@code http.server.requests} cost about a quarter of PutRecord's throughput (docs/BENCHMARKS.md). REST
+     * and console requests keep their HTTP metrics.
+     */
+    @Bean
+    ObservationPredicate awsEdgeNotTimedTwice() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server
+                && "POST".equals(server.getCarrier().getMethod()) && "/".equals(server.getCarrier().getRequestURI()));
     }
 
     @Bean

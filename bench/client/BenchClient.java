@@ -1,0 +1,369 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Java side of bench/run.sh: a preloader and a GetRecords reader, JDK only (HttpClient, HTTP/1.1).
+ *
+ * <pre>
+ * load  PORT STREAM RECORDS MAX_SECONDS CONNECTIONS
+ *     PutRecords of 500 x 100-byte records (random keys) on the AWS JSON edge until RECORDS are acked
+ *     or MAX_SECONDS pass; prints "LOAD records=N seconds=S failed=F".
+ * read  PORT STREAM MODE EXPECTED MAX_SECONDS PASSES      (MODE: json | cbor | rest)
+ *     Reads shardId-000000000000 from TRIM_HORIZON to its end with Limit 10000, PASSES times (the
+ *     first ones warm up); each pass prints "READ pass=i records=N seconds=S records_per_s=R calls=C".
+ * </pre>
+ * Exits 1 on any non-2xx answer, failed record or timeout, after printing what it saw.
+ */
+public class BenchClient {
+
+    static final String AUTH = "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/kinesis/aws4_request, "
+            + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64);
+    static final String JSON = "application/x-amz-json-1.1";
+    static final String CBOR = "application/x-amz-cbor-1.1";
+
+    static final java.util.regex.Pattern ALL_ACKED =
+            java.util.regex.Pattern.compile("\"FailedRecordCount\"\\s*:\\s*0\\s*[,}]");
+
+    static HttpClient http;
+    static String base;
+
+    public static void main(String[] args) throws Exception {
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        base = "http://127.0.0.1:" + args[1];
+        switch (args[0]) {
+            case "load" -> load(args[2], Long.parseLong(args[3]), Long.parseLong(args[4]), Integer.parseInt(args[5]));
+            case "read" -> read(args[2], args[3], Long.parseLong(args[4]), Long.parseLong(args[5]), Integer.parseInt(args[6]));
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    // ---------------------------------------------------------------- load
+
+    static void load(String stream, long records, long maxSeconds, int connections) throws Exception {
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        AtomicLong next = new AtomicLong(), acked = new AtomicLong(), failed = new AtomicLong();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < connections; w++) {
+            long seed = w;
+            workers.add(pool.submit(() -> {
+                Random random = new Random(seed * 7919 + System.nanoTime());
+                byte[] data = new byte[100];
+                while (System.nanoTime() < deadline && failed.get() == 0) {
+                    long first = next.getAndAdd(500);
+                    if (first >= records) return null;
+                    int n = (int) Math.min(500, records - first);
+                    StringBuilder body = new StringBuilder(n * 170).append("{\"StreamName\":\"").append(stream)
+                            .append("\",\"Records\":[");
+                    for (int i = 0; i < n; i++) {
+                        random.nextBytes(data);
+                        body.append(i == 0 ? "" : ",").append("{\"Data\":\"")
+                                .append(Base64.getEncoder().encodeToString(data))
+                                .append("\",\"PartitionKey\":\"pk-").append(Long.toHexString(random.nextLong()))
+                                .append("\"}");
+                    }
+                    body.append("]}");
+                    HttpResponse<String> r = aws("PutRecords", body.toString(), Math.max(5, maxSeconds));
+                    if (r.statusCode() / 100 != 2 || !ALL_ACKED.matcher(r.body()).find()) {
+                        failed.addAndGet(n);
+                        System.err.println("PutRecords failed: " + r.statusCode() + " " + abbrev(r.body()));
+                        return null;
+                    }
+                    acked.addAndGet(n);
+                }
+                return null;
+            }));
+        }
+        String error = null;
+        for (Future<?> f : workers) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                error = e.getCause() == null ? e.toString() : e.getCause().toString();
+            }
+        }
+        pool.shutdownNow();
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("LOAD records=%d seconds=%.3f failed=%d deadline_hit=%s%n", acked.get(), secs,
+                failed.get(), acked.get() < records && failed.get() == 0 && error == null);
+        if (error != null) System.err.println("load error: " + error);
+        if (failed.get() > 0 || error != null) System.exit(1);
+    }
+
+    // ---------------------------------------------------------------- read
+
+    static void read(String stream, String mode, long expected, long maxSeconds, int passes) throws Exception {
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        boolean ok = true;
+        for (int pass = 1; pass <= passes; pass++) {
+            long start = System.nanoTime();
+            String iterator = iterator(stream, mode);
+            long total = 0, calls = 0;
+            int empty = 0;
+            while (iterator != null && total < expected && empty < 3) {
+                if (System.nanoTime() > deadline) {
+                    System.err.println("read deadline hit after " + total + " records");
+                    ok = false;
+                    break;
+                }
+                Page page = getRecords(stream, mode, iterator);
+                calls++;
+                total += page.records;
+                empty = page.records == 0 ? empty + 1 : 0;
+                iterator = page.next;
+            }
+            double secs = (System.nanoTime() - start) / 1e9;
+            System.out.printf("READ pass=%d records=%d seconds=%.3f records_per_s=%.1f calls=%d%n",
+                    pass, total, secs, total / secs, calls);
+            if (total != expected) {
+                System.err.println("read " + total + " records, expected " + expected);
+                ok = false;
+            }
+            if (!ok) System.exit(1);
+        }
+    }
+
+    record Page(long records, String next) {
+    }
+
+    static String iterator(String stream, String mode) throws Exception {
+        switch (mode) {
+            case "rest" -> {
+                String body = "{\"streamName\":\"" + stream + "\",\"shardId\":\"shardId-000000000000\",\"type\":\"TRIM_HORIZON\"}";
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/shard-iterators"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
+                return jsonString(r.body(), "shardIterator");
+            }
+            case "json" -> {
+                HttpResponse<String> r = aws("GetShardIterator", "{\"StreamName\":\"" + stream
+                        + "\",\"ShardId\":\"shardId-000000000000\",\"ShardIteratorType\":\"TRIM_HORIZON\"}", 60);
+                return jsonString(r.body(), "ShardIterator");
+            }
+            case "cbor" -> {
+                Cbor c = new Cbor().map(3).text("StreamName").text(stream).text("ShardId").text("shardId-000000000000")
+                        .text("ShardIteratorType").text("TRIM_HORIZON");
+                byte[] body = cbor("GetShardIterator", c.bytes());
+                return new CborReader(body).topLevel("ShardIterator").text;
+            }
+            default -> throw new IllegalArgumentException("mode " + mode);
+        }
+    }
+
+    static Page getRecords(String stream, String mode, String iterator) throws Exception {
+        switch (mode) {
+            case "rest" -> {
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/streams/" + stream
+                        + "/records?limit=10000&shardIterator=" + URLEncoder.encode(iterator, StandardCharsets.UTF_8)))
+                        .GET(), HttpResponse.BodyHandlers.ofString());
+                return new Page(count(r.body(), "\"sequenceNumber\":"), jsonString(r.body(), "nextShardIterator"));
+            }
+            case "json" -> {
+                HttpResponse<String> r = aws("GetRecords", "{\"ShardIterator\":\"" + iterator + "\",\"Limit\":10000}", 60);
+                return new Page(count(r.body(), "\"SequenceNumber\":"), jsonString(r.body(), "NextShardIterator"));
+            }
+            case "cbor" -> {
+                byte[] body = cbor("GetRecords", new Cbor().map(2).text("ShardIterator").text(iterator)
+                        .text("Limit").uint(10000).bytes());
+                try {
+                    CborReader.Found f = new CborReader(body).topLevel("NextShardIterator");
+                    return new Page(f.records, f.text);
+                } catch (RuntimeException e) { // e.g. an answer cut short: its items run past its end
+                    System.err.println("malformed CBOR GetRecords answer (" + body.length + " bytes): " + e);
+                    System.exit(1);
+                    return null;
+                }
+            }
+            default -> throw new IllegalArgumentException("mode " + mode);
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    static HttpResponse<String> aws(String op, String body, long timeoutSeconds) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "/")).timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("Content-Type", JSON).header("X-Amz-Target", "Kinesis_20131202." + op)
+                .header("Authorization", AUTH).header("X-Amz-Date", "20260101T000000Z")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static byte[] cbor(String op, byte[] body) throws Exception {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(base + "/")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", CBOR).header("X-Amz-Target", "Kinesis_20131202." + op)
+                .header("Authorization", AUTH).header("X-Amz-Date", "20260101T000000Z")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), HttpResponse.BodyHandlers.ofByteArray());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith(CBOR)) {
+            System.err.println(op + " answered " + type + " instead of CBOR: " + abbrev(new String(r.body(), StandardCharsets.UTF_8)));
+            System.exit(1);
+        }
+        return r.body();
+    }
+
+    static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws Exception {
+        HttpRequest built = request.build();
+        HttpResponse<T> r = http.send(built, handler);
+        if (r.statusCode() / 100 != 2) {
+            Object b = r.body();
+            String text = b instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(b);
+            System.err.println(built.method() + " " + built.uri().getPath() + " " + built.headers().firstValue("X-Amz-Target").orElse("")
+                    + " answered " + r.statusCode() + ": " + abbrev(text));
+            System.exit(1);
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- just enough JSON
+
+    static long count(String s, String needle) {
+        long n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + needle.length())) n++;
+        return n;
+    }
+
+    /** The string value of the first member {@code name}, or null when absent or null. */
+    static String jsonString(String s, String name) {
+        int i = s.indexOf("\"" + name + "\"");
+        if (i < 0) return null;
+        i = s.indexOf(':', i) + 1;
+        while (Character.isWhitespace(s.charAt(i))) i++;
+        if (s.charAt(i) != '"') return null; // null
+        int end = s.indexOf('"', i + 1);
+        return s.substring(i + 1, end).replace("\\/", "/");
+    }
+
+    static String abbrev(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    // ---------------------------------------------------------------- just enough CBOR
+
+    /** Writes the definite-length maps, text strings and unsigned ints of the two small requests. */
+    static final class Cbor {
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        Cbor head(int major, long n) {
+            if (n < 24) out.write(major << 5 | (int) n);
+            else if (n < 256) { out.write(major << 5 | 24); out.write((int) n); }
+            else if (n < 65536) { out.write(major << 5 | 25); out.write((int) (n >> 8)); out.write((int) n); }
+            else { out.write(major << 5 | 26); for (int s = 24; s >= 0; s -= 8) out.write((int) (n >> s)); }
+            return this;
+        }
+
+        Cbor map(int n) { return head(5, n); }
+
+        Cbor uint(long n) { return head(0, n); }
+
+        Cbor text(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            head(3, b.length);
+            out.writeBytes(b);
+            return this;
+        }
+
+        byte[] bytes() { return out.toByteArray(); }
+    }
+
+    /**
+     * Walks a CBOR answer (definite or indefinite items): finds a top-level text member and counts the
+     * items of the top-level "Records" array, skipping everything else.
+     */
+    static final class CborReader {
+        record Found(String text, long records) {
+        }
+
+        private final byte[] b;
+        private int p;
+
+        CborReader(byte[] b) { this.b = b; }
+
+        Found topLevel(String wanted) {
+            int major = (b[p] & 0xff) >> 5;
+            if (major != 5) throw new IllegalStateException("CBOR answer is not a map");
+            long n = arg();
+            String text = null;
+            long records = 0;
+            for (long i = 0; n < 0 ? (b[p] & 0xff) != 0xff : i < n; i++) {
+                String key = readText();
+                if (key.equals(wanted) && ((b[p] & 0xff) >> 5) == 3) {
+                    text = readText();
+                } else if (key.equals("Records")) {
+                    long m = arg();
+                    for (long j = 0; m < 0 ? (b[p] & 0xff) != 0xff : j < m; j++) {
+                        skip();
+                        records++;
+                    }
+                    if (m < 0) p++;
+                } else {
+                    skip();
+                }
+            }
+            return new Found(text, records);
+        }
+
+        /** Reads an item's head and returns its argument, or -1 for indefinite length. */
+        private long arg() {
+            int info = b[p++] & 0x1f;
+            if (info < 24) return info;
+            if (info == 31) return -1;
+            int len = 1 << (info - 24);
+            long v = 0;
+            for (int i = 0; i < len; i++) v = v << 8 | (b[p++] & 0xff);
+            return v;
+        }
+
+        private String readText() {
+            int start = p;
+            long n = arg();
+            if (n < 0) { // indefinite text: chunks until break
+                StringBuilder sb = new StringBuilder();
+                while ((b[p] & 0xff) != 0xff) sb.append(readText());
+                p++;
+                return sb.toString();
+            }
+            if (((b[start] & 0xff) >> 5) != 3) throw new IllegalStateException("expected text at " + start);
+            String s = new String(b, p, (int) n, StandardCharsets.UTF_8);
+            p += (int) n;
+            return s;
+        }
+
+        private void skip() {
+            int major = (b[p] & 0xff) >> 5;
+            int info = b[p] & 0x1f;
+            if (major == 7) { // simple values and floats
+                p += 1 + (info == 24 ? 1 : info == 25 ? 2 : info == 26 ? 4 : info == 27 ? 8 : 0);
+                return;
+            }
+            long n = arg();
+            switch (major) {
+                case 0, 1 -> { }
+                case 2, 3 -> {
+                    if (n >= 0) p += (int) n;
+                    else { while ((b[p] & 0xff) != 0xff) skip(); p++; }
+                }
+                case 4, 5 -> {
+                    long items = major == 5 && n >= 0 ? 2 * n : n;
+                    if (n >= 0) for (long i = 0; i < items; i++) skip();
+                    else { while ((b[p] & 0xff) != 0xff) skip(); p++; }
+                }
+                case 6 -> skip();
+                default -> throw new IllegalStateException("bad CBOR major type " + major);
+            }
+        }
+    }
+}

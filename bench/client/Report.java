@@ -1,0 +1,147 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns bench/run.sh's results.tsv (round, target, metric, value, valid, note) into a markdown table:
+ * per workload and target the median and min–max of the valid rounds, then Runnel / peer for each round
+ * (both valid) and the median of those ratios. Usage: java Report results.tsv [machine.txt]
+ */
+public class Report {
+
+    /** Metric id -> label, unit, whether higher is better. Listed in report order. */
+    static final String[][] METRICS = {
+        {"startup", "Startup to first ListStreams", "s", "lower"},
+        {"put-aws", "PutRecord, AWS JSON", "records/s", "higher"},
+        {"put-aws.p50", "PutRecord, AWS JSON, p50", "ms", "lower"},
+        {"put-aws.p99", "PutRecord, AWS JSON, p99", "ms", "lower"},
+        {"put-rest", "PutRecord, REST", "records/s", "higher"},
+        {"put-rest.p50", "PutRecord, REST, p50", "ms", "lower"},
+        {"put-rest.p99", "PutRecord, REST, p99", "ms", "lower"},
+        {"puts-aws", "PutRecords ×500, AWS JSON", "records/s", "higher"},
+        {"puts-aws.p50", "PutRecords ×500, AWS JSON, p50", "ms", "lower"},
+        {"puts-aws.p99", "PutRecords ×500, AWS JSON, p99", "ms", "lower"},
+        {"puts-rest", "PutRecords ×500, REST", "records/s", "higher"},
+        {"puts-rest.p50", "PutRecords ×500, REST, p50", "ms", "lower"},
+        {"puts-rest.p99", "PutRecords ×500, REST, p99", "ms", "lower"},
+        {"get-json", "GetRecords, AWS JSON", "records/s", "higher"},
+        {"get-cbor", "GetRecords, AWS CBOR", "records/s", "higher"},
+        {"get-rest", "GetRecords, REST", "records/s", "higher"},
+        {"memory.rss", "Memory per record, RSS growth", "B", "lower"},
+        {"memory.heap", "Memory per record, live heap growth", "B", "lower"},
+    };
+
+    record Row(int round, String target, String metric, Double value, boolean valid, String note) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(Path.of(args[0]));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            Double v = f[3].isBlank() ? null : Double.valueOf(f[3]);
+            rows.add(new Row(Integer.parseInt(f[0]), f[1], f[2], v, f[4].equals("1") && v != null, f.length > 5 ? f[5].trim() : ""));
+        }
+        Set<String> targets = new LinkedHashSet<>();
+        for (String t : List.of("runnel", "kinesalite", "kinesis-mock", "ceiling")) {
+            if (rows.stream().anyMatch(r -> r.target.equals(t))) targets.add(t);
+        }
+        rows.forEach(r -> targets.add(r.target));
+        List<String> peers = targets.stream().filter(t -> !t.equals("runnel")).toList();
+        boolean hasRunnel = targets.contains("runnel");
+
+        StringBuilder out = new StringBuilder("# Runnel side-by-side benchmark\n\n");
+        if (args.length > 1) {
+            out.append("```\n").append(Files.readString(Path.of(args[1])).strip()).append("\n```\n\n");
+        }
+        out.append("Cells: median (min–max) over the valid rounds. Ratios: Runnel / peer in each round where both ")
+           .append("runs are valid, → median ratio (for \"lower is better\" rows a ratio below 1 favours Runnel). ")
+           .append("A run with socket errors, timeouts, non-2xx answers or failed records is INVALID and left out.\n\n");
+        out.append("| Workload | Unit | Better |");
+        targets.forEach(t -> out.append(' ').append(name(t)).append(" |"));
+        if (hasRunnel) peers.forEach(p -> out.append(" Runnel / ").append(name(p)).append(" |"));
+        out.append("\n|---|---|---|");
+        targets.forEach(t -> out.append("---|"));
+        if (hasRunnel) peers.forEach(p -> out.append("---|"));
+        out.append('\n');
+
+        Map<String, Set<String>> notes = new TreeMap<>();
+        for (String[] m : METRICS) {
+            String metric = m[0];
+            if (rows.stream().noneMatch(r -> r.metric.equals(metric))) continue;
+            out.append("| ").append(m[1]).append(" | ").append(m[2]).append(" | ").append(m[3]).append(" |");
+            for (String t : targets) {
+                List<Row> runs = rows.stream().filter(r -> r.target.equals(t) && r.metric.equals(metric)).toList();
+                List<Double> valid = runs.stream().filter(Row::valid).map(Row::value).sorted().toList();
+                long invalid = runs.size() - valid.size();
+                String cell;
+                if (runs.isEmpty()) cell = "n/a";
+                else if (valid.isEmpty()) cell = "**INVALID** (" + invalid + "/" + runs.size() + ")";
+                else {
+                    cell = fmt(median(valid)) + (valid.size() > 1 ? " (" + fmt(valid.get(0)) + "–" + fmt(valid.get(valid.size() - 1)) + ")" : "");
+                    if (invalid > 0) cell += " ⚠ INVALID " + invalid + "/" + runs.size();
+                }
+                out.append(' ').append(cell).append(" |");
+                runs.stream().filter(r -> !r.note.isBlank()).forEach(r ->
+                        notes.computeIfAbsent(name(t) + ", " + m[1], k -> new LinkedHashSet<>()).add("round " + r.round + ": " + r.note));
+            }
+            if (hasRunnel) {
+                for (String p : peers) {
+                    List<Double> ratios = new ArrayList<>();
+                    Map<Integer, Row> mine = byRound(rows, "runnel", metric), theirs = byRound(rows, p, metric);
+                    for (var e : mine.entrySet()) {
+                        Row other = theirs.get(e.getKey());
+                        if (e.getValue().valid && other != null && other.valid && other.value != 0) {
+                            ratios.add(e.getValue().value / other.value);
+                        }
+                    }
+                    String cell = ratios.isEmpty() ? "–" : String.join(", ", ratios.stream().map(Report::ratio).toList())
+                            + " → **" + ratio(median(ratios.stream().sorted().toList())) + "**";
+                    out.append(' ').append(cell).append(" |");
+                }
+            }
+            out.append('\n');
+        }
+        if (!notes.isEmpty()) {
+            out.append("\nNotes (N = records actually preloaded when fewer than asked, within LOAD_TIMEOUT):\n\n");
+            notes.forEach((k, v) -> out.append("- ").append(k).append(": ").append(String.join("; ", v)).append('\n'));
+        }
+        System.out.print(out);
+    }
+
+    static Map<Integer, Row> byRound(List<Row> rows, String target, String metric) {
+        Map<Integer, Row> m = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.target.equals(target) && r.metric.equals(metric)).forEach(r -> m.put(r.round, r));
+        return m;
+    }
+
+    static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static String name(String target) {
+        return switch (target) {
+            case "runnel" -> "Runnel";
+            case "ceiling" -> "Spring ceiling";
+            default -> target;
+        };
+    }
+
+    static String fmt(double v) {
+        if (Math.abs(v) >= 100) return String.format(Locale.ROOT, "%,.0f", v);
+        if (Math.abs(v) >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String ratio(double r) {
+        return String.format(Locale.ROOT, r >= 10 ? "%.0f×" : "%.2f×", r);
+    }
+}

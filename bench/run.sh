@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# Side-by-side HTTP benchmark: Runnel against kinesalite, kinesis-mock and a bare Spring Boot app (the
+# "Spring ceiling"), same machine, loopback, load from separate processes (wrk for writes,
+# bench/client/BenchClient.java for preloads and reads), interleaved rounds. See docs/BENCHMARKS.md.
+#
+# Usage: bench/run.sh            (knobs below as environment variables, e.g. ROUNDS=1 DURATION=3s bench/run.sh)
+#   ROUNDS=3             rounds; in each round every target runs every workload, targets in turn
+#   DURATION=10s         length of each measured wrk run (a WARMUP run precedes it)
+#   WARMUP=15s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip)
+#   TARGETS="runnel kinesalite kinesis-mock ceiling"
+#   WORKLOADS="startup put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"
+#   READ_RECORDS=200000  records preloaded into the 1-shard stream the get-* workloads read
+#   READ_PASSES=2        passes over that shard per protocol; the last one counts (the first warms up)
+#   MEM_RECORDS=1000000  records preloaded for the memory-per-record workload
+#   LOAD_TIMEOUT=60      seconds a preload may take; a slow server measures with what it took by then
+#   PUT_CONNECTIONS=32 PUTS_CONNECTIONS=8 WRK_THREADS=2 WRITE_SHARDS=4
+#   JAVA_HEAP=2g         -Xmx of the Runnel and ceiling JVMs (no -Xms: the heap grows on demand)
+#   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes (default a quarter of the heap; a fast write run fills that)
+#   BASE_PORT=24567      targets listen on BASE_PORT..BASE_PORT+4
+#   BUILD=auto           auto: build the jars if missing; 1: always rebuild; 0: never
+# Output: a markdown table on stdout; raw results, logs and report.md in bench/results/<timestamp>/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-15s}
+TARGETS=${TARGETS:-"runnel kinesalite kinesis-mock ceiling"}
+WORKLOADS=${WORKLOADS:-"startup put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"}
+READ_RECORDS=${READ_RECORDS:-200000}
+READ_PASSES=${READ_PASSES:-2}
+MEM_RECORDS=${MEM_RECORDS:-1000000}
+LOAD_TIMEOUT=${LOAD_TIMEOUT:-60}
+PUT_CONNECTIONS=${PUT_CONNECTIONS:-32}
+PUTS_CONNECTIONS=${PUTS_CONNECTIONS:-8}
+WRK_THREADS=${WRK_THREADS:-2}
+WRITE_SHARDS=${WRITE_SHARDS:-4}
+JAVA_HEAP=${JAVA_HEAP:-2g}
+RUNNEL_STORAGE=${RUNNEL_STORAGE:-1GB}
+BASE_PORT=${BASE_PORT:-24567}
+BUILD=${BUILD:-auto}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-120}
+READ_TIMEOUT=${READ_TIMEOUT:-300}
+WRK_TIMEOUT=${WRK_TIMEOUT:-30s}
+
+PEERS=$ROOT/bench/.peers
+OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT/raw"
+RESULTS=$OUT/results.tsv
+printf 'round\ttarget\tmetric\tvalue\tvalid\tnote\n' > "$RESULTS"
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
+has() { [[ " $1 " == *" $2 "* ]]; }                 # has "list" word
+seconds() { local d=$1; d=${d%s}; echo "$d"; }     # "10s" -> 10 (wrk durations are given in seconds)
+
+# ------------------------------------------------------------------ preparation
+
+need() { command -v "$1" >/dev/null || { echo "missing $1 ($2)" >&2; exit 1; }; }
+need wrk "apt-get install -y wrk"
+need java "a JDK 17+"
+need node "Node.js, for the peers"
+need curl "apt-get install -y curl"
+
+RUNNEL_JAR=$(ls target/runnel-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [[ $BUILD == 1 || ( $BUILD == auto && -z $RUNNEL_JAR ) ]] && has "$TARGETS" runnel; then
+  log "building Runnel"; ./mvnw -B -q -DskipTests package
+  RUNNEL_JAR=$(ls target/runnel-*.jar | grep -v original | head -1)
+fi
+CEILING_JAR=bench/ceiling/target/ceiling.jar
+if [[ $BUILD == 1 || ( $BUILD == auto && ! -f $CEILING_JAR ) ]] && has "$TARGETS" ceiling; then
+  log "building the Spring ceiling"; ./mvnw -B -q -f bench/ceiling/pom.xml package
+fi
+if { has "$TARGETS" kinesalite || has "$TARGETS" kinesis-mock; } && \
+   [[ ! -f $PEERS/node_modules/kinesalite/cli.js || ! -f $PEERS/node_modules/kinesis-local/main.js ]]; then
+  log "installing the peers into bench/.peers"
+  mkdir -p "$PEERS"
+  npm install --prefix "$PEERS" --no-audit --no-fund --loglevel=error kinesalite@3.3.3 kinesis-local@0.6.2 >&2
+fi
+CLASSES=$OUT/classes
+javac -d "$CLASSES" bench/client/BenchClient.java bench/client/Report.java
+
+# ------------------------------------------------------------------ servers
+
+port_of() {
+  case $1 in runnel) echo $BASE_PORT ;; kinesalite) echo $((BASE_PORT + 1)) ;;
+    kinesis-mock) echo $((BASE_PORT + 2)) ;; ceiling) echo $((BASE_PORT + 4)) ;; esac  # mock's TLS: +3
+}
+
+# Which workloads a target can run: the peers speak only the AWS protocol, the ceiling only answers POST /.
+supports() {
+  case $1:$2 in
+    runnel:*) return 0 ;;
+    ceiling:startup | ceiling:put-aws | ceiling:puts-aws) return 0 ;;
+    ceiling:*) return 1 ;;
+    *:put-rest | *:puts-rest | *:get-rest) return 1 ;;
+    *) return 0 ;;
+  esac
+}
+
+SERVER_PID=""
+stop_server() {
+  [[ -n $SERVER_PID ]] || return 0
+  kill -TERM -- "-$SERVER_PID" 2>/dev/null || true   # its own process group (setsid below)
+  for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+trap 'stop_server' EXIT
+trap 'log "interrupted"; exit 130' INT TERM
+
+AUTH='AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000'
+aws() { # port operation json -> body on stdout; fails on non-2xx
+  curl -sf -m 10 -X POST "http://127.0.0.1:$1/" -H "X-Amz-Target: Kinesis_20131202.$2" \
+    -H 'Content-Type: application/x-amz-json-1.1' -H "Authorization: $AUTH" -H 'X-Amz-Date: 20260101T000000Z' -d "$3"
+}
+
+# Starts a target in its own process group and sets SERVER_PID, and STARTUP to the seconds from launch
+# to the first successful ListStreams (polled in a tight loop).
+STARTUP=""
+start_server() { # target log
+  local target=$1 log=$2 port; port=$(port_of "$target")
+  if curl -s -o /dev/null -m 1 "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
+  local t0; t0=$(date +%s%N)
+  case $target in
+    runnel) setsid java -Xmx"$JAVA_HEAP" -jar "$RUNNEL_JAR" --server.port="$port" \
+        --runnel.limits.enabled=false --runnel.streams.create-delay=0 --runnel.streams.delete-delay=0 \
+        --runnel.storage.max-bytes="$RUNNEL_STORAGE" >"$log" 2>&1 & ;;
+    ceiling) setsid java -Xmx"$JAVA_HEAP" -jar "$CEILING_JAR" --server.port="$port" >"$log" 2>&1 & ;;
+    kinesalite) setsid node "$PEERS/node_modules/kinesalite/cli.js" --port "$port" --createStreamMs 0 \
+        --deleteStreamMs 0 --updateStreamMs 0 --shardLimit 10000 >"$log" 2>&1 & ;;
+    kinesis-mock) (cd "$PEERS/node_modules/kinesis-local" &&
+        KINESIS_MOCK_PLAIN_PORT=$port KINESIS_MOCK_TLS_PORT=$((port + 1)) KINESIS_MOCK_CERT_PATH=$PWD/server.json \
+        CREATE_STREAM_DURATION=0ms DELETE_STREAM_DURATION=0ms SHARD_LIMIT=10000 LOG_LEVEL=WARN \
+        exec setsid node main.js) >"$log" 2>&1 & ;;
+  esac
+  SERVER_PID=$!
+  local deadline=$((t0 + STARTUP_TIMEOUT * 1000000000))
+  until aws "$port" ListStreams '{}' >/dev/null 2>&1; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null || (( $(date +%s%N) > deadline )); then
+      echo "$target did not start (see $log)" >&2; return 1
+    fi
+  done
+  STARTUP=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+}
+
+create_stream() { # port name shards
+  aws "$1" CreateStream "{\"StreamName\":\"$2\",\"ShardCount\":$3}" >/dev/null
+  for _ in $(seq 300); do
+    aws "$1" DescribeStream "{\"StreamName\":\"$2\",\"Limit\":1}" 2>/dev/null | grep -q '"StreamStatus":"ACTIVE"' && return 0
+    sleep 0.1
+  done
+  echo "stream $2 never became ACTIVE" >&2; return 1
+}
+
+# Deletes a stream and waits until it is gone, so that its records stop counting (Runnel's memory budget,
+# kinesis-mock's slowdown as shards fill) against the next workload.
+delete_stream() { # port name
+  aws "$1" DeleteStream "{\"StreamName\":\"$2\"}" >/dev/null || return 0
+  for _ in $(seq 100); do
+    aws "$1" DescribeStream "{\"StreamName\":\"$2\",\"Limit\":1}" >/dev/null 2>&1 || { sleep 1; return 0; }
+    sleep 0.1
+  done
+}
+
+rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+heap_used_kib() { # live heap after a full GC (JVM targets only)
+  jcmd "$1" GC.run >/dev/null && jcmd "$1" GC.heap_info | sed -nE 's/.* used ([0-9]+)K.*/\1/p' | head -1
+}
+
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }  # round target metric value valid note
+field() { sed -nE "s/.*[ ]$1=([^ ]+).*/\1/p" <<< "$2"; }              # field name "k=v k=v" -> v
+
+# ------------------------------------------------------------------ workloads
+
+# wrk against one stream: a warm-up run, then the measured one. Records throughput (records/s) and p50/p99.
+run_wrk() { # round target workload edge batch connections
+  local round=$1 target=$2 workload=$3 edge=$4 batch=$5 conns=$6 port; port=$(port_of "$target")
+  local raw=$OUT/raw/r$round-$target-$workload.wrk
+  local wrk=(wrk -t"$WRK_THREADS" -c"$conns" --timeout "$WRK_TIMEOUT" --latency -s bench/wrk/put.lua "http://127.0.0.1:$port/")
+  export BENCH_EDGE=$edge BENCH_BATCH=$batch
+  # The warm-up and the measured run each write to a fresh stream, deleted afterwards (the ceiling has none).
+  local stream
+  for stream in "$workload-warmup" "$workload"; do
+    [[ $stream != *-warmup || $(seconds "$WARMUP") != 0 ]] || continue
+    if [[ $target != ceiling ]] && ! create_stream "$port" "$stream" "$WRITE_SHARDS"; then
+      record "$round" "$target" "$workload" "" 0 "could not create the stream"; return 0
+    fi
+    export BENCH_STREAM=$stream
+    if [[ $stream == *-warmup ]]; then
+      timeout $(( $(seconds "$WARMUP") + 60 )) "${wrk[@]}" -d"$WARMUP" > "$raw.warmup" 2>&1 || true
+    else
+      timeout $(( $(seconds "$DURATION") + 60 )) "${wrk[@]}" -d"$DURATION" > "$raw" 2>&1 || true
+    fi
+    [[ $target == ceiling ]] || delete_stream "$port" "$stream"
+  done
+  local line; line=$(grep '^WRK ' "$raw" || true)
+  local valid=1 note=""
+  if [[ -z $line ]]; then valid=0; note="wrk printed no result"
+  else
+    for k in non2xx failed_batches connect read write timeout status; do
+      local v; v=$(field "$k" "$line")
+      if [[ $v != 0 ]]; then valid=0; note+="$k=$v "; fi
+    done
+    [[ $(field requests "$line") != 0 ]] || { valid=0; note+="no requests "; }
+  fi
+  [[ $valid == 1 ]] || log "INVALID $target $workload: $note"
+  record "$round" "$target" "$workload" "$(field records_per_s "$line")" "$valid" "$note"
+  record "$round" "$target" "$workload.p50" "$(field p50_ms "$line")" "$valid" "$note"
+  record "$round" "$target" "$workload.p99" "$(field p99_ms "$line")" "$valid" "$note"
+  log "$target $workload: $line"
+}
+
+# Preloads a 1-shard stream and reads it back with each protocol the target supports.
+run_reads() { # round target
+  local round=$1 target=$2 port; port=$(port_of "$target")
+  create_stream "$port" read 1 || { record "$round" "$target" get-json "" 0 "could not create the stream"; return 0; }
+  local load; load=$(java -cp "$CLASSES" BenchClient load "$port" read "$READ_RECORDS" "$LOAD_TIMEOUT" 4 \
+    2>>"$OUT/raw/r$round-$target-read-preload.err" | tee "$OUT/raw/r$round-$target-read-preload.out") || true
+  local n; n=$(field records " $load"); n=${n:-0}
+  log "$target read preload: $load"
+  local mode
+  for mode in json cbor rest; do
+    supports "$target" "get-$mode" && has "$WORKLOADS" "get-$mode" || continue
+    local raw=$OUT/raw/r$round-$target-get-$mode valid=1 note=""
+    if (( n == 0 )); then valid=0; note="preload failed"
+    elif ! java -cp "$CLASSES" BenchClient read "$port" read "$mode" "$n" "$READ_TIMEOUT" "$READ_PASSES" >"$raw.out" 2>"$raw.err"; then
+      valid=0; note="$(head -c 200 "$raw.err" | tr '\t\n' '  ')"
+    fi
+    (( n == READ_RECORDS )) || note+=" N=$n"
+    local line; line=$(tail -1 "$raw.out" 2>/dev/null || true)
+    [[ $valid == 1 ]] || log "INVALID $target get-$mode: $note"
+    record "$round" "$target" "get-$mode" "$(field records_per_s " $line")" "$valid" "$note"
+    log "$target get-$mode: $line"
+  done
+}
+
+# Fresh server: RSS growth (and, for JVMs, live-heap growth) over a preload, per record.
+run_memory() { # round target
+  local round=$1 target=$2 port; port=$(port_of "$target")
+  if ! start_server "$target" "$OUT/raw/r$round-$target-memory.log"; then
+    record "$round" "$target" memory.rss "" 0 "did not start"; stop_server; return 0
+  fi
+  create_stream "$port" mem "$WRITE_SHARDS" || { record "$round" "$target" memory.rss "" 0 "could not create the stream"; stop_server; return 0; }
+  sleep 1
+  local rss0 heap0="" rss1 heap1=""; rss0=$(rss_kib "$SERVER_PID")
+  [[ $target != runnel ]] || heap0=$(heap_used_kib "$SERVER_PID")
+  local load valid=1 note=""
+  load=$(java -cp "$CLASSES" BenchClient load "$port" mem "$MEM_RECORDS" "$LOAD_TIMEOUT" 4 \
+    2>"$OUT/raw/r$round-$target-memory-load.err") || { valid=0; note="preload failed"; }
+  local n; n=$(field records " $load"); n=${n:-0}
+  (( n > 0 )) || { valid=0; n=1; }
+  (( n == MEM_RECORDS )) || note+=" N=$n"
+  sleep 2
+  rss1=$(rss_kib "$SERVER_PID")
+  record "$round" "$target" memory.rss "$(( (rss1 - rss0) * 1024 / n ))" "$valid" "$note"
+  if [[ $target == runnel ]]; then
+    heap1=$(heap_used_kib "$SERVER_PID")
+    record "$round" "$target" memory.heap "$(( (heap1 - heap0) * 1024 / n ))" "$valid" "$note"
+  fi
+  log "$target memory: $load rss ${rss0}K -> ${rss1}K heap ${heap0:-?}K -> ${heap1:-?}K"
+  stop_server
+}
+
+# ------------------------------------------------------------------ rounds
+
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpu: $(nproc) x $(sed -nE 's/^model name\s*:\s*//p' /proc/cpuinfo | head -1)"
+  echo "memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+  echo "java: $(java -version 2>&1 | head -1); node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "runnel: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo '+dirty')"
+  echo "knobs: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP READ_RECORDS=$READ_RECORDS MEM_RECORDS=$MEM_RECORDS"\
+       "LOAD_TIMEOUT=$LOAD_TIMEOUT PUT_CONNECTIONS=$PUT_CONNECTIONS PUTS_CONNECTIONS=$PUTS_CONNECTIONS"\
+       "WRK_THREADS=$WRK_THREADS WRITE_SHARDS=$WRITE_SHARDS JAVA_HEAP=$JAVA_HEAP RUNNEL_STORAGE=$RUNNEL_STORAGE"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$OUT/machine.txt"
+cat "$OUT/machine.txt" >&2
+
+for round in $(seq "$ROUNDS"); do
+  for target in $TARGETS; do
+    log "round $round/$ROUNDS: $target"
+    if [[ $WORKLOADS =~ startup|put|get ]]; then
+      if ! start_server "$target" "$OUT/raw/r$round-$target.log"; then
+        record "$round" "$target" startup "" 0 "did not start"; log "INVALID $target: did not start"
+        stop_server; continue
+      fi
+      if supports "$target" startup && has "$WORKLOADS" startup; then
+        record "$round" "$target" startup "$STARTUP" 1 ""; log "$target startup: ${STARTUP}s"
+      fi
+      for w in put-aws:aws:1:$PUT_CONNECTIONS put-rest:rest:1:$PUT_CONNECTIONS \
+               puts-aws:aws:500:$PUTS_CONNECTIONS puts-rest:rest:500:$PUTS_CONNECTIONS; do
+        IFS=: read -r name edge batch conns <<< "$w"
+        supports "$target" "$name" && has "$WORKLOADS" "$name" || continue
+        run_wrk "$round" "$target" "$name" "$edge" "$batch" "$conns"
+      done
+      if [[ $WORKLOADS =~ get- ]] && supports "$target" get-json; then run_reads "$round" "$target"; fi
+      stop_server
+    fi
+    if has "$WORKLOADS" memory && supports "$target" memory; then run_memory "$round" "$target"; fi
+  done
+done
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+java -cp "$CLASSES" Report "$RESULTS" "$OUT/machine.txt" | tee "$OUT/report.md"
+log "raw results in ${OUT#"$ROOT"/}"
