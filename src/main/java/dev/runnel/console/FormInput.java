@@ -25,6 +25,17 @@ final class FormInput {
         }
     }
 
+    /** @throws ValidationException unless the text names one of the values, as Kinesis words it */
+    static <E extends Enum<E>> E choice(String field, String text, E[] values) {
+        for (E value : values) {
+            if (value.name().equals(text)) {
+                return value;
+            }
+        }
+        throw ValidationException.of("Value '" + text + "' at '" + field + "' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: " + java.util.Arrays.toString(values));
+    }
+
     /**
      * A point in time as ISO-8601 (with an offset or Z; without one it is taken as UTC), or as epoch seconds
      * with an optional fraction, as the Kinesis JSON protocol writes timestamps.

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -103,11 +102,7 @@ class RecordsConsoleController {
     }
 
     private static StartingPosition position(String type, String sequenceNumber, String timestamp) {
-        ShardIteratorType iteratorType = Arrays.stream(ShardIteratorType.values())
-                .filter(t -> t.name().equals(type)).findFirst()
-                .orElseThrow(() -> dev.runnel.core.error.ValidationException.of("Value '" + type
-                        + "' at 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value "
-                        + "set: " + Arrays.toString(ShardIteratorType.values())));
+        ShardIteratorType iteratorType = FormInput.choice("shardIteratorType", type, ShardIteratorType.values());
         boolean bySequenceNumber = iteratorType == ShardIteratorType.AT_SEQUENCE_NUMBER
                 || iteratorType == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
         Instant at = iteratorType == ShardIteratorType.AT_TIMESTAMP

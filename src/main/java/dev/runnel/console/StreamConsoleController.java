@@ -11,7 +11,6 @@ import dev.runnel.insight.TrafficSeries;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,10 +91,7 @@ class StreamConsoleController {
     String mode(@PathVariable String name, @RequestParam(defaultValue = "") String streamMode, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
         return act("mode", name, model, response, redirect, () -> {
-            StreamMode mode = Arrays.stream(StreamMode.values()).filter(m -> m.name().equals(streamMode))
-                    .findFirst().orElseThrow(() -> dev.runnel.core.error.ValidationException.of("Value '"
-                            + streamMode + "' at 'streamMode' failed to satisfy constraint: Member must satisfy "
-                            + "enum value set: " + Arrays.toString(StreamMode.values())));
+            StreamMode mode = FormInput.choice("streamMode", streamMode, StreamMode.values());
             resharding.updateMode(new StreamName(name), mode);
             return "Capacity mode is now " + mode + ".";
         });

@@ -41,7 +41,7 @@ class StreamsConsoleController {
         return streamsPage(model);
     }
 
-    @GetMapping("/console/streams/rows")
+    @GetMapping("/console/stream-rows")
     String rows(Model model) {
         model.addAttribute("streams", summaries());
         return "console/streams :: rows";

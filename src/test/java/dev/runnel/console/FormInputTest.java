@@ -18,6 +18,16 @@ class FormInputTest {
     }
 
     @Test
+    void choicesNameAnEnumValue() {
+        assertThat(FormInput.choice("streamMode", "ON_DEMAND", dev.runnel.core.stream.StreamMode.values()))
+                .isEqualTo(dev.runnel.core.stream.StreamMode.ON_DEMAND);
+        assertThatThrownBy(() -> FormInput.choice("streamMode", "FAST", dev.runnel.core.stream.StreamMode.values()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Value 'FAST' at 'streamMode' failed to satisfy constraint: Member must satisfy "
+                        + "enum value set: [PROVISIONED, ON_DEMAND]");
+    }
+
+    @Test
     void timestampsInIsoOrEpochSeconds() {
         Instant expected = Instant.parse("2026-01-31T12:00:00.250Z");
         assertThat(FormInput.timestamp("t", "2026-01-31T12:00:00.250Z")).isEqualTo(expected);

@@ -176,6 +176,12 @@ class StreamConsoleControllerTest {
     }
 
     @Test
+    void anyStreamNameHasAPage() throws Exception {
+        streams.create(CreateStreamCommand.of("rows", 1, null, null, null));
+        mvc.perform(get("/console/streams/rows")).andExpect(status().isOk()).andExpect(view().name("console/stream"));
+    }
+
+    @Test
     void anUnknownStreamIsAConsoleErrorPage() throws Exception {
         mvc.perform(get("/console/streams/nowhere"))
                 .andExpect(status().isNotFound())

@@ -73,7 +73,7 @@ class StreamsConsoleControllerTest {
     @Test
     void theRowsFragmentRefreshesTheTableAlone() throws Exception {
         streams.create(CreateStreamCommand.of("gamma", 1, null, null, null));
-        mvc.perform(get("/console/streams/rows"))
+        mvc.perform(get("/console/stream-rows"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stream-rows\"")))
                 .andExpect(content().string(containsString("gamma")))
