@@ -86,10 +86,42 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
         return c != 0 ? c : Long.compare(position, other.position);
     }
 
-    /** The 56-digit decimal form used on the wire. */
+    /**
+     * The 56-digit decimal form used on the wire. Written without {@link BigInteger}: the four parts occupy
+     * disjoint bits (position 24–86, shard 88–118, incarnation 120–183, marker 184), so the value is laid out
+     * as six 32-bit words and divided down by 10^9. GetRecords formats thousands of these per call.
+     */
     @Override
     public String toString() {
-        return toBigInteger().toString();
+        long[] words = new long[6];
+        place(words, position, POSITION_SHIFT);
+        place(words, shardIndex, SHARD_SHIFT);
+        place(words, incarnation, INCARNATION_SHIFT);
+        place(words, 1, 184);
+        char[] digits = new char[DIGITS];
+        for (int end = DIGITS; end > 0; end -= 9) {
+            long remainder = 0;
+            for (int i = words.length - 1; i >= 0; i--) {
+                long current = (remainder << 32) | words[i];
+                words[i] = current / 1_000_000_000L;
+                remainder = current % 1_000_000_000L;
+            }
+            for (int d = end - 1; d >= Math.max(0, end - 9); d--) {
+                digits[d] = (char) ('0' + remainder % 10);
+                remainder /= 10;
+            }
+        }
+        return new String(digits);
+    }
+
+    /** ORs the 64 unsigned bits of {@code value}, shifted left by {@code shift}, into little-endian 32-bit words. */
+    private static void place(long[] words, long value, int shift) {
+        for (int bit = 0; bit < 64; bit++) {
+            if ((value >>> bit & 1) != 0) {
+                int at = shift + bit;
+                words[at >>> 5] |= 1L << (at & 31);
+            }
+        }
     }
 
     private static BigInteger unsigned(long value) {
