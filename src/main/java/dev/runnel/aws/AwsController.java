@@ -7,11 +7,11 @@ import dev.runnel.faults.InjectedFault;
 import dev.runnel.regions.Regions;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.system.RunnelProperties;
+import dev.runnel.web.RequestIds;
 import dev.runnel.web.RequestTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -60,7 +60,7 @@ class AwsController {
     ResponseEntity<byte[]> handle(HttpServletRequest request) {
         AwsProtocol protocol = AwsProtocol.of(request.getContentType());
         ObjectMapper mapper = protocol == AwsProtocol.JSON ? json : cbor;
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         try {
             Object output = dispatch(request, mapper);
             ResponseEntity.BodyBuilder answer = ResponseEntity.ok()

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -38,7 +37,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         if (length > maxBytes && isAwsRequest(request)) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+            response.setHeader("x-amzn-RequestId", RequestIds.next());
             response.setContentLength(0);
             return;
         }
