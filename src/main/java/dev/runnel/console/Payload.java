@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
@@ -32,7 +33,7 @@ public record Payload(Kind kind, String shown, String base64, int size, boolean 
 
     static Payload of(byte[] data) {
         boolean truncated = data.length > PREVIEW_BYTES;
-        byte[] preview = truncated ? java.util.Arrays.copyOf(data, PREVIEW_BYTES) : data;
+        byte[] preview = truncated ? Arrays.copyOf(data, PREVIEW_BYTES) : data;
         String base64 = Base64.getEncoder().encodeToString(preview);
         String text = truncated ? null : utf8Text(preview);
         if (text != null) {
@@ -75,7 +76,7 @@ public record Payload(Kind kind, String shown, String base64, int size, boolean 
         if (end > 0 && (bytes[end - 1] & 0xC0) == 0xC0) {
             end--;
         }
-        return java.util.Arrays.copyOf(bytes, end);
+        return Arrays.copyOf(bytes, end);
     }
 
     private static String prettyJson(String text) {

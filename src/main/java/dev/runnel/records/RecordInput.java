@@ -1,8 +1,8 @@
 package dev.runnel.records;
 
 import dev.runnel.core.error.Constraints;
+import dev.runnel.core.hash.HashKey;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * One record a producer sends: the part PutRecord and PutRecords entries share. Checks the service-model
@@ -17,7 +17,6 @@ public record RecordInput(String partitionKey, byte[] data, String explicitHashK
 
     /** The largest Data blob the service model allows. */
     public static final int MAX_DATA_BYTES = 10 * 1024 * 1024;
-    static final Pattern HASH_KEY = Pattern.compile("0|([1-9]\\d{0,38})");
 
     /** Adds this record's violations, with member paths under {@code prefix} (empty or {@code records.3.}). */
     public void check(Constraints check, String prefix) {
@@ -28,7 +27,7 @@ public record RecordInput(String partitionKey, byte[] data, String explicitHashK
             check.size(prefix + "data", "java.nio.HeapByteBuffer[pos=0 lim=" + data.length + " cap=" + data.length + "]",
                     data.length, 0, MAX_DATA_BYTES);
         }
-        check.pattern(prefix + "explicitHashKey", explicitHashKey, HASH_KEY);
+        check.pattern(prefix + "explicitHashKey", explicitHashKey, HashKey.WIRE_PATTERN);
     }
 
     /** Data plus partition-key bytes, the size Kinesis limits. */

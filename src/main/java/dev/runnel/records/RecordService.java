@@ -163,10 +163,11 @@ public class RecordService {
         long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
         List<StoredRecord> stored = log.read(cursor.position(), limit == null ? MAX_GET_LIMIT : limit,
                 MAX_GET_BYTES, cutoff);
-        List<RecordView> records = views(stream, cursor.shard(), stored);
+        List<RecordView> records = new ArrayList<>(stored.size());
         long bytes = 0;
         for (StoredRecord record : stored) {
             bytes += record.data().length + record.partitionKey().length();
+            records.add(view(stream, cursor.shard(), record));
         }
         throttler.chargeRead(stream.incarnation(), shardId, bytes);
         ShardTraffic shardTraffic = traffic.shard(stream.incarnation(), shardId);
@@ -182,7 +183,7 @@ public class RecordService {
         boolean shardEnded = !shard.isOpen() && next >= shard.endPosition();
         String nextIterator = shardEnded ? null : iterators.issue(stream, shard.id(), next, now);
         List<Shard> children = shardEnded ? stream.children(shard.id()) : List.of();
-        return new GetRecordsResult(records, nextIterator, millisBehind, children);
+        return new GetRecordsResult(List.copyOf(records), nextIterator, millisBehind, children);
     }
 
     /**
@@ -207,10 +208,9 @@ public class RecordService {
     public RecordsBrowsed newest(StreamName name, String shardId, int count) {
         Constraints.check().range("count", count, 1, MAX_GET_LIMIT).throwIfInvalid();
         Instant now = clock.instant();
-        ShardCursor end = iterators.locate(name, shardId, new StartingPosition.Latest(), now);
         ShardCursor horizon = iterators.locate(name, shardId, new StartingPosition.TrimHorizon(), now);
-        long start = Math.max(horizon.position(), end.position() - count);
-        return browse(new ShardCursor(end.stream(), end.shard(), end.log(), start), count, now);
+        long start = Math.max(horizon.position(), horizon.log().endPosition() - count);
+        return browse(new ShardCursor(horizon.stream(), horizon.shard(), horizon.log(), start), count, now);
     }
 
     private RecordsBrowsed browse(ShardCursor cursor, int limit, Instant now) {
@@ -219,19 +219,14 @@ public class RecordService {
         List<StoredRecord> stored = cursor.log().read(cursor.position(), limit, MAX_GET_BYTES, cutoff);
         long next = stored.isEmpty() ? cursor.position() : stored.get(stored.size() - 1).position() + 1;
         Shard shard = cursor.shard();
-        return new RecordsBrowsed(views(stream, shard, stored), next >= cursor.log().endPosition(),
+        return new RecordsBrowsed(stored.stream().map(record -> view(stream, shard, record)).toList(),
+                next >= cursor.log().endPosition(),
                 !shard.isOpen() && next >= shard.endPosition());
     }
 
-    private static List<RecordView> views(Stream stream, Shard shard, List<StoredRecord> stored) {
-        List<RecordView> records = new ArrayList<>(stored.size());
-        int shardIndex = shard.id().index();
-        for (StoredRecord record : stored) {
-            records.add(new RecordView(new SequenceNumber(stream.incarnation(), shardIndex, record.position()),
-                    Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data(),
-                    record.encrypted()));
-        }
-        return List.copyOf(records);
+    private static RecordView view(Stream stream, Shard shard, StoredRecord record) {
+        return new RecordView(new SequenceNumber(stream.incarnation(), shard.id().index(), record.position()),
+                Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data(), record.encrypted());
     }
 
     private Stream writable(StreamName name, Instant now) {

@@ -1,6 +1,7 @@
 package dev.runnel.records;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Records read for the console, oldest first.
@@ -11,8 +12,8 @@ import java.util.List;
 public record RecordsBrowsed(List<RecordView> records, boolean caughtUp, boolean shardEnded) {
 
     /** The sequence number of the last record read, to continue after it; empty when nothing was read. */
-    public java.util.Optional<String> lastSequenceNumber() {
-        return records.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(records.get(records.size() - 1).sequenceNumber().toString());
+    public Optional<String> lastSequenceNumber() {
+        return records.isEmpty() ? Optional.empty()
+                : Optional.of(records.get(records.size() - 1).sequenceNumber().toString());
     }
 }

@@ -1,8 +1,6 @@
 package dev.runnel.it;
 
 import java.net.URI;
-import java.time.Duration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -13,13 +11,7 @@ class AwsSdkCborIT extends AwsSdkScenario {
 
     @Override
     KinesisClient createClient(URI endpoint) {
-        return withSystemProperty("aws.cborEnabled", null, () -> KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(dummyCredentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
-                .build());
+        return syncClient(endpoint, null);
     }
 
     @Override

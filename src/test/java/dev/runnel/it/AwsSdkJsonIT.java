@@ -1,8 +1,6 @@
 package dev.runnel.it;
 
 import java.net.URI;
-import java.time.Duration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -14,13 +12,7 @@ class AwsSdkJsonIT extends AwsSdkScenario {
 
     @Override
     KinesisClient createClient(URI endpoint) {
-        return withSystemProperty("aws.cborEnabled", "false", () -> KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(dummyCredentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
-                .build());
+        return syncClient(endpoint, "false");
     }
 
     @Override

@@ -40,6 +40,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.DescribeLimitsResponse;
@@ -1562,6 +1563,20 @@ abstract class AwsSdkScenario {
                 System.setProperty(key, previous);
             }
         }
+    }
+
+    /**
+     * A synchronous client over HTTP/1.1, built with {@code aws.cborEnabled} set to {@code cborEnabled}
+     * (cleared when null, the SDK's default: CBOR).
+     */
+    static KinesisClient syncClient(URI endpoint, String cborEnabled) {
+        return withSystemProperty("aws.cborEnabled", cborEnabled, () -> KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(dummyCredentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
+                .build());
     }
 
     static StaticCredentialsProvider dummyCredentials() {

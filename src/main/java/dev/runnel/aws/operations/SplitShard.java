@@ -4,14 +4,12 @@ import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsInput;
 import dev.runnel.aws.AwsOperation;
 import dev.runnel.core.error.Constraints;
+import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.stream.StreamName;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 @Component
 class SplitShard implements AwsOperation<SplitShard.Input> {
-
-    private static final Pattern HASH_KEY = Pattern.compile("0|([1-9]\\d{0,38})");
 
     record Input(String streamName, String shardToSplit, String newStartingHashKey, String streamARN,
                  String streamId) implements AwsInput {
@@ -23,7 +21,7 @@ class SplitShard implements AwsOperation<SplitShard.Input> {
                 check.string("shardToSplit", shardToSplit, 1, 128, StreamName.PATTERN);
             }
             if (check.required("newStartingHashKey", newStartingHashKey)) {
-                check.pattern("newStartingHashKey", newStartingHashKey, HASH_KEY);
+                check.pattern("newStartingHashKey", newStartingHashKey, HashKey.WIRE_PATTERN);
             }
         }
     }

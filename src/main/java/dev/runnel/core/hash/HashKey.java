@@ -3,6 +3,7 @@ package dev.runnel.core.hash;
 import dev.runnel.core.error.InvalidArgumentException;
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An unsigned 128-bit Kinesis hash key, 0 … 2^128−1, held as two longs so that routing compares without
@@ -14,6 +15,8 @@ public record HashKey(long high, long low) implements Comparable<HashKey> {
     public static final HashKey MAX = new HashKey(-1L, -1L);
     /** 2^128, one past {@link #MAX}; used only for arithmetic on layouts. */
     public static final BigInteger KEY_SPACE = BigInteger.ONE.shiftLeft(128);
+    /** What the service model accepts as a hash key on the wire (ExplicitHashKey, NewStartingHashKey). */
+    public static final Pattern WIRE_PATTERN = Pattern.compile("0|([1-9]\\d{0,38})");
     private static final BigInteger LONG_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     /** Reads 16 big-endian bytes (an MD5 digest) as an unsigned integer. */
