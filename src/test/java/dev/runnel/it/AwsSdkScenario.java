@@ -1588,7 +1588,8 @@ abstract class AwsSdkScenario {
     // ------------------------------------------------------------------------------------------------------
     // How requests arrive
 
-    /** Remembers the HTTP version and Content-Type of every AWS-protocol request. */
+    /** Remembers the HTTP version and Content-Type of every AWS-protocol request (ahead of the AWS edge filter). */
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     static final class WireRecorder extends OncePerRequestFilter {
 
         record Seen(String target, String protocol, String contentType) {

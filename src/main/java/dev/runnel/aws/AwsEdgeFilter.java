@@ -9,18 +9,21 @@ import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.system.RunnelProperties;
 import dev.runnel.web.RequestIds;
 import dev.runnel.web.RequestTooLargeException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 import dev.runnel.core.error.SerializationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -31,12 +34,19 @@ import tools.jackson.databind.ObjectMapper;
  * The AWS Kinesis protocol on {@code POST /}: the operation comes from {@code X-Amz-Target}, the encoding from
  * the Content-Type (JSON 1.1 or CBOR 1.1, answered in kind), the region from the SigV4 credential scope of the
  * {@code Authorization} header (signatures are not checked). Every answer carries {@code x-amzn-RequestId}.
+ *
+ * <p>A servlet filter rather than a controller: {@code POST /} is answered here, after the request-size limit
+ * and before Spring MVC's dispatch, whose handler lookup, argument resolution and content negotiation cost as
+ * much as a PutRecord itself. Every other request (the REST API, the console, {@code GET /}) passes on to
+ * Spring MVC. Both edges call the same services.
  */
-@RestController
-class AwsController {
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class AwsEdgeFilter extends HttpFilter {
 
     static final String TARGET_PREFIX = "Kinesis_20131202.";
-    private static final Logger log = LoggerFactory.getLogger(AwsController.class);
+    private static final byte[] EMPTY = new byte[0];
+    private static final Logger log = LoggerFactory.getLogger(AwsEdgeFilter.class);
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([^/,\\s]+)/");
 
     private final AwsOperations operations;
@@ -47,7 +57,7 @@ class AwsController {
     private final ObjectMapper json = AwsWireFormats.json();
     private final ObjectMapper cbor = AwsWireFormats.cbor();
 
-    AwsController(AwsOperations operations, Regions regions, RunnelProperties properties, FaultInjection faults,
+    AwsEdgeFilter(AwsOperations operations, Regions regions, RunnelProperties properties, FaultInjection faults,
                   ControlPlaneLimits controlPlane) {
         this.operations = operations;
         this.regions = regions;
@@ -56,33 +66,61 @@ class AwsController {
         this.controlPlane = controlPlane;
     }
 
-    @PostMapping(path = "/")
-    ResponseEntity<byte[]> handle(HttpServletRequest request) {
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (isAwsRequest(request)) {
+            handle(request, response);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** {@code POST /}, whatever its headers: a malformed AWS request still gets an AWS answer. */
+    static boolean isAwsRequest(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/".equals(request.getRequestURI());
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AwsProtocol protocol = AwsProtocol.of(request.getContentType());
         ObjectMapper mapper = protocol == AwsProtocol.JSON ? json : cbor;
         String requestId = RequestIds.next();
+        response.setHeader("x-amzn-RequestId", requestId);
+        byte[] body;
+        int status = 200;
         try {
             Object output = dispatch(request, mapper);
-            ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-                    .header("x-amzn-RequestId", requestId)
-                    .contentType(MediaType.parseMediaType(protocol.contentType()));
-            return output == null
-                    ? answer.header(HttpHeaders.CONTENT_LENGTH, "0").body(new byte[0])
-                    : answer.body(mapper.writeValueAsBytes(output));
-        } catch (KinesisException e) {
-            return error(AwsErrors.of(e), protocol, mapper, requestId);
-        } catch (UnknownTarget e) {
-            return error(AwsErrors.unknownOperation(e.getMessage()), protocol, mapper, requestId);
-        } catch (JacksonException e) {
-            return error(AwsErrors.unreadable(e), protocol, mapper, requestId);
-        } catch (InjectedFault e) {
-            return error(AwsErrors.serviceUnavailable(e.getMessage()), protocol, mapper, requestId);
+            body = output == null ? EMPTY : mapper.writeValueAsBytes(output);
         } catch (BodyTooLarge e) {
-            return ResponseEntity.status(413).header("x-amzn-RequestId", requestId).body(new byte[0]);
+            response.setStatus(413);
+            response.setContentLength(0);
+            return;
         } catch (RuntimeException e) {
-            log.error("Unexpected failure of {}", request.getHeader("X-Amz-Target"), e);
-            return error(AwsErrors.internalFailure(), protocol, mapper, requestId);
+            AwsErrors.AwsError error = error(e, request);
+            status = error.status();
+            body = mapper.writeValueAsBytes(error.body());
         }
+        response.setStatus(status);
+        response.setContentType(protocol.contentType());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static AwsErrors.AwsError error(RuntimeException failure, HttpServletRequest request) {
+        if (failure instanceof KinesisException e) {
+            return AwsErrors.of(e);
+        }
+        if (failure instanceof UnknownTarget e) {
+            return AwsErrors.unknownOperation(e.getMessage());
+        }
+        if (failure instanceof JacksonException e) {
+            return AwsErrors.unreadable(e);
+        }
+        if (failure instanceof InjectedFault e) {
+            return AwsErrors.serviceUnavailable(e.getMessage());
+        }
+        log.error("Unexpected failure of {}", request.getHeader("X-Amz-Target"), failure);
+        return AwsErrors.internalFailure();
     }
 
     private Object dispatch(HttpServletRequest request, ObjectMapper mapper) {
@@ -153,14 +191,6 @@ class AwsController {
             }
             throw new SerializationException("The request body could not be read.");
         }
-    }
-
-    private static ResponseEntity<byte[]> error(AwsErrors.AwsError error, AwsProtocol protocol, ObjectMapper mapper,
-                                                String requestId) {
-        return ResponseEntity.status(error.status())
-                .header("x-amzn-RequestId", requestId)
-                .contentType(MediaType.parseMediaType(protocol.contentType()))
-                .body(mapper.writeValueAsBytes(error.body()));
     }
 
     /** The target names no operation. */
