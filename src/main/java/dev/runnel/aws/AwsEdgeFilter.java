@@ -45,7 +45,6 @@ import tools.jackson.databind.ObjectMapper;
 class AwsEdgeFilter extends HttpFilter {
 
     static final String TARGET_PREFIX = "Kinesis_20131202.";
-    private static final byte[] EMPTY = new byte[0];
     private static final Logger log = LoggerFactory.getLogger(AwsEdgeFilter.class);
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([^/,\\s]+)/");
 
@@ -86,24 +85,31 @@ class AwsEdgeFilter extends HttpFilter {
         ObjectMapper mapper = protocol == AwsProtocol.JSON ? json : cbor;
         String requestId = RequestIds.next();
         response.setHeader("x-amzn-RequestId", requestId);
-        byte[] body;
-        int status = 200;
+        Object output;
         try {
-            Object output = dispatch(request, mapper);
-            body = output == null ? EMPTY : mapper.writeValueAsBytes(output);
+            output = dispatch(request, mapper);
         } catch (BodyTooLarge e) {
             response.setStatus(413);
             response.setContentLength(0);
             return;
         } catch (RuntimeException e) {
             AwsErrors.AwsError error = error(e, request);
-            status = error.status();
-            body = mapper.writeValueAsBytes(error.body());
+            byte[] body = mapper.writeValueAsBytes(error.body());
+            response.setStatus(error.status());
+            response.setContentType(protocol.contentType());
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
         }
-        response.setStatus(status);
+        response.setStatus(200);
         response.setContentType(protocol.contentType());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        if (output == null) {
+            response.setContentLength(0);
+        } else {
+            // Streamed: a GetRecords page can be megabytes. An answer that fits the response buffer still gets
+            // a Content-Length; a longer one goes out chunked (HTTP/1.1) or in frames (HTTP/2).
+            mapper.writeValue(response.getOutputStream(), output);
+        }
     }
 
     private static AwsErrors.AwsError error(RuntimeException failure, HttpServletRequest request) {

@@ -4,7 +4,6 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.stream.ShardLevelMetric;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.streams.StreamService;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,10 +27,6 @@ public final class AwsShapes {
     }
 
     public record EnhancedMetrics(List<String> shardLevelMetrics) {
-    }
-
-    public record RecordShape(String sequenceNumber, Instant approximateArrivalTimestamp, byte[] data,
-                              String partitionKey, String encryptionType) {
     }
 
     public record Tag(String key, String value) {

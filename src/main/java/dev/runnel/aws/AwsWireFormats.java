@@ -122,10 +122,28 @@ final class AwsWireFormats {
         }
     }
 
+    /** Epoch seconds with three decimals, as BigDecimal would print them; GetRecords writes one per record. */
     private static final class JsonTimestampSerializer extends ValueSerializer<Instant> {
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-            generator.writeNumber(BigDecimal.valueOf(value.toEpochMilli(), 3));
+            long millis = value.toEpochMilli();
+            if (millis < 0) {
+                generator.writeNumber(BigDecimal.valueOf(millis, 3));
+                return;
+            }
+            char[] text = new char[24];
+            int start = text.length;
+            long rest = millis;
+            for (int digit = 0; digit < 3; digit++) {
+                text[--start] = (char) ('0' + rest % 10);
+                rest /= 10;
+            }
+            text[--start] = '.';
+            do {
+                text[--start] = (char) ('0' + rest % 10);
+                rest /= 10;
+            } while (rest > 0);
+            generator.writeNumber(text, start, text.length - start);
         }
     }
 

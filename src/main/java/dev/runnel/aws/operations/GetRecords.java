@@ -5,13 +5,15 @@ import dev.runnel.aws.AwsInput;
 import dev.runnel.aws.AwsOperation;
 import dev.runnel.aws.AwsShapes;
 import dev.runnel.aws.AwsShapes.ChildShard;
-import dev.runnel.aws.AwsShapes.RecordShape;
+import dev.runnel.aws.RecordListSerializer;
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.records.GetRecordsResult;
 import dev.runnel.records.RecordService;
+import dev.runnel.records.RecordView;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 @Component
 class GetRecords implements AwsOperation<GetRecords.Input> {
@@ -28,7 +30,7 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
         }
     }
 
-    record Output(List<RecordShape> records, String nextShardIterator, long millisBehindLatest,
+    record Output(@JsonSerialize(using = RecordListSerializer.class) List<RecordView> records, String nextShardIterator, long millisBehindLatest,
                   List<ChildShard> childShards) {
     }
 
@@ -36,12 +38,8 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
     public Object invoke(Input input, AwsContext context) {
         StreamName expected = input.streamARN() == null ? null : context.streamOfArn(input.streamARN());
         GetRecordsResult result = context.records().getRecords(input.shardIterator(), input.limit(), expected);
-        List<RecordShape> records = result.records().stream()
-                .map(r -> new RecordShape(r.sequenceNumber().toString(), r.approximateArrivalTimestamp(), r.data(),
-                        r.partitionKey(), r.encrypted() ? "KMS" : "NONE"))
-                .toList();
         List<ChildShard> children = result.childShards().isEmpty() ? null
                 : result.childShards().stream().map(AwsShapes::childShard).toList();
-        return new Output(records, result.nextShardIterator(), result.millisBehindLatest(), children);
+        return new Output(result.records(), result.nextShardIterator(), result.millisBehindLatest(), children);
     }
 }

@@ -1,6 +1,7 @@
 package dev.runnel.core.record;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -87,39 +88,80 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
     }
 
     /**
-     * The 56-digit decimal form used on the wire. Written without {@link BigInteger}: the four parts occupy
-     * disjoint bits (position 24–86, shard 88–118, incarnation 120–183, marker 184), so the value is laid out
-     * as six 32-bit words and divided down by 10^9. GetRecords formats thousands of these per call.
+     * The 56-digit decimal form used on the wire. GetRecords formats thousands of these per call, so this avoids
+     * {@link BigInteger} on the common path: the value is {@code base + position·2^24}, where the base (marker,
+     * incarnation and shard) is the same for every record of a shard. The base's decimal limbs are computed once
+     * and kept for the last shard formatted; {@code position·2^24} (below 2^87) is split into three base-10^9
+     * limbs with four long divisions and added.
      */
     @Override
     public String toString() {
-        long[] words = new long[6];
-        place(words, position, POSITION_SHIFT);
-        place(words, shardIndex, SHARD_SHIFT);
-        place(words, incarnation, INCARNATION_SHIFT);
-        place(words, 1, 184);
-        char[] digits = new char[DIGITS];
-        for (int end = DIGITS; end > 0; end -= 9) {
-            long remainder = 0;
-            for (int i = words.length - 1; i >= 0; i--) {
-                long current = (remainder << 32) | words[i];
-                words[i] = current / 1_000_000_000L;
-                remainder = current % 1_000_000_000L;
-            }
-            for (int d = end - 1; d >= Math.max(0, end - 9); d--) {
-                digits[d] = (char) ('0' + remainder % 10);
-                remainder /= 10;
+        Base base = lastBase;
+        if (base == null || base.incarnation != incarnation || base.shardIndex != shardIndex) {
+            base = new Base(incarnation, shardIndex);
+            lastBase = base;
+        }
+        long high = position / BILLION;
+        long low = position - high * BILLION;
+        long lowShifted = low << POSITION_SHIFT;                              // < 10^9 · 2^24 < 1.7·10^16
+        long upper = (high << POSITION_SHIFT) + lowShifted / BILLION;          // < 1.6·10^17
+        long[] limbs = base.limbs.clone();
+        limbs[0] += lowShifted % BILLION;
+        limbs[1] += upper % BILLION;
+        limbs[2] += upper / BILLION;
+        for (int i = 0; i < LIMBS - 1; i++) {
+            if (limbs[i] >= BILLION) {
+                limbs[i + 1] += limbs[i] / BILLION;
+                limbs[i] %= BILLION;
             }
         }
-        return new String(digits);
+        byte[] digits = new byte[DIGITS];
+        for (int i = 0, end = DIGITS; i < LIMBS; i++, end -= 9) {
+            int chunk = (int) limbs[i];
+            for (int d = end - 2; d >= Math.max(0, end - 8); d -= 2) {
+                int next = chunk / 100;
+                int pair = (chunk - next * 100) * 2;
+                digits[d] = DIGIT_PAIRS[pair];
+                digits[d + 1] = DIGIT_PAIRS[pair + 1];
+                chunk = next;
+            }
+            if (end - 9 >= 0) {
+                digits[end - 9] = (byte) ('0' + chunk);
+            }
+        }
+        return new String(digits, StandardCharsets.ISO_8859_1);
     }
 
-    /** ORs the 64 unsigned bits of {@code value}, shifted left by {@code shift}, into little-endian 32-bit words. */
-    private static void place(long[] words, long value, int shift) {
-        for (int bit = 0; bit < 64; bit++) {
-            if ((value >>> bit & 1) != 0) {
-                int at = shift + bit;
-                words[at >>> 5] |= 1L << (at & 31);
+    private static final long BILLION = 1_000_000_000L;
+    /** "00" to "99", two bytes each. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+    /** Base-10^9 limbs of a 56-digit number: six of nine digits and a top one of two. */
+    private static final int LIMBS = 7;
+    /** The base of the shard last formatted; racing threads at worst compute a base again. */
+    private static volatile Base lastBase;
+
+    /** {@code 2^184 + incarnation·2^120 + shardIndex·2^88} in base-10^9 limbs, least significant first. */
+    private static final class Base {
+        final long incarnation;
+        final int shardIndex;
+        final long[] limbs = new long[LIMBS];
+
+        Base(long incarnation, int shardIndex) {
+            this.incarnation = incarnation;
+            this.shardIndex = shardIndex;
+            BigInteger value = new SequenceNumber(incarnation, shardIndex, 0).toBigInteger();
+            BigInteger billion = BigInteger.valueOf(BILLION);
+            for (int i = 0; i < LIMBS; i++) {
+                BigInteger[] qr = value.divideAndRemainder(billion);
+                limbs[i] = qr[1].longValue();
+                value = qr[0];
             }
         }
     }
