@@ -2,19 +2,22 @@
 # Side-by-side HTTP benchmark: Runnel against kinesalite, kinesis-mock and a bare Spring Boot app (the
 # "Spring ceiling"), same machine, loopback, load from separate processes (wrk for writes,
 # bench/client/BenchClient.java for preloads and reads), interleaved rounds. See docs/BENCHMARKS.md.
+# Runnel runs the way the README recommends, through bin/runnel (Serial GC, class-data sharing); its
+# startup is also measured as a plain `java -jar` with the JVM's defaults (workload startup-jar).
 #
 # Usage: bench/run.sh            (knobs below as environment variables, e.g. ROUNDS=1 DURATION=3s bench/run.sh)
 #   ROUNDS=3             rounds; in each round every target runs every workload, targets in turn
 #   DURATION=10s         length of each measured wrk run (a WARMUP run precedes it)
 #   WARMUP=15s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip)
 #   TARGETS="runnel kinesalite kinesis-mock ceiling"
-#   WORKLOADS="startup put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"
+#   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"
 #   READ_RECORDS=200000  records preloaded into the 1-shard stream the get-* workloads read
 #   READ_PASSES=2        passes over that shard per protocol; the last one counts (the first warms up)
 #   MEM_RECORDS=1000000  records preloaded for the memory-per-record workload
 #   LOAD_TIMEOUT=60      seconds a preload may take; a slow server measures with what it took by then
 #   PUT_CONNECTIONS=32 PUTS_CONNECTIONS=8 WRK_THREADS=2 WRITE_SHARDS=4
 #   JAVA_HEAP=2g         -Xmx of the Runnel and ceiling JVMs (no -Xms: the heap grows on demand)
+#   RUNNEL_JAVA_OPTS=""  more JVM options for Runnel (experiments; the report prints them)
 #   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes (default a quarter of the heap; a fast write run fills that)
 #   BASE_PORT=24567      targets listen on BASE_PORT..BASE_PORT+4
 #   BUILD=auto           auto: build the jars if missing; 1: always rebuild; 0: never
@@ -27,7 +30,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-15s}
 TARGETS=${TARGETS:-"runnel kinesalite kinesis-mock ceiling"}
-WORKLOADS=${WORKLOADS:-"startup put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"}
+WORKLOADS=${WORKLOADS:-"startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"}
 READ_RECORDS=${READ_RECORDS:-200000}
 READ_PASSES=${READ_PASSES:-2}
 MEM_RECORDS=${MEM_RECORDS:-1000000}
@@ -37,6 +40,7 @@ PUTS_CONNECTIONS=${PUTS_CONNECTIONS:-8}
 WRK_THREADS=${WRK_THREADS:-2}
 WRITE_SHARDS=${WRITE_SHARDS:-4}
 JAVA_HEAP=${JAVA_HEAP:-2g}
+RUNNEL_JAVA_OPTS=${RUNNEL_JAVA_OPTS:-}
 RUNNEL_STORAGE=${RUNNEL_STORAGE:-1GB}
 BASE_PORT=${BASE_PORT:-24567}
 BUILD=${BUILD:-auto}
@@ -67,6 +71,10 @@ if [[ $BUILD == 1 || ( $BUILD == auto && -z $RUNNEL_JAR ) ]] && has "$TARGETS" r
   log "building Runnel"; ./mvnw -B -q -DskipTests package
   RUNNEL_JAR=$(ls target/runnel-*.jar | grep -v original | head -1)
 fi
+if has "$TARGETS" runnel; then
+  log "recording Runnel's class-data archive if needed (bin/runnel --prepare; untimed)"
+  RUNNEL_JAR=$RUNNEL_JAR JAVA_OPTS="-Xmx$JAVA_HEAP $RUNNEL_JAVA_OPTS" bin/runnel --prepare
+fi
 CEILING_JAR=bench/ceiling/target/ceiling.jar
 if [[ $BUILD == 1 || ( $BUILD == auto && ! -f $CEILING_JAR ) ]] && has "$TARGETS" ceiling; then
   log "building the Spring ceiling"; ./mvnw -B -q -f bench/ceiling/pom.xml package
@@ -83,7 +91,7 @@ javac -d "$CLASSES" bench/client/BenchClient.java bench/client/Report.java
 # ------------------------------------------------------------------ servers
 
 port_of() {
-  case $1 in runnel) echo $BASE_PORT ;; kinesalite) echo $((BASE_PORT + 1)) ;;
+  case $1 in runnel | runnel-jar) echo $BASE_PORT ;; kinesalite) echo $((BASE_PORT + 1)) ;;
     kinesis-mock) echo $((BASE_PORT + 2)) ;; ceiling) echo $((BASE_PORT + 4)) ;; esac  # mock's TLS: +3
 }
 
@@ -110,23 +118,39 @@ stop_server() {
 trap 'stop_server' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
+# Runnel without throttling, streams ready at once, and room for every record a run writes.
+RUNNEL_ARGS=(--runnel.limits.enabled=false --runnel.streams.create-delay=0 --runnel.streams.delete-delay=0
+  --runnel.storage.max-bytes="$RUNNEL_STORAGE")
+
 AUTH='AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000'
 aws() { # port operation json -> body on stdout; fails on non-2xx
   curl -sf -m 10 -X POST "http://127.0.0.1:$1/" -H "X-Amz-Target: Kinesis_20131202.$2" \
     -H 'Content-Type: application/x-amz-json-1.1' -H "Authorization: $AUTH" -H 'X-Amz-Date: 20260101T000000Z' -d "$3"
 }
 
+# One ListStreams through bash's own /dev/tcp, true on a 200 answer. No process is started per attempt (a
+# curl every few milliseconds took enough CPU from a starting JVM on two cores to add seconds to its start).
+list_streams_answers() { # port
+  local status=""
+  { exec 9<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: Kinesis_20131202.ListStreams\r\nAuthorization: %s\r\nX-Amz-Date: 20260101T000000Z\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}' "$AUTH" >&9
+  read -r -t 10 status <&9
+  exec 9<&- 9>&-
+  [[ $status == "HTTP/1.1 200"* ]]
+}
+
 # Starts a target in its own process group and sets SERVER_PID, and STARTUP to the seconds from launch
-# to the first successful ListStreams (polled in a tight loop).
+# to the first successful ListStreams (polled every 20 ms).
 STARTUP=""
 start_server() { # target log
   local target=$1 log=$2 port; port=$(port_of "$target")
   if curl -s -o /dev/null -m 1 "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
   local t0; t0=$(date +%s%N)
   case $target in
-    runnel) setsid java -Xmx"$JAVA_HEAP" -jar "$RUNNEL_JAR" --server.port="$port" \
-        --runnel.limits.enabled=false --runnel.streams.create-delay=0 --runnel.streams.delete-delay=0 \
-        --runnel.storage.max-bytes="$RUNNEL_STORAGE" >"$log" 2>&1 & ;;
+    runnel) RUNNEL_JAR=$RUNNEL_JAR JAVA_OPTS="-Xmx$JAVA_HEAP $RUNNEL_JAVA_OPTS" setsid bin/runnel \
+        --server.port="$port" "${RUNNEL_ARGS[@]}" >"$log" 2>&1 & ;;
+    runnel-jar) setsid java -Xmx"$JAVA_HEAP" -jar "$RUNNEL_JAR" --server.port="$port" "${RUNNEL_ARGS[@]}" \
+        >"$log" 2>&1 & ;;
     ceiling) setsid java -Xmx"$JAVA_HEAP" -jar "$CEILING_JAR" --server.port="$port" >"$log" 2>&1 & ;;
     kinesalite) setsid node "$PEERS/node_modules/kinesalite/cli.js" --port "$port" --createStreamMs 0 \
         --deleteStreamMs 0 --updateStreamMs 0 --shardLimit 10000 >"$log" 2>&1 & ;;
@@ -137,10 +161,11 @@ start_server() { # target log
   esac
   SERVER_PID=$!
   local deadline=$((t0 + STARTUP_TIMEOUT * 1000000000))
-  until aws "$port" ListStreams '{}' >/dev/null 2>&1; do
+  until list_streams_answers "$port"; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null || (( $(date +%s%N) > deadline )); then
       echo "$target did not start (see $log)" >&2; return 1
     fi
+    sleep 0.02
   done
   STARTUP=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
 }
@@ -166,7 +191,8 @@ delete_stream() { # port name
 
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 heap_used_kib() { # live heap after a full GC (JVM targets only)
-  jcmd "$1" GC.run >/dev/null && jcmd "$1" GC.heap_info | sed -nE 's/.* used ([0-9]+)K.*/\1/p' | head -1
+  jcmd "$1" GC.run >/dev/null && jcmd "$1" GC.heap_info |   # G1: one "heap" line; Serial: one per generation
+    awk 'match($0, /(heap|generation) +total [0-9]+K, used [0-9]+K/) { s = substr($0, RSTART, RLENGTH); sub(/.*used /, "", s); n += s + 0 } END { print n }'
 }
 
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }  # round target metric value valid note
@@ -273,7 +299,7 @@ run_memory() { # round target
   echo "runnel: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo '+dirty')"
   echo "knobs: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP READ_RECORDS=$READ_RECORDS MEM_RECORDS=$MEM_RECORDS"\
        "LOAD_TIMEOUT=$LOAD_TIMEOUT PUT_CONNECTIONS=$PUT_CONNECTIONS PUTS_CONNECTIONS=$PUTS_CONNECTIONS"\
-       "WRK_THREADS=$WRK_THREADS WRITE_SHARDS=$WRITE_SHARDS JAVA_HEAP=$JAVA_HEAP RUNNEL_STORAGE=$RUNNEL_STORAGE"
+       "WRK_THREADS=$WRK_THREADS WRITE_SHARDS=$WRITE_SHARDS JAVA_HEAP=$JAVA_HEAP RUNNEL_STORAGE=$RUNNEL_STORAGE RUNNEL_JAVA_OPTS=$RUNNEL_JAVA_OPTS"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
@@ -299,6 +325,14 @@ for round in $(seq "$ROUNDS"); do
       stop_server
     fi
     if has "$WORKLOADS" memory && supports "$target" memory; then run_memory "$round" "$target"; fi
+    if [[ $target == runnel ]] && has "$WORKLOADS" startup-jar; then
+      if start_server runnel-jar "$OUT/raw/r$round-runnel-jar.log"; then
+        record "$round" runnel startup-jar "$STARTUP" 1 ""; log "runnel startup by java -jar: ${STARTUP}s"
+      else
+        record "$round" runnel startup-jar "" 0 "did not start"
+      fi
+      stop_server
+    fi
   done
 done
 

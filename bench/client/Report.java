@@ -19,6 +19,7 @@ public class Report {
     /** Metric id -> label, unit, whether higher is better. Listed in report order. */
     static final String[][] METRICS = {
         {"startup", "Startup to first ListStreams", "s", "lower"},
+        {"startup-jar", "Startup to first ListStreams, plain java -jar", "s", "lower"},
         {"put-aws", "PutRecord, AWS JSON", "records/s", "higher"},
         {"put-aws.p50", "PutRecord, AWS JSON, p50", "ms", "lower"},
         {"put-aws.p99", "PutRecord, AWS JSON, p99", "ms", "lower"},

@@ -20,10 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import dev.runnel.core.error.SerializationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -38,10 +35,8 @@ import tools.jackson.databind.ObjectMapper;
  * <p>A servlet filter rather than a controller: {@code POST /} is answered here, after the request-size limit
  * and before Spring MVC's dispatch, whose handler lookup, argument resolution and content negotiation cost as
  * much as a PutRecord itself. Every other request (the REST API, the console, {@code GET /}) passes on to
- * Spring MVC. Both edges call the same services.
+ * Spring MVC. Both edges call the same services. Registered by {@link AwsEdgeConfiguration}.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class AwsEdgeFilter extends HttpFilter {
 
     static final String TARGET_PREFIX = "Kinesis_20131202.";

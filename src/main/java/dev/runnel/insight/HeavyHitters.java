@@ -3,9 +3,7 @@ package dev.runnel.insight;
 import dev.runnel.core.hash.HashKey;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The partition keys that carry the most records of a shard, by the Space-Saving algorithm: at most
@@ -19,56 +17,59 @@ public final class HeavyHitters {
     public record Hitter(String partitionKey, HashKey hashKey, long count, long error) {
     }
 
-    private static final class Slot {
-        final String key;
-        final HashKey hashKey;
-        long count;
-        final long error;
-
-        Slot(String key, HashKey hashKey, long count, long error) {
-            this.key = key;
-            this.hashKey = hashKey;
-            this.count = count;
-            this.error = error;
-        }
-    }
-
-    private final int capacity;
-    private final Map<String, Slot> slots;
+    // The tracked keys in parallel arrays, scanned linearly: with a handful of slots a scan that compares cached
+    // hash codes first is cheaper than a hash map, and replacing the least counted key allocates nothing.
+    private final String[] keys;
+    private final int[] hashes;
+    private final HashKey[] hashKeys;
+    private final long[] counts;
+    private final long[] errors;
+    private int size;
     private long total;
 
     public HeavyHitters(int capacity) {
-        this.capacity = capacity;
-        this.slots = new HashMap<>(capacity * 2);
+        this.keys = new String[capacity];
+        this.hashes = new int[capacity];
+        this.hashKeys = new HashKey[capacity];
+        this.counts = new long[capacity];
+        this.errors = new long[capacity];
     }
 
     /** Counts {@code records} more records under the key. */
     public synchronized void offer(String partitionKey, HashKey hashKey, long records) {
         total += records;
-        Slot slot = slots.get(partitionKey);
-        if (slot != null) {
-            slot.count += records;
-            return;
-        }
-        if (slots.size() < capacity) {
-            slots.put(partitionKey, new Slot(partitionKey, hashKey, records, 0));
-            return;
-        }
-        Slot least = null;
-        for (Slot candidate : slots.values()) {
-            if (least == null || candidate.count < least.count) {
-                least = candidate;
+        int hash = partitionKey.hashCode();
+        int least = 0;
+        for (int i = 0; i < size; i++) {
+            if (hashes[i] == hash && keys[i].equals(partitionKey)) {
+                counts[i] += records;
+                return;
+            }
+            if (counts[i] < counts[least]) {
+                least = i;
             }
         }
-        slots.remove(least.key);
-        slots.put(partitionKey, new Slot(partitionKey, hashKey, least.count + records, least.count));
+        int slot;
+        long inherited;
+        if (size < keys.length) {
+            slot = size++;
+            inherited = 0;
+        } else {
+            slot = least;
+            inherited = counts[least];
+        }
+        keys[slot] = partitionKey;
+        hashes[slot] = hash;
+        hashKeys[slot] = hashKey;
+        counts[slot] = inherited + records;
+        errors[slot] = inherited;
     }
 
     /** The tracked keys, most counted first. */
     public synchronized List<Hitter> top() {
-        List<Hitter> hitters = new ArrayList<>(slots.size());
-        for (Slot slot : slots.values()) {
-            hitters.add(new Hitter(slot.key, slot.hashKey, slot.count, slot.error));
+        List<Hitter> hitters = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            hitters.add(new Hitter(keys[i], hashKeys[i], counts[i], errors[i]));
         }
         hitters.sort(Comparator.comparingLong(Hitter::count).reversed());
         return hitters;
@@ -81,6 +82,6 @@ public final class HeavyHitters {
 
     /** How many keys are tracked; never more than the capacity. */
     public synchronized int size() {
-        return slots.size();
+        return size;
     }
 }

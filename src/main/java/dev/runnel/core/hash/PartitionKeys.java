@@ -17,11 +17,16 @@ public final class PartitionKeys {
         return HashKey.fromBytes(md5().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static MessageDigest md5() {
+    /** One digest per thread: looking the algorithm up through the providers cost more than hashing a key. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK provides MD5", e);
         }
+    });
+
+    private static MessageDigest md5() {
+        return MD5.get();
     }
 }

@@ -91,15 +91,16 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
      * The 56-digit decimal form used on the wire. GetRecords formats thousands of these per call, so this avoids
      * {@link BigInteger} on the common path: the value is {@code base + position·2^24}, where the base (marker,
      * incarnation and shard) is the same for every record of a shard. The base's decimal limbs are computed once
-     * and kept for the last shard formatted; {@code position·2^24} (below 2^87) is split into three base-10^9
+     * and cached per shard; {@code position·2^24} (below 2^87) is split into three base-10^9
      * limbs with four long divisions and added.
      */
     @Override
     public String toString() {
-        Base base = lastBase;
+        int slot = (shardIndex ^ (int) incarnation ^ (int) (incarnation >>> 32)) & (BASES.length - 1);
+        Base base = BASES[slot];
         if (base == null || base.incarnation != incarnation || base.shardIndex != shardIndex) {
             base = new Base(incarnation, shardIndex);
-            lastBase = base;
+            BASES[slot] = base;
         }
         long high = position / BILLION;
         long low = position - high * BILLION;
@@ -144,8 +145,11 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
     }
     /** Base-10^9 limbs of a 56-digit number: six of nine digits and a top one of two. */
     private static final int LIMBS = 7;
-    /** The base of the shard last formatted; racing threads at worst compute a base again. */
-    private static volatile Base lastBase;
+    /**
+     * Bases of recently formatted shards, direct-mapped by shard and incarnation. A {@link Base} has only final
+     * fields, so a racing reader sees a complete one or none; a collision at worst computes a base again.
+     */
+    private static final Base[] BASES = new Base[1024];
 
     /** {@code 2^184 + incarnation·2^120 + shardIndex·2^88} in base-10^9 limbs, least significant first. */
     private static final class Base {

@@ -50,6 +50,7 @@ public record ShardId(int index) implements Comparable<ShardId> {
 
     @Override
     public String toString() {
-        return PREFIX + String.format("%012d", index);
+        String digits = Integer.toString(index);
+        return PREFIX + "000000000000".substring(digits.length()) + digits;
     }
 }

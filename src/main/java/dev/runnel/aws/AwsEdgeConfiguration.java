@@ -1,0 +1,31 @@
+package dev.runnel.aws;
+
+import dev.runnel.faults.FaultInjection;
+import dev.runnel.regions.Regions;
+import dev.runnel.system.RunnelProperties;
+import dev.runnel.throttling.ControlPlaneLimits;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Puts the AWS edge ({@link AwsEdgeFilter}) into the servlet filter chain: after the request-size limit (order
+ * +10), ahead of everything Spring MVC adds. A registration rather than a filter component, so that web slice
+ * tests of the REST API and the console do not pull in the AWS operations.
+ */
+@Configuration(proxyBeanMethods = false)
+class AwsEdgeConfiguration {
+
+    private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+    @Bean
+    FilterRegistrationBean<AwsEdgeFilter> awsEdgeFilter(AwsOperations operations, Regions regions,
+                                                        RunnelProperties properties, FaultInjection faults,
+                                                        ControlPlaneLimits controlPlane) {
+        FilterRegistrationBean<AwsEdgeFilter> registration = new FilterRegistrationBean<>(
+                new AwsEdgeFilter(operations, regions, properties, faults, controlPlane));
+        registration.setOrder(ORDER);
+        return registration;
+    }
+}
