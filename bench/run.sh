@@ -12,7 +12,7 @@
 #   TARGETS="runnel kinesalite kinesis-mock ceiling"
 #   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"
 #   READ_RECORDS=200000  records preloaded into the 1-shard stream the get-* workloads read
-#   READ_PASSES=2        passes over that shard per protocol; the last one counts (the first warms up)
+#   READ_PASSES=5        passes over that shard per protocol; the last one counts (the others warm up both JVMs)
 #   MEM_RECORDS=1000000  records preloaded for the memory-per-record workload
 #   LOAD_TIMEOUT=60      seconds a preload may take; a slow server measures with what it took by then
 #   PUT_CONNECTIONS=32 PUTS_CONNECTIONS=8 WRK_THREADS=2 WRITE_SHARDS=4
@@ -32,7 +32,7 @@ WARMUP=${WARMUP:-15s}
 TARGETS=${TARGETS:-"runnel kinesalite kinesis-mock ceiling"}
 WORKLOADS=${WORKLOADS:-"startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"}
 READ_RECORDS=${READ_RECORDS:-200000}
-READ_PASSES=${READ_PASSES:-2}
+READ_PASSES=${READ_PASSES:-5}
 MEM_RECORDS=${MEM_RECORDS:-1000000}
 LOAD_TIMEOUT=${LOAD_TIMEOUT:-60}
 PUT_CONNECTIONS=${PUT_CONNECTIONS:-32}

@@ -202,7 +202,9 @@ public class BenchClient {
     static RawHttp reader;
 
     static RawHttp reader() throws IOException {
-        if (reader == null) reader = new RawHttp(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+        if (reader == null || reader.closed) {
+            reader = new RawHttp(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+        }
         return reader;
     }
 
@@ -217,6 +219,8 @@ public class BenchClient {
         private final OutputStream out;
         private final InputStream in;
         private byte[] buffer = new byte[1 << 20];
+        /** Set when the server said it closes the connection (Tomcat does after 100 requests on one). */
+        boolean closed;
 
         RawHttp(int port) throws IOException {
             socket = new Socket("127.0.0.1", port);
@@ -257,6 +261,7 @@ public class BenchClient {
                     case "content-length" -> length = Long.parseLong(value);
                     case "transfer-encoding" -> chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
                     case "content-type" -> type = value;
+                    case "connection" -> closed = value.equalsIgnoreCase("close");
                     default -> { }
                 }
             }
@@ -274,6 +279,7 @@ public class BenchClient {
                 throw new IOException("answer without a length: " + status);
             }
             byte[] answer = java.util.Arrays.copyOf(buffer, size);
+            if (closed) socket.close();
             if (!status.startsWith("HTTP/1.1 200")) {
                 System.err.println(method + " " + path + " " + target + " answered " + status + ": "
                         + abbrev(new String(answer, StandardCharsets.ISO_8859_1)));

@@ -33,11 +33,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -383,13 +383,16 @@ class ConsoleBrowserIT {
         input.sendKeys(value);
     }
 
-    /** Clicks a submit button and waits for the page it leads to (the old page's root goes stale). */
+    /**
+     * Clicks a submit button and waits for the page it leads to: a mark left on the old page's window is gone
+     * and the new document has loaded. (Waiting for the old root element to go stale was flaky: while the page
+     * is replaced, Chromium may answer "Node with given id does not belong to the document" instead.)
+     */
     private static void submit(WebElement button) {
-        WebElement root = driver.findElement(By.tagName("html"));
+        ((JavascriptExecutor) driver).executeScript("window.runnelBeforeSubmit = true");
         button.click();
-        wait(WAIT).until(ExpectedConditions.stalenessOf(root));
-        wait(WAIT).until(d -> "complete".equals(((JavascriptExecutor) d)
-                .executeScript("return document.readyState")));
+        wait(WAIT).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return window.runnelBeforeSubmit === undefined && document.readyState === 'complete'")));
     }
 
     private static void scrollTo(By by) {
