@@ -71,7 +71,7 @@ class AwsEdgeFilter extends HttpFilter {
     }
 
     /** {@code POST /}, whatever its headers: a malformed AWS request still gets an AWS answer. */
-    static boolean isAwsRequest(HttpServletRequest request) {
+    private static boolean isAwsRequest(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && "/".equals(request.getRequestURI());
     }
 
