@@ -7,6 +7,7 @@ import dev.runnel.faults.InjectedFault;
 import dev.runnel.regions.Regions;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.system.RunnelProperties;
+import dev.runnel.web.AwsEdgeRequests;
 import dev.runnel.web.RequestIds;
 import dev.runnel.web.RequestTooLargeException;
 import jakarta.servlet.FilterChain;
@@ -63,16 +64,11 @@ class AwsEdgeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (isAwsRequest(request)) {
+        if (AwsEdgeRequests.isAwsRequest(request)) {
             handle(request, response);
         } else {
             chain.doFilter(request, response);
         }
-    }
-
-    /** {@code POST /}, whatever its headers: a malformed AWS request still gets an AWS answer. */
-    private static boolean isAwsRequest(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && "/".equals(request.getRequestURI());
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {

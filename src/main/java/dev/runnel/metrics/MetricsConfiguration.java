@@ -3,6 +3,7 @@ package dev.runnel.metrics;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.Regions;
 import dev.runnel.system.RunnelProperties;
+import dev.runnel.web.AwsEdgeRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,7 @@ class MetricsConfiguration {
     @Bean
     ObservationPredicate awsEdgeNotTimedTwice() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext server
-                && "POST".equals(server.getCarrier().getMethod()) && "/".equals(server.getCarrier().getRequestURI()));
+                && AwsEdgeRequests.isAwsRequest(server.getCarrier()));
     }
 
     @Bean

@@ -27,6 +27,7 @@ import dev.runnel.streams.StreamService;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -183,7 +184,7 @@ public class RecordService {
         boolean shardEnded = !shard.isOpen() && next >= shard.endPosition();
         String nextIterator = shardEnded ? null : iterators.issue(stream, shard.id(), next, now);
         List<Shard> children = shardEnded ? stream.children(shard.id()) : List.of();
-        return new GetRecordsResult(List.copyOf(records), nextIterator, millisBehind, children);
+        return new GetRecordsResult(Collections.unmodifiableList(records), nextIterator, millisBehind, children);
     }
 
     /**

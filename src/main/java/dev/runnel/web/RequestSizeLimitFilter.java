@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code runnel.http.max-request-size} with 413: at once when Content-Length says
+ * Refuses request bodies over {@code runnel.http.max-request-size} with 413 (empty on the AWS edge, as AWS
+ * answers; a problem document elsewhere): at once when Content-Length says
  * so, otherwise as soon as a streamed body passes the limit while it is read.
  */
 @Component
@@ -35,7 +36,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (length > maxBytes && isAwsRequest(request)) {
+        if (length > maxBytes && AwsEdgeRequests.isAwsRequest(request)) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setHeader("x-amzn-RequestId", RequestIds.next());
             response.setContentLength(0);
@@ -52,11 +53,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(length < 0 ? new LimitedRequest(request, maxBytes) : request, response);
-    }
-
-    /** The AWS protocol answers 413 with an empty body, as AWS does. */
-    private static boolean isAwsRequest(HttpServletRequest request) {
-        return "/".equals(request.getRequestURI()) && request.getHeader("X-Amz-Target") != null;
     }
 
     /** A request whose body stream fails once more than the limit has been read. */

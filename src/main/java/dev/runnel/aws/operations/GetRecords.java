@@ -30,8 +30,8 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
         }
     }
 
-    record Output(@JsonSerialize(using = RecordListSerializer.class) List<RecordView> records, String nextShardIterator, long millisBehindLatest,
-                  List<ChildShard> childShards) {
+    record Output(@JsonSerialize(using = RecordListSerializer.class) List<RecordView> records,
+                  String nextShardIterator, long millisBehindLatest, List<ChildShard> childShards) {
     }
 
     @Override

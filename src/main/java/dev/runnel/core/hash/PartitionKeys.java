@@ -13,10 +13,6 @@ public final class PartitionKeys {
     private PartitionKeys() {
     }
 
-    public static HashKey hashKey(String partitionKey) {
-        return HashKey.fromBytes(md5().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
-    }
-
     /** One digest per thread: looking the algorithm up through the providers cost more than hashing a key. */
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {
@@ -26,7 +22,7 @@ public final class PartitionKeys {
         }
     });
 
-    private static MessageDigest md5() {
-        return MD5.get();
+    public static HashKey hashKey(String partitionKey) {
+        return HashKey.fromBytes(MD5.get().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -34,6 +34,24 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
     private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(185);
     private static final BigInteger LOW_BITS = BigInteger.ONE.shiftLeft(POSITION_SHIFT).subtract(BigInteger.ONE);
     private static final int DIGITS = 56;
+    private static final long BILLION = 1_000_000_000L;
+    /** "00" to "99", two bytes each. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** Base-10^9 limbs of a 56-digit number: six of nine digits and a top one of two. */
+    private static final int LIMBS = 7;
+    /**
+     * Bases of recently formatted shards, direct-mapped by shard and incarnation. A {@link Base} has only final
+     * fields, so a racing reader sees a complete one or none; a collision at worst computes a base again.
+     */
+    private static final Base[] BASES = new Base[1024];
 
     public SequenceNumber {
         if (shardIndex < 0) {
@@ -132,24 +150,6 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
         }
         return new String(digits, StandardCharsets.ISO_8859_1);
     }
-
-    private static final long BILLION = 1_000_000_000L;
-    /** "00" to "99", two bytes each. */
-    private static final byte[] DIGIT_PAIRS = new byte[200];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
-            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-    }
-    /** Base-10^9 limbs of a 56-digit number: six of nine digits and a top one of two. */
-    private static final int LIMBS = 7;
-    /**
-     * Bases of recently formatted shards, direct-mapped by shard and incarnation. A {@link Base} has only final
-     * fields, so a racing reader sees a complete one or none; a collision at worst computes a base again.
-     */
-    private static final Base[] BASES = new Base[1024];
 
     /** {@code 2^184 + incarnation·2^120 + shardIndex·2^88} in base-10^9 limbs, least significant first. */
     private static final class Base {
