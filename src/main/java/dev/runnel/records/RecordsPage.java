@@ -1,25 +1,33 @@
 package dev.runnel.records;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
 /** REST answer of {@code GET /streams/{name}/records}. */
-@Schema(description = "Records read through a shard iterator")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "GetRecordsResult", description = "Records read through a shard iterator, oldest first")
 record RecordsPage(
-        List<Entry> records,
-        @Schema(description = "Iterator for the next call; absent only at the end of a closed shard")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Entry> records,
+        @Schema(description = "The iterator for the next call; absent only once a closed shard has been read to its "
+                + "end (continue with its child shards)", example = "ARoku-be4UjxAAAAAAAAAAAAAAAAAAABoku-cvwCczHMX9vhgMaVgXiwJ1bSdc_t")
         String nextShardIterator,
-        @Schema(description = "How far these records are behind the newest one in the shard, in ms; 0 when caught up")
+        @Schema(description = "How far the last record returned is behind the newest one in the shard, in "
+                + "milliseconds; 0 when caught up", example = "0", requiredMode = Schema.RequiredMode.REQUIRED)
         long millisBehindLatest) {
 
-    @Schema(description = "A record")
+    @Schema(name = "StreamRecord", description = "A record as stored in a shard")
     record Entry(
-            @Schema(example = "49646563862187298580838047627327302113839587024297558016") String sequenceNumber,
-            @Schema(example = "1") String partitionKey,
-            @Schema(description = "Payload in standard Base64", example = "dGVzdDE=") String data,
-            @Schema(description = "Arrival time at the server, millisecond precision")
+            @Schema(description = "56 decimal digits, increasing within the shard",
+                    example = "49646563862187298580838047627327302113839587024297558016",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String sequenceNumber,
+            @Schema(example = "1", requiredMode = Schema.RequiredMode.REQUIRED) String partitionKey,
+            @Schema(description = "Payload in standard Base64", example = "dGVzdDE=",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String data,
+            @Schema(description = "When the record arrived at the server, UTC with three fractional digits",
+                    example = "2026-11-26T02:47:47.088Z", requiredMode = Schema.RequiredMode.REQUIRED)
             Instant approximateArrivalTimestamp) {
     }
 

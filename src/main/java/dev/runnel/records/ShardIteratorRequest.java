@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /** REST body of {@code POST /shard-iterators}. */
-@Schema(description = "Where to start reading a shard", example = """
+@Schema(name = "GetShardIteratorRequest", description = "Where to start reading a shard", example = """
         {"streamName": "myKinesis", "shardId": "shardId-000000000000", "type": "TRIM_HORIZON"}""")
 record ShardIteratorRequest(
         @Schema(example = "myKinesis", requiredMode = Schema.RequiredMode.REQUIRED) String streamName,
@@ -16,8 +16,10 @@ record ShardIteratorRequest(
         @Schema(example = "TRIM_HORIZON", requiredMode = Schema.RequiredMode.REQUIRED,
                 allowableValues = {"AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST",
                         "AT_TIMESTAMP"}) String type,
-        @Schema(description = "For AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER only") String startingSequenceNumber,
-        @Schema(description = "For AT_TIMESTAMP only: ISO-8601, e.g. 2026-11-26T10:15:30.123Z") Instant timestamp) {
+        @Schema(description = "For AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER only",
+                example = "49646563862187298580838047627327302113839587024297558016") String startingSequenceNumber,
+        @Schema(description = "For AT_TIMESTAMP only: ISO-8601", example = "2026-11-26T10:15:30.123Z")
+        Instant timestamp) {
 
     StartingPosition startingPosition() {
         Constraints check = Constraints.check();

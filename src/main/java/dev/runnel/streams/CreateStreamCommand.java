@@ -1,6 +1,7 @@
 package dev.runnel.streams;
 
 import dev.runnel.core.error.Constraints;
+import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
@@ -45,6 +46,8 @@ public record CreateStreamCommand(StreamName name, StreamMode mode, int shardCou
     /**
      * Fills in Kinesis's defaults for the optional values; an ON_DEMAND stream takes no shard count and
      * starts with {@link #ON_DEMAND_SHARDS}.
+     *
+     * @throws dev.runnel.core.error.InvalidArgumentException when an ON_DEMAND stream is given a shard count
      */
     public static CreateStreamCommand of(String name, StreamMode mode, Integer shardCount,
                                          Integer retentionPeriodHours, Integer maxRecordSizeInKiB,
@@ -55,6 +58,11 @@ public record CreateStreamCommand(StreamName name, StreamMode mode, int shardCou
         }
         StreamName streamName = new StreamName(name);
         check.throwIfInvalid();
+        if (mode == StreamMode.ON_DEMAND && shardCount != null) {
+            throw new InvalidArgumentException("An ON_DEMAND stream takes no shardCount: it starts with "
+                    + ON_DEMAND_SHARDS + " shards and adds more under load. Leave shardCount out, or create a "
+                    + "PROVISIONED stream.");
+        }
         if (mode == StreamMode.ON_DEMAND) {
             shardCount = ON_DEMAND_SHARDS;
         }

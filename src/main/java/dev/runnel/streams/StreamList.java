@@ -8,16 +8,25 @@ import java.util.List;
 
 /** REST view of one page of streams. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "A page of streams in name order")
+@Schema(name = "StreamList", description = "A page of streams in name order")
 record StreamList(
-        List<Summary> streams,
-        @Schema(description = "Whether more streams follow this page") boolean hasMore,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Summary> streams,
+        @Schema(description = "Whether more streams follow this page", requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean hasMore,
         @Schema(description = "Pass as exclusiveStartStreamName to get the next page; absent on the last page")
         String nextExclusiveStartStreamName) {
 
-    @Schema(description = "A stream in a listing")
-    record Summary(String streamName, String streamArn, String status, Instant streamCreationTimestamp,
-                   int openShardCount, int retentionPeriodHours) {
+    @Schema(name = "StreamSummary", description = "A stream in a listing")
+    record Summary(
+            @Schema(example = "myKinesis", requiredMode = Schema.RequiredMode.REQUIRED) String streamName,
+            @Schema(example = "arn:aws:kinesis:us-east-1:000000000000:stream/myKinesis",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String streamArn,
+            @Schema(example = "ACTIVE", allowableValues = {"CREATING", "ACTIVE", "UPDATING", "DELETING"},
+                    requiredMode = Schema.RequiredMode.REQUIRED) String status,
+            @Schema(example = "2026-11-26T02:47:46.512Z", requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant streamCreationTimestamp,
+            @Schema(example = "1", requiredMode = Schema.RequiredMode.REQUIRED) int openShardCount,
+            @Schema(example = "24", requiredMode = Schema.RequiredMode.REQUIRED) int retentionPeriodHours) {
     }
 
     static StreamList of(StreamPage page, StreamService streams) {

@@ -349,7 +349,7 @@ class ConsoleBrowserIT {
             }
             body.append("]}");
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(base + "/streams/" + STREAM + "/records"))
+                            URI.create(base + "/streams/" + STREAM + "/records/batch"))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),

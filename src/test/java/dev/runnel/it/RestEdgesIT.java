@@ -2,6 +2,10 @@ package dev.runnel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +27,31 @@ class RestEdgesIT {
         assertThat(document.get("info").get("title").asString()).isEqualTo("Runnel REST API");
         assertThat(document.get("paths").propertyNames()).contains("/streams")
                 .noneMatch(path -> path.startsWith("/console"));
+    }
+
+    @Test
+    void answersRequestsOutsideTheApiWithTypedProblems() throws Exception {
+        RestClient client = new RestClient(port);
+        RestClient.Response unknownPath = client.get("/streamz");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.body().get("errorType").asString()).isEqualTo("UnknownOperationException");
+        assertThat(unknownPath.body().get("detail").asString()).startsWith("GET /streamz is not an operation of the "
+                + "REST API");
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> patch = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/streams"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(patch.statusCode()).isEqualTo(405);
+        assertThat(patch.body()).contains("\"errorType\":\"UnknownOperationException\"")
+                .contains("PATCH /streams is not an operation of the REST API; this path takes GET, POST.");
+
+        HttpResponse<String> text = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/streams"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(text.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(text.body()).contains("\"errorType\":\"SerializationException\"")
+                .contains("Send the body as JSON with Content-Type 'application/json'");
     }
 
     @Test

@@ -42,6 +42,11 @@ class RecordsRestControllerTest {
                 .content(body));
     }
 
+    private ResultActions putBatch(String body) throws Exception {
+        return mvc.perform(post("/streams/" + stream + "/records/batch").contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
     private String trimHorizon(String shardId) {
         return iterators.getShardIterator(new StreamName(stream), shardId, new StartingPosition.TrimHorizon());
     }
@@ -59,7 +64,8 @@ class RecordsRestControllerTest {
                 .andExpect(jsonPath("$.records", hasSize(2)))
                 .andExpect(jsonPath("$.records[0].data").value("dGVzdDE="))
                 .andExpect(jsonPath("$.records[0].partitionKey").value("pk"))
-                .andExpect(jsonPath("$.records[0].approximateArrivalTimestamp").isString())
+                .andExpect(jsonPath("$.records[0].approximateArrivalTimestamp").value(
+                        org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")))
                 .andExpect(jsonPath("$.records[1].data").value("AP8="))
                 .andExpect(jsonPath("$.nextShardIterator").isString())
                 .andExpect(jsonPath("$.millisBehindLatest").value(0));
@@ -68,7 +74,7 @@ class RecordsRestControllerTest {
     @Test
     void putsABatchWithResultsInRequestOrder() throws Exception {
         // "été" hashes above 2^127 (second shard); "pk" below it (first shard).
-        put("{\"records\":[{\"partitionKey\":\"\\u00e9t\\u00e9\",\"text\":\"a\"},{\"partitionKey\":\"pk\",\"text\":\"b\"},"
+        putBatch("{\"records\":[{\"partitionKey\":\"\\u00e9t\\u00e9\",\"text\":\"a\"},{\"partitionKey\":\"pk\",\"text\":\"b\"},"
                 + "{\"partitionKey\":\"x\",\"text\":\"c\",\"explicitHashKey\":\"0\"}]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.failedRecordCount").value(0))
@@ -84,7 +90,17 @@ class RecordsRestControllerTest {
         put("{\"partitionKey\":\"pk\",\"data\":\"not base64!\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("SerializationException"))
-                .andExpect(jsonPath("$.detail").value(startsWith("Value at 'data' is not valid Base64")));
+                .andExpect(jsonPath("$.detail").value("Value at 'data' is not valid standard Base64: character ' ' "
+                        + "(U+0020) at position 4 is not allowed there (only A–Z, a–z, 0–9, + and /, then up to two = "
+                        + "at the end)."));
+        put("{\"partitionKey\":\"pk\",\"data\":\"dGVzd\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Value at 'data' is not valid standard Base64: it ends with a "
+                        + "single character after the last group of four, which encodes no whole byte."));
+        put("{\"partitionKey\":\"pk\",\"data\":\"dGVzdA=\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Value at 'data' is not valid standard Base64: its 1 = signs do "
+                        + "not fit its length of 7 characters."));
         put("{\"partitionKey\":\"pk\",\"data\":\"AA==\",\"text\":\"x\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("InvalidArgumentException"));
@@ -96,16 +112,23 @@ class RecordsRestControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
                         + "[0, 2^128-1]. Specified value was 340282366920938463463374607431768211456"));
-        put("{\"records\":[]}")
+        putBatch("{\"records\":[]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(startsWith("1 validation error detected: Value '[]' at "
                         + "'records' failed to satisfy constraint: Member must have length greater than or equal to 1")));
-        put("{\"records\":[{\"partitionKey\":\"\",\"text\":\"x\"}]}")
+        putBatch("{\"records\":[{\"partitionKey\":\"\",\"text\":\"x\"}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("1 validation error detected: Value '' at 'records.1.partitionKey' "
                         + "failed to satisfy constraint: Member must have length greater than or equal to 1"));
-        put("{\"partitionKey\":\"pk\",\"text\":\"x\",\"records\":[]}")
-                .andExpect(status().isBadRequest());
+        put("{\"records\":[{\"partitionKey\":\"pk\",\"text\":\"x\"}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errorType").value("InvalidArgumentException"))
+                .andExpect(jsonPath("$.detail").value(startsWith("A batch of records goes to POST "
+                        + "/streams/{name}/records/batch")));
+        putBatch("{\"records\":[{\"partitionKey\":\"pk\",\"data\":\"AA==\"}, {\"partitionKey\":\"pk\",\"data\":\"A\"}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(startsWith("Value at 'records.2.data' is not valid standard "
+                        + "Base64")));
         mvc.perform(post("/streams/missing/records").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"partitionKey\":\"pk\",\"text\":\"x\"}"))
                 .andExpect(status().isNotFound())

@@ -127,7 +127,7 @@ class ShardsRestControllerTest {
                 status().isBadRequest(), "InvalidArgumentException", "Invalid shardId: nope.");
         problem(get("/streams/filtered/shards").param("filter", "AT_TIMESTAMP").param("timestamp", "yesterday"),
                 status().isBadRequest(), "SerializationException",
-                "Value 'yesterday' at 'timestamp' can not be converted to Instant.");
+                "Value 'yesterday' at 'timestamp' is not an ISO-8601 timestamp such as 2026-11-26T10:15:30.123Z.");
         problem(get("/streams/missing/shards"), status().isNotFound(), "ResourceNotFoundException",
                 "Stream missing under account " + ACCOUNT + " not found.");
     }

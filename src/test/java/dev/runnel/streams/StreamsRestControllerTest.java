@@ -82,10 +82,24 @@ class StreamsRestControllerTest {
         create("{\"streamName\":\"s\",\"shardCount\":\"two\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("SerializationException"))
-                .andExpect(jsonPath("$.detail").value(startsWith("The request body could not be read at 'shardCount'")));
+                .andExpect(jsonPath("$.detail").value("Value 'two' at 'shardCount' is not a whole number."));
         create("{\"streamName\":")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("SerializationException"));
+        create("{\"streamName\": \"s\",\n \"shardCount\": 1,}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The request body is not valid JSON (line 2, column 18): "
+                        + "Unexpected character ('}'): was expecting double-quote to start property name."));
+        create("{\"streamName\":\"s\",\"shardCount\":1,\"tags\":[]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The value at 'tags' is not a JSON object."));
+        create("[]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The request body is not a JSON object."));
+        create("{\"streamName\":\"s\",\"streamMode\":\"ON_DEMAND\",\"shardCount\":7}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errorType").value("InvalidArgumentException"))
+                .andExpect(jsonPath("$.detail").value(startsWith("An ON_DEMAND stream takes no shardCount")));
         create("{\"streamName\":\"s\",\"shardCount\":1,\"retentionPeriodHours\":23}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("InvalidArgumentException"))

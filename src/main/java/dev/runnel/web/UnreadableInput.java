@@ -1,0 +1,109 @@
+package dev.runnel.web;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Words why a REST request body could not be read, for people: where (the member path, or the line and column of
+ * malformed JSON), what was found and what was expected, without Jackson's class names or settings.
+ */
+final class UnreadableInput {
+
+    /** Jackson's decimal character codes, as in {@code ('x' (code 120))}. */
+    private static final Pattern CHARACTER_CODE = Pattern.compile(" \\(code \\d+\\)");
+
+    private UnreadableInput() {
+    }
+
+    static String describe(HttpMessageNotReadableException e) {
+        JacksonException jackson = find(e, JacksonException.class);
+        if (jackson == null) {
+            return "The request body is missing or is not valid JSON.";
+        }
+        if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String where = path(jackson);
+            String value = mismatch instanceof InvalidFormatException format && format.getValue() != null
+                    ? "Value '" + format.getValue() + "'" : "The value";
+            return (where.isEmpty() ? "The request body" : value + " at '" + where + "'") + " is not "
+                    + expected(mismatch.getTargetType()) + ".";
+        }
+        if (jackson instanceof StreamReadException) {
+            String reason = CHARACTER_CODE.matcher(firstSentence(jackson.getOriginalMessage())).replaceAll("");
+            TokenStreamLocation location = jackson.getLocation();
+            String at = location == null || location.getLineNr() < 1 ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            return "The request body is not valid JSON" + at + ": " + reason + ".";
+        }
+        String where = path(jackson);
+        return "The request body could not be read" + (where.isEmpty() ? "" : " at '" + where + "'") + ".";
+    }
+
+    /** What a value of {@code type} looks like, for messages: "a whole number", "an ISO-8601 timestamp …". */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "of the expected type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 timestamp such as 2026-11-26T10:15:30.123Z";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a JSON object";
+        }
+        return "of the expected type";
+    }
+
+    static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** The member path as the error messages write it: {@code records.3.data} (indexes from 1, as AWS counts). */
+    private static String path(JacksonException jackson) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getIndex() + 1);
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstSentence(String message) {
+        if (message == null) {
+            return "unexpected input";
+        }
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+    }
+}
