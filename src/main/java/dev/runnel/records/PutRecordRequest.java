@@ -5,7 +5,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** REST body of {@code POST /streams/{name}/records}: one record. */
 @Schema(name = "PutRecordRequest",
-        description = "One record; give the payload as Base64 `data` or as UTF-8 `text`, not both")
+        description = "One record; give the payload as Base64 `data` or as UTF-8 `text`, not both", example = """
+        {"partitionKey": "1", "text": "test1"}""")
 record PutRecordRequest(
         @Schema(description = "1–256 characters; its MD5 chooses the shard", example = "1",
                 requiredMode = Schema.RequiredMode.REQUIRED) String partitionKey,

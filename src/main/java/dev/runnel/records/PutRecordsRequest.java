@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** REST body of {@code POST /streams/{name}/records/batch}: up to 500 records. */
-@Schema(name = "PutRecordsRequest", description = "A batch of records, stored independently of each other")
+@Schema(name = "PutRecordsRequest", description = "A batch of records, stored independently of each other",
+        example = """
+        {"records": [{"partitionKey": "sensor-1", "text": "21.5"}, {"partitionKey": "sensor-2", "data": "AP8="}]}""")
 record PutRecordsRequest(
         @ArraySchema(arraySchema = @Schema(description = "1–500 records, at most 10 MiB of data and partition keys "
                 + "in all", requiredMode = Schema.RequiredMode.REQUIRED), minItems = 1, maxItems = 500)
