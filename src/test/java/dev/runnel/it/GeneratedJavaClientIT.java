@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.runnel.client.ApiClient;
 import dev.runnel.client.ApiException;
+import dev.runnel.client.api.InsightsApi;
 import dev.runnel.client.api.RecordsApi;
 import dev.runnel.client.api.ShardIteratorsApi;
 import dev.runnel.client.api.ShardsApi;
@@ -13,14 +14,26 @@ import dev.runnel.client.model.CreateStreamRequest;
 import dev.runnel.client.model.GetRecordsResult;
 import dev.runnel.client.model.GetShardIteratorRequest;
 import dev.runnel.client.model.GetShardIteratorRequest.TypeEnum;
+import dev.runnel.client.model.MergeShardsRequest;
 import dev.runnel.client.model.Problem;
 import dev.runnel.client.model.PutRecordRequest;
 import dev.runnel.client.model.PutRecordResult;
 import dev.runnel.client.model.PutRecordsRequest;
 import dev.runnel.client.model.PutRecordsRequestEntry;
 import dev.runnel.client.model.PutRecordsResult;
+import dev.runnel.client.model.ShardDescription;
+import dev.runnel.client.model.ShardList;
+import dev.runnel.client.model.SplitShardRequest;
 import dev.runnel.client.model.StreamDescription;
+import dev.runnel.client.model.StreamInsights;
+import dev.runnel.client.model.StreamList;
+import dev.runnel.client.model.StreamSummary;
+import dev.runnel.client.model.UpdateRetentionPeriodRequest;
+import dev.runnel.client.model.UpdateShardCountRequest;
+import dev.runnel.client.model.UpdateShardCountResult;
+import dev.runnel.client.model.UpdateStreamModeRequest;
 import dev.runnel.client.model.StreamRecord;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,7 +50,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * Generator, library "native"): typed requests and answers for every step, and typed errors.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"runnel.limits.enabled=false", "runnel.streams.create-delay=200ms"})
+        properties = {"runnel.limits.enabled=false", "runnel.streams.create-delay=200ms",
+                "runnel.streams.update-delay=100ms"})
 @DirtiesContext
 class GeneratedJavaClientIT {
 
@@ -56,6 +70,8 @@ class GeneratedJavaClientIT {
     void connect() {
         client = new ApiClient();
         client.updateBaseUri("http://localhost:" + port);
+        // Any member an answer has but the contract does not name fails the test.
+        client.getObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         streams = new StreamsApi(client);
         records = new RecordsApi(client);
         iterators = new ShardIteratorsApi(client);
@@ -134,8 +150,47 @@ class GeneratedJavaClientIT {
 
         ApiException noShard = catchThrowableOfType(ApiException.class,
                 () -> new ShardsApi(client).splitShard("taken", "shardId-000000000000",
-                        new dev.runnel.client.model.SplitShardRequest().newStartingHashKey("0")));
+                        new SplitShardRequest().newStartingHashKey("0")));
         assertThat(problem(noShard).getErrorType()).isEqualTo(Problem.ErrorTypeEnum.INVALID_ARGUMENT_EXCEPTION);
+    }
+
+    @Test
+    void everyOperationAnswersWithItsDocumentedShape() throws Exception {
+        ShardsApi shards = new ShardsApi(client);
+        streams.createStream(new CreateStreamRequest().streamName("shapes").shardCount(2)
+                .retentionPeriodHours(48).putTagsItem("team", "data"));
+        awaitActive("shapes");
+        StreamList list = streams.listStreams(100, null);
+        assertThat(list.getStreams()).extracting(StreamSummary::getStreamName).contains("shapes");
+        assertThat(list.getHasMore()).isFalse();
+
+        assertThat(streams.updateRetentionPeriod("shapes", new UpdateRetentionPeriodRequest().retentionPeriodHours(72))
+                .getRetentionPeriodHours()).isEqualTo(72);
+        records.putRecord("shapes", new PutRecordRequest().partitionKey("1").text("x"));
+        StreamInsights insights = new InsightsApi(client).getStreamInsights("shapes");
+        assertThat(insights.getShards()).hasSize(2);
+
+        StreamDescription split = shards.splitShard("shapes", "shardId-000000000000",
+                new SplitShardRequest().newStartingHashKey("85070591730234615865843651857942052864"));
+        assertThat(split.getStatus()).isEqualTo(StreamDescription.StatusEnum.UPDATING);
+        awaitActive("shapes");
+        ShardList open = shards.listShards("shapes", "AT_LATEST", null, null);
+        assertThat(open.getShards()).extracting(ShardDescription::getShardId)
+                .containsExactly("shardId-000000000001", "shardId-000000000002", "shardId-000000000003");
+        assertThat(shards.listShards("shapes", null, null, null).getShards().get(0).getClosedAt()).isNotNull();
+
+        shards.mergeShards("shapes", new MergeShardsRequest().shardToMerge("shardId-000000000002")
+                .adjacentShardToMerge("shardId-000000000003"));
+        awaitActive("shapes");
+        UpdateShardCountResult rescaled = shards.updateShardCount("shapes",
+                new UpdateShardCountRequest().targetShardCount(4));
+        assertThat(rescaled.getTargetShardCount()).isEqualTo(4);
+        awaitActive("shapes");
+        assertThat(shards.updateStreamMode("shapes", new UpdateStreamModeRequest()
+                .streamMode(UpdateStreamModeRequest.StreamModeEnum.ON_DEMAND)).getStreamMode())
+                .isEqualTo(StreamDescription.StreamModeEnum.ON_DEMAND);
+        awaitActive("shapes");
+        assertThat(streams.deleteStream("shapes").getStatus()).isEqualTo(StreamDescription.StatusEnum.DELETING);
     }
 
     private Problem problem(ApiException e) throws Exception {
