@@ -3,7 +3,6 @@ package dev.runnel.records;
 import dev.runnel.core.stream.StreamName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,9 +39,7 @@ class RecordsRestController {
     @ApiResponse(responseCode = "413", description = "RequestTooLarge: the body is larger than "
             + "runnel.http.max-request-size")
     @ApiResponse(responseCode = "429", description = "ProvisionedThroughputExceededException (the shard's write "
-            + "limit; retry after Retry-After seconds) or LimitExceededException (Runnel's memory budget is full)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
-                    schema = @Schema(type = "integer")))
+            + "limit; retry after Retry-After seconds) or LimitExceededException (Runnel's memory budget is full)")
     PutRecordsResponses.Single putRecord(@PathVariable @Parameter(description = "The stream", example = "myKinesis")
                                          String name, @RequestBody PutRecordRequest request) {
         return PutRecordsResponses.Single.of(records.put(
@@ -80,9 +77,7 @@ class RecordsRestController {
             + "out of range)")
     @ApiResponse(responseCode = "404", description = "ResourceNotFoundException: the stream or shard is gone")
     @ApiResponse(responseCode = "429", description = "ProvisionedThroughputExceededException: the shard's read "
-            + "limit (5 calls and 2 MiB a second); retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
-                    schema = @Schema(type = "integer")))
+            + "limit (5 calls and 2 MiB a second); retry after Retry-After seconds")
     RecordsPage getRecords(@PathVariable @Parameter(description = "The stream", example = "myKinesis") String name,
                            @Parameter(description = "From getShardIterator or a previous nextShardIterator",
                                    required = true) @RequestParam String shardIterator,

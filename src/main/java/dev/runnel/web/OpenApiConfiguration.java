@@ -2,6 +2,7 @@ package dev.runnel.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -71,6 +73,11 @@ class OpenApiConfiguration {
         };
     }
 
+    /**
+     * Gives every operation the 500 answer, keeps problem details out of success answers, and gives every error
+     * answer the problem schema, an example, and for throttling the Retry-After header that
+     * {@link RestExceptionHandler} sends.
+     */
     private static void answers(Operation operation) {
         operation.getResponses().addApiResponse("500", new ApiResponse()
                 .description("InternalFailure: a bug in Runnel; the details are in its log"));
@@ -80,6 +87,11 @@ class OpenApiConfiguration {
                     response.getContent().remove(PROBLEM_JSON);
                 }
             } else {
+                if (response.getDescription().contains("ProvisionedThroughputExceededException")) {
+                    response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header()
+                            .description("Seconds to wait before retrying").schema(new Schema<Integer>()
+                                    .types(Set.of("integer")).example(1)));
+                }
                 response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType()
                         .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
                         .example(example(Integer.parseInt(code), response.getDescription()))));
