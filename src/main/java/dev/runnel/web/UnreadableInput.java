@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -34,6 +35,11 @@ final class UnreadableInput {
                     ? "Value '" + format.getValue() + "'" : "The value";
             return (where.isEmpty() ? "The request body" : value + " at '" + where + "'") + " is not "
                     + expected(mismatch.getTargetType()) + ".";
+        }
+        if (jackson instanceof InputCoercionException coercion) {
+            String where = path(jackson);
+            return "The number" + (where.isEmpty() ? "" : " at '" + where + "'") + " is out of range" + range(
+                    coercion.getTargetType()) + ".";
         }
         if (jackson instanceof StreamReadException) {
             String reason = CHARACTER_CODE.matcher(firstSentence(jackson.getOriginalMessage())).replaceAll("");
@@ -74,6 +80,16 @@ final class UnreadableInput {
             return "a JSON object";
         }
         return "of the expected type";
+    }
+
+    private static String range(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return " (" + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")";
+        }
+        if (type == long.class || type == Long.class) {
+            return " (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")";
+        }
+        return "";
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -93,6 +93,13 @@ class StreamsRestControllerTest {
         create("{\"streamName\":\"s\",\"shardCount\":1,\"tags\":[]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The value at 'tags' is not a JSON object."));
+        create("{\"streamName\":\"s\",\"shardCount\":99999999999}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The number at 'shardCount' is out of range (-2147483648 to "
+                        + "2147483647)."));
+        create("{\"streamName\":\"s\",\"shardCount\":1.5}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Value '1.5' at 'shardCount' is not a whole number."));
         create("[]")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The request body is not a JSON object."));
