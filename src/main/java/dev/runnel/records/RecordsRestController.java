@@ -40,7 +40,7 @@ class RecordsRestController {
             + "runnel.http.max-request-size")
     @ApiResponse(responseCode = "429", description = "ProvisionedThroughputExceededException (the shard's write "
             + "limit; retry after Retry-After seconds) or LimitExceededException (Runnel's memory budget is full)")
-    PutRecordsResponses.Single putRecord(@PathVariable @Parameter(description = "The stream", example = "myKinesis")
+    PutRecordsResponses.Single putRecord(@PathVariable @Parameter(example = "myKinesis")
                                          String name, @RequestBody PutRecordRequest request) {
         return PutRecordsResponses.Single.of(records.put(
                 new PutRecordCommand(new StreamName(name), request.input(), request.sequenceNumberForOrdering())));
@@ -60,7 +60,7 @@ class RecordsRestController {
             + "CREATING")
     @ApiResponse(responseCode = "413", description = "RequestTooLarge: the body is larger than "
             + "runnel.http.max-request-size")
-    PutRecordsResponses.Batch putRecords(@PathVariable @Parameter(description = "The stream", example = "myKinesis")
+    PutRecordsResponses.Batch putRecords(@PathVariable @Parameter(example = "myKinesis")
                                          String name, @RequestBody PutRecordsRequest request) {
         return PutRecordsResponses.Batch.of(records.putAll(new PutRecordsCommand(new StreamName(name),
                 request.inputs())));
@@ -78,7 +78,7 @@ class RecordsRestController {
     @ApiResponse(responseCode = "404", description = "ResourceNotFoundException: the stream or shard is gone")
     @ApiResponse(responseCode = "429", description = "ProvisionedThroughputExceededException: the shard's read "
             + "limit (5 calls and 2 MiB a second); retry after Retry-After seconds")
-    RecordsPage getRecords(@PathVariable @Parameter(description = "The stream", example = "myKinesis") String name,
+    RecordsPage getRecords(@PathVariable @Parameter(example = "myKinesis") String name,
                            @Parameter(description = "From getShardIterator or a previous nextShardIterator",
                                    required = true) @RequestParam String shardIterator,
                            @Parameter(description = "Most records to return, 1–10000 (default 10000)",

@@ -74,11 +74,16 @@ class OpenApiConfiguration {
     }
 
     /**
-     * Gives every operation the 500 answer, keeps problem details out of success answers, and gives every error
+     * Describes the {@code {name}} path parameter of every operation, gives every operation the 500 answer, keeps problem details out of success answers, and gives every error
      * answer the problem schema, an example, and for throttling the Retry-After header that
      * {@link RestExceptionHandler} sends.
      */
     private static void answers(Operation operation) {
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream()
+                    .filter(p -> "path".equals(p.getIn()) && "name".equals(p.getName()) && p.getDescription() == null)
+                    .forEach(p -> p.description("The stream's name"));
+        }
         operation.getResponses().addApiResponse("500", new ApiResponse()
                 .description("InternalFailure: a bug in Runnel; the details are in its log"));
         operation.getResponses().forEach((code, response) -> {
