@@ -9,14 +9,17 @@ COPY frontend frontend
 RUN ./mvnw -B -q -DskipTests package && cp target/runnel-*.jar /runnel.jar
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --no-create-home runnel
+RUN useradd --system --uid 10001 --user-group --no-create-home runnel
 COPY --from=build /runnel.jar /app/runnel.jar
 COPY bin/runnel /app/bin/runnel
 ENV RUNNEL_JAR=/app/runnel.jar RUNNEL_CDS_DIR=/app/cds JAVA_OPTS="-XX:MaxRAMPercentage=75"
-# bin/runnel starts Runnel the recommended way (Serial GC, class-data sharing); the class-data archive is
-# recorded here, once, with this image's JVM.
-RUN /app/bin/runnel --prepare
+# bin/runnel starts Runnel the recommended way (Serial GC, class-data sharing). The class-data directory belongs
+# to the user Runnel runs as, and the archive is recorded here, once, as that user with this image's JVM, so that
+# bin/runnel can record it again should it go stale (another JVM, a jar mounted over /app/runnel.jar); if it
+# cannot, Runnel starts from the jar without the archive.
+RUN install -d -o runnel -g runnel /app/cds
 USER runnel
+RUN /app/bin/runnel --prepare
 EXPOSE 4567
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/4567 && printf "GET /actuator/health HTTP/1.0\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'

@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,11 @@ public record Payload(Kind kind, String shown, String base64, int size, boolean 
             return new Payload(Kind.TEXT, utf8Text(trimPartialCharacter(preview)), base64, data.length, true);
         }
         return new Payload(Kind.BINARY, hexDump(preview), base64, data.length, truncated);
+    }
+
+    /** The lines of {@link #shown}, without their line breaks: how the page lays a hex dump out, a line apiece. */
+    public List<String> lines() {
+        return shown.lines().toList();
     }
 
     private static String utf8Text(byte[] bytes) {

@@ -3,6 +3,8 @@ package dev.runnel.console;
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.record.ShardIteratorType;
 import dev.runnel.core.record.StartingPosition;
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.records.PutRecordCommand;
 import dev.runnel.records.PutResult;
@@ -11,10 +13,10 @@ import dev.runnel.records.RecordsBrowsed;
 import dev.runnel.streams.StreamService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,23 +47,26 @@ class RecordsConsoleController {
                   @RequestParam(defaultValue = "TRIM_HORIZON") String type,
                   @RequestParam(defaultValue = "") String sequenceNumber,
                   @RequestParam(defaultValue = "") String timestamp, Model model, HttpServletResponse response) {
-        streams.describe(new StreamName(name));
+        Stream stream = streams.describe(new StreamName(name));
         model.addAttribute("streamName", name);
         model.addAttribute("shardId", shardId);
         model.addAttribute("types", ShardIteratorType.values());
         model.addAttribute("type", type);
         model.addAttribute("sequenceNumber", sequenceNumber);
-        model.addAttribute("timestamp", timestamp.isBlank()
-                ? streams.now().truncatedTo(ChronoUnit.MILLIS).toString() : timestamp);
+        model.addAttribute("timestamp", timestamp.isBlank() ? ConsoleTime.format(streams.now()) : timestamp);
+        List<RecordRow> rows = List.of();
         try {
             RecordsBrowsed page = records.browse(new StreamName(name), shardId,
                     position(type, sequenceNumber, timestamp), PAGE_SIZE);
-            model.addAttribute("records", rows(page));
+            rows = rows(page);
             model.addAttribute("page", page);
         } catch (KinesisException e) {
             FormError.reject("browse", e, model, response);
-            model.addAttribute("records", List.of());
         }
+        model.addAttribute("records", rows);
+        Long retained = ShardId.parse(shardId).flatMap(stream::shard)
+                .map(shard -> streams.retainedRecordCount(stream, shard)).orElse(null);
+        model.addAttribute("recordCount", shownOf(rows.size(), retained));
         return "console/records";
     }
 
@@ -71,7 +76,7 @@ class RecordsConsoleController {
                 TAIL_SIZE)));
         Collections.reverse(newestFirst);
         model.addAttribute("tail", newestFirst);
-        model.addAttribute("checkedAt", streams.now());
+        model.addAttribute("checkedAt", ConsoleTime.format(streams.now()));
         return "console/records :: tail";
     }
 
@@ -108,6 +113,12 @@ class RecordsConsoleController {
         Instant at = iteratorType == ShardIteratorType.AT_TIMESTAMP
                 ? FormInput.timestamp("timestamp", timestamp) : null;
         return StartingPosition.of(iteratorType, bySequenceNumber ? sequenceNumber.strip() : null, at);
+    }
+
+    /** The records heading's count: "25 shown of 1,234 in the shard"; just "25 shown" if the shard is unknown. */
+    static String shownOf(int shown, Long retained) {
+        String count = String.format(Locale.ROOT, "%,d shown", shown);
+        return retained == null ? count : count + String.format(Locale.ROOT, " of %,d in the shard", retained);
     }
 
     private static List<RecordRow> rows(RecordsBrowsed page) {

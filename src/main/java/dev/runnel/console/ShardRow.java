@@ -7,7 +7,6 @@ import dev.runnel.insight.StreamInsights;
 import dev.runnel.streams.StreamService;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,14 +17,15 @@ import java.util.Locale;
  * @param rangeWidthPercent how much of the key space the range covers, 0 … 100
  * @param writePercent writes against the shard's limit (the larger of bytes and records), may exceed 100
  * @param readPercent reads against the shard's 2 MiB/s limit
+ * @param closedAt when a closed shard closed, as {@link ConsoleTime} writes it; null while open
  */
 public record ShardRow(String shardId, boolean open, String parentShardId, String adjacentParentShardId,
                 String startingHashKey, String endingHashKey, double rangeStartPercent, double rangeWidthPercent,
-                String startingSequenceNumber, String endingSequenceNumber, long recordCount, Instant closedAt,
+                String startingSequenceNumber, String endingSequenceNumber, long recordCount, String closedAt,
                 Rate writes, Rate reads, double writePercent, double readPercent, boolean hot,
                 List<String> hotReasons, List<TopKey> topKeys) {
 
-    /** A heavy partition key and its share of the shard's records, e.g. "97%". */
+    /** A heavy partition key and its share of the shard's records, e.g. "97%" or "<1%". */
     public record TopKey(String partitionKey, long records, String share) {
     }
 
@@ -42,12 +42,17 @@ public record ShardRow(String shardId, boolean open, String parentShardId, Strin
                 start, Math.max(end - start, 0),
                 streams.startingSequenceNumber(stream, shard).toString(),
                 streams.endingSequenceNumber(stream, shard).map(Object::toString).orElse(null),
-                streams.retainedRecordCount(stream, shard), shard.closedAt(),
+                streams.retainedRecordCount(stream, shard), ConsoleTime.format(shard.closedAt()),
                 new Rate(rates.writeBytesPerSecond(), rates.writeRecordsPerSecond()),
                 new Rate(rates.readBytesPerSecond(), rates.readRecordsPerSecond()),
                 insight.writeUtilisation() * 100, insight.readUtilisation() * 100, insight.hot(),
                 insight.hotReasons(), insight.topKeys().stream().map(k -> new TopKey(k.partitionKey(), k.records(),
-                        String.format(Locale.ROOT, "%.0f%%", k.share() * 100))).toList());
+                        share(k.share()))).toList());
+    }
+
+    /** e.g. "97%"; "<1%" for a key with a few records among many, which "0%" would hide. */
+    static String share(double share) {
+        return share > 0 && share < 0.005 ? "<1%" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
     /** The bar's position in CSS, at least a sliver wide so tiny ranges stay visible. */

@@ -5,7 +5,6 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamStatus;
 import dev.runnel.insight.StreamInsights;
 import dev.runnel.streams.StreamService;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,10 @@ import java.util.Map;
  * Everything the stream page shows: settings, the shard table, the lineage of closed shards, hot shards and
  * advice.
  *
+ * @param createdAt as {@link ConsoleTime} writes it
  * @param openShardIds the open shards in hash-key order, for the merge and split forms
  */
-public record StreamDetails(String name, String arn, String status, String mode, Instant createdAt,
+public record StreamDetails(String name, String arn, String status, String mode, String createdAt,
                             int retentionHours, int maxRecordSizeKiB, boolean encrypted, Map<String, String> tags,
                             Rate writes, Rate reads, List<ShardRow> shards, List<String> openShardIds,
                             List<LineageStep> lineage, List<StreamInsights.Advice> advice, int hotShards,
@@ -25,9 +25,10 @@ public record StreamDetails(String name, String arn, String status, String mode,
     /**
      * A closed shard and what replaced it.
      *
+     * @param closedAt as {@link ConsoleTime} writes it
      * @param how "split into" or "merged into"
      */
-    public record LineageStep(String shardId, Instant closedAt, String how, List<String> children) {
+    public record LineageStep(String shardId, String closedAt, String how, List<String> children) {
     }
 
     static StreamDetails of(Stream stream, StreamService streams, StreamInsights insights) {
@@ -41,14 +42,14 @@ public record StreamDetails(String name, String arn, String status, String mode,
                 if (!shard.isOpen()) {
                     List<String> children = stream.children(shard.id()).stream()
                             .map(child -> child.id().toString()).toList();
-                    lineage.add(new LineageStep(shard.id().toString(), shard.closedAt(),
+                    lineage.add(new LineageStep(shard.id().toString(), ConsoleTime.format(shard.closedAt()),
                             children.size() > 1 ? "split into" : "merged into", children));
                 }
             }
         }
         StreamInsights.Rates rates = insights.stream();
         return new StreamDetails(stream.name().value(), streams.arn(stream), status.name(), stream.mode().name(),
-                stream.createdAt(), stream.retentionHours(), stream.maxRecordSizeKiB(), stream.isEncrypted(),
+                ConsoleTime.format(stream.createdAt()), stream.retentionHours(), stream.maxRecordSizeKiB(), stream.isEncrypted(),
                 stream.tags(), new Rate(rates.writeBytesPerSecond(), rates.writeRecordsPerSecond()),
                 new Rate(rates.readBytesPerSecond(), rates.readRecordsPerSecond()), List.copyOf(rows),
                 stream.openShardsByHashKey().stream().map(shard -> shard.id().toString()).toList(),

@@ -22,6 +22,13 @@ import java.util.Locale;
  * dominate, and what to do — the best practices of the blog post Runnel grew from. A shard is hot when its
  * write utilisation over the window reaches {@code hotShare}, when it was throttled in the last minute, or
  * when it takes more than twice its fair share of a stream that carries real traffic. Stateless.
+ *
+ * <p>"Throttled" counts what the shard's limits refused over the 59 whole seconds before now (the second
+ * under way is not counted yet): records refused on write, one per PutRecord call and one per PutRecords entry
+ * that failed with ProvisionedThroughputExceededException, plus GetRecords calls refused on read. A
+ * PutRecords request of 500 records over the limit is therefore up to 500 throttles, not one; faults injected
+ * on the AWS edge and control-plane limits are not counted. {@link StreamInsights.ShardInsight} reports the
+ * sum, and the hot reason names both parts.
  */
 public final class Insights {
 
@@ -76,15 +83,16 @@ public final class Insights {
             double writeUtilisation = Math.max(r.writeBytesPerSecond() / ShardCapacity.WRITE_BYTES_PER_SECOND,
                     r.writeRecordsPerSecond() / ShardCapacity.WRITE_RECORDS_PER_SECOND);
             double readUtilisation = r.readBytesPerSecond() / ShardCapacity.READ_BYTES_PER_SECOND;
-            long throttles = shardTraffic.sum(second, ShardTraffic.WINDOWS - 1, Measure.WRITE_THROTTLES)
-                    + shardTraffic.sum(second, ShardTraffic.WINDOWS - 1, Measure.READ_THROTTLES);
+            long recordsRefused = shardTraffic.sum(second, ShardTraffic.WINDOWS - 1, Measure.WRITE_THROTTLES);
+            long readsRefused = shardTraffic.sum(second, ShardTraffic.WINDOWS - 1, Measure.READ_THROTTLES);
+            long throttles = recordsRefused + readsRefused;
             List<String> reasons = new ArrayList<>();
             if (shard.isOpen() && writeUtilisation >= hotShare) {
                 reasons.add(String.format(Locale.ROOT, "writes at %.0f%% of the shard's limit (%.0f records/s, "
                         + "%.0f bytes/s)", writeUtilisation * 100, r.writeRecordsPerSecond(), r.writeBytesPerSecond()));
             }
             if (throttles > 0) {
-                reasons.add(throttles + " requests throttled in the last minute");
+                reasons.add(throttled(recordsRefused, readsRefused));
             }
             double share = streamWriteRecords == 0 ? 0 : r.writeRecordsPerSecond() / streamWriteRecords;
             if (shard.isOpen() && realTraffic && open.size() > 1 && share > 2.0 / open.size()) {
@@ -110,6 +118,25 @@ public final class Insights {
         return new StreamInsights(stream.name().value(), open.size(), WINDOW_SECONDS,
                 new Rates(streamWriteBytes, streamWriteRecords, streamReadBytes, streamReadRecords), List.copyOf(shards),
                 List.copyOf(advice));
+    }
+
+    /**
+     * The reason a throttled shard is hot, in what was counted: records refused by the write limits (a
+     * PutRecord call or a PutRecords entry each count one record) and GetRecords calls refused by the read
+     * limits, e.g. "998 records refused by the write limit and 3 GetRecords calls refused by the read limit in
+     * the last minute". A kind with none is left out.
+     */
+    static String throttled(long recordsRefused, long readsRefused) {
+        List<String> parts = new ArrayList<>(2);
+        if (recordsRefused > 0) {
+            parts.add(recordsRefused + (recordsRefused == 1 ? " record" : " records")
+                    + " refused by the write limit");
+        }
+        if (readsRefused > 0) {
+            parts.add(readsRefused + (readsRefused == 1 ? " GetRecords call" : " GetRecords calls")
+                    + " refused by the read limit");
+        }
+        return String.join(" and ", parts) + " in the last minute";
     }
 
     /** Second-by-second traffic of the stream's shards over the last minute; see {@link TrafficSeries}. */

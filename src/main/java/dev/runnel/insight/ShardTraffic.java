@@ -2,8 +2,8 @@ package dev.runnel.insight;
 
 /**
  * The traffic of one shard in one-second windows over the last minute, and in totals since the shard
- * began: bytes and records written and read, and throttled requests; plus the iterator age of its latest
- * read. Windows are keyed by epoch second; a window older than a minute is reused. Each shard has its own
+ * began: bytes and records written and read, records refused on write and GetRecords calls refused on read;
+ * plus the iterator age of its latest read. Windows are keyed by epoch second; a window older than a minute is reused. Each shard has its own
  * monitor, so recording never contends across shards. Thread-safe.
  */
 public final class ShardTraffic {
@@ -11,7 +11,11 @@ public final class ShardTraffic {
     /** How many one-second windows are kept. */
     public static final int WINDOWS = 60;
 
-    /** What is counted. */
+    /**
+     * What is counted. Bytes are data plus partition keys. {@code WRITE_THROTTLES} counts records refused by
+     * the write limits (a refused PutRecord call, or a refused PutRecords entry, is one record);
+     * {@code READ_THROTTLES} counts GetRecords calls refused by the read limits.
+     */
     public enum Measure {
         WRITE_BYTES, WRITE_RECORDS, READ_BYTES, READ_RECORDS, WRITE_THROTTLES, READ_THROTTLES
     }
@@ -66,6 +70,7 @@ public final class ShardTraffic {
         add(epochSecond, Measure.READ_RECORDS, records, Measure.READ_BYTES, bytes);
     }
 
+    /** Counts one refusal: {@code which} is WRITE_THROTTLES for one refused record, READ_THROTTLES for one call. */
     public void recordThrottle(long epochSecond, Measure which) {
         add(epochSecond, which, 1, which, 0);
     }

@@ -27,7 +27,8 @@ public record StreamInsights(
     /**
      * @param writeUtilisation the larger of bytes and records against the shard's write limits (1.0 = full)
      * @param readUtilisation bytes read against the shard's read limit
-     * @param throttlesLastMinute write and read requests refused in the last minute
+     * @param throttlesLastMinute what the shard's limits refused in the 59 whole seconds before now: records refused
+     *     on write (one per refused PutRecord call or PutRecords entry) plus GetRecords calls refused on read
      */
     @Schema(name = "ShardInsight", description = "One shard's traffic, whether it is hot and why, its heaviest keys")
     public record ShardInsight(
@@ -38,7 +39,8 @@ public record StreamInsights(
                     example = "0.95", requiredMode = Schema.RequiredMode.REQUIRED) double writeUtilisation,
             @Schema(description = "Bytes read against the shard's read limit (1.0 = full)", example = "0.0", requiredMode = Schema.RequiredMode.REQUIRED)
             double readUtilisation,
-            @Schema(description = "Writes and reads the shard's limits refused in the last minute", example = "0",
+            @Schema(description = "Records refused by the write limit plus GetRecords calls refused by the read "
+                    + "limit in the last minute", example = "0",
                     requiredMode = Schema.RequiredMode.REQUIRED) long throttlesLastMinute,
             @Schema(example = "true", requiredMode = Schema.RequiredMode.REQUIRED) boolean hot,
             @Schema(description = "Why the shard counts as hot; empty when it is not", requiredMode = Schema.RequiredMode.REQUIRED) List<String> hotReasons,

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record TrafficSeries(long[] epochSeconds, List<ShardSeries> shards) {
 
-    /** One shard's counts per second, aligned with {@link TrafficSeries#epochSeconds()}. */
+    /**
+     * One shard's counts per second, aligned with {@link TrafficSeries#epochSeconds()}.
+     *
+     * @param throttles records refused on write plus GetRecords calls refused on read
+     */
     public record ShardSeries(String shardId, boolean open, long[] writeBytes, long[] writeRecords,
                               long[] readBytes, long[] throttles) {
     }

@@ -30,14 +30,24 @@ import java.util.function.ToDoubleFunction;
  */
 public class KinesisMetrics {
 
-    /** Per-shard counters: meter name and the measure it reads. */
-    private static final Map<String, Measure> SHARD_COUNTERS = Map.of(
-            "kinesis.IncomingBytes", Measure.WRITE_BYTES,
-            "kinesis.IncomingRecords", Measure.WRITE_RECORDS,
-            "kinesis.GetRecords.Bytes", Measure.READ_BYTES,
-            "kinesis.GetRecords.Records", Measure.READ_RECORDS,
-            "kinesis.WriteProvisionedThroughputExceeded", Measure.WRITE_THROTTLES,
-            "kinesis.ReadProvisionedThroughputExceeded", Measure.READ_THROTTLES);
+    /** A per-shard counter: its name, the measure it reads and its description (Prometheus' HELP). */
+    private record ShardCounter(String name, Measure measure, String description) {
+    }
+
+    private static final List<ShardCounter> SHARD_COUNTERS = List.of(
+            new ShardCounter("kinesis.IncomingBytes", Measure.WRITE_BYTES,
+                    "Bytes (data plus partition keys) of the records PutRecord and PutRecords stored in the shard"),
+            new ShardCounter("kinesis.IncomingRecords", Measure.WRITE_RECORDS,
+                    "Records PutRecord and PutRecords stored in the shard"),
+            new ShardCounter("kinesis.GetRecords.Bytes", Measure.READ_BYTES,
+                    "Bytes (data plus partition keys) of the records GetRecords returned from the shard"),
+            new ShardCounter("kinesis.GetRecords.Records", Measure.READ_RECORDS,
+                    "Records GetRecords returned from the shard"),
+            new ShardCounter("kinesis.WriteProvisionedThroughputExceeded", Measure.WRITE_THROTTLES,
+                    "Records the shard's write limits refused (each refused PutRecord call or PutRecords entry "
+                            + "is one record)"),
+            new ShardCounter("kinesis.ReadProvisionedThroughputExceeded", Measure.READ_THROTTLES,
+                    "GetRecords calls the shard's read limits refused"));
 
     private final MeterRegistry registry;
     private final Regions regions;
@@ -87,11 +97,13 @@ public class KinesisMetrics {
 
     private List<Meter> shardMeters(ShardTraffic shard, Tags tags) {
         List<Meter> list = new ArrayList<>();
-        SHARD_COUNTERS.forEach((name, measure) ->
-                list.add(counter(name, shard, s -> s.total(measure), tags, null)));
+        for (ShardCounter counter : SHARD_COUNTERS) {
+            list.add(counter(counter.name(), shard, s -> s.total(counter.measure()), tags, counter.description()));
+        }
         list.add(Gauge.builder("kinesis.GetRecords.IteratorAgeMilliseconds", shard, ShardTraffic::iteratorAgeMillis)
                 .tags(tags)
-                .description("How far behind the newest record the latest GetRecords of the shard was")
+                .description("How far behind the newest record of the shard the latest GetRecords was, in "
+                        + "milliseconds (its MillisBehindLatest)")
                 .register(registry));
         return list;
     }

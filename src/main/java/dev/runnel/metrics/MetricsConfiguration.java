@@ -4,15 +4,22 @@ import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.Regions;
 import dev.runnel.system.RunnelProperties;
 import dev.runnel.web.AwsEdgeRequests;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationPredicate;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Wires {@link KinesisMetrics} and refreshes its meters at the housekeeping interval. */
+/**
+ * Wires {@link KinesisMetrics} and refreshes its meters at the housekeeping interval; gives the framework's meters
+ * that have none a description.
+ */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
@@ -31,6 +38,34 @@ class MetricsConfiguration {
         return (name, context) -> !(context instanceof ServerRequestObservationContext server
                 && AwsEdgeRequests.isAwsRequest(server.getCarrier()));
     }
+
+    /**
+     * Descriptions for the framework's meters that come without one (Spring MVC's HTTP timers, Tomcat's session
+     * gauges), so that no HELP line at {@code /actuator/prometheus} is empty. Runnel's own meters describe
+     * themselves where they are registered.
+     */
+    @Bean
+    MeterFilter describeFrameworkMeters() {
+        return new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                String description = FRAMEWORK_DESCRIPTIONS.get(id.getName());
+                return description == null || id.getDescription() != null ? id
+                        : new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType());
+            }
+        };
+    }
+
+    static final Map<String, String> FRAMEWORK_DESCRIPTIONS = Map.of(
+            "http.server.requests", "HTTP requests the REST API, the console and the actuator served (calls on the "
+                    + "AWS edge, POST /, are counted by the kinesis.* meters instead)",
+            "http.server.requests.active", "HTTP requests of the REST API, the console and the actuator under way",
+            "tomcat.sessions.active.current", "HTTP sessions active now (Runnel keeps none of its own)",
+            "tomcat.sessions.active.max", "Most HTTP sessions active at once",
+            "tomcat.sessions.alive.max", "Longest time an expired HTTP session had been alive",
+            "tomcat.sessions.created", "HTTP sessions created",
+            "tomcat.sessions.expired", "HTTP sessions expired",
+            "tomcat.sessions.rejected", "HTTP sessions refused because the most allowed were active");
 
     @Bean
     SchedulingConfigurer kinesisMetricsRefresh(KinesisMetrics metrics, RunnelProperties properties) {

@@ -3,6 +3,7 @@ package dev.runnel.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.springframework.boot.jackson.JacksonComponent;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
@@ -18,7 +19,7 @@ public final class RestTimestamps extends ValueSerializer<Instant> {
 
     /** The format, for anything else that shows REST timestamps (the console). */
     public static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     @Override
     public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {

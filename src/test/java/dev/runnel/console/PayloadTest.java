@@ -33,6 +33,9 @@ class PayloadTest {
         assertThat(payload.shown()).startsWith("00000000  00 01 02 ff 41").endsWith("|....A|\n");
         assertThat(Payload.of(new byte[] {(byte) 0xc3, 0x28}).kind()).isEqualTo(Payload.Kind.BINARY);
         assertThat(Payload.hexDump(new byte[17]).lines()).hasSize(2);
+        assertThat(Payload.of(new byte[17]).lines()).as("a hex dump's lines, as the page lays them out")
+                .hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain("\n").startsWith("000000")
+                        .satisfies(l -> assertThat(l.indexOf('|')).as("the ASCII column").isEqualTo(60)));
     }
 
     @Test

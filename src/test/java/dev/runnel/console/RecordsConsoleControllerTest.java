@@ -72,6 +72,44 @@ class RecordsConsoleControllerTest {
     }
 
     @Test
+    void theHeadingCountsTheRecordsShownAgainstTheRecordsTheShardHolds() throws Exception {
+        streams.create(CreateStreamCommand.of("counted", 1, null, null, null));
+        for (int i = 1; i <= 30; i++) {
+            put("counted", "r" + i);
+        }
+        String page = mvc.perform(get("/console/streams/counted/shards/shardId-000000000000"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"records-count\">— 25 shown of 30 in the shard</span>")
+                .doesNotContain("(25)");
+
+        assertThat(RecordsConsoleController.shownOf(25, 1_234L)).isEqualTo("25 shown of 1,234 in the shard");
+        assertThat(RecordsConsoleController.shownOf(0, 0L)).isEqualTo("0 shown of 0 in the shard");
+        assertThat(RecordsConsoleController.shownOf(3, null)).as("a shard id that names no shard").isEqualTo("3 shown");
+    }
+
+    @Test
+    void everyTimeOnThePagesHasExactlyThreeFractionalDigits() throws Exception {
+        streams.create(CreateStreamCommand.of("timed", 1, null, null, null));
+        put("timed", "a");
+        String page = mvc.perform(get("/console/streams/timed/shards/shardId-000000000000"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String tail = mvc.perform(get("/console/streams/timed/shards/shardId-000000000000/tail"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Pattern time = java.util.regex.Pattern.compile("<time datetime=\"([^\"]*)\">([^<]*)</time>");
+        for (String html : List.of(page, tail)) {
+            java.util.regex.Matcher matcher = time.matcher(html);
+            int times = 0;
+            while (matcher.find()) {
+                times++;
+                assertThat(matcher.group(2)).isEqualTo(matcher.group(1))
+                        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+            }
+            assertThat(times).as("times on the page").isPositive();
+        }
+        assertThat(page).containsPattern("id=\"timestamp\" name=\"timestamp\" type=\"text\" value=\"[^\"]+\\.\\d{3}Z\"");
+    }
+
+    @Test
     void theConsoleReadsNeitherCountAsTrafficNorTriggerLatestAdvice() throws Exception {
         streams.create(CreateStreamCommand.of("quiet", 1, null, null, null));
         put("quiet", "a");

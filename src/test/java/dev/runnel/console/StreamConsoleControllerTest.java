@@ -14,9 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.core.record.StartingPosition;
 import dev.runnel.records.PutRecordCommand;
+import dev.runnel.records.PutRecordsCommand;
 import dev.runnel.records.RecordInput;
 import dev.runnel.records.RecordService;
+import dev.runnel.records.ShardIteratorService;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.StreamService;
 import dev.runnel.support.RestSliceTest;
@@ -39,6 +42,8 @@ class StreamConsoleControllerTest {
     StreamService streams;
     @Autowired
     RecordService records;
+    @Autowired
+    ShardIteratorService iterators;
 
     @Test
     void theStreamPageShowsShardsWithRangesSequenceNumbersAndRates() throws Exception {
@@ -99,6 +104,8 @@ class StreamConsoleControllerTest {
         MvcResult result = mvc.perform(get("/console/streams/hot"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("1 hot shard")))
+                .andExpect(content().string(containsString(
+                        "100 records refused by the write limit in the last minute")))
                 .andExpect(content().string(containsString("SPREAD_PARTITION_KEYS")))
                 .andExpect(content().string(containsString("id=\"split-shardId-000000000000\"")))
                 .andReturn();
@@ -121,6 +128,35 @@ class StreamConsoleControllerTest {
             assertThat(step.children()).containsExactly("shardId-000000000001", "shardId-000000000002");
         });
         assertThat(after.getResponse().getContentAsString()).contains("id=\"lineage\"");
+    }
+
+    @Test
+    void aThrottledShardSaysHowManyRecordsAndGetRecordsCallsItsLimitsRefused() throws Exception {
+        streams.create(CreateStreamCommand.of("refusing", 1, null, null, null));
+        StreamName name = new StreamName("refusing");
+        int refusedRecords = 0;
+        for (int batch = 0; batch < 3; batch++) {
+            refusedRecords += records.putAll(new PutRecordsCommand(name, java.util.Collections.nCopies(500,
+                    new RecordInput("1", new byte[10], null)))).failedRecordCount();
+        }
+        String iterator = iterators.getShardIterator(name, "shardId-000000000000",
+                new StartingPosition.TrimHorizon());
+        int refusedReads = 0;
+        for (int call = 0; call < 8; call++) {
+            try {
+                records.getRecords(iterator, 1);
+            } catch (dev.runnel.core.error.ProvisionedThroughputExceededException e) {
+                refusedReads++;
+            }
+        }
+        assertThat(refusedRecords).as("1,500 records at once pass 1,000 records/s").isPositive();
+        assertThat(refusedReads).as("8 calls at once pass 5 calls/s").isPositive();
+        Thread.sleep(1_100); // traffic windows count whole seconds: let the burst's second end
+
+        mvc.perform(get("/console/streams/refusing"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(refusedRecords + " records refused by the write limit and "
+                        + refusedReads + " GetRecords calls refused by the read limit in the last minute")));
     }
 
     @Test

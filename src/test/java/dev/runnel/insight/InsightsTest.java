@@ -97,6 +97,30 @@ class InsightsTest {
     }
 
     @Test
+    void aThrottledShardNamesTheRecordsRefusedOnWriteAndTheGetRecordsCallsRefusedOnRead() {
+        ShardId shard = new ShardId(1);
+        ShardTraffic shardTraffic = traffic.shard(stream.incarnation(), shard);
+        for (int i = 0; i < 998; i++) {
+            shardTraffic.recordThrottle(NOW.getEpochSecond() - 3, ShardTraffic.Measure.WRITE_THROTTLES);
+        }
+        for (int i = 0; i < 3; i++) {
+            shardTraffic.recordThrottle(NOW.getEpochSecond() - 40, ShardTraffic.Measure.READ_THROTTLES);
+        }
+        shardTraffic.recordThrottle(NOW.getEpochSecond(), ShardTraffic.Measure.WRITE_THROTTLES); // under way
+
+        ShardInsight insight = insights.analyze(stream, NOW).shards().get(1);
+        assertThat(insight.hot()).isTrue();
+        assertThat(insight.throttlesLastMinute()).isEqualTo(998 + 3);
+        assertThat(insight.hotReasons()).containsExactly("998 records refused by the write limit and 3 GetRecords "
+                + "calls refused by the read limit in the last minute");
+
+        assertThat(Insights.throttled(1, 0)).isEqualTo("1 record refused by the write limit in the last minute");
+        assertThat(Insights.throttled(0, 2))
+                .isEqualTo("2 GetRecords calls refused by the read limit in the last minute");
+        assertThat(Insights.throttled(0, 1)).isEqualTo("1 GetRecords call refused by the read limit in the last minute");
+    }
+
+    @Test
     void manyKeysCrowdingOneShardGetASplitPointInsideItsRange() {
         ShardId target = stream.route(PartitionKeys.hashKey("a")).id();
         int found = 0;

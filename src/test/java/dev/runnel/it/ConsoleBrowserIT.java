@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -48,7 +50,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * Drives the web console in headless Chromium against a started server with default settings (per-shard
  * write limits on): create a stream through the form, put records through the put form, browse them with
  * each iterator type, then overload the shard with one partition key and follow the console's advice to
- * split it. Screenshots of each page land in {@code target/console-screenshots}.
+ * split it. On the way, the streams, stream and records pages are laid out at 1280×900 and 420×900 and checked:
+ * compact shard rows, tokens (times, sequence numbers, hex-dump lines) on one line, the hot badge on screen, no
+ * sideways scrolling of the page. Screenshots of each page land in {@code target/console-screenshots}.
  *
  * <p>Needs the Debian packages chromium and chromium-driver ({@code /usr/bin/chromium},
  * {@code /usr/bin/chromedriver}); without them the test is skipped, or fails when RUNNEL_REQUIRE_BROWSER=true
@@ -70,6 +74,14 @@ class ConsoleBrowserIT {
     private static final String SHARD = "shardId-000000000000";
     private static final String JSON_PAYLOAD = "{\"sensor\":\"s-1\",\"temperature\":21.5,\"tags\":[\"a\",\"b\"]}";
     private static final String BINARY_BASE64 = "AAEC//8=";
+    /** A partition key longer than its cell: cut with an ellipsis, whole in its title. */
+    private static final String LONG_KEY = "device-" + "0123456789abcdef".repeat(6);
+    /** Pixel sizes of the two windows the layout is checked in (the viewport, without browser chrome). */
+    private static final int WIDE = 1280;
+    private static final int NARROW = 420;
+    private static final int HEIGHT = 900;
+    /** A shard row with five top keys, a hash-key range bar and rate meters fits in this height at 1280 px. */
+    private static final int MAX_SHARD_ROW_PIXELS = 120;
     private static final Pattern FAILED =
             Pattern.compile("\"failedRecordCount\"\\s*:\\s*(\\d+)");
 
@@ -149,7 +161,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Timeout(90)
+    @Timeout(120)
     void createPutBrowseAndSplitAHotShardInTheConsole() throws Exception {
         base = "http://localhost:" + port;
         createsTheStreamThroughTheForm();
@@ -284,6 +296,7 @@ class ConsoleBrowserIT {
         driver.get(base + "/console/streams/" + STREAM);
         assertThat(driver.findElements(By.id("warnings"))).as("no warnings before the burst").isEmpty();
 
+        putOtherKeys();
         int throttled = burst(6, 500);
         assertThat(throttled).as("a burst of 3,000 records in a moment exceeds 1,000 records/s").isPositive();
 
@@ -300,6 +313,10 @@ class ConsoleBrowserIT {
                 .getAttribute("class")).contains("hot");
         scrollTo(By.id("warnings"));
         screenshot("stream-hot");
+
+        checksTheLayoutAtTwoWidths();
+        driver.get(base + "/console/streams/" + STREAM);
+        wait(WAIT).until(d -> d.findElement(By.id("split-" + SHARD)));
 
         // The button may be swapped out by a refresh between finding and clicking it: find it afresh.
         wait(WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
@@ -335,6 +352,149 @@ class ConsoleBrowserIT {
                 .isLessThanOrEqualTo(0);
     }
 
+    /**
+     * The streams, stream and records pages at 1280×900 and at 420×900, while the shard is hot and lists its top
+     * keys: screenshots {@code <page>-1280.png} and {@code <page>-420.png}, and the layout facts behind the
+     * console's fixes, measured in the browser.
+     */
+    private void checksTheLayoutAtTwoWidths() {
+        for (int width : List.of(WIDE, NARROW)) {
+            viewport(width, HEIGHT);
+
+            driver.get(base + "/console");
+            WebElement badge = wait(WAIT).until(d -> d.findElement(By.cssSelector(
+                    "#stream-rows tr[data-stream='" + STREAM + "'] .badge-hot")));
+            assertThat(badge.getText()).isEqualTo("1 hot");
+            assertThat(insideViewport(badge)).as("the hot-shards badge is on screen at %d px", width).isTrue();
+            assertNoSidewaysScrolling("streams", width);
+            screenshot("streams-" + width);
+
+            driver.get(base + "/console/streams/" + STREAM);
+            WebElement row = wait(HOT_WAIT).until(d -> d.findElement(By.cssSelector(
+                    "#shard-table tr.hot[data-shard='" + SHARD + "']")));
+            scrollTo(By.id("shards-heading"));
+            Map<String, Object> shard = measure("""
+                    var row = document.querySelector("#shard-table tr[data-shard='" + arguments[0] + "']");
+                    var keys = Array.from(row.querySelectorAll('ul.keys li'));
+                    var long = Array.from(row.querySelectorAll('ul.keys .key'))
+                        .filter(k => k.title === arguments[1])[0];
+                    return {rowHeight: row.getBoundingClientRect().height,
+                            keys: keys.length,
+                            keyLines: Math.max.apply(null, keys.map(lines)),
+                            longKeyCut: long ? long.scrollWidth > long.clientWidth : null,
+                            longKeyText: long ? long.textContent : null,
+                            badgeShown: inside(row.querySelector('.badge-hot')),
+                            arnLines: lines(document.getElementById('stream-arn'))};
+                    """, SHARD, LONG_KEY);
+            assertThat(row.getText()).contains("hot");
+            assertThat((Long) shard.get("keys")).as("top keys listed").isGreaterThanOrEqualTo(3);
+            assertThat((Long) shard.get("keyLines")).as("lines of a top key and its share").isEqualTo(1);
+            assertThat(shard.get("longKeyCut")).as("the long key ends in an ellipsis").isEqualTo(true);
+            assertThat(shard.get("longKeyText")).as("the whole long key is in the page").isEqualTo(LONG_KEY);
+            assertThat(shard.get("badgeShown")).as("the shard's hot badge is on screen").isEqualTo(true);
+            assertThat((Long) shard.get("arnLines")).as("lines of the ARN").isEqualTo(1);
+            if (width == WIDE) {
+                assertThat(((Number) shard.get("rowHeight")).doubleValue()).as("height of the hot shard's row")
+                        .isLessThan(MAX_SHARD_ROW_PIXELS);
+            }
+            assertNoSidewaysScrolling("stream", width);
+            screenshot("stream-hot-" + width);
+
+            driver.get(base + "/console/streams/" + STREAM + "/shards/" + SHARD);
+            assertThat(driver.findElement(By.id("records-count")).getText())
+                    .matches("— 25 shown of [\\d,]+ in the shard");
+            WebElement binary = recordRows().stream()
+                    .filter(r -> r.findElement(By.cssSelector(".badge")).getText().startsWith("BINARY"))
+                    .findFirst().orElseThrow();
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", binary);
+            Map<String, Object> records = measure("""
+                    var table = document.getElementById('records-table');
+                    var most = list => Math.max.apply(null, Array.from(table.querySelectorAll(list)).map(lines));
+                    var dump = table.querySelector('pre.hex-dump');
+                    var cell = dump.closest('td');
+                    return {timeLines: most('time'), sequenceNumberLines: most('code.sequence-number'),
+                            hexLines: table.querySelectorAll('.hex-line').length, hexLineLines: most('.hex-line'),
+                            dumpInsideCell: dump.getBoundingClientRect().right <= cell.getBoundingClientRect().right + 1,
+                            time: table.querySelector('time').textContent};
+                    """);
+            assertThat((Long) records.get("timeLines")).as("lines of an arrival time").isEqualTo(1);
+            assertThat((Long) records.get("sequenceNumberLines")).as("lines of a sequence number").isEqualTo(1);
+            assertThat((Long) records.get("hexLines")).as("lines of the 5-byte dump").isEqualTo(1);
+            assertThat((Long) records.get("hexLineLines")).as("screen lines of a hex-dump line").isEqualTo(1);
+            assertThat(records.get("dumpInsideCell")).as("the dump scrolls inside its cell").isEqualTo(true);
+            assertThat((String) records.get("time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+            assertNoSidewaysScrolling("records", width);
+            screenshot("records-" + width);
+        }
+        viewport(WIDE, HEIGHT);
+    }
+
+    /** Puts a few records under other keys, one of them long, so the shard has several top keys. */
+    private void putOtherKeys() throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder("{\"records\":[");
+        List<String> keys = List.of("sensor-2", "sensor-3", "sensor-4", LONG_KEY);
+        for (int i = 0; i < 20; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"partitionKey\":\"").append(keys.get(i % keys.size()))
+                    .append("\",\"text\":\"other-").append(i).append("\"}");
+        }
+        body.append("]}");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(batchUri())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains("\"failedRecordCount\":0");
+    }
+
+    /** Sizes the window so that the page itself (the viewport) is {@code width} × {@code height} pixels. */
+    private static void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        List<?> inner = (List<?>) ((JavascriptExecutor) driver).executeScript(
+                "return [window.innerWidth, window.innerHeight];");
+        int chromeWidth = ((Number) inner.get(0)).intValue() - width;
+        int chromeHeight = ((Number) inner.get(1)).intValue() - height;
+        driver.manage().window().setSize(new Dimension(width - chromeWidth, height - chromeHeight));
+        inner = (List<?>) ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight];");
+        assertThat(inner.stream().map(n -> ((Number) n).intValue()).toList()).as("viewport")
+                .containsExactly(width, height);
+    }
+
+    /**
+     * Runs a script that measures the page in one go (the live section is replaced every two seconds). It may use
+     * {@code lines(element)}, the number of screen lines its text takes, and {@code inside(element)}, whether its
+     * box lies within the viewport.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> measure(String script, Object... arguments) {
+        String helpers = """
+                function lines(element) {
+                  var range = document.createRange();
+                  range.selectNodeContents(element);
+                  var tops = new Set();
+                  Array.from(range.getClientRects()).filter(r => r.width > 0 && r.height > 0)
+                      .forEach(r => tops.add(Math.round(r.top)));
+                  return tops.size;
+                }
+                function inside(element) {
+                  var r = element.getBoundingClientRect();
+                  return r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= document.documentElement.clientWidth
+                      && r.bottom <= document.documentElement.clientHeight;
+                }
+                """;
+        return (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(helpers + script, arguments);
+    }
+
+    private static boolean insideViewport(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return Boolean.TRUE.equals(measure("return {inside: inside(arguments[0])};", element).get("inside"));
+    }
+
+    private static void assertNoSidewaysScrolling(String page, int width) {
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "var de = document.documentElement; return de.scrollWidth - de.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("pixels the %s page overflows sideways at %d px", page, width)
+                .isLessThanOrEqualTo(0);
+    }
+
     /** Posts batches of records with partition key 1 to the REST API; returns how many entries were throttled. */
     private int burst(int batches, int size) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -348,8 +508,7 @@ class ConsoleBrowserIT {
                         .append("\"}");
             }
             body.append("]}");
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(base + "/streams/" + STREAM + "/records/batch"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(batchUri())
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
@@ -360,6 +519,11 @@ class ConsoleBrowserIT {
             throttled += Integer.parseInt(failed.group(1));
         }
         return throttled;
+    }
+
+    /** Where the REST API takes a batch of records (PutRecords). */
+    private URI batchUri() {
+        return URI.create(base + "/streams/" + STREAM + "/records/batch");
     }
 
     private static List<WebElement> recordRows() {

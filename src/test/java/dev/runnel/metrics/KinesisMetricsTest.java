@@ -17,7 +17,10 @@ import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.support.ManualClock;
 import dev.runnel.system.RunnelProperties;
 import dev.runnel.throttling.Throttler;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,30 @@ class KinesisMetricsTest {
         metrics.refresh();
         assertThat(registry.find("kinesis.IncomingRecords").tag("stream", "short-lived").functionCounters()).isEmpty();
         assertThat(registry.find("kinesis.PutRecord.Success").tag("stream", "short-lived").functionCounters()).isEmpty();
+    }
+
+    @Test
+    void everyRunnelMeterHasADescriptionSoNoPrometheusHelpLineIsEmpty() {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        KinesisMetrics published = new KinesisMetrics(prometheus, regions, traffic);
+        regions.defaultRegion().streams().create(CreateStreamCommand.of("described", 1, null, null, null));
+        published.refresh();
+
+        List<Meter> runnelMeters = prometheus.getMeters().stream()
+                .filter(meter -> isRunnelMeter(meter.getId().getName())).toList();
+        assertThat(runnelMeters).as("7 meters per shard and 2 per stream").hasSize(9);
+        assertThat(runnelMeters).allSatisfy(meter -> assertThat(meter.getId().getDescription())
+                .as("description of %s", meter.getId().getName()).isNotBlank());
+
+        List<String> help = prometheus.scrape().lines()
+                .filter(line -> line.startsWith("# HELP kinesis") || line.startsWith("# HELP runnel")).toList();
+        assertThat(help).as("one HELP line per meter family").hasSize(9);
+        assertThat(help).allSatisfy(line -> assertThat(line)
+                .as("a HELP line with text").matches("# HELP \\S+ \\S.*"));
+    }
+
+    static boolean isRunnelMeter(String name) {
+        return name.startsWith("kinesis") || name.startsWith("runnel");
     }
 
     private double counter(String name) {
