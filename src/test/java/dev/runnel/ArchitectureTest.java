@@ -27,22 +27,34 @@ class ArchitectureTest {
 
     @Test
     void coreDependsOnlyOnTheJdkAndItself() {
-        classes().that().resideInAPackage("dev.runnel.core..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.runnel.core..")
+        classes()
+                .that()
+                .resideInAPackage("dev.runnel.core..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.runnel.core..")
                 .check(production);
     }
 
     @Test
     void storageDoesNotDependOnSpring() {
-        noClasses().that().resideInAPackage("dev.runnel.storage..")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.runnel.storage..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
                 .check(production);
     }
 
     @Test
     void bucket4jLivesOnlyInThrottling() {
-        noClasses().that().resideOutsideOfPackage("dev.runnel.throttling..")
-                .should().dependOnClassesThat().resideInAPackage("io.github.bucket4j..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.runnel.throttling..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.github.bucket4j..")
                 .check(production);
     }
 
@@ -61,21 +73,34 @@ class ArchitectureTest {
 
     @Test
     void theDomainDoesNotDependOnEdges() {
-        noClasses().that().resideInAnyPackage("dev.runnel.core..", "dev.runnel.storage..", "dev.runnel.streams..",
-                        "dev.runnel.records..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.runnel.core..", "dev.runnel.storage..", "dev.runnel.streams..", "dev.runnel.records..")
                 .and(DescribedPredicate.not(RUNNEL_CONTROLLER))
-                .should().dependOnClassesThat().resideInAnyPackage("..aws..", "..console..")
-                .orShould().dependOnClassesThat(RUNNEL_CONTROLLER)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..aws..", "..console..")
+                .orShould()
+                .dependOnClassesThat(RUNNEL_CONTROLLER)
                 .check(production);
     }
 
     @Test
     void theRulesSeeTheClassesTheyAreAbout() {
-        assertThat(production.stream().filter(c -> c.getPackageName().startsWith("dev.runnel.core")).count())
+        assertThat(production.stream()
+                        .filter(c -> c.getPackageName().startsWith("dev.runnel.core"))
+                        .count())
                 .isGreaterThan(20);
-        assertThat(production.stream().filter(c -> c.getPackageName().startsWith("dev.runnel.storage")).count())
+        assertThat(production.stream()
+                        .filter(c -> c.getPackageName().startsWith("dev.runnel.storage"))
+                        .count())
                 .isGreaterThan(5);
-        assertThat(production.stream().filter(RUNNEL_CONTROLLER).count()).as("controllers present").isPositive();
-        assertThat(production.contain("dev.runnel.ArchitectureTest")).as("tests excluded").isFalse();
+        assertThat(production.stream().filter(RUNNEL_CONTROLLER).count())
+                .as("controllers present")
+                .isPositive();
+        assertThat(production.contain("dev.runnel.ArchitectureTest"))
+                .as("tests excluded")
+                .isFalse();
     }
 }

@@ -21,6 +21,7 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
 
     /** The service model's pattern for a stream ARN. */
     public static final Pattern STREAM_ARN_MODEL = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+
     private static final Pattern STREAM_ARN =
             Pattern.compile("arn:aws[a-z-]*:kinesis:([a-z0-9-]+):(\\d{12}):stream/([a-zA-Z0-9_.-]{1,128})");
 
@@ -59,8 +60,8 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
         }
         StreamName fromArn = streamOfArn(streamARN);
         if (streamName != null && !streamName.equals(fromArn.value())) {
-            throw new InvalidArgumentException("StreamName " + streamName + " and StreamARN " + streamARN
-                    + " do not name the same stream.");
+            throw new InvalidArgumentException(
+                    "StreamName " + streamName + " and StreamARN " + streamARN + " do not name the same stream.");
         }
         return fromArn;
     }

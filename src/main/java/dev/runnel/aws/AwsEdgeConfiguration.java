@@ -20,11 +20,14 @@ class AwsEdgeConfiguration {
     private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
     @Bean
-    FilterRegistrationBean<AwsEdgeFilter> awsEdgeFilter(AwsOperations operations, Regions regions,
-                                                        RunnelProperties properties, FaultInjection faults,
-                                                        ControlPlaneLimits controlPlane) {
-        FilterRegistrationBean<AwsEdgeFilter> registration = new FilterRegistrationBean<>(
-                new AwsEdgeFilter(operations, regions, properties, faults, controlPlane));
+    FilterRegistrationBean<AwsEdgeFilter> awsEdgeFilter(
+            AwsOperations operations,
+            Regions regions,
+            RunnelProperties properties,
+            FaultInjection faults,
+            ControlPlaneLimits controlPlane) {
+        FilterRegistrationBean<AwsEdgeFilter> registration =
+                new FilterRegistrationBean<>(new AwsEdgeFilter(operations, regions, properties, faults, controlPlane));
         registration.setOrder(ORDER);
         return registration;
     }

@@ -2,11 +2,12 @@ package dev.runnel.aws;
 
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.KinesisException;
+import dev.runnel.core.error.SerializationException;
 import dev.runnel.faults.FaultInjection;
 import dev.runnel.faults.InjectedFault;
 import dev.runnel.regions.Regions;
-import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.system.RunnelProperties;
+import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.web.AwsEdgeRequests;
 import dev.runnel.web.RequestIds;
 import dev.runnel.web.RequestTooLargeException;
@@ -22,11 +23,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import dev.runnel.core.error.SerializationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The AWS Kinesis protocol on {@code POST /}: the operation comes from {@code X-Amz-Target}, the encoding from
@@ -52,8 +52,12 @@ class AwsEdgeFilter extends HttpFilter {
     private final ObjectMapper json = AwsWireFormats.json();
     private final ObjectMapper cbor = AwsWireFormats.cbor();
 
-    AwsEdgeFilter(AwsOperations operations, Regions regions, RunnelProperties properties, FaultInjection faults,
-                  ControlPlaneLimits controlPlane) {
+    AwsEdgeFilter(
+            AwsOperations operations,
+            Regions regions,
+            RunnelProperties properties,
+            FaultInjection faults,
+            ControlPlaneLimits controlPlane) {
         this.operations = operations;
         this.regions = regions;
         this.account = properties.accountId();
@@ -123,14 +127,18 @@ class AwsEdgeFilter extends HttpFilter {
     private Object dispatch(HttpServletRequest request, ObjectMapper mapper) {
         String target = request.getHeader("X-Amz-Target");
         if (target == null || !target.startsWith(TARGET_PREFIX)) {
-            throw new UnknownTarget(target == null ? "The X-Amz-Target header is missing."
-                    : "Unknown target " + target + "; expected " + TARGET_PREFIX + "<Operation>.");
+            throw new UnknownTarget(
+                    target == null
+                            ? "The X-Amz-Target header is missing."
+                            : "Unknown target " + target + "; expected " + TARGET_PREFIX + "<Operation>.");
         }
         String name = target.substring(TARGET_PREFIX.length());
-        AwsOperations.Bound<?> operation = operations.find(name).orElseThrow(() -> new UnknownTarget(
-                AwsOperations.KINESIS_OPERATIONS.contains(name)
-                        ? "Runnel does not implement " + name + " yet."
-                        : "Unknown operation " + name + "."));
+        AwsOperations.Bound<?> operation = operations
+                .find(name)
+                .orElseThrow(() -> new UnknownTarget(
+                        AwsOperations.KINESIS_OPERATIONS.contains(name)
+                                ? "Runnel does not implement " + name + " yet."
+                                : "Unknown operation " + name + "."));
         byte[] body = body(request);
         if (body.length == 0) {
             throw new SerializationException("The request body is empty.");
@@ -138,15 +146,18 @@ class AwsEdgeFilter extends HttpFilter {
         return invoke(operation, body, mapper, request);
     }
 
-    private <I extends AwsInput> Object invoke(AwsOperations.Bound<I> operation, byte[] body, ObjectMapper mapper,
-                                               HttpServletRequest request) {
+    private <I extends AwsInput> Object invoke(
+            AwsOperations.Bound<I> operation, byte[] body, ObjectMapper mapper, HttpServletRequest request) {
         I input = read(body, mapper, operation.inputType());
         Constraints check = Constraints.check();
         input.validate(check);
         check.throwIfInvalid();
         AwsContext context = new AwsContext(regions.get(region(request)), account, regions.signer());
         if (controlPlane.isEnabled()) {
-            controlPlane.acquire(account, context.region().region(), operation.operation().name(),
+            controlPlane.acquire(
+                    account,
+                    context.region().region(),
+                    operation.operation().name(),
                     operation.streamOf().apply(input));
         }
         if (faults.isEnabled()) {

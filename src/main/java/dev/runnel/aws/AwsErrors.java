@@ -49,8 +49,7 @@ public final class AwsErrors {
             Map.entry(ProvisionedThroughputExceededException.class, 400),
             Map.entry(InternalFailureException.class, 500));
 
-    private AwsErrors() {
-    }
+    private AwsErrors() {}
 
     /** The HTTP status of an error type; every permitted subtype of {@link KinesisException} has one. */
     public static int statusOf(Class<? extends KinesisException> type) {
@@ -112,8 +111,8 @@ public final class AwsErrors {
             case START_OBJECT -> "Start of structure or map found where not expected.";
             case VALUE_TRUE, VALUE_FALSE -> "class java.lang.Boolean can not be converted to " + article(target);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-                    "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to "
-                            + article(target);
+                "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to "
+                        + article(target);
             case VALUE_STRING -> "class java.lang.String can not be converted to " + article(target);
             default -> "Unexpected " + token + " where " + target + " was expected";
         };

@@ -18,7 +18,10 @@ public interface AwsOperation<I extends AwsInput> {
     /** The request shape's class: the type argument the operation gives {@code AwsOperation}. */
     @SuppressWarnings("unchecked")
     default Class<I> inputType() {
-        return (Class<I>) ResolvableType.forClass(getClass()).as(AwsOperation.class).getGeneric(0).resolve();
+        return (Class<I>) ResolvableType.forClass(getClass())
+                .as(AwsOperation.class)
+                .getGeneric(0)
+                .resolve();
     }
 
     /**

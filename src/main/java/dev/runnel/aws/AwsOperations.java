@@ -3,10 +3,10 @@ package dev.runnel.aws;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -16,24 +16,58 @@ public class AwsOperations {
 
     /** Every operation of the Kinesis API (SDK for Java 2.57.8). */
     public static final Set<String> KINESIS_OPERATIONS = Set.of(
-            "AddTagsToStream", "CreateStream", "DecreaseStreamRetentionPeriod", "DeleteResourcePolicy",
-            "DeleteStream", "DeregisterStreamConsumer", "DescribeAccountSettings", "DescribeLimits",
-            "DescribeStream", "DescribeStreamConsumer", "DescribeStreamSummary", "DisableEnhancedMonitoring",
-            "EnableEnhancedMonitoring", "GetRecords", "GetResourcePolicy", "GetShardIterator",
-            "IncreaseStreamRetentionPeriod", "ListShards", "ListStreamConsumers", "ListStreams",
-            "ListTagsForResource", "ListTagsForStream", "MergeShards", "PutRecord", "PutRecords",
-            "PutResourcePolicy", "RegisterStreamConsumer", "RemoveTagsFromStream", "SplitShard",
-            "StartStreamEncryption", "StopStreamEncryption", "SubscribeToShard", "TagResource", "UntagResource",
-            "UpdateAccountSettings", "UpdateMaxRecordSize", "UpdateShardCount", "UpdateStreamMode",
-            "UpdateStreamWarmThroughput", "UpdateStreamRecordDistributionStrategy", "CreateChannel",
-            "DescribeChannel", "ListChannels", "UpdateChannel", "DeleteChannel");
+            "AddTagsToStream",
+            "CreateStream",
+            "DecreaseStreamRetentionPeriod",
+            "DeleteResourcePolicy",
+            "DeleteStream",
+            "DeregisterStreamConsumer",
+            "DescribeAccountSettings",
+            "DescribeLimits",
+            "DescribeStream",
+            "DescribeStreamConsumer",
+            "DescribeStreamSummary",
+            "DisableEnhancedMonitoring",
+            "EnableEnhancedMonitoring",
+            "GetRecords",
+            "GetResourcePolicy",
+            "GetShardIterator",
+            "IncreaseStreamRetentionPeriod",
+            "ListShards",
+            "ListStreamConsumers",
+            "ListStreams",
+            "ListTagsForResource",
+            "ListTagsForStream",
+            "MergeShards",
+            "PutRecord",
+            "PutRecords",
+            "PutResourcePolicy",
+            "RegisterStreamConsumer",
+            "RemoveTagsFromStream",
+            "SplitShard",
+            "StartStreamEncryption",
+            "StopStreamEncryption",
+            "SubscribeToShard",
+            "TagResource",
+            "UntagResource",
+            "UpdateAccountSettings",
+            "UpdateMaxRecordSize",
+            "UpdateShardCount",
+            "UpdateStreamMode",
+            "UpdateStreamWarmThroughput",
+            "UpdateStreamRecordDistributionStrategy",
+            "CreateChannel",
+            "DescribeChannel",
+            "ListChannels",
+            "UpdateChannel",
+            "DeleteChannel");
 
     /**
      * An operation with its request shape's class, resolved once, and the way to read the stream a request
      * names (its {@code StreamName}, or the name in its {@code StreamARN}), for fault rules.
      */
-    public record Bound<I extends AwsInput>(AwsOperation<I> operation, Class<I> inputType,
-                                            Function<I, String> streamOf) {
+    public record Bound<I extends AwsInput>(
+            AwsOperation<I> operation, Class<I> inputType, Function<I, String> streamOf) {
 
         static <I extends AwsInput> Bound<I> of(AwsOperation<I> operation) {
             Class<I> type = operation.inputType();

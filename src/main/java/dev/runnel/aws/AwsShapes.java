@@ -10,46 +10,52 @@ import java.util.Map;
 /** Response shapes that several operations share, and how they are made from Runnel's model. */
 public final class AwsShapes {
 
-    private AwsShapes() {
-    }
+    private AwsShapes() {}
 
-    public record StreamModeDetails(String streamMode) {
-    }
+    public record StreamModeDetails(String streamMode) {}
 
-    public record HashKeyRange(String startingHashKey, String endingHashKey) {
-    }
+    public record HashKeyRange(String startingHashKey, String endingHashKey) {}
 
-    public record SequenceNumberRange(String startingSequenceNumber, String endingSequenceNumber) {
-    }
+    public record SequenceNumberRange(String startingSequenceNumber, String endingSequenceNumber) {}
 
-    public record ShardShape(String shardId, String parentShardId, String adjacentParentShardId,
-                             HashKeyRange hashKeyRange, SequenceNumberRange sequenceNumberRange) {
-    }
+    public record ShardShape(
+            String shardId,
+            String parentShardId,
+            String adjacentParentShardId,
+            HashKeyRange hashKeyRange,
+            SequenceNumberRange sequenceNumberRange) {}
 
-    public record EnhancedMetrics(List<String> shardLevelMetrics) {
-    }
+    public record EnhancedMetrics(List<String> shardLevelMetrics) {}
 
-    public record Tag(String key, String value) {
-    }
+    public record Tag(String key, String value) {}
 
-    public record ChildShard(String shardId, List<String> parentShards, HashKeyRange hashKeyRange) {
-    }
+    public record ChildShard(String shardId, List<String> parentShards, HashKeyRange hashKeyRange) {}
 
     public static ChildShard childShard(Shard shard) {
         List<String> parents = shard.adjacentParent() == null
                 ? List.of(shard.parent().toString())
                 : List.of(shard.parent().toString(), shard.adjacentParent().toString());
-        return new ChildShard(shard.id().toString(), parents,
-                new HashKeyRange(shard.hashKeyRange().start().toString(), shard.hashKeyRange().end().toString()));
+        return new ChildShard(
+                shard.id().toString(),
+                parents,
+                new HashKeyRange(
+                        shard.hashKeyRange().start().toString(),
+                        shard.hashKeyRange().end().toString()));
     }
 
     public static ShardShape shard(Stream stream, Shard shard, StreamService streams) {
-        return new ShardShape(shard.id().toString(),
+        return new ShardShape(
+                shard.id().toString(),
                 shard.parentShardId().map(Object::toString).orElse(null),
                 shard.adjacentParentShardId().map(Object::toString).orElse(null),
-                new HashKeyRange(shard.hashKeyRange().start().toString(), shard.hashKeyRange().end().toString()),
-                new SequenceNumberRange(streams.startingSequenceNumber(stream, shard).toString(),
-                        streams.endingSequenceNumber(stream, shard).map(Object::toString).orElse(null)));
+                new HashKeyRange(
+                        shard.hashKeyRange().start().toString(),
+                        shard.hashKeyRange().end().toString()),
+                new SequenceNumberRange(
+                        streams.startingSequenceNumber(stream, shard).toString(),
+                        streams.endingSequenceNumber(stream, shard)
+                                .map(Object::toString)
+                                .orElse(null)));
     }
 
     public static List<EnhancedMetrics> enhancedMonitoring(Stream stream) {
@@ -65,6 +71,8 @@ public final class AwsShapes {
     }
 
     public static List<Tag> tags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(tag -> new Tag(tag.getKey(), tag.getValue())).toList();
+        return tags.entrySet().stream()
+                .map(tag -> new Tag(tag.getKey(), tag.getValue()))
+                .toList();
     }
 }

@@ -38,8 +38,7 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  */
 final class AwsWireFormats {
 
-    private AwsWireFormats() {
-    }
+    private AwsWireFormats() {}
 
     static ObjectMapper json() {
         SimpleModule module = new SimpleModule("aws-json")
@@ -58,11 +57,13 @@ final class AwsWireFormats {
 
     /** AWS floors fractional numbers and clamps them to the member's range, then validates the result. */
     private static SimpleModule clampNumbers(SimpleModule module) {
-        return module
-                .addDeserializer(Integer.class, new ClampedNumberDeserializer<>("Integer", Integer.MIN_VALUE,
-                        Integer.MAX_VALUE, value -> (int) value))
-                .addDeserializer(Long.class, new ClampedNumberDeserializer<>("Long", Long.MIN_VALUE, Long.MAX_VALUE,
-                        value -> value));
+        return module.addDeserializer(
+                        Integer.class,
+                        new ClampedNumberDeserializer<>(
+                                "Integer", Integer.MIN_VALUE, Integer.MAX_VALUE, value -> (int) value))
+                .addDeserializer(
+                        Long.class,
+                        new ClampedNumberDeserializer<>("Long", Long.MIN_VALUE, Long.MAX_VALUE, value -> value));
     }
 
     private static final class ClampedNumberDeserializer<T> extends ValueDeserializer<T> {
@@ -90,23 +91,25 @@ final class AwsWireFormats {
     }
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder, SimpleModule module) {
-        return builder
-                .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+        return builder.propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .changeDefaultPropertyInclusion(inclusion -> inclusion
                         .withValueInclusion(JsonInclude.Include.NON_NULL)
                         .withContentInclusion(JsonInclude.Include.NON_NULL))
-                .withCoercionConfig(LogicalType.Textual, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Integer, config -> config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, config -> config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .addModule(module);
     }
 
@@ -194,8 +197,12 @@ final class AwsWireFormats {
         private static SerializationException rejection(String text, IllegalArgumentException failure) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                        || c == '+' || c == '/' || (c == '=' && i >= text.length() - 2);
+                boolean base64 = (c >= 'A' && c <= 'Z')
+                        || (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9')
+                        || c == '+'
+                        || c == '/'
+                        || (c == '=' && i >= text.length() - 2);
                 if (!base64) {
                     return new SerializationException("'" + text + "' can not be converted to a Blob: Invalid Base64 "
                             + "character: '" + c + "'");

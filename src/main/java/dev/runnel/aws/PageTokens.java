@@ -13,8 +13,7 @@ public final class PageTokens {
 
     public static final long TTL_MILLIS = 300_000;
 
-    private PageTokens() {
-    }
+    private PageTokens() {}
 
     /** Makes a token of the given kind holding {@code position}. */
     public static String issue(AwsContext context, byte kind, byte[] position) {
@@ -38,8 +37,8 @@ public final class PageTokens {
         ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
         long issuedAt = buffer.getLong();
         if (context.streams().now().toEpochMilli() - issuedAt > TTL_MILLIS) {
-            throw new ExpiredNextTokenException("The NextToken has expired: pagination tokens are valid for "
-                    + TTL_MILLIS / 1000 + " seconds.");
+            throw new ExpiredNextTokenException(
+                    "The NextToken has expired: pagination tokens are valid for " + TTL_MILLIS / 1000 + " seconds.");
         }
         return buffer.slice();
     }

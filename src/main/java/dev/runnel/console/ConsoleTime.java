@@ -12,8 +12,7 @@ import java.time.Instant;
  */
 final class ConsoleTime {
 
-    private ConsoleTime() {
-    }
+    private ConsoleTime() {}
 
     /** The instant to the millisecond (truncated), or null for null. */
     static String format(Instant instant) {

@@ -13,9 +13,11 @@ public record CreateStreamForm(String name, String mode, String shardCount, Stri
 
     /** @throws dev.runnel.core.error.KinesisException when a value is missing, malformed or out of range */
     CreateStreamCommand toCommand() {
-        StreamMode streamMode = StreamMode.ON_DEMAND.name().equals(mode) ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED;
+        StreamMode streamMode =
+                StreamMode.ON_DEMAND.name().equals(mode) ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED;
         Integer shards = streamMode == StreamMode.ON_DEMAND ? null : FormInput.wholeNumber("shardCount", shardCount);
-        Integer hours = retentionHours == null || retentionHours.isBlank() ? null
+        Integer hours = retentionHours == null || retentionHours.isBlank()
+                ? null
                 : FormInput.wholeNumber("retentionPeriodHours", retentionHours);
         return CreateStreamCommand.of(name == null ? "" : name.strip(), streamMode, shards, hours, null, Map.of());
     }

@@ -11,8 +11,7 @@ import java.time.format.DateTimeParseException;
 /** Reads form fields that the services take as numbers, with Kinesis-style messages for bad text. */
 final class FormInput {
 
-    private FormInput() {
-    }
+    private FormInput() {}
 
     /** @throws ValidationException when the text is missing or not a whole number */
     static int wholeNumber(String field, String text) {
@@ -47,7 +46,8 @@ final class FormInput {
         try {
             if (value.matches("\\d{1,12}(\\.\\d{1,9})?")) {
                 BigDecimal seconds = new BigDecimal(value);
-                return Instant.ofEpochSecond(seconds.longValue(),
+                return Instant.ofEpochSecond(
+                        seconds.longValue(),
                         seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
             }
             try {

@@ -28,9 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 public record Payload(Kind kind, String shown, String base64, int size, boolean truncated) {
 
     static final int PREVIEW_BYTES = 16 * 1024;
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public enum Kind { JSON, TEXT, BINARY }
+    public enum Kind {
+        JSON,
+        TEXT,
+        BINARY
+    }
 
     static Payload of(byte[] data) {
         boolean truncated = data.length > PREVIEW_BYTES;
@@ -39,7 +44,8 @@ public record Payload(Kind kind, String shown, String base64, int size, boolean 
         String text = truncated ? null : utf8Text(preview);
         if (text != null) {
             String json = prettyJson(text);
-            return json != null ? new Payload(Kind.JSON, json, base64, data.length, false)
+            return json != null
+                    ? new Payload(Kind.JSON, json, base64, data.length, false)
                     : new Payload(Kind.TEXT, text, base64, data.length, false);
         }
         if (truncated && utf8Text(trimPartialCharacter(preview)) != null) {
@@ -55,10 +61,12 @@ public record Payload(Kind kind, String shown, String base64, int size, boolean 
 
     private static String utf8Text(byte[] bytes) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {

@@ -43,10 +43,14 @@ class RecordsConsoleController {
     }
 
     @GetMapping("/shards/{shardId}")
-    String browse(@PathVariable String name, @PathVariable String shardId,
-                  @RequestParam(defaultValue = "TRIM_HORIZON") String type,
-                  @RequestParam(defaultValue = "") String sequenceNumber,
-                  @RequestParam(defaultValue = "") String timestamp, Model model, HttpServletResponse response) {
+    String browse(
+            @PathVariable String name,
+            @PathVariable String shardId,
+            @RequestParam(defaultValue = "TRIM_HORIZON") String type,
+            @RequestParam(defaultValue = "") String sequenceNumber,
+            @RequestParam(defaultValue = "") String timestamp,
+            Model model,
+            HttpServletResponse response) {
         Stream stream = streams.describe(new StreamName(name));
         model.addAttribute("streamName", name);
         model.addAttribute("shardId", shardId);
@@ -56,24 +60,25 @@ class RecordsConsoleController {
         model.addAttribute("timestamp", timestamp.isBlank() ? ConsoleTime.format(streams.now()) : timestamp);
         List<RecordRow> rows = List.of();
         try {
-            RecordsBrowsed page = records.browse(new StreamName(name), shardId,
-                    position(type, sequenceNumber, timestamp), PAGE_SIZE);
+            RecordsBrowsed page =
+                    records.browse(new StreamName(name), shardId, position(type, sequenceNumber, timestamp), PAGE_SIZE);
             rows = rows(page);
             model.addAttribute("page", page);
         } catch (KinesisException e) {
             FormError.reject("browse", e, model, response);
         }
         model.addAttribute("records", rows);
-        Long retained = ShardId.parse(shardId).flatMap(stream::shard)
-                .map(shard -> streams.retainedRecordCount(stream, shard)).orElse(null);
+        Long retained = ShardId.parse(shardId)
+                .flatMap(stream::shard)
+                .map(shard -> streams.retainedRecordCount(stream, shard))
+                .orElse(null);
         model.addAttribute("recordCount", shownOf(rows.size(), retained));
         return "console/records";
     }
 
     @GetMapping("/shards/{shardId}/tail")
     String tail(@PathVariable String name, @PathVariable String shardId, Model model) {
-        List<RecordRow> newestFirst = new ArrayList<>(rows(records.newest(new StreamName(name), shardId,
-                TAIL_SIZE)));
+        List<RecordRow> newestFirst = new ArrayList<>(rows(records.newest(new StreamName(name), shardId, TAIL_SIZE)));
         Collections.reverse(newestFirst);
         model.addAttribute("tail", newestFirst);
         model.addAttribute("checkedAt", ConsoleTime.format(streams.now()));
@@ -91,13 +96,17 @@ class RecordsConsoleController {
     }
 
     @PostMapping("/put")
-    String put(@PathVariable String name, @ModelAttribute("form") PutRecordForm form, Model model,
-               HttpServletResponse response, RedirectAttributes redirect) {
+    String put(
+            @PathVariable String name,
+            @ModelAttribute("form") PutRecordForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             PutResult result = records.put(new PutRecordCommand(new StreamName(name), form.toRecord(), null));
             redirect.addFlashAttribute("result", result);
-            redirect.addFlashAttribute("form", new PutRecordForm(form.partitionKey(), "", form.encoding(),
-                    form.explicitHashKey()));
+            redirect.addFlashAttribute(
+                    "form", new PutRecordForm(form.partitionKey(), "", form.encoding(), form.explicitHashKey()));
             return "redirect:/console/streams/" + name + "/put";
         } catch (KinesisException e) {
             FormError.reject("put", e, model, response);
@@ -110,8 +119,8 @@ class RecordsConsoleController {
         ShardIteratorType iteratorType = FormInput.choice("shardIteratorType", type, ShardIteratorType.values());
         boolean bySequenceNumber = iteratorType == ShardIteratorType.AT_SEQUENCE_NUMBER
                 || iteratorType == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
-        Instant at = iteratorType == ShardIteratorType.AT_TIMESTAMP
-                ? FormInput.timestamp("timestamp", timestamp) : null;
+        Instant at =
+                iteratorType == ShardIteratorType.AT_TIMESTAMP ? FormInput.timestamp("timestamp", timestamp) : null;
         return StartingPosition.of(iteratorType, bySequenceNumber ? sequenceNumber.strip() : null, at);
     }
 

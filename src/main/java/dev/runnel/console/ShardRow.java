@@ -19,15 +19,29 @@ import java.util.Locale;
  * @param readPercent reads against the shard's 2 MiB/s limit
  * @param closedAt when a closed shard closed, as {@link ConsoleTime} writes it; null while open
  */
-public record ShardRow(String shardId, boolean open, String parentShardId, String adjacentParentShardId,
-                String startingHashKey, String endingHashKey, double rangeStartPercent, double rangeWidthPercent,
-                String startingSequenceNumber, String endingSequenceNumber, long recordCount, String closedAt,
-                Rate writes, Rate reads, double writePercent, double readPercent, boolean hot,
-                List<String> hotReasons, List<TopKey> topKeys) {
+public record ShardRow(
+        String shardId,
+        boolean open,
+        String parentShardId,
+        String adjacentParentShardId,
+        String startingHashKey,
+        String endingHashKey,
+        double rangeStartPercent,
+        double rangeWidthPercent,
+        String startingSequenceNumber,
+        String endingSequenceNumber,
+        long recordCount,
+        String closedAt,
+        Rate writes,
+        Rate reads,
+        double writePercent,
+        double readPercent,
+        boolean hot,
+        List<String> hotReasons,
+        List<TopKey> topKeys) {
 
     /** A heavy partition key and its share of the shard's records, e.g. "97%" or "<1%". */
-    public record TopKey(String partitionKey, long records, String share) {
-    }
+    public record TopKey(String partitionKey, long records, String share) {}
 
     private static final BigDecimal KEY_SPACE = new BigDecimal(HashKey.KEY_SPACE);
 
@@ -35,19 +49,30 @@ public record ShardRow(String shardId, boolean open, String parentShardId, Strin
         double start = percentOfKeySpace(shard.hashKeyRange().start());
         double end = percentOfKeySpace(shard.hashKeyRange().end());
         StreamInsights.Rates rates = insight.rates();
-        return new ShardRow(shard.id().toString(), shard.isOpen(),
+        return new ShardRow(
+                shard.id().toString(),
+                shard.isOpen(),
                 shard.parentShardId().map(Object::toString).orElse(null),
                 shard.adjacentParentShardId().map(Object::toString).orElse(null),
-                shard.hashKeyRange().start().toString(), shard.hashKeyRange().end().toString(),
-                start, Math.max(end - start, 0),
+                shard.hashKeyRange().start().toString(),
+                shard.hashKeyRange().end().toString(),
+                start,
+                Math.max(end - start, 0),
                 streams.startingSequenceNumber(stream, shard).toString(),
-                streams.endingSequenceNumber(stream, shard).map(Object::toString).orElse(null),
-                streams.retainedRecordCount(stream, shard), ConsoleTime.format(shard.closedAt()),
+                streams.endingSequenceNumber(stream, shard)
+                        .map(Object::toString)
+                        .orElse(null),
+                streams.retainedRecordCount(stream, shard),
+                ConsoleTime.format(shard.closedAt()),
                 new Rate(rates.writeBytesPerSecond(), rates.writeRecordsPerSecond()),
                 new Rate(rates.readBytesPerSecond(), rates.readRecordsPerSecond()),
-                insight.writeUtilisation() * 100, insight.readUtilisation() * 100, insight.hot(),
-                insight.hotReasons(), insight.topKeys().stream().map(k -> new TopKey(k.partitionKey(), k.records(),
-                        share(k.share()))).toList());
+                insight.writeUtilisation() * 100,
+                insight.readUtilisation() * 100,
+                insight.hot(),
+                insight.hotReasons(),
+                insight.topKeys().stream()
+                        .map(k -> new TopKey(k.partitionKey(), k.records(), share(k.share())))
+                        .toList());
     }
 
     /** e.g. "97%"; "<1%" for a key with a few records among many, which "0%" would hide. */
@@ -83,7 +108,9 @@ public record ShardRow(String shardId, boolean open, String parentShardId, Strin
     }
 
     private static double percentOfKeySpace(HashKey key) {
-        return new BigDecimal(key.toBigInteger()).multiply(BigDecimal.valueOf(100))
-                .divide(KEY_SPACE, MathContext.DECIMAL64).doubleValue();
+        return new BigDecimal(key.toBigInteger())
+                .multiply(BigDecimal.valueOf(100))
+                .divide(KEY_SPACE, MathContext.DECIMAL64)
+                .doubleValue();
     }
 }

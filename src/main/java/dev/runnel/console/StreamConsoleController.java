@@ -54,22 +54,34 @@ class StreamConsoleController {
     }
 
     @PostMapping("/split")
-    String split(@PathVariable String name, @RequestParam(defaultValue = "") String shardId,
-                 @RequestParam(defaultValue = "") String newStartingHashKey, Model model,
-                 HttpServletResponse response, RedirectAttributes redirect) {
+    String split(
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String shardId,
+            @RequestParam(defaultValue = "") String newStartingHashKey,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return act("split", name, model, response, redirect, () -> {
             String key = newStartingHashKey.strip();
             Stream after = resharding.split(new StreamName(name), shardId, key);
             ShardId parent = ShardId.parse(shardId).orElseThrow();
-            return "Split " + parent + " at hash key " + key + " into " + String.join(" and ",
-                    after.children(parent).stream().map(child -> child.id().toString()).toList()) + ".";
+            return "Split " + parent + " at hash key " + key + " into "
+                    + String.join(
+                            " and ",
+                            after.children(parent).stream()
+                                    .map(child -> child.id().toString())
+                                    .toList()) + ".";
         });
     }
 
     @PostMapping("/merge")
-    String merge(@PathVariable String name, @RequestParam(defaultValue = "") String shardToMerge,
-                 @RequestParam(defaultValue = "") String adjacentShardToMerge, Model model,
-                 HttpServletResponse response, RedirectAttributes redirect) {
+    String merge(
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String shardToMerge,
+            @RequestParam(defaultValue = "") String adjacentShardToMerge,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return act("merge", name, model, response, redirect, () -> {
             resharding.merge(new StreamName(name), shardToMerge, adjacentShardToMerge);
             return "Merged " + shardToMerge + " and " + adjacentShardToMerge + ".";
@@ -77,19 +89,26 @@ class StreamConsoleController {
     }
 
     @PostMapping("/shard-count")
-    String shardCount(@PathVariable String name, @RequestParam(defaultValue = "") String targetShardCount,
-                      Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String shardCount(
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String targetShardCount,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return act("shard-count", name, model, response, redirect, () -> {
-            ReshardingService.ShardCountUpdate update = resharding.updateShardCount(new StreamName(name),
-                    FormInput.wholeNumber("targetShardCount", targetShardCount));
-            return "Scaled from " + update.currentShardCount() + " to " + update.targetShardCount()
-                    + " open shards.";
+            ReshardingService.ShardCountUpdate update = resharding.updateShardCount(
+                    new StreamName(name), FormInput.wholeNumber("targetShardCount", targetShardCount));
+            return "Scaled from " + update.currentShardCount() + " to " + update.targetShardCount() + " open shards.";
         });
     }
 
     @PostMapping("/mode")
-    String mode(@PathVariable String name, @RequestParam(defaultValue = "") String streamMode, Model model,
-                HttpServletResponse response, RedirectAttributes redirect) {
+    String mode(
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String streamMode,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return act("mode", name, model, response, redirect, () -> {
             StreamMode mode = FormInput.choice("streamMode", streamMode, StreamMode.values());
             resharding.updateMode(new StreamName(name), mode);
@@ -98,8 +117,12 @@ class StreamConsoleController {
     }
 
     @PostMapping("/retention")
-    String retention(@PathVariable String name, @RequestParam(defaultValue = "") String retentionPeriodHours,
-                     Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String retention(
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String retentionPeriodHours,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return act("retention", name, model, response, redirect, () -> {
             int hours = FormInput.wholeNumber("retentionPeriodHours", retentionPeriodHours);
             streams.setRetention(new StreamName(name), hours);
@@ -108,11 +131,18 @@ class StreamConsoleController {
     }
 
     @PostMapping("/delete")
-    String delete(@PathVariable String name, @RequestParam(defaultValue = "") String confirmName, Model model,
-                  HttpServletResponse response, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String confirmName,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!name.equals(confirmName.strip())) {
-            FormError.reject("delete", new InvalidArgumentException("Type the stream's name, " + name
-                    + ", to confirm the deletion."), model, response);
+            FormError.reject(
+                    "delete",
+                    new InvalidArgumentException("Type the stream's name, " + name + ", to confirm the deletion."),
+                    model,
+                    response);
             return page(name, model);
         }
         try {
@@ -125,8 +155,13 @@ class StreamConsoleController {
         return "redirect:/console";
     }
 
-    private String act(String form, String name, Model model, HttpServletResponse response,
-                       RedirectAttributes redirect, Supplier<String> action) {
+    private String act(
+            String form,
+            String name,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            Supplier<String> action) {
         try {
             redirect.addFlashAttribute("notice", action.get());
             return "redirect:/console/streams/" + name;

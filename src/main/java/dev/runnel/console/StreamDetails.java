@@ -16,11 +16,24 @@ import java.util.Map;
  * @param createdAt as {@link ConsoleTime} writes it
  * @param openShardIds the open shards in hash-key order, for the merge and split forms
  */
-public record StreamDetails(String name, String arn, String status, String mode, String createdAt,
-                            int retentionHours, int maxRecordSizeKiB, boolean encrypted, Map<String, String> tags,
-                            Rate writes, Rate reads, List<ShardRow> shards, List<String> openShardIds,
-                            List<LineageStep> lineage, List<StreamInsights.Advice> advice, int hotShards,
-                            int windowSeconds) {
+public record StreamDetails(
+        String name,
+        String arn,
+        String status,
+        String mode,
+        String createdAt,
+        int retentionHours,
+        int maxRecordSizeKiB,
+        boolean encrypted,
+        Map<String, String> tags,
+        Rate writes,
+        Rate reads,
+        List<ShardRow> shards,
+        List<String> openShardIds,
+        List<LineageStep> lineage,
+        List<StreamInsights.Advice> advice,
+        int hotShards,
+        int windowSeconds) {
 
     /**
      * A closed shard and what replaced it.
@@ -28,8 +41,7 @@ public record StreamDetails(String name, String arn, String status, String mode,
      * @param closedAt as {@link ConsoleTime} writes it
      * @param how "split into" or "merged into"
      */
-    public record LineageStep(String shardId, String closedAt, String how, List<String> children) {
-    }
+    public record LineageStep(String shardId, String closedAt, String how, List<String> children) {}
 
     static StreamDetails of(Stream stream, StreamService streams, StreamInsights insights) {
         StreamStatus status = streams.status(stream);
@@ -41,20 +53,38 @@ public record StreamDetails(String name, String arn, String status, String mode,
                 rows.add(ShardRow.of(stream, shard, streams, insights.shards().get(i)));
                 if (!shard.isOpen()) {
                     List<String> children = stream.children(shard.id()).stream()
-                            .map(child -> child.id().toString()).toList();
-                    lineage.add(new LineageStep(shard.id().toString(), ConsoleTime.format(shard.closedAt()),
-                            children.size() > 1 ? "split into" : "merged into", children));
+                            .map(child -> child.id().toString())
+                            .toList();
+                    lineage.add(new LineageStep(
+                            shard.id().toString(),
+                            ConsoleTime.format(shard.closedAt()),
+                            children.size() > 1 ? "split into" : "merged into",
+                            children));
                 }
             }
         }
         StreamInsights.Rates rates = insights.stream();
-        return new StreamDetails(stream.name().value(), streams.arn(stream), status.name(), stream.mode().name(),
-                ConsoleTime.format(stream.createdAt()), stream.retentionHours(), stream.maxRecordSizeKiB(), stream.isEncrypted(),
-                stream.tags(), new Rate(rates.writeBytesPerSecond(), rates.writeRecordsPerSecond()),
-                new Rate(rates.readBytesPerSecond(), rates.readRecordsPerSecond()), List.copyOf(rows),
-                stream.openShardsByHashKey().stream().map(shard -> shard.id().toString()).toList(),
-                List.copyOf(lineage), insights.advice(),
-                (int) insights.shards().stream().filter(StreamInsights.ShardInsight::hot).count(),
+        return new StreamDetails(
+                stream.name().value(),
+                streams.arn(stream),
+                status.name(),
+                stream.mode().name(),
+                ConsoleTime.format(stream.createdAt()),
+                stream.retentionHours(),
+                stream.maxRecordSizeKiB(),
+                stream.isEncrypted(),
+                stream.tags(),
+                new Rate(rates.writeBytesPerSecond(), rates.writeRecordsPerSecond()),
+                new Rate(rates.readBytesPerSecond(), rates.readRecordsPerSecond()),
+                List.copyOf(rows),
+                stream.openShardsByHashKey().stream()
+                        .map(shard -> shard.id().toString())
+                        .toList(),
+                List.copyOf(lineage),
+                insights.advice(),
+                (int) insights.shards().stream()
+                        .filter(StreamInsights.ShardInsight::hot)
+                        .count(),
                 insights.windowSeconds());
     }
 

@@ -48,12 +48,17 @@ class StreamsConsoleController {
     }
 
     @PostMapping("/console/streams")
-    String create(@ModelAttribute("form") CreateStreamForm form, Model model, HttpServletResponse response,
-                  RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute("form") CreateStreamForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             Stream stream = streams.create(form.toCommand());
-            redirect.addFlashAttribute("notice", "Stream " + stream.name() + " created with "
-                    + stream.openShardCount() + " shard(s); it becomes ACTIVE in a moment.");
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Stream " + stream.name() + " created with " + stream.openShardCount()
+                            + " shard(s); it becomes ACTIVE in a moment.");
             return "redirect:/console/streams/" + stream.name();
         } catch (KinesisException e) {
             FormError.reject("create", e, model, response);
@@ -70,7 +75,8 @@ class StreamsConsoleController {
     }
 
     private List<StreamSummary> summaries() {
-        return streams.live().stream().limit(MAX_LISTED)
+        return streams.live().stream()
+                .limit(MAX_LISTED)
                 .map(stream -> StreamSummary.of(stream, streams, insights.analyze(stream, streams.now())))
                 .toList();
     }

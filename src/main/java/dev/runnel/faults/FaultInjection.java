@@ -29,7 +29,9 @@ public class FaultInjection {
 
     public FaultInjection(RunnelProperties.Faults settings, Sleeper sleeper) {
         this.settings = settings;
-        this.random = settings.seed().isBlank() ? new Random() : new Random(settings.seed().hashCode());
+        this.random = settings.seed().isBlank()
+                ? new Random()
+                : new Random(settings.seed().hashCode());
         this.sleeper = sleeper;
         if (isEnabled()) {
             log.warn("Fault injection is on: {}", settings.rules());
@@ -86,9 +88,9 @@ public class FaultInjection {
         String what = operation + (stream == null ? "" : " on stream " + stream);
         return switch (type) {
             case "ProvisionedThroughputExceededException" ->
-                    new ProvisionedThroughputExceededException("Rate exceeded (injected fault for " + what + ").");
-            case "InternalFailure" -> new InternalFailureException("Internal service failure (injected fault for "
-                    + what + ").");
+                new ProvisionedThroughputExceededException("Rate exceeded (injected fault for " + what + ").");
+            case "InternalFailure" ->
+                new InternalFailureException("Internal service failure (injected fault for " + what + ").");
             default -> new InjectedFault("Service unavailable (injected fault for " + what + ").");
         };
     }

@@ -14,8 +14,7 @@ import java.util.List;
 public final class HeavyHitters {
 
     /** A tracked key: its count (an upper bound), the over-count it may include, and its hash key. */
-    public record Hitter(String partitionKey, HashKey hashKey, long count, long error) {
-    }
+    public record Hitter(String partitionKey, HashKey hashKey, long count, long error) {}
 
     // The tracked keys in parallel arrays, scanned linearly: with a handful of slots a scan that compares cached
     // hash codes first is cheaper than a hash map, and replacing the least counted key allocates nothing.

@@ -17,7 +17,12 @@ public final class ShardTraffic {
      * {@code READ_THROTTLES} counts GetRecords calls refused by the read limits.
      */
     public enum Measure {
-        WRITE_BYTES, WRITE_RECORDS, READ_BYTES, READ_RECORDS, WRITE_THROTTLES, READ_THROTTLES
+        WRITE_BYTES,
+        WRITE_RECORDS,
+        READ_BYTES,
+        READ_RECORDS,
+        WRITE_THROTTLES,
+        READ_THROTTLES
     }
 
     private static final int MEASURES = Measure.values().length;
@@ -110,8 +115,8 @@ public final class ShardTraffic {
         return total;
     }
 
-    private synchronized void add(long epochSecond, Measure first, long firstAmount, Measure second,
-                                  long secondAmount) {
+    private synchronized void add(
+            long epochSecond, Measure first, long firstAmount, Measure second, long secondAmount) {
         totals[first.ordinal()] += firstAmount;
         if (second != first) {
             totals[second.ordinal()] += secondAmount;

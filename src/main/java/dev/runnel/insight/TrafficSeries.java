@@ -15,7 +15,6 @@ public record TrafficSeries(long[] epochSeconds, List<ShardSeries> shards) {
      *
      * @param throttles records refused on write plus GetRecords calls refused on read
      */
-    public record ShardSeries(String shardId, boolean open, long[] writeBytes, long[] writeRecords,
-                              long[] readBytes, long[] throttles) {
-    }
+    public record ShardSeries(
+            String shardId, boolean open, long[] writeBytes, long[] writeRecords, long[] readBytes, long[] throttles) {}
 }

@@ -31,22 +31,31 @@ import java.util.function.ToDoubleFunction;
 public class KinesisMetrics {
 
     /** A per-shard counter: its name, the measure it reads and its description (Prometheus' HELP). */
-    private record ShardCounter(String name, Measure measure, String description) {
-    }
+    private record ShardCounter(String name, Measure measure, String description) {}
 
     private static final List<ShardCounter> SHARD_COUNTERS = List.of(
-            new ShardCounter("kinesis.IncomingBytes", Measure.WRITE_BYTES,
+            new ShardCounter(
+                    "kinesis.IncomingBytes",
+                    Measure.WRITE_BYTES,
                     "Bytes (data plus partition keys) of the records PutRecord and PutRecords stored in the shard"),
-            new ShardCounter("kinesis.IncomingRecords", Measure.WRITE_RECORDS,
+            new ShardCounter(
+                    "kinesis.IncomingRecords",
+                    Measure.WRITE_RECORDS,
                     "Records PutRecord and PutRecords stored in the shard"),
-            new ShardCounter("kinesis.GetRecords.Bytes", Measure.READ_BYTES,
+            new ShardCounter(
+                    "kinesis.GetRecords.Bytes",
+                    Measure.READ_BYTES,
                     "Bytes (data plus partition keys) of the records GetRecords returned from the shard"),
-            new ShardCounter("kinesis.GetRecords.Records", Measure.READ_RECORDS,
-                    "Records GetRecords returned from the shard"),
-            new ShardCounter("kinesis.WriteProvisionedThroughputExceeded", Measure.WRITE_THROTTLES,
+            new ShardCounter(
+                    "kinesis.GetRecords.Records", Measure.READ_RECORDS, "Records GetRecords returned from the shard"),
+            new ShardCounter(
+                    "kinesis.WriteProvisionedThroughputExceeded",
+                    Measure.WRITE_THROTTLES,
                     "Records the shard's write limits refused (each refused PutRecord call or PutRecords entry "
                             + "is one record)"),
-            new ShardCounter("kinesis.ReadProvisionedThroughputExceeded", Measure.READ_THROTTLES,
+            new ShardCounter(
+                    "kinesis.ReadProvisionedThroughputExceeded",
+                    Measure.READ_THROTTLES,
                     "GetRecords calls the shard's read limits refused"));
 
     private final MeterRegistry registry;
@@ -65,15 +74,19 @@ public class KinesisMetrics {
         Set<String> current = new HashSet<>();
         for (RegionServices region : regions.all()) {
             for (Stream stream : region.streams().live()) {
-                Tags streamTags = Tags.of("region", region.region(), "stream", stream.name().value());
+                Tags streamTags = Tags.of(
+                        "region", region.region(), "stream", stream.name().value());
                 String streamKey = region.region() + "/" + stream.incarnation();
                 current.add(streamKey);
                 meters.computeIfAbsent(streamKey, k -> streamMeters(traffic.stream(stream.incarnation()), streamTags));
                 for (Shard shard : stream.shards()) {
                     String shardKey = streamKey + "/" + shard.id();
                     current.add(shardKey);
-                    meters.computeIfAbsent(shardKey, k -> shardMeters(traffic.shard(stream.incarnation(), shard.id()),
-                            streamTags.and("shard", shard.id().toString())));
+                    meters.computeIfAbsent(
+                            shardKey,
+                            k -> shardMeters(
+                                    traffic.shard(stream.incarnation(), shard.id()),
+                                    streamTags.and("shard", shard.id().toString())));
                 }
             }
         }
@@ -88,9 +101,17 @@ public class KinesisMetrics {
 
     private List<Meter> streamMeters(StreamTraffic stream, Tags tags) {
         List<Meter> list = new ArrayList<>();
-        list.add(counter("kinesis.PutRecord.Success", stream, StreamTraffic::putRecordSuccesses, tags,
+        list.add(counter(
+                "kinesis.PutRecord.Success",
+                stream,
+                StreamTraffic::putRecordSuccesses,
+                tags,
                 "Successful PutRecord calls"));
-        list.add(counter("kinesis.PutRecords.Success", stream, StreamTraffic::putRecordsSuccesses, tags,
+        list.add(counter(
+                "kinesis.PutRecords.Success",
+                stream,
+                StreamTraffic::putRecordsSuccesses,
+                tags,
                 "PutRecords calls that stored at least one record"));
         return list;
     }
@@ -109,6 +130,9 @@ public class KinesisMetrics {
     }
 
     private <T> Meter counter(String name, T source, ToDoubleFunction<T> value, Tags tags, String description) {
-        return FunctionCounter.builder(name, source, value).tags(tags).description(description).register(registry);
+        return FunctionCounter.builder(name, source, value)
+                .tags(tags)
+                .description(description)
+                .register(registry);
     }
 }

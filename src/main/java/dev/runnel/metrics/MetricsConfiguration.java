@@ -50,15 +50,18 @@ class MetricsConfiguration {
             @Override
             public Meter.Id map(Meter.Id id) {
                 String description = FRAMEWORK_DESCRIPTIONS.get(id.getName());
-                return description == null || id.getDescription() != null ? id
-                        : new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType());
+                return description == null || id.getDescription() != null
+                        ? id
+                        : new Meter.Id(
+                                id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), description, id.getType());
             }
         };
     }
 
     static final Map<String, String> FRAMEWORK_DESCRIPTIONS = Map.of(
-            "http.server.requests", "HTTP requests the REST API, the console and the actuator served (calls on the "
-                    + "AWS edge, POST /, are counted by the kinesis.* meters instead)",
+            "http.server.requests",
+                    "HTTP requests the REST API, the console and the actuator served (calls on the "
+                            + "AWS edge, POST /, are counted by the kinesis.* meters instead)",
             "http.server.requests.active", "HTTP requests of the REST API, the console and the actuator under way",
             "tomcat.sessions.active.current", "HTTP sessions active now (Runnel keeps none of its own)",
             "tomcat.sessions.active.max", "Most HTTP sessions active at once",
@@ -69,7 +72,7 @@ class MetricsConfiguration {
 
     @Bean
     SchedulingConfigurer kinesisMetricsRefresh(KinesisMetrics metrics, RunnelProperties properties) {
-        return (ScheduledTaskRegistrar registrar) ->
-                registrar.addFixedDelayTask(metrics::refresh, properties.streams().housekeepingInterval());
+        return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(
+                metrics::refresh, properties.streams().housekeepingInterval());
     }
 }

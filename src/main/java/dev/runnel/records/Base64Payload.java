@@ -8,8 +8,7 @@ final class Base64Payload {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-    private Base64Payload() {
-    }
+    private Base64Payload() {}
 
     /**
      * @param member the request member, for the message ({@code data} or {@code records.3.data})
@@ -19,8 +18,8 @@ final class Base64Payload {
         try {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw new SerializationException("Value at '" + member + "' is not valid standard Base64: "
-                    + reason(value) + ".");
+            throw new SerializationException(
+                    "Value at '" + member + "' is not valid standard Base64: " + reason(value) + ".");
         }
     }
 

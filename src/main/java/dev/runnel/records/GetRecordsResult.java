@@ -10,6 +10,5 @@ import java.util.List;
  * @param millisBehindLatest how far the page is behind the newest record of the shard; 0 when caught up
  * @param childShards at the end of a closed shard, the shards that replaced it; empty otherwise
  */
-public record GetRecordsResult(List<RecordView> records, String nextShardIterator, long millisBehindLatest,
-                               List<Shard> childShards) {
-}
+public record GetRecordsResult(
+        List<RecordView> records, String nextShardIterator, long millisBehindLatest, List<Shard> childShards) {}

@@ -4,5 +4,4 @@ import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.ShardId;
 
 /** Where a record was stored. */
-public record PutResult(ShardId shardId, SequenceNumber sequenceNumber) {
-}
+public record PutResult(ShardId shardId, SequenceNumber sequenceNumber) {}

@@ -27,8 +27,12 @@ public record RecordInput(String partitionKey, byte[] data, String explicitHashK
             check.length(prefix + "partitionKey", partitionKey, 1, 256);
         }
         if (check.required(prefix + "data", data)) {
-            check.size(prefix + "data", "java.nio.HeapByteBuffer[pos=0 lim=" + data.length + " cap=" + data.length + "]",
-                    data.length, 0, MAX_DATA_BYTES);
+            check.size(
+                    prefix + "data",
+                    "java.nio.HeapByteBuffer[pos=0 lim=" + data.length + " cap=" + data.length + "]",
+                    data.length,
+                    0,
+                    MAX_DATA_BYTES);
         }
         check.pattern(prefix + "explicitHashKey", explicitHashKey, HashKey.WIRE_PATTERN);
     }
@@ -38,8 +42,12 @@ public record RecordInput(String partitionKey, byte[] data, String explicitHashK
      * 1 to 256 code points), so that a PutRecords of 500 valid records builds none of their member paths.
      */
     private boolean plainlyValid() {
-        return partitionKey != null && !partitionKey.isEmpty() && partitionKey.length() <= 256
-                && data != null && data.length <= MAX_DATA_BYTES && explicitHashKey == null;
+        return partitionKey != null
+                && !partitionKey.isEmpty()
+                && partitionKey.length() <= 256
+                && data != null
+                && data.length <= MAX_DATA_BYTES
+                && explicitHashKey == null;
     }
 
     /** Data plus partition-key bytes, the size Kinesis limits. */

@@ -5,6 +5,7 @@ import dev.runnel.core.error.InternalFailureException;
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.Messages;
+import dev.runnel.core.error.ProvisionedThroughputExceededException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.hash.PartitionKeys;
@@ -12,18 +13,17 @@ import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.core.shard.Shard;
+import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
-import dev.runnel.core.error.ProvisionedThroughputExceededException;
-import dev.runnel.core.shard.ShardId;
 import dev.runnel.insight.ShardTraffic;
 import dev.runnel.insight.TrafficMeter;
-import dev.runnel.throttling.Throttler;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
 import dev.runnel.streams.StreamService;
+import dev.runnel.throttling.Throttler;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -54,8 +54,12 @@ public class RecordService {
      * @param traffic where each shard's writes, reads and throttles are counted
      * @param throttler the per-shard throughput limits
      */
-    public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock,
-                         TrafficMeter traffic, Throttler throttler) {
+    public RecordService(
+            StreamService streams,
+            ShardIteratorService iterators,
+            InstantSource clock,
+            TrafficMeter traffic,
+            Throttler throttler) {
         this.streams = streams;
         this.iterators = iterators;
         this.clock = clock;
@@ -64,8 +68,8 @@ public class RecordService {
     }
 
     /** A service without throughput limits. */
-    public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock,
-                         TrafficMeter traffic) {
+    public RecordService(
+            StreamService streams, ShardIteratorService iterators, InstantSource clock, TrafficMeter traffic) {
         this(streams, iterators, clock, traffic, Throttler.unlimited());
     }
 
@@ -151,8 +155,8 @@ public class RecordService {
         ShardCursor cursor = iterators.open(shardIterator, now);
         Stream stream = cursor.stream();
         if (expectedStream != null && !expectedStream.equals(stream.name())) {
-            throw new InvalidArgumentException("The shard iterator reads stream " + stream.name()
-                    + ", not stream " + expectedStream + ".");
+            throw new InvalidArgumentException(
+                    "The shard iterator reads stream " + stream.name() + ", not stream " + expectedStream + ".");
         }
         ShardLog log = cursor.log();
         ShardId shardId = cursor.shard().id();
@@ -162,8 +166,8 @@ public class RecordService {
             throw rateExceeded(stream, cursor.shard());
         }
         long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
-        List<StoredRecord> stored = log.read(cursor.position(), limit == null ? MAX_GET_LIMIT : limit,
-                MAX_GET_BYTES, cutoff);
+        List<StoredRecord> stored =
+                log.read(cursor.position(), limit == null ? MAX_GET_LIMIT : limit, MAX_GET_BYTES, cutoff);
         List<RecordView> records = new ArrayList<>(stored.size());
         long bytes = 0;
         for (StoredRecord record : stored) {
@@ -178,7 +182,8 @@ public class RecordService {
                 : stored.get(stored.size() - 1).position() + 1;
         boolean caughtUp = next >= log.endPosition();
         long millisBehind = caughtUp || stored.isEmpty()
-                ? 0 : Math.max(0, now.toEpochMilli() - stored.get(stored.size() - 1).arrivalMillis());
+                ? 0
+                : Math.max(0, now.toEpochMilli() - stored.get(stored.size() - 1).arrivalMillis());
         shardTraffic.recordIteratorAge(millisBehind);
         Shard shard = cursor.shard();
         boolean shardEnded = !shard.isOpen() && next >= shard.endPosition();
@@ -218,16 +223,23 @@ public class RecordService {
         Stream stream = cursor.stream();
         long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
         List<StoredRecord> stored = cursor.log().read(cursor.position(), limit, MAX_GET_BYTES, cutoff);
-        long next = stored.isEmpty() ? cursor.position() : stored.get(stored.size() - 1).position() + 1;
+        long next = stored.isEmpty()
+                ? cursor.position()
+                : stored.get(stored.size() - 1).position() + 1;
         Shard shard = cursor.shard();
-        return new RecordsBrowsed(stored.stream().map(record -> view(stream, shard, record)).toList(),
+        return new RecordsBrowsed(
+                stored.stream().map(record -> view(stream, shard, record)).toList(),
                 next >= cursor.log().endPosition(),
                 !shard.isOpen() && next >= shard.endPosition());
     }
 
     private static RecordView view(Stream stream, Shard shard, StoredRecord record) {
-        return new RecordView(new SequenceNumber(stream.incarnation(), shard.id().index(), record.position()),
-                Instant.ofEpochMilli(record.arrivalMillis()), record.partitionKey(), record.data(), record.encrypted());
+        return new RecordView(
+                new SequenceNumber(stream.incarnation(), shard.id().index(), record.position()),
+                Instant.ofEpochMilli(record.arrivalMillis()),
+                record.partitionKey(),
+                record.data(),
+                record.encrypted());
     }
 
     private Stream writable(StreamName name, Instant now) {
@@ -251,12 +263,13 @@ public class RecordService {
                 throw rateExceeded(current, shard);
             }
             try {
-                AppendResult result = streams.shardLog(current, shard.id()).append(record.partitionKey(),
-                        record.data(), now.toEpochMilli(), current.isEncrypted());
+                AppendResult result = streams.shardLog(current, shard.id())
+                        .append(record.partitionKey(), record.data(), now.toEpochMilli(), current.isEncrypted());
                 ShardTraffic shardTraffic = traffic.shard(current.incarnation(), shard.id());
                 shardTraffic.recordWrite(now.getEpochSecond(), 1, bytes);
                 shardTraffic.keys().offer(record.partitionKey(), hashKey, 1);
-                return new PutResult(shard.id(),
+                return new PutResult(
+                        shard.id(),
                         new SequenceNumber(current.incarnation(), shard.id().index(), result.position()));
             } catch (ResourceNotFoundException deletedMeanwhile) {
                 throw Messages.streamNotFound(stream.name().value(), streams.account());
@@ -323,11 +336,13 @@ public class RecordService {
                 .filter(n -> n.incarnation() == stream.incarnation())
                 .filter(n -> n.shardIndex() < shard.id().index()
                         || (n.shardIndex() == shard.id().index()
-                            && n.position() < streams.shardLog(stream, shard.id()).endPosition()))
+                                && n.position()
+                                        < streams.shardLog(stream, shard.id()).endPosition()))
                 .isPresent();
         if (!valid) {
-            throw new InvalidArgumentException("ExclusiveMinimumSequenceNumber " + text + " used in PutRecord on stream "
-                    + stream.name() + " under account " + streams.account() + " is invalid.");
+            throw new InvalidArgumentException(
+                    "ExclusiveMinimumSequenceNumber " + text + " used in PutRecord on stream " + stream.name()
+                            + " under account " + streams.account() + " is invalid.");
         }
     }
 }

@@ -8,6 +8,9 @@ import java.time.Instant;
  *
  * @param encrypted whether the stream had server-side encryption on when the record was written
  */
-public record RecordView(SequenceNumber sequenceNumber, Instant approximateArrivalTimestamp, String partitionKey,
-                         byte[] data, boolean encrypted) {
-}
+public record RecordView(
+        SequenceNumber sequenceNumber,
+        Instant approximateArrivalTimestamp,
+        String partitionKey,
+        byte[] data,
+        boolean encrypted) {}

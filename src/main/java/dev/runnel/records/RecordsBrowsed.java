@@ -13,7 +13,8 @@ public record RecordsBrowsed(List<RecordView> records, boolean caughtUp, boolean
 
     /** The sequence number of the last record read, to continue after it; empty when nothing was read. */
     public Optional<String> lastSequenceNumber() {
-        return records.isEmpty() ? Optional.empty()
+        return records.isEmpty()
+                ? Optional.empty()
                 : Optional.of(records.get(records.size() - 1).sequenceNumber().toString());
     }
 }

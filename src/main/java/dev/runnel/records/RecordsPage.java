@@ -11,30 +11,50 @@ import java.util.List;
 @Schema(name = "GetRecordsResult", description = "Records read through a shard iterator, oldest first")
 record RecordsPage(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Entry> records,
-        @Schema(description = "The iterator for the next call; absent only once a closed shard has been read to its "
-                + "end (continue with its child shards)", example = "ARoku-be4UjxAAAAAAAAAAAAAAAAAAABoku-cvwCczHMX9vhgMaVgXiwJ1bSdc_t")
+
+        @Schema(
+                description = "The iterator for the next call; absent only once a closed shard has been read to its "
+                        + "end (continue with its child shards)",
+                example = "ARoku-be4UjxAAAAAAAAAAAAAAAAAAABoku-cvwCczHMX9vhgMaVgXiwJ1bSdc_t")
         String nextShardIterator,
-        @Schema(description = "How far the last record returned is behind the newest one in the shard, in "
-                + "milliseconds; 0 when caught up", example = "0", requiredMode = Schema.RequiredMode.REQUIRED)
+
+        @Schema(
+                description = "How far the last record returned is behind the newest one in the shard, in "
+                        + "milliseconds; 0 when caught up",
+                example = "0",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         long millisBehindLatest) {
 
     @Schema(name = "StreamRecord", description = "A record as stored in a shard")
     record Entry(
-            @Schema(description = "56 decimal digits, increasing within the shard",
+            @Schema(
+                    description = "56 decimal digits, increasing within the shard",
                     example = "49646563862187298580838047627327302113839587024297558016",
-                    requiredMode = Schema.RequiredMode.REQUIRED) String sequenceNumber,
-            @Schema(example = "1", requiredMode = Schema.RequiredMode.REQUIRED) String partitionKey,
-            @Schema(description = "Payload in standard Base64", example = "dGVzdDE=",
-                    requiredMode = Schema.RequiredMode.REQUIRED) String data,
-            @Schema(description = "When the record arrived at the server, UTC with three fractional digits",
-                    example = "2026-11-26T02:47:47.088Z", requiredMode = Schema.RequiredMode.REQUIRED)
-            Instant approximateArrivalTimestamp) {
-    }
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String sequenceNumber,
+
+            @Schema(example = "1", requiredMode = Schema.RequiredMode.REQUIRED)
+            String partitionKey,
+
+            @Schema(
+                    description = "Payload in standard Base64",
+                    example = "dGVzdDE=",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String data,
+
+            @Schema(
+                    description = "When the record arrived at the server, UTC with three fractional digits",
+                    example = "2026-11-26T02:47:47.088Z",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant approximateArrivalTimestamp) {}
 
     static RecordsPage of(GetRecordsResult result) {
         Base64.Encoder base64 = Base64.getEncoder();
         List<Entry> records = result.records().stream()
-                .map(r -> new Entry(r.sequenceNumber().toString(), r.partitionKey(), base64.encodeToString(r.data()),
+                .map(r -> new Entry(
+                        r.sequenceNumber().toString(),
+                        r.partitionKey(),
+                        base64.encodeToString(r.data()),
                         r.approximateArrivalTimestamp()))
                 .toList();
         return new RecordsPage(records, result.nextShardIterator(), result.millisBehindLatest());

@@ -5,5 +5,4 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.storage.ShardLog;
 
 /** A checked shard iterator: the live stream and shard it reads, the shard's log and the next position. */
-record ShardCursor(Stream stream, Shard shard, ShardLog log, long position) {
-}
+record ShardCursor(Stream stream, Shard shard, ShardLog log, long position) {}

@@ -28,8 +28,9 @@ import java.util.Locale;
  */
 public class ShardIteratorService {
 
-    private static final DateTimeFormatter AWS_TIME =
-            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AWS_TIME = DateTimeFormatter.ofPattern(
+                    "EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final StreamService streams;
     private final InstantSource clock;
@@ -41,8 +42,12 @@ public class ShardIteratorService {
      * @param codec shared by every region, so one secret signs all iterators
      * @param traffic where LATEST readers that start after records were written are noted
      */
-    public ShardIteratorService(StreamService streams, InstantSource clock, RunnelProperties properties,
-                                ShardIteratorCodec codec, TrafficMeter traffic) {
+    public ShardIteratorService(
+            StreamService streams,
+            InstantSource clock,
+            RunnelProperties properties,
+            ShardIteratorCodec codec,
+            TrafficMeter traffic) {
         this.streams = streams;
         this.clock = clock;
         this.codec = codec;
@@ -51,14 +56,17 @@ public class ShardIteratorService {
     }
 
     /** @param codec shared by every region, so one secret signs all iterators */
-    public ShardIteratorService(StreamService streams, InstantSource clock, RunnelProperties properties,
-                                ShardIteratorCodec codec) {
+    public ShardIteratorService(
+            StreamService streams, InstantSource clock, RunnelProperties properties, ShardIteratorCodec codec) {
         this(streams, clock, properties, codec, new TrafficMeter());
     }
 
     /** A service with its own codec, keyed by {@code runnel.iterators.secret}. */
     public ShardIteratorService(StreamService streams, InstantSource clock, RunnelProperties properties) {
-        this(streams, clock, properties,
+        this(
+                streams,
+                clock,
+                properties,
                 new ShardIteratorCodec(new TokenSigner(properties.iterators().secret())));
     }
 
@@ -68,8 +76,8 @@ public class ShardIteratorService {
         ShardCursor cursor = locate(name, shardId, start, now);
         if (start.type() == ShardIteratorType.LATEST) {
             Stream stream = cursor.stream();
-            long horizon = cursor.log().positionAtOrAfter(
-                    Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours()));
+            long horizon =
+                    cursor.log().positionAtOrAfter(Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours()));
             traffic.shard(stream.incarnation(), cursor.shard().id())
                     .recordLatestStart(now.getEpochSecond(), cursor.position() - horizon);
         }
@@ -82,8 +90,7 @@ public class ShardIteratorService {
      */
     ShardCursor locate(StreamName name, String shardId, StartingPosition start, Instant now) {
         Stream stream = streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
-        ShardId id = ShardId.parse(shardId)
-                .orElseThrow(() -> Messages.shardNotFound(shardId, name.value(), account()));
+        ShardId id = ShardId.parse(shardId).orElseThrow(() -> Messages.shardNotFound(shardId, name.value(), account()));
         Shard shard = stream.shard(id)
                 .filter(s -> stream.acceptsDataAt(now))
                 .orElseThrow(() -> Messages.shardNotFound(id.toString(), name.value(), account()));
@@ -92,10 +99,25 @@ public class ShardIteratorService {
         long position = switch (start.type()) {
             case TRIM_HORIZON -> horizon;
             case LATEST -> log.endPosition();
-            case AT_SEQUENCE_NUMBER -> Math.max(horizon, positionOf(
-                    ((StartingPosition.AtSequenceNumber) start).sequenceNumber(), stream, shard, log, false));
-            case AFTER_SEQUENCE_NUMBER -> Math.max(horizon, positionOf(
-                    ((StartingPosition.AfterSequenceNumber) start).sequenceNumber(), stream, shard, log, true) + 1);
+            case AT_SEQUENCE_NUMBER ->
+                Math.max(
+                        horizon,
+                        positionOf(
+                                ((StartingPosition.AtSequenceNumber) start).sequenceNumber(),
+                                stream,
+                                shard,
+                                log,
+                                false));
+            case AFTER_SEQUENCE_NUMBER ->
+                Math.max(
+                        horizon,
+                        positionOf(
+                                        ((StartingPosition.AfterSequenceNumber) start).sequenceNumber(),
+                                        stream,
+                                        shard,
+                                        log,
+                                        true)
+                                + 1);
             case AT_TIMESTAMP -> {
                 long millis = ((StartingPosition.AtTimestamp) start).timestamp().toEpochMilli();
                 if (millis > now.toEpochMilli()) {
@@ -134,8 +156,8 @@ public class ShardIteratorService {
     }
 
     String issue(Stream stream, ShardId shard, long position, Instant now) {
-        return codec.encode(new ShardIteratorToken(stream.name(), stream.incarnation(), shard, position,
-                now.toEpochMilli()));
+        return codec.encode(
+                new ShardIteratorToken(stream.name(), stream.incarnation(), shard, position, now.toEpochMilli()));
     }
 
     /**

@@ -12,6 +12,5 @@ import dev.runnel.core.stream.StreamName;
  * @param position the next log position to read
  * @param issuedAtMillis when the iterator was issued, epoch milliseconds
  */
-public record ShardIteratorToken(StreamName stream, long incarnation, ShardId shard, long position,
-                                 long issuedAtMillis) {
-}
+public record ShardIteratorToken(
+        StreamName stream, long incarnation, ShardId shard, long position, long issuedAtMillis) {}

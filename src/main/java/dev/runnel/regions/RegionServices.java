@@ -7,6 +7,10 @@ import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 
 /** The services of one account and region: its streams, their shards, iterators and records. */
-public record RegionServices(String region, StreamService streams, ReshardingService resharding,
-                             ShardIteratorService iterators, RecordService records, OnDemandScaling onDemand) {
-}
+public record RegionServices(
+        String region,
+        StreamService streams,
+        ReshardingService resharding,
+        ShardIteratorService iterators,
+        RecordService records,
+        OnDemandScaling onDemand) {}

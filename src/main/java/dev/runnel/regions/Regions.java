@@ -1,16 +1,16 @@
 package dev.runnel.regions;
 
+import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
-import dev.runnel.insight.TrafficMeter;
-import dev.runnel.throttling.Throttler;
 import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.system.RunnelProperties;
+import dev.runnel.throttling.Throttler;
 import dev.runnel.tokens.TokenSigner;
 import java.time.InstantSource;
 import java.util.List;
@@ -44,8 +44,13 @@ public final class Regions {
      * @param traffic the traffic windows of every shard, shared by all regions
      * @param throttler the per-shard throughput limits, shared by all regions
      */
-    public Regions(Function<String, StreamCatalog> catalogs, ShardLogStore logs, InstantSource clock,
-                   RunnelProperties properties, TrafficMeter traffic, Throttler throttler) {
+    public Regions(
+            Function<String, StreamCatalog> catalogs,
+            ShardLogStore logs,
+            InstantSource clock,
+            RunnelProperties properties,
+            TrafficMeter traffic,
+            Throttler throttler) {
         this.traffic = traffic;
         this.throttler = throttler;
         this.catalogs = catalogs;
@@ -81,7 +86,11 @@ public final class Regions {
         StreamService streams = new StreamService(catalog, logs, clock, properties, region);
         ReshardingService resharding = new ReshardingService(catalog, logs, streams, clock, properties);
         ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties, codec, traffic);
-        return new RegionServices(region, streams, resharding, iterators,
+        return new RegionServices(
+                region,
+                streams,
+                resharding,
+                iterators,
                 new RecordService(streams, iterators, clock, traffic, throttler),
                 new OnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()));
     }

@@ -6,5 +6,4 @@ package dev.runnel.storage;
  * @param position its position in the shard log
  * @param arrivalMillis its arrival time, epoch milliseconds, as stored
  */
-public record AppendResult(long position, long arrivalMillis) {
-}
+public record AppendResult(long position, long arrivalMillis) {}

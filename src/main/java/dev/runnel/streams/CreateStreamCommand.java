@@ -4,9 +4,9 @@ import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.Tags;
-import dev.runnel.core.stream.StreamMode;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,8 +20,13 @@ import java.util.Objects;
  * @param maxRecordSizeInKiB 1024 … 10240
  * @param tags validated, sorted by key
  */
-public record CreateStreamCommand(StreamName name, StreamMode mode, int shardCount, int retentionPeriodHours,
-                                  int maxRecordSizeInKiB, Map<String, String> tags) {
+public record CreateStreamCommand(
+        StreamName name,
+        StreamMode mode,
+        int shardCount,
+        int retentionPeriodHours,
+        int maxRecordSizeInKiB,
+        Map<String, String> tags) {
 
     /** ON_DEMAND streams start with this many shards (4 MiB/s of writes). */
     public static final int ON_DEMAND_SHARDS = 4;
@@ -30,7 +35,10 @@ public record CreateStreamCommand(StreamName name, StreamMode mode, int shardCou
         Objects.requireNonNull(mode, "mode");
         Constraints check = Constraints.check();
         check.range("shardCount", shardCount, 1, Integer.MAX_VALUE);
-        check.range("maxRecordSizeInKiB", maxRecordSizeInKiB, Stream.DEFAULT_MAX_RECORD_SIZE_KIB,
+        check.range(
+                "maxRecordSizeInKiB",
+                maxRecordSizeInKiB,
+                Stream.DEFAULT_MAX_RECORD_SIZE_KIB,
                 Stream.MAX_MAX_RECORD_SIZE_KIB);
         check.throwIfInvalid();
         Retention.checkRange(retentionPeriodHours);
@@ -38,8 +46,12 @@ public record CreateStreamCommand(StreamName name, StreamMode mode, int shardCou
     }
 
     /** A PROVISIONED stream with Kinesis's defaults for the optional values. */
-    public static CreateStreamCommand of(String name, Integer shardCount, Integer retentionPeriodHours,
-                                         Integer maxRecordSizeInKiB, Map<String, String> tags) {
+    public static CreateStreamCommand of(
+            String name,
+            Integer shardCount,
+            Integer retentionPeriodHours,
+            Integer maxRecordSizeInKiB,
+            Map<String, String> tags) {
         return of(name, StreamMode.PROVISIONED, shardCount, retentionPeriodHours, maxRecordSizeInKiB, tags);
     }
 
@@ -49,9 +61,13 @@ public record CreateStreamCommand(StreamName name, StreamMode mode, int shardCou
      *
      * @throws dev.runnel.core.error.InvalidArgumentException when an ON_DEMAND stream is given a shard count
      */
-    public static CreateStreamCommand of(String name, StreamMode mode, Integer shardCount,
-                                         Integer retentionPeriodHours, Integer maxRecordSizeInKiB,
-                                         Map<String, String> tags) {
+    public static CreateStreamCommand of(
+            String name,
+            StreamMode mode,
+            Integer shardCount,
+            Integer retentionPeriodHours,
+            Integer maxRecordSizeInKiB,
+            Map<String, String> tags) {
         Constraints check = Constraints.check();
         if (mode == StreamMode.PROVISIONED) {
             check.required("shardCount", shardCount);
@@ -66,7 +82,10 @@ public record CreateStreamCommand(StreamName name, StreamMode mode, int shardCou
         if (mode == StreamMode.ON_DEMAND) {
             shardCount = ON_DEMAND_SHARDS;
         }
-        return new CreateStreamCommand(streamName, mode, shardCount,
+        return new CreateStreamCommand(
+                streamName,
+                mode,
+                shardCount,
                 retentionPeriodHours == null ? Retention.DEFAULT_HOURS : retentionPeriodHours,
                 maxRecordSizeInKiB == null ? Stream.DEFAULT_MAX_RECORD_SIZE_KIB : maxRecordSizeInKiB,
                 tags);

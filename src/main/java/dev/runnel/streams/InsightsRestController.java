@@ -23,8 +23,12 @@ class InsightsRestController {
         this.insights = insights;
     }
 
-    @GetMapping(path = "/streams/{name}/insights", produces = {"application/json", "application/problem+json"})
-    @Operation(operationId = "getStreamInsights", summary = "Per-shard rates and utilisation, hot shards, heavy partition keys and advice",
+    @GetMapping(
+            path = "/streams/{name}/insights",
+            produces = {"application/json", "application/problem+json"})
+    @Operation(
+            operationId = "getStreamInsights",
+            summary = "Per-shard rates and utilisation, hot shards, heavy partition keys and advice",
             description = "Rates are averaged over the last 10 seconds. An open shard is hot when its writes reach "
                     + "runnel.insight.hot-share of its limits, when it was throttled in the last minute, or when it "
                     + "takes more than twice its fair share of a busy stream. Advice: SPREAD_PARTITION_KEYS (one key "

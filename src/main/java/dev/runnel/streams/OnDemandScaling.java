@@ -35,8 +35,12 @@ public class OnDemandScaling {
     private final InstantSource clock;
     private final RunnelProperties.OnDemand settings;
 
-    public OnDemandScaling(StreamService streams, ReshardingService resharding, TrafficMeter traffic,
-                           InstantSource clock, RunnelProperties.OnDemand settings) {
+    public OnDemandScaling(
+            StreamService streams,
+            ReshardingService resharding,
+            TrafficMeter traffic,
+            InstantSource clock,
+            RunnelProperties.OnDemand settings) {
         this.streams = streams;
         this.resharding = resharding;
         this.traffic = traffic;
@@ -45,15 +49,15 @@ public class OnDemandScaling {
     }
 
     /** The write rate of a stream over the sustained window. */
-    public record WriteRate(double bytesPerSecond, double recordsPerSecond) {
-    }
+    public record WriteRate(double bytesPerSecond, double recordsPerSecond) {}
 
     /** Looks at every ON_DEMAND stream once and scales those that need it; returns the steps taken. */
     public List<ScalingEvent> scaleUp() {
         List<ScalingEvent> taken = new ArrayList<>();
         Instant now = clock.instant();
         for (Stream stream : streams.live()) {
-            if (stream.mode() != StreamMode.ON_DEMAND || stream.statusAt(now) != StreamStatus.ACTIVE
+            if (stream.mode() != StreamMode.ON_DEMAND
+                    || stream.statusAt(now) != StreamStatus.ACTIVE
                     || coolingDown(stream, now)) {
                 continue;
             }
@@ -66,17 +70,26 @@ public class OnDemandScaling {
             if (utilisation < settings.scaleUpAt() || target <= open) {
                 continue;
             }
-            String reason = String.format(Locale.ROOT,
+            String reason = String.format(
+                    Locale.ROOT,
                     "writes at %.0f%% of capacity over %ds (%.0f records/s, %.0f bytes/s on %d shards)",
-                    utilisation * 100, settings.sustainedFor().getSeconds(), rate.recordsPerSecond(),
-                    rate.bytesPerSecond(), open);
+                    utilisation * 100,
+                    settings.sustainedFor().getSeconds(),
+                    rate.recordsPerSecond(),
+                    rate.bytesPerSecond(),
+                    open);
             try {
                 Stream scaled = resharding.scaleOnDemand(stream.name(), target, reason);
-                ScalingEvent event = scaled.scalingEvents().get(scaled.scalingEvents().size() - 1);
+                ScalingEvent event =
+                        scaled.scalingEvents().get(scaled.scalingEvents().size() - 1);
                 log.info("ON_DEMAND stream {} scaled from {} to {} shards: {}", stream.name(), open, target, reason);
                 taken.add(event);
             } catch (KinesisException e) {
-                log.warn("ON_DEMAND stream {} could not scale from {} to {} shards: {}", stream.name(), open, target,
+                log.warn(
+                        "ON_DEMAND stream {} could not scale from {} to {} shards: {}",
+                        stream.name(),
+                        open,
+                        target,
                         e.getMessage());
             }
         }
@@ -99,7 +112,9 @@ public class OnDemandScaling {
 
     private boolean coolingDown(Stream stream, Instant now) {
         List<ScalingEvent> events = stream.scalingEvents();
-        Instant since = events.isEmpty() ? stream.activeAt() : events.get(events.size() - 1).at();
+        Instant since = events.isEmpty()
+                ? stream.activeAt()
+                : events.get(events.size() - 1).at();
         Duration wait = events.isEmpty() ? settings.sustainedFor() : settings.cooldown();
         return now.isBefore(since.plus(wait));
     }

@@ -44,6 +44,7 @@ public class ReshardingService {
     public static final int MODE_UPDATES_PER_DAY = 2;
     /** The most shards UpdateShardCount scales a stream to. */
     public static final int MAX_TARGET_SHARDS = 10_000;
+
     private static final Duration DAY = Duration.ofHours(24);
     private static final int KEPT_SCALING_EVENTS = 20;
 
@@ -54,8 +55,12 @@ public class ReshardingService {
     private final RunnelProperties properties;
     private final ReentrantLock lock = new ReentrantLock();
 
-    public ReshardingService(StreamCatalog catalog, ShardLogStore logs, StreamService streams, InstantSource clock,
-                             RunnelProperties properties) {
+    public ReshardingService(
+            StreamCatalog catalog,
+            ShardLogStore logs,
+            StreamService streams,
+            InstantSource clock,
+            RunnelProperties properties) {
         this.catalog = catalog;
         this.logs = logs;
         this.streams = streams;
@@ -64,13 +69,13 @@ public class ReshardingService {
     }
 
     /** The outcome of UpdateShardCount: open shards before, and the target. */
-    public record ShardCountUpdate(Stream stream, int currentShardCount, int targetShardCount) {
-    }
+    public record ShardCountUpdate(Stream stream, int currentShardCount, int targetShardCount) {}
 
     /** SplitShard. */
     public Stream split(StreamName name, String shardToSplit, String newStartingHashKey) {
-        HashKey key = HashKey.parse(newStartingHashKey).orElseThrow(() -> new InvalidArgumentException(
-                "NewStartingHashKey " + newStartingHashKey + " is not a hash key in the range [0, 2^128-1]."));
+        HashKey key = HashKey.parse(newStartingHashKey)
+                .orElseThrow(() -> new InvalidArgumentException(
+                        "NewStartingHashKey " + newStartingHashKey + " is not a hash key in the range [0, 2^128-1]."));
         return locked(() -> {
             Instant now = now();
             Stream stream = active(name, now);
@@ -94,8 +99,10 @@ public class ReshardingService {
             Resharding.merge(stream, first, second, 0, 0, now, account());
             long firstEnd = streams.shardLog(stream, first).seal();
             long secondEnd = streams.shardLog(stream, second).seal();
-            return publish(name, now, current ->
-                    Resharding.merge(current, first, second, firstEnd, secondEnd, now, account()));
+            return publish(
+                    name,
+                    now,
+                    current -> Resharding.merge(current, first, second, firstEnd, secondEnd, now, account()));
         });
     }
 
@@ -110,8 +117,8 @@ public class ReshardingService {
                 List<Instant> history = recent(latest.shardCountUpdates(), now);
                 history.add(now);
                 return latest.with(c -> c.shardCountUpdates = history);
-        });
-        return new ShardCountUpdate(updated, current, target);
+            });
+            return new ShardCountUpdate(updated, current, target);
         });
     }
 
@@ -134,9 +141,10 @@ public class ReshardingService {
             return scale(stream, target, now, latest -> {
                 List<ScalingEvent> events = new ArrayList<>(latest.scalingEvents());
                 events.add(event);
-                List<ScalingEvent> kept = events.subList(Math.max(0, events.size() - KEPT_SCALING_EVENTS), events.size());
+                List<ScalingEvent> kept =
+                        events.subList(Math.max(0, events.size() - KEPT_SCALING_EVENTS), events.size());
                 return latest.with(c -> c.scalingEvents = kept);
-        });
+            });
         });
     }
 
@@ -149,7 +157,8 @@ public class ReshardingService {
         }
         return publish(stream.name(), now, latest -> {
             Stream scaled = target == latest.openShardCount() && closing.isEmpty()
-                    ? latest : Resharding.scaleUniformly(latest, target, ends::get, now);
+                    ? latest
+                    : Resharding.scaleUniformly(latest, target, ends::get, now);
             return bookkeeping.apply(scaled);
         });
     }
@@ -160,8 +169,8 @@ public class ReshardingService {
             Instant now = now();
             Stream stream = active(name, now);
             if (stream.mode() == mode) {
-                throw new InvalidArgumentException("Stream " + name + " under account " + account()
-                        + " is already in " + mode + " mode.");
+                throw new InvalidArgumentException(
+                        "Stream " + name + " under account " + account() + " is already in " + mode + " mode.");
             }
             if (recent(stream.modeUpdates(), now).size() >= MODE_UPDATES_PER_DAY) {
                 throw new LimitExceededException("Stream " + name + " under account " + account()
@@ -174,7 +183,7 @@ public class ReshardingService {
                     c.mode = mode;
                     c.modeUpdates = history;
                 });
-        });
+            });
         });
     }
 
@@ -233,7 +242,8 @@ public class ReshardingService {
     private Stream publish(StreamName name, Instant now, UnaryOperator<Stream> change) {
         while (true) {
             Stream latest = streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
-            Stream updated = change.apply(latest).with(c -> c.updatingUntil = now.plus(properties.streams().updateDelay()));
+            Stream updated = change.apply(latest)
+                    .with(c -> c.updatingUntil = now.plus(properties.streams().updateDelay()));
             List<Shard> created = new ArrayList<>();
             for (Shard shard : updated.shards()) {
                 if (shard.id().index() >= latest.nextShardIndex()) {
@@ -269,8 +279,8 @@ public class ReshardingService {
     }
 
     private ResourceNotFoundException shardNotFound(Stream stream, String shard) {
-        return new ResourceNotFoundException("Could not find shard " + shard + " in stream " + stream.name()
-                + " under account " + account() + ".");
+        return new ResourceNotFoundException(
+                "Could not find shard " + shard + " in stream " + stream.name() + " under account " + account() + ".");
     }
 
     private static List<Instant> recent(List<Instant> history, Instant now) {

@@ -2,11 +2,11 @@ package dev.runnel.streams;
 
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.RegionServices;
-import java.util.HashSet;
-import java.util.Set;
 import dev.runnel.regions.Regions;
 import dev.runnel.system.RunnelProperties;
 import dev.runnel.throttling.Throttler;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;

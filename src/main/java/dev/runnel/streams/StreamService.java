@@ -7,9 +7,12 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardFilter;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Retention;
+import dev.runnel.core.stream.ShardLevelMetric;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.StreamStatus;
+import dev.runnel.core.stream.Tags;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
@@ -17,17 +20,14 @@ import dev.runnel.system.RunnelProperties;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
-import dev.runnel.core.stream.ShardLevelMetric;
-import dev.runnel.core.stream.StreamMode;
-import dev.runnel.core.stream.Tags;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,8 +50,12 @@ public class StreamService {
      * @param catalog the streams of this account and region
      * @param region the region the streams live in, for ARNs and messages
      */
-    public StreamService(StreamCatalog catalog, ShardLogStore logs, InstantSource clock, RunnelProperties properties,
-                         String region) {
+    public StreamService(
+            StreamCatalog catalog,
+            ShardLogStore logs,
+            InstantSource clock,
+            RunnelProperties properties,
+            String region) {
         this.catalog = catalog;
         this.logs = logs;
         this.clock = clock;
@@ -67,8 +71,15 @@ public class StreamService {
     public Stream create(CreateStreamCommand command) {
         Instant now = clock.instant();
         checkShardLimit(command.shardCount());
-        Stream stream = Stream.create(command.name(), newIncarnation(now), command.mode(), command.shardCount(),
-                command.retentionPeriodHours(), command.maxRecordSizeInKiB(), command.tags(), now,
+        Stream stream = Stream.create(
+                command.name(),
+                newIncarnation(now),
+                command.mode(),
+                command.shardCount(),
+                command.retentionPeriodHours(),
+                command.maxRecordSizeInKiB(),
+                command.tags(),
+                now,
                 properties.streams().createDelay());
         for (Shard shard : stream.shards()) {
             logs.create(stream.incarnation(), shard.id());
@@ -121,21 +132,28 @@ public class StreamService {
     /** Starts deleting the stream; it stays visible as DELETING for the configured delay. */
     public Stream delete(StreamName name) {
         Instant now = clock.instant();
-        return update(name, now, stream -> stream.deleting(now, properties.streams().deleteDelay()));
+        return update(
+                name, now, stream -> stream.deleting(now, properties.streams().deleteDelay()));
     }
 
     public Stream increaseRetention(StreamName name, int hours) {
         Instant now = clock.instant();
         int checked = Retention.checkRange(hours);
-        return updateActive(name, now, stream -> stream.with(c ->
-                c.retentionHours = Retention.checkIncrease(name.value(), stream.retentionHours(), checked)));
+        return updateActive(
+                name,
+                now,
+                stream -> stream.with(c ->
+                        c.retentionHours = Retention.checkIncrease(name.value(), stream.retentionHours(), checked)));
     }
 
     public Stream decreaseRetention(StreamName name, int hours) {
         Instant now = clock.instant();
         int checked = Retention.checkRange(hours);
-        return updateActive(name, now, stream -> stream.with(c ->
-                c.retentionHours = Retention.checkDecrease(name.value(), stream.retentionHours(), checked)));
+        return updateActive(
+                name,
+                now,
+                stream -> stream.with(c ->
+                        c.retentionHours = Retention.checkDecrease(name.value(), stream.retentionHours(), checked)));
     }
 
     /** Sets the retention period either way, applying the increase or decrease rule as fits. */
@@ -175,7 +193,8 @@ public class StreamService {
         Stream after = updateActive(name, now, stream -> {
             before[0] = stream;
             Set<ShardLevelMetric> next = stream.shardLevelMetrics().isEmpty()
-                    ? EnumSet.noneOf(ShardLevelMetric.class) : EnumSet.copyOf(stream.shardLevelMetrics());
+                    ? EnumSet.noneOf(ShardLevelMetric.class)
+                    : EnumSet.copyOf(stream.shardLevelMetrics());
             if (enable) {
                 next.addAll(metrics);
             } else {
@@ -187,25 +206,30 @@ public class StreamService {
     }
 
     /** A stream before and after a change. */
-    public record Change(Stream before, Stream after) {
-    }
+    public record Change(Stream before, Stream after) {}
 
     /** Starts server-side encryption with the KMS key (no data is really encrypted); UPDATING for a while. */
     public Stream startEncryption(StreamName name, String keyId) {
         Instant now = clock.instant();
-        return updateActive(name, now, stream -> stream.with(c -> {
-            c.encryptionKeyId = keyId;
-            c.updatingUntil = now.plus(properties.streams().updateDelay());
-        }));
+        return updateActive(
+                name,
+                now,
+                stream -> stream.with(c -> {
+                    c.encryptionKeyId = keyId;
+                    c.updatingUntil = now.plus(properties.streams().updateDelay());
+                }));
     }
 
     /** Stops server-side encryption; UPDATING for a while. */
     public Stream stopEncryption(StreamName name) {
         Instant now = clock.instant();
-        return updateActive(name, now, stream -> stream.with(c -> {
-            c.encryptionKeyId = null;
-            c.updatingUntil = now.plus(properties.streams().updateDelay());
-        }));
+        return updateActive(
+                name,
+                now,
+                stream -> stream.with(c -> {
+                    c.encryptionKeyId = null;
+                    c.updatingUntil = now.plus(properties.streams().updateDelay());
+                }));
     }
 
     /** Sets the largest record (data plus partition key) the stream takes, 1024 … 10240 KiB. */
@@ -223,7 +247,10 @@ public class StreamService {
     /** Open shards across all live streams of this account and region. */
     public long openShardCount() {
         Instant now = clock.instant();
-        return catalog.all().stream().filter(stream -> !stream.isGoneAt(now)).mapToLong(Stream::openShardCount).sum();
+        return catalog.all().stream()
+                .filter(stream -> !stream.isGoneAt(now))
+                .mapToLong(Stream::openShardCount)
+                .sum();
     }
 
     /** Live ON_DEMAND streams of this account and region. */
@@ -251,7 +278,8 @@ public class StreamService {
     }
 
     public String arn(Stream stream) {
-        return "arn:aws:kinesis:" + region + ":" + account() + ":stream/" + stream.name().value();
+        return "arn:aws:kinesis:" + region + ":" + account() + ":stream/"
+                + stream.name().value();
     }
 
     /** The lowest sequence number a shard can hold. */
@@ -261,8 +289,10 @@ public class StreamService {
 
     /** For a closed shard, a sequence number above every record in it; empty while open. */
     public Optional<SequenceNumber> endingSequenceNumber(Stream stream, Shard shard) {
-        return shard.isOpen() ? Optional.empty()
-                : Optional.of(new SequenceNumber(stream.incarnation(), shard.id().index(), shard.endPosition()));
+        return shard.isOpen()
+                ? Optional.empty()
+                : Optional.of(
+                        new SequenceNumber(stream.incarnation(), shard.id().index(), shard.endPosition()));
     }
 
     /**
@@ -279,7 +309,9 @@ public class StreamService {
     public List<Shard> shards(Stream stream, ShardFilter filter) {
         Instant now = clock.instant();
         Instant trimHorizon = now.minus(java.time.Duration.ofHours(stream.retentionHours()));
-        return stream.shards().stream().filter(shard -> filter.matches(shard, stream.createdAt(), trimHorizon)).toList();
+        return stream.shards().stream()
+                .filter(shard -> filter.matches(shard, stream.createdAt(), trimHorizon))
+                .toList();
     }
 
     /** Records a shard holds that are still within retention. */

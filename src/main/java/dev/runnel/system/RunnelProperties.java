@@ -26,7 +26,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("runnel")
 @Validated
 public record RunnelProperties(
-        @DefaultValue("000000000000") @Pattern(regexp = "\\d{12}") String accountId,
+        @DefaultValue("000000000000") @Pattern(regexp = "\\d{12}")
+        String accountId,
+
         @DefaultValue("us-east-1") @NotBlank String region,
         @DefaultValue @Valid @NotNull Streams streams,
         @DefaultValue @Valid @NotNull Iterators iterators,
@@ -39,24 +41,40 @@ public record RunnelProperties(
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
     @ConstructorBinding
-    public RunnelProperties {
-    }
+    public RunnelProperties {}
 
     /** Settings with ON_DEMAND scaling and per-shard limits at their defaults. */
-    public RunnelProperties(String accountId, String region, Streams streams, Iterators iterators, Storage storage,
-                            Http http) {
+    public RunnelProperties(
+            String accountId, String region, Streams streams, Iterators iterators, Storage storage, Http http) {
         this(accountId, region, streams, iterators, storage, http, OnDemand.DEFAULTS);
     }
 
     /** Settings with per-shard limits at their defaults. */
-    public RunnelProperties(String accountId, String region, Streams streams, Iterators iterators, Storage storage,
-                            Http http, OnDemand onDemand) {
-        this(accountId, region, streams, iterators, storage, http, onDemand, Limits.DEFAULTS, Faults.NONE,
+    public RunnelProperties(
+            String accountId,
+            String region,
+            Streams streams,
+            Iterators iterators,
+            Storage storage,
+            Http http,
+            OnDemand onDemand) {
+        this(
+                accountId,
+                region,
+                streams,
+                iterators,
+                storage,
+                http,
+                onDemand,
+                Limits.DEFAULTS,
+                Faults.NONE,
                 Insight.DEFAULTS);
     }
 
     /** @param hotShare the write utilisation (of a shard's limits) from which the shard counts as hot */
-    public record Insight(@DefaultValue("0.8") @DecimalMin("0.05") @DecimalMax("1.0") double hotShare) {
+    public record Insight(
+            @DefaultValue("0.8") @DecimalMin("0.05") @DecimalMax("1.0")
+            double hotShare) {
 
         public static final Insight DEFAULTS = new Insight(0.8);
     }
@@ -90,11 +108,15 @@ public record RunnelProperties(
         public record Rule(
                 @DefaultValue("*") @NotBlank String operation,
                 @DefaultValue("") String stream,
-                @DefaultValue("") @Pattern(regexp = "|ProvisionedThroughputExceededException|InternalFailure"
-                        + "|ServiceUnavailable") String error,
-                @DefaultValue("1.0") @DecimalMin("0.0") @DecimalMax("1.0") double probability,
-                @DefaultValue("0ms") @NotNull Duration latency) {
-        }
+
+                @DefaultValue("")
+                @Pattern(regexp = "|ProvisionedThroughputExceededException|InternalFailure" + "|ServiceUnavailable")
+                String error,
+
+                @DefaultValue("1.0") @DecimalMin("0.0") @DecimalMax("1.0")
+                double probability,
+
+                @DefaultValue("0ms") @NotNull Duration latency) {}
     }
 
     /**
@@ -119,17 +141,26 @@ public record RunnelProperties(
             @DefaultValue("5") @Min(1) long readCallsPerSecond,
             @DefaultValue("false") boolean controlPlane) {
 
-        public static final Limits DEFAULTS = new Limits(true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(11),
-                1000, DataSize.ofMegabytes(2), 5, false);
+        public static final Limits DEFAULTS = new Limits(
+                true, DataSize.ofMegabytes(1), DataSize.ofMegabytes(11), 1000, DataSize.ofMegabytes(2), 5, false);
 
         /** Limits switched off: nothing is throttled. */
-        public static final Limits OFF = new Limits(false, DEFAULTS.writeBytesPerSecond, DEFAULTS.writeBurstBytes,
-                DEFAULTS.writeRecordsPerSecond, DEFAULTS.readBytesPerSecond, DEFAULTS.readCallsPerSecond, false);
+        public static final Limits OFF = new Limits(
+                false,
+                DEFAULTS.writeBytesPerSecond,
+                DEFAULTS.writeBurstBytes,
+                DEFAULTS.writeRecordsPerSecond,
+                DEFAULTS.readBytesPerSecond,
+                DEFAULTS.readCallsPerSecond,
+                false);
 
         @AssertTrue(message = "byte rates must be positive and the write burst at least the write rate")
         public boolean isSizesValid() {
-            return writeBytesPerSecond != null && writeBurstBytes != null && readBytesPerSecond != null
-                    && writeBytesPerSecond.toBytes() > 0 && readBytesPerSecond.toBytes() > 0
+            return writeBytesPerSecond != null
+                    && writeBurstBytes != null
+                    && readBytesPerSecond != null
+                    && writeBytesPerSecond.toBytes() > 0
+                    && readBytesPerSecond.toBytes() > 0
                     && writeBurstBytes.toBytes() >= writeBytesPerSecond.toBytes();
         }
     }
@@ -140,7 +171,9 @@ public record RunnelProperties(
      * at most once per {@code cooldown} and up to {@code maxShards}.
      */
     public record OnDemand(
-            @DefaultValue("0.8") @DecimalMin("0.05") @DecimalMax("1.0") double scaleUpAt,
+            @DefaultValue("0.8") @DecimalMin("0.05") @DecimalMax("1.0")
+            double scaleUpAt,
+
             @DefaultValue("10s") @NotNull Duration sustainedFor,
             @DefaultValue("30s") @NotNull Duration cooldown,
             @DefaultValue("1024") @Min(4) int maxShards) {
@@ -149,8 +182,11 @@ public record RunnelProperties(
 
         @AssertTrue(message = "sustained-for must be 1s to 59s and the cooldown must not be negative")
         public boolean isTimingValid() {
-            return sustainedFor != null && cooldown != null && sustainedFor.getSeconds() >= 1
-                    && sustainedFor.getSeconds() <= 59 && !cooldown.isNegative();
+            return sustainedFor != null
+                    && cooldown != null
+                    && sustainedFor.getSeconds() >= 1
+                    && sustainedFor.getSeconds() <= 59
+                    && !cooldown.isNegative();
         }
     }
 
@@ -170,8 +206,15 @@ public record RunnelProperties(
 
         @AssertTrue(message = "delays must not be negative and the housekeeping interval must be positive")
         public boolean isTimingValid() {
-            return createDelay != null && deleteDelay != null && updateDelay != null && housekeepingInterval != null
-                    && !createDelay.isNegative() && !deleteDelay.isNegative() && !updateDelay.isNegative() && !housekeepingInterval.isNegative() && !housekeepingInterval.isZero();
+            return createDelay != null
+                    && deleteDelay != null
+                    && updateDelay != null
+                    && housekeepingInterval != null
+                    && !createDelay.isNegative()
+                    && !deleteDelay.isNegative()
+                    && !updateDelay.isNegative()
+                    && !housekeepingInterval.isNegative()
+                    && !housekeepingInterval.isZero();
         }
     }
 
@@ -203,7 +246,9 @@ public record RunnelProperties(
         @AssertTrue(message = "storage sizes must be positive and segments at most 1GB")
         public boolean isSizesValid() {
             return (maxBytes == null || maxBytes.toBytes() > 0)
-                    && segmentSize != null && segmentSize.toBytes() > 0 && segmentSize.toBytes() <= (1L << 30);
+                    && segmentSize != null
+                    && segmentSize.toBytes() > 0
+                    && segmentSize.toBytes() <= (1L << 30);
         }
 
         /** The memory budget in bytes. */
@@ -217,13 +262,20 @@ public record RunnelProperties(
      *     Base64)
      * @param h2c whether the plain port also speaks HTTP/2 cleartext with prior knowledge
      */
-    public record Http(@DefaultValue("16MB") @NotNull DataSize maxRequestSize, @DefaultValue("true") boolean h2c) {
-    }
+    public record Http(
+            @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
+            @DefaultValue("true") boolean h2c) {}
 
     /** All defaults, as a test or a tool would start Runnel. */
     public static RunnelProperties defaults() {
-        return new RunnelProperties("000000000000", "us-east-1",
-                new Streams(10_000, Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500),
+        return new RunnelProperties(
+                "000000000000",
+                "us-east-1",
+                new Streams(
+                        10_000,
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(500),
                         Duration.ofSeconds(1)),
                 new Iterators("", Duration.ofMinutes(5)),
                 new Storage(null, DataSize.ofMegabytes(1), 16_384),

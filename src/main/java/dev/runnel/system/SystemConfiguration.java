@@ -3,8 +3,6 @@ package dev.runnel.system;
 import dev.runnel.faults.FaultInjection;
 import dev.runnel.insight.Insights;
 import dev.runnel.insight.TrafficMeter;
-import dev.runnel.throttling.ControlPlaneLimits;
-import dev.runnel.throttling.Throttler;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.regions.Regions;
@@ -13,6 +11,8 @@ import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
+import dev.runnel.throttling.ControlPlaneLimits;
+import dev.runnel.throttling.Throttler;
 import java.time.InstantSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,8 +38,8 @@ public class SystemConfiguration {
     @Bean
     ShardLogStore shardLogStore(RunnelProperties properties) {
         RunnelProperties.Storage storage = properties.storage();
-        return new InMemoryShardLogStore(storage.maxBytesOrDefault(), (int) storage.segmentSize().toBytes(),
-                storage.segmentRecords());
+        return new InMemoryShardLogStore(
+                storage.maxBytesOrDefault(), (int) storage.segmentSize().toBytes(), storage.segmentRecords());
     }
 
     @Bean
@@ -68,8 +68,12 @@ public class SystemConfiguration {
     }
 
     @Bean
-    Regions regions(ShardLogStore logs, InstantSource clock, RunnelProperties properties, TrafficMeter traffic,
-                    Throttler throttler) {
+    Regions regions(
+            ShardLogStore logs,
+            InstantSource clock,
+            RunnelProperties properties,
+            TrafficMeter traffic,
+            Throttler throttler) {
         return new Regions(region -> new InMemoryStreamCatalog(), logs, clock, properties, traffic, throttler);
     }
 

@@ -17,12 +17,24 @@ public final class ControlPlaneLimits {
 
     /** Calls per second by operation, from the Kinesis quotas page. */
     static final Map<String, Integer> CALLS_PER_SECOND = Map.ofEntries(
-            Map.entry("CreateStream", 5), Map.entry("DeleteStream", 5), Map.entry("ListStreams", 5),
-            Map.entry("AddTagsToStream", 5), Map.entry("RemoveTagsFromStream", 5), Map.entry("ListTagsForStream", 5),
-            Map.entry("TagResource", 5), Map.entry("UntagResource", 5), Map.entry("ListTagsForResource", 5),
-            Map.entry("DescribeStream", 10), Map.entry("DescribeStreamSummary", 20), Map.entry("ListShards", 1000),
-            Map.entry("MergeShards", 5), Map.entry("SplitShard", 5), Map.entry("UpdateShardCount", 10),
-            Map.entry("DescribeLimits", 1), Map.entry("UpdateStreamMode", 5), Map.entry("UpdateMaxRecordSize", 5));
+            Map.entry("CreateStream", 5),
+            Map.entry("DeleteStream", 5),
+            Map.entry("ListStreams", 5),
+            Map.entry("AddTagsToStream", 5),
+            Map.entry("RemoveTagsFromStream", 5),
+            Map.entry("ListTagsForStream", 5),
+            Map.entry("TagResource", 5),
+            Map.entry("UntagResource", 5),
+            Map.entry("ListTagsForResource", 5),
+            Map.entry("DescribeStream", 10),
+            Map.entry("DescribeStreamSummary", 20),
+            Map.entry("ListShards", 1000),
+            Map.entry("MergeShards", 5),
+            Map.entry("SplitShard", 5),
+            Map.entry("UpdateShardCount", 10),
+            Map.entry("DescribeLimits", 1),
+            Map.entry("UpdateStreamMode", 5),
+            Map.entry("UpdateMaxRecordSize", 5));
 
     private final boolean enabled;
     private final TimeMeter time;
@@ -49,14 +61,17 @@ public final class ControlPlaneLimits {
             return;
         }
         String key = region + "/" + operation + (operation.equals("ListShards") ? "/" + stream : "");
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
-                .withCustomTimePrecision(time)
-                .build());
+        Bucket bucket = buckets.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                        .withCustomTimePrecision(time)
+                        .build());
         if (!bucket.tryConsume(1)) {
-            throw new LimitExceededException(stream == null
-                    ? "Rate exceeded for " + operation + " under account " + account + "."
-                    : "Rate exceeded for stream " + stream + " under account " + account + ".");
+            throw new LimitExceededException(
+                    stream == null
+                            ? "Rate exceeded for " + operation + " under account " + account + "."
+                            : "Rate exceeded for stream " + stream + " under account " + account + ".");
         }
     }
 }

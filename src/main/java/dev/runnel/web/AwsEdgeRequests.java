@@ -9,8 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class AwsEdgeRequests {
 
-    private AwsEdgeRequests() {
-    }
+    private AwsEdgeRequests() {}
 
     public static boolean isAwsRequest(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && "/".equals(request.getRequestURI());

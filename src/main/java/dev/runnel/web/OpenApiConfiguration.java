@@ -36,15 +36,17 @@ class OpenApiConfiguration {
     /** One tag per resource, in the order Swagger UI shows them. */
     private static final List<Tag> TAGS = List.of(
             new Tag().name("Streams").description("Create, describe, list and delete streams; change their retention"),
-            new Tag().name("Shards").description("List, split, merge and rescale a stream's shards; switch its "
-                    + "capacity mode"),
+            new Tag()
+                    .name("Shards")
+                    .description("List, split, merge and rescale a stream's shards; switch its " + "capacity mode"),
             new Tag().name("Records").description("Write records and read them back through shard iterators"),
             new Tag().name("Shard iterators").description("Positions in a shard to read records from"),
             new Tag().name("Insights").description("Hot shards, heavy partition keys and advice"));
 
     @Bean
     OpenAPI runnelOpenApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .info(new Info()
                         .title("Runnel REST API")
                         .version("v1")
                         .description("""
@@ -84,8 +86,11 @@ class OpenApiConfiguration {
                     .filter(p -> "path".equals(p.getIn()) && "name".equals(p.getName()) && p.getDescription() == null)
                     .forEach(p -> p.description("The stream's name"));
         }
-        operation.getResponses().addApiResponse("500", new ApiResponse()
-                .description("InternalFailure: a bug in Runnel; the details are in its log"));
+        operation
+                .getResponses()
+                .addApiResponse(
+                        "500",
+                        new ApiResponse().description("InternalFailure: a bug in Runnel; the details are in its log"));
         operation.getResponses().forEach((code, response) -> {
             if (code.startsWith("2")) {
                 if (response.getContent() != null) {
@@ -93,21 +98,32 @@ class OpenApiConfiguration {
                 }
             } else {
                 if (response.getDescription().contains("ProvisionedThroughputExceededException")) {
-                    response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header()
-                            .description("Seconds to wait before retrying").schema(new Schema<Integer>()
-                                    .types(Set.of("integer")).example(1)));
+                    response.addHeaderObject(
+                            HttpHeaders.RETRY_AFTER,
+                            new Header()
+                                    .description("Seconds to wait before retrying")
+                                    .schema(new Schema<Integer>()
+                                            .types(Set.of("integer"))
+                                            .example(1)));
                 }
-                response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType()
-                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-                        .example(example(Integer.parseInt(code), response.getDescription()))));
+                response.setContent(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType()
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+                                        .example(example(Integer.parseInt(code), response.getDescription()))));
             }
         });
     }
 
     /** A problem as the answer would carry it, of the first error type its description names. */
     private static Map<String, Object> example(int status, String description) {
-        String errorType = RestErrorTable.errorTypes().stream().filter(description::startsWith).findFirst()
-                .orElseGet(() -> RestErrorTable.errorTypes().stream().filter(description::contains).findFirst()
+        String errorType = RestErrorTable.errorTypes().stream()
+                .filter(description::startsWith)
+                .findFirst()
+                .orElseGet(() -> RestErrorTable.errorTypes().stream()
+                        .filter(description::contains)
+                        .findFirst()
                         .orElse(RestErrorTable.INTERNAL_FAILURE));
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", RestErrorTable.TYPE_PREFIX + errorType);
@@ -120,37 +136,61 @@ class OpenApiConfiguration {
     }
 
     private static final Map<String, String> EXAMPLE_DETAILS = Map.ofEntries(
-            Map.entry("ValidationException", "1 validation error detected: Value '' at 'streamName' failed to "
-                    + "satisfy constraint: Member must have length greater than or equal to 1"),
-            Map.entry("InvalidArgumentException", "Minimum allowed retention period is 24 hours. Requested retention "
-                    + "period (12 hours) is too short."),
+            Map.entry(
+                    "ValidationException",
+                    "1 validation error detected: Value '' at 'streamName' failed to "
+                            + "satisfy constraint: Member must have length greater than or equal to 1"),
+            Map.entry(
+                    "InvalidArgumentException",
+                    "Minimum allowed retention period is 24 hours. Requested retention "
+                            + "period (12 hours) is too short."),
             Map.entry("SerializationException", "Value 'one' at 'shardCount' is not a whole number."),
-            Map.entry("ExpiredIteratorException", "Iterator expired. The iterator was created at time "
-                    + "Thu Nov 26 02:47:47 UTC 2026 while right now it is Thu Nov 26 02:52:48 UTC 2026 which is "
-                    + "further in the future than the tolerated delay of 300000 milliseconds."),
+            Map.entry(
+                    "ExpiredIteratorException",
+                    "Iterator expired. The iterator was created at time "
+                            + "Thu Nov 26 02:47:47 UTC 2026 while right now it is Thu Nov 26 02:52:48 UTC 2026 which is "
+                            + "further in the future than the tolerated delay of 300000 milliseconds."),
             Map.entry("ExpiredNextTokenException", "The pagination token has expired."),
             Map.entry("ResourceNotFoundException", "Stream myKinesis under account 000000000000 not found."),
             Map.entry("ResourceInUseException", "Stream myKinesis under account 000000000000 already exists."),
-            Map.entry("LimitExceededException", "This request would exceed the shard limit for the account "
-                    + "000000000000 in us-east-1."),
-            Map.entry("ProvisionedThroughputExceededException", "Rate exceeded for shard shardId-000000000000 in "
-                    + "stream myKinesis under account 000000000000."),
+            Map.entry(
+                    "LimitExceededException",
+                    "This request would exceed the shard limit for the account " + "000000000000 in us-east-1."),
+            Map.entry(
+                    "ProvisionedThroughputExceededException",
+                    "Rate exceeded for shard shardId-000000000000 in "
+                            + "stream myKinesis under account 000000000000."),
             Map.entry(RestErrorTable.UNKNOWN_OPERATION, "GET /streamz is not an operation of the REST API."),
-            Map.entry(RestErrorTable.REQUEST_TOO_LARGE, "The request body has 20971520 bytes, more than the limit of "
-                    + "16777216 bytes (runnel.http.max-request-size)."));
+            Map.entry(
+                    RestErrorTable.REQUEST_TOO_LARGE,
+                    "The request body has 20971520 bytes, more than the limit of "
+                            + "16777216 bytes (runnel.http.max-request-size)."));
 
     private static Schema<Object> problemSchema() {
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", string("`urn:runnel:error:` and the errorType", "urn:runnel:error:ResourceNotFoundException")
-                .format("uri"));
+        properties.put(
+                "type",
+                string("`urn:runnel:error:` and the errorType", "urn:runnel:error:ResourceNotFoundException")
+                        .format("uri"));
         properties.put("title", string("The HTTP status in words", "Not Found"));
-        properties.put("status", new Schema<Integer>().types(Set.of("integer")).format("int32")
-                .description("The HTTP status").example(404));
-        properties.put("detail", string("What went wrong, in AWS's wording where Kinesis has one",
-                "Stream myKinesis under account 000000000000 not found."));
-        properties.put("instance", string("The path of the request", "/streams/myKinesis").format("uri"));
-        Schema<String> errorType = string("The Kinesis error name (ResourceNotFoundException, ...), or "
-                + "UnknownOperationException (no such path or method), RequestTooLarge or InternalFailure",
+        properties.put(
+                "status",
+                new Schema<Integer>()
+                        .types(Set.of("integer"))
+                        .format("int32")
+                        .description("The HTTP status")
+                        .example(404));
+        properties.put(
+                "detail",
+                string(
+                        "What went wrong, in AWS's wording where Kinesis has one",
+                        "Stream myKinesis under account 000000000000 not found."));
+        properties.put(
+                "instance",
+                string("The path of the request", "/streams/myKinesis").format("uri"));
+        Schema<String> errorType = string(
+                "The Kinesis error name (ResourceNotFoundException, ...), or "
+                        + "UnknownOperationException (no such path or method), RequestTooLarge or InternalFailure",
                 "ResourceNotFoundException");
         errorType.setEnum(RestErrorTable.errorTypes());
         properties.put("errorType", errorType);
@@ -163,6 +203,9 @@ class OpenApiConfiguration {
     }
 
     private static Schema<String> string(String description, String example) {
-        return new Schema<String>().types(Set.of("string")).description(description).example(example);
+        return new Schema<String>()
+                .types(Set.of("string"))
+                .description(description)
+                .example(example);
     }
 }

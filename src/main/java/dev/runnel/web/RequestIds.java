@@ -10,8 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RequestIds {
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

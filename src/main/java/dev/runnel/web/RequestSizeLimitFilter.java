@@ -46,10 +46,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"" + RestErrorTable.TYPE_PREFIX + "RequestTooLarge\","
-                    + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"The request body has " + length
-                    + " bytes, more than the limit of " + maxBytes + " bytes (runnel.http.max-request-size).\","
-                    + "\"errorType\":\"RequestTooLarge\"}");
+            response.getWriter()
+                    .write("{\"type\":\"" + RestErrorTable.TYPE_PREFIX + "RequestTooLarge\","
+                            + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"The request body has "
+                            + length
+                            + " bytes, more than the limit of " + maxBytes + " bytes (runnel.http.max-request-size).\","
+                            + "\"errorType\":\"RequestTooLarge\"}");
             return;
         }
         chain.doFilter(length < 0 ? new LimitedRequest(request, maxBytes) : request, response);

@@ -37,8 +37,7 @@ public final class RestErrorTable {
     /** A bug in Runnel (500); the details are logged, never sent. */
     public static final String INTERNAL_FAILURE = "InternalFailure";
 
-    private record Row(String errorType, HttpStatus status) {
-    }
+    private record Row(String errorType, HttpStatus status) {}
 
     private static final Map<Class<? extends KinesisException>, Row> ROWS = rows();
 
@@ -52,19 +51,21 @@ public final class RestErrorTable {
         rows.put(ResourceNotFoundException.class, new Row("ResourceNotFoundException", HttpStatus.NOT_FOUND));
         rows.put(ResourceInUseException.class, new Row("ResourceInUseException", HttpStatus.CONFLICT));
         rows.put(LimitExceededException.class, new Row("LimitExceededException", HttpStatus.TOO_MANY_REQUESTS));
-        rows.put(ProvisionedThroughputExceededException.class,
+        rows.put(
+                ProvisionedThroughputExceededException.class,
                 new Row("ProvisionedThroughputExceededException", HttpStatus.TOO_MANY_REQUESTS));
         rows.put(InternalFailureException.class, new Row(INTERNAL_FAILURE, HttpStatus.INTERNAL_SERVER_ERROR));
         return Collections.unmodifiableMap(rows);
     }
 
-    private RestErrorTable() {
-    }
+    private RestErrorTable() {}
 
     /** Every {@code errorType} a REST problem can carry, Kinesis errors first, in a stable order. */
     public static List<String> errorTypes() {
-        return Stream.concat(ROWS.values().stream().map(Row::errorType).filter(t -> !t.equals(INTERNAL_FAILURE)),
-                Stream.of(UNKNOWN_OPERATION, REQUEST_TOO_LARGE, INTERNAL_FAILURE)).toList();
+        return Stream.concat(
+                        ROWS.values().stream().map(Row::errorType).filter(t -> !t.equals(INTERNAL_FAILURE)),
+                        Stream.of(UNKNOWN_OPERATION, REQUEST_TOO_LARGE, INTERNAL_FAILURE))
+                .toList();
     }
 
     /** The HTTP status for an error type; every permitted subtype of {@link KinesisException} has one. */

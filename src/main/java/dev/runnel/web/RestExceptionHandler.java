@@ -52,83 +52,108 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return ResponseEntity.internalServerError().body(RestErrorTable.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                RestErrorTable.INTERNAL_FAILURE, "Internal service failure."));
+        return ResponseEntity.internalServerError()
+                .body(RestErrorTable.problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        RestErrorTable.INTERNAL_FAILURE,
+                        "Internal service failure."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         RequestTooLargeException tooLarge = UnreadableInput.find(e, RequestTooLargeException.class);
         if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RestErrorTable.problem(
-                    HttpStatus.CONTENT_TOO_LARGE, RestErrorTable.REQUEST_TOO_LARGE, tooLarge.getMessage()));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(RestErrorTable.problem(
+                            HttpStatus.CONTENT_TOO_LARGE, RestErrorTable.REQUEST_TOO_LARGE, tooLarge.getMessage()));
         }
-        return ResponseEntity.badRequest().body(RestErrorTable.problem(HttpStatus.BAD_REQUEST,
-                "SerializationException", UnreadableInput.describe(e)));
+        return ResponseEntity.badRequest()
+                .body(RestErrorTable.problem(
+                        HttpStatus.BAD_REQUEST, "SerializationException", UnreadableInput.describe(e)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ValidationException problem = ValidationException.of("Value null at '" + e.getParameterName()
-                + "' failed to satisfy constraint: Member must not be null");
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ValidationException problem = ValidationException.of(
+                "Value null at '" + e.getParameterName() + "' failed to satisfy constraint: Member must not be null");
         return ResponseEntity.badRequest().body(RestErrorTable.problem(problem));
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() == null ? "a parameter" : "'" + e.getPropertyName() + "'";
-        return ResponseEntity.badRequest().body(RestErrorTable.problem(HttpStatus.BAD_REQUEST, "SerializationException",
-                "Value '" + e.getValue() + "' at " + name + " is not " + UnreadableInput.expected(e.getRequiredType())
-                        + "."));
+        return ResponseEntity.badRequest()
+                .body(RestErrorTable.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "Value '" + e.getValue() + "' at " + name + " is not "
+                                + UnreadableInput.expected(e.getRequiredType()) + "."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return unknownOperation(request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleNoHandlerFoundException(
+            NoHandlerFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return unknownOperation(request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Set<HttpMethod> allowed = e.getSupportedHttpMethods();
         String detail = describe(request) + " is not an operation of the REST API"
-                + (allowed == null || allowed.isEmpty() ? "." : "; this path takes " + String.join(", ",
-                        allowed.stream().map(HttpMethod::name).sorted().toList()) + ".");
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(RestErrorTable.problem(
-                HttpStatus.METHOD_NOT_ALLOWED, RestErrorTable.UNKNOWN_OPERATION, detail));
+                + (allowed == null || allowed.isEmpty()
+                        ? "."
+                        : "; this path takes "
+                                + String.join(
+                                        ", ",
+                                        allowed.stream()
+                                                .map(HttpMethod::name)
+                                                .sorted()
+                                                .toList()) + ".");
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .headers(headers)
+                .body(RestErrorTable.problem(HttpStatus.METHOD_NOT_ALLOWED, RestErrorTable.UNKNOWN_OPERATION, detail));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type '" + e.getContentType() + "'";
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(RestErrorTable.problem(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "SerializationException",
-                "Send the body as JSON with Content-Type 'application/json' (the request had " + sent + ")."));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .headers(headers)
+                .body(RestErrorTable.problem(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "SerializationException",
+                        "Send the body as JSON with Content-Type 'application/json' (the request had " + sent + ")."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).body(RestErrorTable.problem(HttpStatus.NOT_ACCEPTABLE,
-                "SerializationException", "The REST API answers in 'application/json' (errors in "
-                        + "'application/problem+json'); the request's Accept header allows neither."));
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+                .body(RestErrorTable.problem(
+                        HttpStatus.NOT_ACCEPTABLE,
+                        "SerializationException",
+                        "The REST API answers in 'application/json' (errors in "
+                                + "'application/problem+json'); the request's Accept header allows neither."));
     }
 
     private static ResponseEntity<Object> unknownOperation(WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(RestErrorTable.problem(HttpStatus.NOT_FOUND,
-                RestErrorTable.UNKNOWN_OPERATION, describe(request) + " is not an operation of the REST API; its "
-                        + "operations are described at /v3/api-docs and in Swagger UI at /swagger-ui.html."));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(RestErrorTable.problem(
+                        HttpStatus.NOT_FOUND,
+                        RestErrorTable.UNKNOWN_OPERATION,
+                        describe(request) + " is not an operation of the REST API; its "
+                                + "operations are described at /v3/api-docs and in Swagger UI at /swagger-ui.html."));
     }
 
     private static String describe(WebRequest request) {

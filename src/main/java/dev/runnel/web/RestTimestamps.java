@@ -18,8 +18,9 @@ import tools.jackson.databind.ValueSerializer;
 public final class RestTimestamps extends ValueSerializer<Instant> {
 
     /** The format, for anything else that shows REST timestamps (the console). */
-    public static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     @Override
     public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {

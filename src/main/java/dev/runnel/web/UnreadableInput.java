@@ -21,8 +21,7 @@ final class UnreadableInput {
     /** Jackson's decimal character codes, as in {@code ('x' (code 120))}. */
     private static final Pattern CHARACTER_CODE = Pattern.compile(" \\(code \\d+\\)");
 
-    private UnreadableInput() {
-    }
+    private UnreadableInput() {}
 
     static String describe(HttpMessageNotReadableException e) {
         JacksonException jackson = find(e, JacksonException.class);
@@ -32,19 +31,23 @@ final class UnreadableInput {
         if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String where = path(jackson);
             String value = mismatch instanceof InvalidFormatException format && format.getValue() != null
-                    ? "Value '" + format.getValue() + "'" : "The value";
+                    ? "Value '" + format.getValue() + "'"
+                    : "The value";
             return (where.isEmpty() ? "The request body" : value + " at '" + where + "'") + " is not "
                     + expected(mismatch.getTargetType()) + ".";
         }
         if (jackson instanceof InputCoercionException coercion) {
             String where = path(jackson);
-            return "The number" + (where.isEmpty() ? "" : " at '" + where + "'") + " is out of range" + range(
-                    coercion.getTargetType()) + ".";
+            return "The number" + (where.isEmpty() ? "" : " at '" + where + "'") + " is out of range"
+                    + range(coercion.getTargetType()) + ".";
         }
         if (jackson instanceof StreamReadException) {
-            String reason = CHARACTER_CODE.matcher(firstSentence(jackson.getOriginalMessage())).replaceAll("");
+            String reason = CHARACTER_CODE
+                    .matcher(firstSentence(jackson.getOriginalMessage()))
+                    .replaceAll("");
             TokenStreamLocation location = jackson.getLocation();
-            String at = location == null || location.getLineNr() < 1 ? ""
+            String at = location == null || location.getLineNr() < 1
+                    ? ""
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
             return "The request body is not valid JSON" + at + ": " + reason + ".";
         }
@@ -57,8 +60,12 @@ final class UnreadableInput {
         if (type == null) {
             return "of the expected type";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {

@@ -29,7 +29,9 @@ class AwsErrorsTest {
                 missing.add(type.getSimpleName());
             }
         }
-        assertThat(missing).as("KinesisException subtypes without a row in AwsErrors").isEmpty();
+        assertThat(missing)
+                .as("KinesisException subtypes without a row in AwsErrors")
+                .isEmpty();
     }
 
     @Test
@@ -41,8 +43,10 @@ class AwsErrorsTest {
             AwsErrors.AwsError wire = AwsErrors.of(error);
             assertThat(wire.type()).isEqualTo(type.getSimpleName());
             String messageKey = type == SerializationException.class ? "Message" : "message";
-            assertThat(wire.body()).as("body of %s", type.getSimpleName())
-                    .containsExactly(org.assertj.core.api.Assertions.entry("__type", type.getSimpleName()),
+            assertThat(wire.body())
+                    .as("body of %s", type.getSimpleName())
+                    .containsExactly(
+                            org.assertj.core.api.Assertions.entry("__type", type.getSimpleName()),
                             org.assertj.core.api.Assertions.entry(messageKey, "some text"));
         }
     }

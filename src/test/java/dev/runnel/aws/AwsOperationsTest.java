@@ -19,10 +19,19 @@ class AwsOperationsTest {
             Map<String, AwsOperation<?>> beans = (Map) context.getBeansOfType(AwsOperation.class);
             AwsOperations operations = new AwsOperations(List.copyOf(beans.values()));
 
-            assertThat(operations.names()).hasSizeGreaterThanOrEqualTo(24)
-                    .allSatisfy(name -> assertThat(AwsOperations.KINESIS_OPERATIONS).contains(name))
-                    .contains("PutRecord", "GetRecords", "ListShards", "UpdateMaxRecordSize", "SplitShard", "MergeShards",
-                            "UpdateShardCount", "UpdateStreamMode");
+            assertThat(operations.names())
+                    .hasSizeGreaterThanOrEqualTo(24)
+                    .allSatisfy(
+                            name -> assertThat(AwsOperations.KINESIS_OPERATIONS).contains(name))
+                    .contains(
+                            "PutRecord",
+                            "GetRecords",
+                            "ListShards",
+                            "UpdateMaxRecordSize",
+                            "SplitShard",
+                            "MergeShards",
+                            "UpdateShardCount",
+                            "UpdateStreamMode");
             for (String name : operations.names()) {
                 Bound<?> bound = operations.find(name).orElseThrow();
                 assertThat(bound.inputType()).as(name).isNotNull();

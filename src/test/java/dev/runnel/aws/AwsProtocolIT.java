@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  * errors, JSON type errors, ValidationException texts, large bodies and the CBOR encoding (spec §1). Runs with
  * the default request-size limit; {@link AwsRequestLimitIT} covers a small one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "runnel.streams.create-delay=0")
 class AwsProtocolIT {
 
@@ -71,11 +72,12 @@ class AwsProtocolIT {
 
     @Test
     void anUnknownOperationNameIsAnUnknownOperation() {
-        for (String target : List.of(PREFIX + "FlyToTheMoon", PREFIX, "DynamoDB_20120810.PutItem",
-                "PutRecord", PREFIX + "putRecord")) {
+        for (String target : List.of(
+                PREFIX + "FlyToTheMoon", PREFIX, "DynamoDB_20120810.PutItem", "PutRecord", PREFIX + "putRecord")) {
             Response response = aws.send(target, JSON, "{}".getBytes(StandardCharsets.UTF_8));
             assertThat(response.status()).as("%s -> %s", target, response).isEqualTo(400);
-            assertThat(response.json().path("__type").asString()).as("%s", target)
+            assertThat(response.json().path("__type").asString())
+                    .as("%s", target)
                     .isEqualTo("UnknownOperationException");
         }
     }
@@ -85,7 +87,9 @@ class AwsProtocolIT {
         Set<String> missing = new TreeSet<>(AwsOperations.KINESIS_OPERATIONS);
         missing.removeAll(operations.names());
         Assumptions.assumeFalse(missing.isEmpty(), "every Kinesis operation is implemented");
-        String name = missing.contains("SplitShard") ? "SplitShard" : missing.iterator().next();
+        String name = missing.contains("SplitShard")
+                ? "SplitShard"
+                : missing.iterator().next();
         Response response = aws.json(name, "{}");
         assertThat(response.status()).as("%s", response).isEqualTo(400);
         JsonNode error = response.json();
@@ -122,7 +126,11 @@ class AwsProtocolIT {
         }));
         assertThat(jsonOk.status()).isEqualTo(200);
         assertThat(jsonOk.contentType()).isEqualTo(JSON);
-        assertThat(jsonOk.json().path("StreamDescriptionSummary").path("StreamName").asString()).isEqualTo(stream);
+        assertThat(jsonOk.json()
+                        .path("StreamDescriptionSummary")
+                        .path("StreamName")
+                        .asString())
+                .isEqualTo(stream);
         assertThat(jsonError.status()).isEqualTo(400);
         assertThat(jsonError.contentType()).isEqualTo(JSON);
         assertThat(cborOk.status()).isEqualTo(200);
@@ -166,8 +174,10 @@ class AwsProtocolIT {
     @Test
     void unknownMembersAndNullsAreIgnored() {
         String stream = newStream("lenient", 1);
-        Response put = aws.json("PutRecord", "{\"StreamName\":\"" + stream + "\",\"PartitionKey\":\"k\","
-                + "\"Data\":\"dGVzdDE=\",\"ExplicitHashKey\":null,\"StreamARN\":null,\"NotAMember\":{\"x\":[1]}}");
+        Response put = aws.json(
+                "PutRecord",
+                "{\"StreamName\":\"" + stream + "\",\"PartitionKey\":\"k\","
+                        + "\"Data\":\"dGVzdDE=\",\"ExplicitHashKey\":null,\"StreamARN\":null,\"NotAMember\":{\"x\":[1]}}");
         assertThat(put.status()).as("%s", put).isEqualTo(200);
         assertThat(put.json().path("ShardId").asString()).isEqualTo("shardId-000000000000");
     }
@@ -186,7 +196,9 @@ class AwsProtocolIT {
     void aBodyThatIsNotJsonIsASerializationException() {
         for (String body : List.of("{\"StreamName\":", "{not json}", "{\"StreamName\":\"s\"} trailing", "\u0000")) {
             Response response = aws.json("DescribeStreamSummary", body);
-            assertThat(response.jsonError("SerializationException")).as("body %s", body).isNotNull();
+            assertThat(response.jsonError("SerializationException"))
+                    .as("body %s", body)
+                    .isNotNull();
         }
     }
 
@@ -198,57 +210,84 @@ class AwsProtocolIT {
         Response cbor = aws.send(PREFIX + "PutRecord", CBOR, new byte[0]);
         assertThat(cbor.status()).isEqualTo(400);
         assertThat(cbor.contentType()).isEqualTo(CBOR);
-        assertThat(cbor.cbor()).containsEntry("__type", "SerializationException").containsKey("Message");
+        assertThat(cbor.cbor())
+                .containsEntry("__type", "SerializationException")
+                .containsKey("Message");
     }
 
     static Stream<Arguments> wrongTypes() {
         return Stream.of(
-                Arguments.of("CreateStream", "{\"StreamName\":\"s\",\"ShardCount\":true}",
+                Arguments.of(
+                        "CreateStream",
+                        "{\"StreamName\":\"s\",\"ShardCount\":true}",
                         "class java.lang.Boolean can not be converted to an Integer"),
-                Arguments.of("CreateStream", "{\"StreamName\":\"s\",\"ShardCount\":\"1\"}",
+                Arguments.of(
+                        "CreateStream",
+                        "{\"StreamName\":\"s\",\"ShardCount\":\"1\"}",
                         "class java.lang.String can not be converted to an Integer"),
-                Arguments.of("CreateStream", "{\"StreamName\":12,\"ShardCount\":1}",
+                Arguments.of(
+                        "CreateStream",
+                        "{\"StreamName\":12,\"ShardCount\":1}",
                         "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String"),
-                Arguments.of("DescribeStreamSummary", "{\"StreamName\":1.5}",
+                Arguments.of(
+                        "DescribeStreamSummary",
+                        "{\"StreamName\":1.5}",
                         "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String"),
-                Arguments.of("PutRecord", "{\"StreamName\":\"s\",\"PartitionKey\":true,\"Data\":\"AA==\"}",
+                Arguments.of(
+                        "PutRecord",
+                        "{\"StreamName\":\"s\",\"PartitionKey\":true,\"Data\":\"AA==\"}",
                         "class java.lang.Boolean can not be converted to an String"),
-                Arguments.of("CreateStream", "{\"StreamName\":[\"s\"],\"ShardCount\":1}",
+                Arguments.of(
+                        "CreateStream",
+                        "{\"StreamName\":[\"s\"],\"ShardCount\":1}",
                         "Start of list found where not expected"),
-                Arguments.of("GetRecords", "{\"ShardIterator\":\"x\",\"Limit\":[1]}",
+                Arguments.of(
+                        "GetRecords",
+                        "{\"ShardIterator\":\"x\",\"Limit\":[1]}",
                         "Start of list found where not expected"),
-                Arguments.of("CreateStream", "{\"StreamName\":{\"a\":\"b\"},\"ShardCount\":1}",
+                Arguments.of(
+                        "CreateStream",
+                        "{\"StreamName\":{\"a\":\"b\"},\"ShardCount\":1}",
                         "Start of structure or map found where not expected."),
-                Arguments.of("GetRecords", "{\"ShardIterator\":{},\"Limit\":1}",
+                Arguments.of(
+                        "GetRecords",
+                        "{\"ShardIterator\":{},\"Limit\":1}",
                         "Start of structure or map found where not expected."),
-                Arguments.of("PutRecord", "{\"StreamName\":\"s\",\"PartitionKey\":\"k\",\"Data\":true}",
+                Arguments.of(
+                        "PutRecord",
+                        "{\"StreamName\":\"s\",\"PartitionKey\":\"k\",\"Data\":true}",
                         "class java.lang.Boolean can not be converted to a Blob"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("wrongTypes")
     void aValueOfTheWrongTypeIsASerializationException(String operation, String body, String message) {
-        assertThat(aws.json(operation, body).jsonError("SerializationException")).isEqualTo(message);
+        assertThat(aws.json(operation, body).jsonError("SerializationException"))
+                .isEqualTo(message);
     }
 
     @Test
     void dataMustBeStandardBase64() {
         Response length = aws.json("PutRecord", "{\"StreamName\":\"s\",\"PartitionKey\":\"k\",\"Data\":\"dGVzdDE\"}");
-        assertThat(length.jsonError("SerializationException")).isEqualTo(
-                "'dGVzdDE' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes "
-                        + "but found: 7");
-        Response character = aws.json("PutRecord", "{\"StreamName\":\"s\",\"PartitionKey\":\"k\",\"Data\":\"dGV#dDE=\"}");
-        assertThat(character.jsonError("SerializationException")).isEqualTo(
-                "'dGV#dDE=' can not be converted to a Blob: Invalid Base64 character: '#'");
+        assertThat(length.jsonError("SerializationException"))
+                .isEqualTo(
+                        "'dGVzdDE' can not be converted to a Blob: Base64 encoded length is expected a multiple of 4 bytes "
+                                + "but found: 7");
+        Response character =
+                aws.json("PutRecord", "{\"StreamName\":\"s\",\"PartitionKey\":\"k\",\"Data\":\"dGV#dDE=\"}");
+        assertThat(character.jsonError("SerializationException"))
+                .isEqualTo("'dGV#dDE=' can not be converted to a Blob: Invalid Base64 character: '#'");
         Response urlSafe = aws.json("PutRecord", "{\"StreamName\":\"s\",\"PartitionKey\":\"k\",\"Data\":\"ab-_\"}");
-        assertThat(urlSafe.jsonError("SerializationException")).isEqualTo(
-                "'ab-_' can not be converted to a Blob: Invalid Base64 character: '-'");
+        assertThat(urlSafe.jsonError("SerializationException"))
+                .isEqualTo("'ab-_' can not be converted to a Blob: Invalid Base64 character: '-'");
     }
 
     @Test
     void aTimestampMustBeANumber() {
-        Response response = aws.json("GetShardIterator", "{\"StreamName\":\"s\",\"ShardId\":\"shardId-000000000000\","
-                + "\"ShardIteratorType\":\"AT_TIMESTAMP\",\"Timestamp\":\"2024-01-01T00:00:00Z\"}");
+        Response response = aws.json(
+                "GetShardIterator",
+                "{\"StreamName\":\"s\",\"ShardId\":\"shardId-000000000000\","
+                        + "\"ShardIteratorType\":\"AT_TIMESTAMP\",\"Timestamp\":\"2024-01-01T00:00:00Z\"}");
         assertThat(response.jsonError("SerializationException"))
                 .isEqualTo("class java.lang.String can not be converted to milliseconds since epoch");
     }
@@ -256,17 +295,19 @@ class AwsProtocolIT {
     @Test
     void fractionalIntegersAreFloored() {
         Response response = aws.json("GetRecords", "{\"ShardIterator\":\"x\",\"Limit\":0.9}");
-        assertThat(response.jsonError("ValidationException")).isEqualTo("1 validation error detected: Value '0' at "
-                + "'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        assertThat(response.jsonError("ValidationException"))
+                .isEqualTo("1 validation error detected: Value '0' at "
+                        + "'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
     }
 
     /** Spec §1.2 [obs]: AWS clamps Integer overflow to 2147483647, then validates the clamped value. */
     @Test
     void integerOverflowIsClampedBeforeValidation() {
         Response response = aws.json("GetRecords", "{\"ShardIterator\":\"x\",\"Limit\":3000000000}");
-        assertThat(response.jsonError("ValidationException")).isEqualTo("1 validation error detected: Value "
-                + "'2147483647' at 'limit' failed to satisfy constraint: Member must have value less than or equal "
-                + "to 10000");
+        assertThat(response.jsonError("ValidationException"))
+                .isEqualTo("1 validation error detected: Value "
+                        + "'2147483647' at 'limit' failed to satisfy constraint: Member must have value less than or equal "
+                        + "to 10000");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -279,30 +320,34 @@ class AwsProtocolIT {
                         + "Member must have length greater than or equal to 1");
         String name = "a".repeat(129);
         assertThat(aws.json("CreateStream", Map.of("StreamName", name, "ShardCount", 1))
-                .jsonError("ValidationException"))
+                        .jsonError("ValidationException"))
                 .isEqualTo("1 validation error detected: Value '" + name + "' at 'streamName' failed to satisfy "
                         + "constraint: Member must have length less than or equal to 128");
-        assertThat(aws.json("PutRecord", "{\"StreamName\":\"s\",\"Data\":\"AA==\"}").jsonError("ValidationException"))
+        assertThat(aws.json("PutRecord", "{\"StreamName\":\"s\",\"Data\":\"AA==\"}")
+                        .jsonError("ValidationException"))
                 .isEqualTo("1 validation error detected: Value null at 'partitionKey' failed to satisfy constraint: "
                         + "Member must not be null");
     }
 
     @Test
     void getRecordsLimitIsAtMost10000() {
-        assertThat(aws.json("GetRecords", "{\"ShardIterator\":\"x\",\"Limit\":10001}").jsonError("ValidationException"))
+        assertThat(aws.json("GetRecords", "{\"ShardIterator\":\"x\",\"Limit\":10001}")
+                        .jsonError("ValidationException"))
                 .isEqualTo("1 validation error detected: Value '10001' at 'limit' failed to satisfy constraint: "
                         + "Member must have value less than or equal to 10000");
     }
 
     @Test
     void twoViolationsOfTwoMembers() {
-        String message = aws.json("GetRecords", "{\"ShardIterator\":\"\",\"Limit\":0}").jsonError("ValidationException");
+        String message =
+                aws.json("GetRecords", "{\"ShardIterator\":\"\",\"Limit\":0}").jsonError("ValidationException");
         String prefix = "2 validation errors detected: ";
         assertThat(message).startsWith(prefix);
-        assertThat(message.substring(prefix.length()).split("; ")).containsExactlyInAnyOrder(
-                "Value '' at 'shardIterator' failed to satisfy constraint: Member must have length greater than or "
-                        + "equal to 1",
-                "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        assertThat(message.substring(prefix.length()).split("; "))
+                .containsExactlyInAnyOrder(
+                        "Value '' at 'shardIterator' failed to satisfy constraint: Member must have length greater than or "
+                                + "equal to 1",
+                        "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
     }
 
     /**
@@ -311,7 +356,8 @@ class AwsProtocolIT {
      */
     @Test
     void anEmptyStreamNameBreaksThePatternAndTheLength() {
-        assertThat(aws.json("CreateStream", Map.of("StreamName", "", "ShardCount", 1)).jsonError("ValidationException"))
+        assertThat(aws.json("CreateStream", Map.of("StreamName", "", "ShardCount", 1))
+                        .jsonError("ValidationException"))
                 .isEqualTo("2 validation errors detected: "
                         + "Value '' at 'streamName' failed to satisfy constraint: Member must satisfy regular "
                         + "expression pattern: [a-zA-Z0-9_.-]+; "
@@ -330,7 +376,8 @@ class AwsProtocolIT {
 
     @Test
     void anEmptyRecordListIsShownAsAnEmptyList() {
-        assertThat(aws.json("PutRecords", "{\"StreamName\":\"s\",\"Records\":[]}").jsonError("ValidationException"))
+        assertThat(aws.json("PutRecords", "{\"StreamName\":\"s\",\"Records\":[]}")
+                        .jsonError("ValidationException"))
                 .isEqualTo("1 validation error detected: Value '[]' at 'records' failed to satisfy constraint: "
                         + "Member must have length greater than or equal to 1");
     }
@@ -343,7 +390,8 @@ class AwsProtocolIT {
         }
         Response response = aws.json("PutRecords", Map.of("StreamName", "no-such-stream", "Records", records));
         String message = response.jsonError("ValidationException");
-        assertThat(message).startsWith("1 validation error detected: Value '")
+        assertThat(message)
+                .startsWith("1 validation error detected: Value '")
                 .endsWith("' at 'records' failed to satisfy constraint: Member must have length less than or equal "
                         + "to 500");
     }
@@ -362,13 +410,18 @@ class AwsProtocolIT {
 
     @Test
     void anUnknownIteratorTypeBreaksTheEnum() {
-        String message = aws.json("GetShardIterator", "{\"StreamName\":\"s\",\"ShardId\":\"shardId-000000000000\","
-                + "\"ShardIteratorType\":\"SOMETIME\"}").jsonError("ValidationException");
-        assertThat(message).startsWith("1 validation error detected: Value 'SOMETIME' at 'shardIteratorType' failed "
-                + "to satisfy constraint: Member must satisfy enum value set: [");
+        String message = aws.json(
+                        "GetShardIterator",
+                        "{\"StreamName\":\"s\",\"ShardId\":\"shardId-000000000000\","
+                                + "\"ShardIteratorType\":\"SOMETIME\"}")
+                .jsonError("ValidationException");
+        assertThat(message)
+                .startsWith("1 validation error detected: Value 'SOMETIME' at 'shardIteratorType' failed "
+                        + "to satisfy constraint: Member must satisfy enum value set: [");
         String set = message.substring(message.indexOf('[') + 1, message.lastIndexOf(']'));
-        assertThat(set.split(", ")).containsExactlyInAnyOrder("AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER",
-                "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
+        assertThat(set.split(", "))
+                .containsExactlyInAnyOrder(
+                        "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -377,8 +430,8 @@ class AwsProtocolIT {
     @Test
     void aTenMebibyteRecordIsAcceptedByAStreamThatAllowsIt() {
         String stream = "big-" + STREAMS.incrementAndGet();
-        Response created = aws.json("CreateStream",
-                Map.of("StreamName", stream, "ShardCount", 1, "MaxRecordSizeInKiB", 10240));
+        Response created =
+                aws.json("CreateStream", Map.of("StreamName", stream, "ShardCount", 1, "MaxRecordSizeInKiB", 10240));
         assertThat(created.status()).as("%s", created).isEqualTo(200);
         awaitActive(stream);
 
@@ -393,12 +446,16 @@ class AwsProtocolIT {
         JsonNode records = readJson(stream, "TRIM_HORIZON").get("Records");
         assertThat(records).hasSize(1);
         byte[] read = Base64.getDecoder().decode(records.get(0).get("Data").asString());
-        assertThat(Arrays.equals(read, data)).as("the 10 MiB record reads back unchanged").isTrue();
+        assertThat(Arrays.equals(read, data))
+                .as("the 10 MiB record reads back unchanged")
+                .isTrue();
 
         // One byte more than MaxRecordSizeInKiB (data plus partition key) is refused as an argument, not a body.
         byte[] tooBig = new byte[10 * 1024 * 1024];
-        Response refused = aws.json("PutRecord", "{\"StreamName\":\"" + stream + "\",\"PartitionKey\":\"k\","
-                + "\"Data\":\"" + Base64.getEncoder().encodeToString(tooBig) + "\"}");
+        Response refused = aws.json(
+                "PutRecord",
+                "{\"StreamName\":\"" + stream + "\",\"PartitionKey\":\"k\"," + "\"Data\":\""
+                        + Base64.getEncoder().encodeToString(tooBig) + "\"}");
         assertThat(refused.jsonError("InvalidArgumentException")).isNotEmpty();
     }
 
@@ -421,14 +478,18 @@ class AwsProtocolIT {
             g.writeEndObject();
             g.writeEndObject();
         });
-        assertThat(create[0] & 0xff).as("an indefinite-length map, as SDK v2 writes").isEqualTo(0xbf);
+        assertThat(create[0] & 0xff)
+                .as("an indefinite-length map, as SDK v2 writes")
+                .isEqualTo(0xbf);
         Response created = aws.cbor("CreateStream", create);
         assertThat(created.status()).as("%s", created).isEqualTo(200);
         assertThat(created.body()).isEmpty();
         awaitActive(stream);
 
-        List<byte[]> payloads = List.of(new byte[] {0, 1, 2, (byte) 0xff}, "test2".getBytes(StandardCharsets.UTF_8),
-                new byte[0], new byte[] {(byte) 0x80, 0x7f});
+        List<byte[]> payloads = List.of(
+                new byte[] {0, 1, 2, (byte) 0xff}, "test2".getBytes(StandardCharsets.UTF_8), new byte[0], new byte[] {
+                    (byte) 0x80, 0x7f
+                });
         List<String> sequenceNumbers = new ArrayList<>();
         for (byte[] payload : payloads) {
             Response put = aws.cbor("PutRecord", cborDocument(g -> {
@@ -461,25 +522,36 @@ class AwsProtocolIT {
         List<Long> arrivals = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             Map<Object, Object> record = records.get(i);
-            assertThat(record.get("Data")).as("Data of record %d is a CBOR byte string", i).isInstanceOf(byte[].class);
+            assertThat(record.get("Data"))
+                    .as("Data of record %d is a CBOR byte string", i)
+                    .isInstanceOf(byte[].class);
             assertThat((byte[]) record.get("Data")).isEqualTo(payloads.get(i));
-            assertThat(record).containsEntry("PartitionKey", "pk").containsEntry("SequenceNumber", sequenceNumbers.get(i));
+            assertThat(record)
+                    .containsEntry("PartitionKey", "pk")
+                    .containsEntry("SequenceNumber", sequenceNumbers.get(i));
             long millis = epochMillis(record.get("ApproximateArrivalTimestamp"));
-            BigDecimal seconds = jsonRecords.get(i).get("ApproximateArrivalTimestamp").decimalValue();
-            assertThat(jsonRecords.get(i).get("ApproximateArrivalTimestamp").isNumber()).isTrue();
-            assertThat(millis).as("CBOR milliseconds agree with the JSON seconds of record %d", i)
+            BigDecimal seconds =
+                    jsonRecords.get(i).get("ApproximateArrivalTimestamp").decimalValue();
+            assertThat(jsonRecords.get(i).get("ApproximateArrivalTimestamp").isNumber())
+                    .isTrue();
+            assertThat(millis)
+                    .as("CBOR milliseconds agree with the JSON seconds of record %d", i)
                     .isEqualTo(seconds.movePointRight(3).longValueExact());
             arrivals.add(millis);
         }
 
         Map<Object, Object> summary = summary(aws.cbor("DescribeStreamSummary", cborDocument(g -> {
-            g.writeStartObject();
-            g.writeName("StreamName");
-            g.writeString(stream);
-            g.writeEndObject();
-        })).cbor());
-        BigDecimal createdSeconds = aws.json("DescribeStreamSummary", Map.of("StreamName", stream)).json()
-                .get("StreamDescriptionSummary").get("StreamCreationTimestamp").decimalValue();
+                    g.writeStartObject();
+                    g.writeName("StreamName");
+                    g.writeString(stream);
+                    g.writeEndObject();
+                }))
+                .cbor());
+        BigDecimal createdSeconds = aws.json("DescribeStreamSummary", Map.of("StreamName", stream))
+                .json()
+                .get("StreamDescriptionSummary")
+                .get("StreamCreationTimestamp")
+                .decimalValue();
         assertThat(epochMillis(summary.get("StreamCreationTimestamp")))
                 .as("CBOR StreamCreationTimestamp in milliseconds, the JSON one in seconds")
                 .isEqualTo(createdSeconds.movePointRight(3).longValueExact())
@@ -500,9 +572,12 @@ class AwsProtocolIT {
                 ((tools.jackson.dataformat.cbor.CBORGenerator) g).writeTag(1);
                 g.writeNumber(at);
             }));
-            assertThat(records(fromTimestamp).stream().map(r -> (byte[]) r.get("Data")).toList())
+            assertThat(records(fromTimestamp).stream()
+                            .map(r -> (byte[]) r.get("Data"))
+                            .toList())
                     .as("AT_TIMESTAMP %d ms (arrivals %s)", at, arrivals)
-                    .usingElementComparator(Arrays::compare).containsExactlyElementsOf(expected);
+                    .usingElementComparator(Arrays::compare)
+                    .containsExactlyElementsOf(expected);
         }
         // A float of milliseconds is read as milliseconds too.
         Map<Object, Object> fromFloat = readCbor(stream, iteratorCbor(stream, g -> {
@@ -547,8 +622,10 @@ class AwsProtocolIT {
         }));
         assertThat(notFound.status()).isEqualTo(400);
         assertThat(notFound.contentType()).isEqualTo(CBOR);
-        assertThat(notFound.cbor()).containsExactly(entry("__type", "ResourceNotFoundException"),
-                entry("message", "Stream nope under account " + ACCOUNT + " not found."));
+        assertThat(notFound.cbor())
+                .containsExactly(
+                        entry("__type", "ResourceNotFoundException"),
+                        entry("message", "Stream nope under account " + ACCOUNT + " not found."));
 
         Response invalid = aws.cbor("GetRecords", cborDocument(g -> {
             g.writeStartObject();
@@ -559,9 +636,12 @@ class AwsProtocolIT {
             g.writeEndObject();
         }));
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.cbor()).containsEntry("__type", "ValidationException").containsEntry("message",
-                "1 validation error detected: Value '10001' at 'limit' failed to satisfy constraint: Member must "
-                        + "have value less than or equal to 10000");
+        assertThat(invalid.cbor())
+                .containsEntry("__type", "ValidationException")
+                .containsEntry(
+                        "message",
+                        "1 validation error detected: Value '10001' at 'limit' failed to satisfy constraint: Member must "
+                                + "have value less than or equal to 10000");
 
         Response truncated = aws.cbor("DescribeStreamSummary", new byte[] {(byte) 0xbf, 0x6a, 'S', 't'});
         assertThat(truncated.status()).isEqualTo(400);
@@ -577,7 +657,8 @@ class AwsProtocolIT {
             g.writeEndObject();
         }));
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.cbor()).containsEntry("__type", "SerializationException")
+        assertThat(wrongType.cbor())
+                .containsEntry("__type", "SerializationException")
                 .containsEntry("Message", "class java.lang.Boolean can not be converted to an Integer");
     }
 
@@ -597,7 +678,10 @@ class AwsProtocolIT {
         for (int attempt = 0; attempt < 200; attempt++) {
             Response summary = aws.json("DescribeStreamSummary", Map.of("StreamName", name));
             assertThat(summary.status()).as("%s", summary).isEqualTo(200);
-            status = summary.json().path("StreamDescriptionSummary").path("StreamStatus").asString();
+            status = summary.json()
+                    .path("StreamDescriptionSummary")
+                    .path("StreamStatus")
+                    .asString();
             if (status.equals("ACTIVE")) {
                 return;
             }
@@ -612,10 +696,13 @@ class AwsProtocolIT {
     }
 
     private JsonNode readJson(String stream, String type) {
-        Response iterator = aws.json("GetShardIterator",
+        Response iterator = aws.json(
+                "GetShardIterator",
                 Map.of("StreamName", stream, "ShardId", "shardId-000000000000", "ShardIteratorType", type));
         assertThat(iterator.status()).as("%s", iterator).isEqualTo(200);
-        Response records = aws.json("GetRecords", Map.of("ShardIterator", iterator.json().get("ShardIterator").asString()));
+        Response records = aws.json(
+                "GetRecords",
+                Map.of("ShardIterator", iterator.json().get("ShardIterator").asString()));
         assertThat(records.status()).as("%s", records).isEqualTo(200);
         assertThat(records.contentType()).isEqualTo(JSON);
         return records.json();
@@ -645,7 +732,9 @@ class AwsProtocolIT {
             g.writeString(iterator);
             g.writeEndObject();
         }));
-        assertThat(response.status()).as("GetRecords of %s: %s", stream, response).isEqualTo(200);
+        assertThat(response.status())
+                .as("GetRecords of %s: %s", stream, response)
+                .isEqualTo(200);
         assertThat(response.contentType()).isEqualTo(CBOR);
         return response.cbor();
     }
@@ -669,10 +758,12 @@ class AwsProtocolIT {
             assertThat(tagged.tag()).as("the only tag allowed on a timestamp").isEqualTo(1L);
             number = tagged.value();
         }
-        assertThat(number).as("a timestamp is an integer of epoch milliseconds, not %s", value)
+        assertThat(number)
+                .as("a timestamp is an integer of epoch milliseconds, not %s", value)
                 .isInstanceOf(Long.class);
         long millis = (Long) number;
-        assertThat(millis).as("epoch milliseconds (after 2001, before 2286)")
+        assertThat(millis)
+                .as("epoch milliseconds (after 2001, before 2286)")
                 .isBetween(1_000_000_000_000L, 9_999_999_999_999L);
         return millis;
     }

@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * answers), whether the size is announced by Content-Length or only found while a chunked body is read, and
  * never a 500. A body under the limit still goes through.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"runnel.http.max-request-size=1MB", "runnel.streams.create-delay=0"})
 class AwsRequestLimitIT {
 
@@ -37,7 +38,9 @@ class AwsRequestLimitIT {
 
     @Test
     void aBodyUnderTheLimitIsAccepted() {
-        assertThat(aws.json("CreateStream", Map.of("StreamName", "under", "ShardCount", 1)).status()).isEqualTo(200);
+        assertThat(aws.json("CreateStream", Map.of("StreamName", "under", "ShardCount", 1))
+                        .status())
+                .isEqualTo(200);
         String body = putRecord("under", 700 * 1024);
         assertThat(body.length()).isLessThan(LIMIT);
         Response response = aws.json("PutRecord", body);
@@ -57,8 +60,11 @@ class AwsRequestLimitIT {
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWith413() {
         for (String contentType : new String[] {JSON, CBOR}) {
-            Response response = aws.sendChunked(PREFIX + "PutRecord", contentType,
-                    "{\"StreamName\":\"whatever\",\"PartitionKey\":\"k\",\"Data\":\"", 2L * LIMIT);
+            Response response = aws.sendChunked(
+                    PREFIX + "PutRecord",
+                    contentType,
+                    "{\"StreamName\":\"whatever\",\"PartitionKey\":\"k\",\"Data\":\"",
+                    2L * LIMIT);
             assertThat(response.status()).as("%s: %s", contentType, response).isEqualTo(413);
             assertThat(response.body()).as(contentType).isEmpty();
         }
@@ -66,7 +72,8 @@ class AwsRequestLimitIT {
 
     @Test
     void aChunkedBodyUnderTheLimitIsAccepted() {
-        assertThat(aws.json("CreateStream", Map.of("StreamName", "chunked", "ShardCount", 1)).status())
+        assertThat(aws.json("CreateStream", Map.of("StreamName", "chunked", "ShardCount", 1))
+                        .status())
                 .isEqualTo(200);
         // A body of unknown length (sent chunked) that stays small.
         String prefix = "{\"StreamName\":\"chunked\",\"PartitionKey\":\"k\",\"Data\":\"";

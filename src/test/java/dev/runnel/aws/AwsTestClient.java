@@ -64,10 +64,14 @@ final class AwsTestClient {
             assertThat(status).as("status of a %s; body %s", type, text()).isEqualTo(400);
             assertThat(contentType()).isEqualTo(JSON);
             JsonNode error = json();
-            assertThat(error.path("__type").asString()).as("__type; body %s", text()).isEqualTo(type);
+            assertThat(error.path("__type").asString())
+                    .as("__type; body %s", text())
+                    .isEqualTo(type);
             String key = type.equals("SerializationException") ? "Message" : "message";
             String other = key.equals("Message") ? "message" : "Message";
-            assertThat(error.has(other)).as("body %s has no '%s'", text(), other).isFalse();
+            assertThat(error.has(other))
+                    .as("body %s has no '%s'", text(), other)
+                    .isFalse();
             assertThat(error.has(key)).as("body %s has '%s'", text(), key).isTrue();
             return error.get(key).asString();
         }
@@ -78,8 +82,10 @@ final class AwsTestClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI endpoint;
 
     AwsTestClient(int port) {
@@ -102,16 +108,14 @@ final class AwsTestClient {
 
     /** Any request: a null target or content type leaves that header out. */
     Response send(String target, String contentType, byte[] body) {
-        HttpRequest.Builder request = request(target, contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = request(target, contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return send(request);
     }
 
     /** A request whose body has no Content-Length (sent chunked): {@code prefix} then {@code size} bytes 'A'. */
     Response sendChunked(String target, String contentType, String prefix, long size) {
         InputStream body = new SequenceInputStream(
-                new ByteArrayInputStream(prefix.getBytes(StandardCharsets.UTF_8)),
-                new InputStream() {
+                new ByteArrayInputStream(prefix.getBytes(StandardCharsets.UTF_8)), new InputStream() {
                     private long left = size;
 
                     @Override
@@ -134,7 +138,8 @@ final class AwsTestClient {
     }
 
     private HttpRequest.Builder request(String target, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", AUTHORIZATION)
                 .header("X-Amz-Date", "20240101T000000Z");
         if (target != null) {
@@ -150,7 +155,9 @@ final class AwsTestClient {
         try {
             HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             Response response = new Response(answer.statusCode(), answer.headers(), answer.body());
-            assertThat(response.requestId()).as("x-amzn-RequestId of %s", response).isNotBlank();
+            assertThat(response.requestId())
+                    .as("x-amzn-RequestId of %s", response)
+                    .isNotBlank();
             return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);

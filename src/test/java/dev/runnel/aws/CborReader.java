@@ -18,8 +18,7 @@ import java.util.Map;
 final class CborReader {
 
     /** A tagged data item, e.g. tag 1 (a timestamp) around an integer. */
-    record Tagged(long tag, Object value) {
-    }
+    record Tagged(long tag, Object value) {}
 
     private static final Object BREAK = new Object();
 
@@ -91,7 +90,8 @@ final class CborReader {
             }
             case 1 -> {
                 long value = argument(info);
-                return value >= 0 ? (Object) (-1 - value)
+                return value >= 0
+                        ? (Object) (-1 - value)
                         : BigInteger.valueOf(-1).subtract(new BigInteger(Long.toUnsignedString(value)));
             }
             case 2, 3 -> {
@@ -148,9 +148,11 @@ final class CborReader {
     private static double halfFloat(int half) {
         int exponent = (half >> 10) & 0x1f;
         int mantissa = half & 0x3ff;
-        double value = exponent == 0 ? mantissa * Math.pow(2, -24)
-                : exponent == 31 ? (mantissa == 0 ? Double.POSITIVE_INFINITY : Double.NaN)
-                : (mantissa + 1024) * Math.pow(2, exponent - 25);
+        double value = exponent == 0
+                ? mantissa * Math.pow(2, -24)
+                : exponent == 31
+                        ? (mantissa == 0 ? Double.POSITIVE_INFINITY : Double.NaN)
+                        : (mantissa + 1024) * Math.pow(2, exponent - 25);
         return (half & 0x8000) != 0 ? -value : value;
     }
 

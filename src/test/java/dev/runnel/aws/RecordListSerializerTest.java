@@ -14,30 +14,45 @@ import tools.jackson.dataformat.cbor.CBORMapper;
 
 class RecordListSerializerTest {
 
-    record Page(@JsonSerialize(using = RecordListSerializer.class) List<RecordView> records, String next) {
-    }
+    record Page(
+            @JsonSerialize(using = RecordListSerializer.class)
+            List<RecordView> records,
 
-    private static final RecordView PLAIN = new RecordView(new SequenceNumber(7, 1, 0),
-            Instant.ofEpochMilli(1_764_142_403_005L), "key-1", "test1".getBytes(StandardCharsets.UTF_8), false);
-    private static final RecordView ENCRYPTED = new RecordView(new SequenceNumber(7, 1, 1),
-            Instant.ofEpochMilli(1_764_142_403_120L), "ключ", new byte[] {0, (byte) 0xFF}, true);
+            String next) {}
+
+    private static final RecordView PLAIN = new RecordView(
+            new SequenceNumber(7, 1, 0),
+            Instant.ofEpochMilli(1_764_142_403_005L),
+            "key-1",
+            "test1".getBytes(StandardCharsets.UTF_8),
+            false);
+    private static final RecordView ENCRYPTED = new RecordView(
+            new SequenceNumber(7, 1, 1),
+            Instant.ofEpochMilli(1_764_142_403_120L),
+            "ключ",
+            new byte[] {0, (byte) 0xFF},
+            true);
 
     @Test
     void writesEveryMemberInOrderInJson() {
-        String json = new String(AwsWireFormats.json().writeValueAsBytes(new Page(List.of(PLAIN, ENCRYPTED), "it")),
+        String json = new String(
+                AwsWireFormats.json().writeValueAsBytes(new Page(List.of(PLAIN, ENCRYPTED), "it")),
                 StandardCharsets.UTF_8);
 
-        assertThat(json).isEqualTo("{\"Records\":["
-                + "{\"SequenceNumber\":\"" + PLAIN.sequenceNumber() + "\",\"ApproximateArrivalTimestamp\":1764142403.005,"
-                + "\"Data\":\"dGVzdDE=\",\"PartitionKey\":\"key-1\",\"EncryptionType\":\"NONE\"},"
-                + "{\"SequenceNumber\":\"" + ENCRYPTED.sequenceNumber() + "\",\"ApproximateArrivalTimestamp\":1764142403.120,"
-                + "\"Data\":\"AP8=\",\"PartitionKey\":\"ключ\",\"EncryptionType\":\"KMS\"}],\"Next\":\"it\"}");
+        assertThat(json)
+                .isEqualTo("{\"Records\":["
+                        + "{\"SequenceNumber\":\"" + PLAIN.sequenceNumber()
+                        + "\",\"ApproximateArrivalTimestamp\":1764142403.005,"
+                        + "\"Data\":\"dGVzdDE=\",\"PartitionKey\":\"key-1\",\"EncryptionType\":\"NONE\"},"
+                        + "{\"SequenceNumber\":\"" + ENCRYPTED.sequenceNumber()
+                        + "\",\"ApproximateArrivalTimestamp\":1764142403.120,"
+                        + "\"Data\":\"AP8=\",\"PartitionKey\":\"ключ\",\"EncryptionType\":\"KMS\"}],\"Next\":\"it\"}");
     }
 
     @Test
     void writesAnEmptyPage() {
-        String json = new String(AwsWireFormats.json().writeValueAsBytes(new Page(List.of(), null)),
-                StandardCharsets.UTF_8);
+        String json =
+                new String(AwsWireFormats.json().writeValueAsBytes(new Page(List.of(), null)), StandardCharsets.UTF_8);
 
         assertThat(json).isEqualTo("{\"Records\":[]}");
     }
@@ -46,8 +61,10 @@ class RecordListSerializerTest {
     void writesBytesAndMillisecondTimestampsInCbor() {
         byte[] cbor = AwsWireFormats.cbor().writeValueAsBytes(new Page(List.of(ENCRYPTED), "it"));
 
-        JsonNode record = CBORMapper.builder().build().readTree(cbor).get("Records").get(0);
-        assertThat(record.get("SequenceNumber").asString()).isEqualTo(ENCRYPTED.sequenceNumber().toString());
+        JsonNode record =
+                CBORMapper.builder().build().readTree(cbor).get("Records").get(0);
+        assertThat(record.get("SequenceNumber").asString())
+                .isEqualTo(ENCRYPTED.sequenceNumber().toString());
         assertThat(record.get("ApproximateArrivalTimestamp").asLong()).isEqualTo(1_764_142_403_120L);
         assertThat(record.get("Data").binaryValue()).containsExactly(0, 0xFF);
         assertThat(record.get("PartitionKey").asString()).isEqualTo("ключ");
@@ -57,9 +74,11 @@ class RecordListSerializerTest {
     @Test
     void jsonTimestampsKeepThreeDecimalsAtEveryMagnitude() {
         for (long millis : new long[] {0, 1, 10, 999, 1000, 1_764_142_403_000L, -1, -1500}) {
-            String json = new String(AwsWireFormats.json().writeValueAsBytes(Instant.ofEpochMilli(millis)),
-                    StandardCharsets.UTF_8);
-            assertThat(json).as("%d ms", millis).isEqualTo(java.math.BigDecimal.valueOf(millis, 3).toString());
+            String json = new String(
+                    AwsWireFormats.json().writeValueAsBytes(Instant.ofEpochMilli(millis)), StandardCharsets.UTF_8);
+            assertThat(json)
+                    .as("%d ms", millis)
+                    .isEqualTo(java.math.BigDecimal.valueOf(millis, 3).toString());
         }
     }
 }

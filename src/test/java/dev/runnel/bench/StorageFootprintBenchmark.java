@@ -43,8 +43,8 @@ public final class StorageFootprintBenchmark {
         long after = liveHeap(memory);
         double heapPerRecord = (double) (after - before) / records;
         double payloadPerRecord = (double) payload / records;
-        System.out.printf("records:                 %,d (4 shards, %d-byte data, 10-character keys)%n", records,
-                DATA_BYTES);
+        System.out.printf(
+                "records:                 %,d (4 shards, %d-byte data, 10-character keys)%n", records, DATA_BYTES);
         System.out.printf("live heap growth:        %,d bytes%n", after - before);
         System.out.printf("heap per record:         %.1f bytes%n", heapPerRecord);
         System.out.printf("payload + key per record:%.1f bytes%n", payloadPerRecord);

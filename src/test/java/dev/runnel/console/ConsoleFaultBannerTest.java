@@ -11,8 +11,13 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @RestSliceTest(StreamsConsoleController.class)
-@TestPropertySource(properties = {"runnel.faults.enabled=true", "runnel.faults.rules[0].operation=PutRecord",
-        "runnel.faults.rules[0].error=InternalFailure", "runnel.faults.rules[0].probability=0.5"})
+@TestPropertySource(
+        properties = {
+            "runnel.faults.enabled=true",
+            "runnel.faults.rules[0].operation=PutRecord",
+            "runnel.faults.rules[0].error=InternalFailure",
+            "runnel.faults.rules[0].probability=0.5"
+        })
 class ConsoleFaultBannerTest {
 
     @Autowired

@@ -13,7 +13,8 @@ class ConsoleTimeTest {
         assertThat(ConsoleTime.format(Instant.parse("2026-12-06T13:33:45.100Z")))
                 .isEqualTo("2026-12-06T13:33:45.100Z");
         assertThat(ConsoleTime.format(Instant.parse("2026-12-06T13:33:45.123456789Z")))
-                .as("a clock reading is cut to the millisecond, like arrival times").isEqualTo("2026-12-06T13:33:45.123Z");
+                .as("a clock reading is cut to the millisecond, like arrival times")
+                .isEqualTo("2026-12-06T13:33:45.123Z");
         assertThat(ConsoleTime.format(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00.000Z");
         assertThat(ConsoleTime.format(null)).isNull();
     }
@@ -21,6 +22,7 @@ class ConsoleTimeTest {
     @Test
     void whatItWritesTheRecordsFormReadsBackAsTheSameInstant() {
         Instant arrival = Instant.parse("2026-12-06T13:33:45Z");
-        assertThat(FormInput.timestamp("timestamp", ConsoleTime.format(arrival))).isEqualTo(arrival);
+        assertThat(FormInput.timestamp("timestamp", ConsoleTime.format(arrival)))
+                .isEqualTo(arrival);
     }
 }

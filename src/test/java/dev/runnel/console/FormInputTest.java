@@ -12,7 +12,8 @@ class FormInputTest {
     @Test
     void wholeNumbers() {
         assertThat(FormInput.wholeNumber("n", " 12 ")).isEqualTo(12);
-        assertThatThrownBy(() -> FormInput.wholeNumber("n", "1.5")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> FormInput.wholeNumber("n", "1.5"))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Value '1.5' at 'n' failed to satisfy constraint: Member must be a whole number");
         assertThatThrownBy(() -> FormInput.wholeNumber("n", null)).isInstanceOf(ValidationException.class);
     }
@@ -33,8 +34,10 @@ class FormInputTest {
         assertThat(FormInput.timestamp("t", "2026-01-31T12:00:00.250Z")).isEqualTo(expected);
         assertThat(FormInput.timestamp("t", "2026-01-31T13:00:00.250+01:00")).isEqualTo(expected);
         assertThat(FormInput.timestamp("t", "2026-01-31T12:00:00.250")).isEqualTo(expected);
-        assertThat(FormInput.timestamp("t", String.valueOf(expected.getEpochSecond()) + ".25")).isEqualTo(expected);
-        assertThatThrownBy(() -> FormInput.timestamp("t", "noon")).isInstanceOf(ValidationException.class)
+        assertThat(FormInput.timestamp("t", String.valueOf(expected.getEpochSecond()) + ".25"))
+                .isEqualTo(expected);
+        assertThatThrownBy(() -> FormInput.timestamp("t", "noon"))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Member must be an ISO-8601 time");
     }
 }

@@ -14,7 +14,8 @@ class PayloadTest {
         assertThat(payload.kind()).isEqualTo(Payload.Kind.TEXT);
         assertThat(payload.shown()).isEqualTo("test1");
         assertThat(payload.base64()).isEqualTo("dGVzdDE=");
-        assertThat(Payload.of("héllo\tworld\n".getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(Payload.Kind.TEXT);
+        assertThat(Payload.of("héllo\tworld\n".getBytes(StandardCharsets.UTF_8)).kind())
+                .isEqualTo(Payload.Kind.TEXT);
     }
 
     @Test
@@ -22,7 +23,8 @@ class PayloadTest {
         Payload payload = Payload.of("{\"sensor\":\"a\",\"values\":[1,2]}".getBytes(StandardCharsets.UTF_8));
         assertThat(payload.kind()).isEqualTo(Payload.Kind.JSON);
         assertThat(payload.shown()).contains("\n").contains("\"sensor\" : \"a\"");
-        assertThat(Payload.of("{not json".getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(Payload.Kind.TEXT);
+        assertThat(Payload.of("{not json".getBytes(StandardCharsets.UTF_8)).kind())
+                .isEqualTo(Payload.Kind.TEXT);
         assertThat(Payload.of("42".getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(Payload.Kind.TEXT);
     }
 
@@ -33,9 +35,15 @@ class PayloadTest {
         assertThat(payload.shown()).startsWith("00000000  00 01 02 ff 41").endsWith("|....A|\n");
         assertThat(Payload.of(new byte[] {(byte) 0xc3, 0x28}).kind()).isEqualTo(Payload.Kind.BINARY);
         assertThat(Payload.hexDump(new byte[17]).lines()).hasSize(2);
-        assertThat(Payload.of(new byte[17]).lines()).as("a hex dump's lines, as the page lays them out")
-                .hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain("\n").startsWith("000000")
-                        .satisfies(l -> assertThat(l.indexOf('|')).as("the ASCII column").isEqualTo(60)));
+        assertThat(Payload.of(new byte[17]).lines())
+                .as("a hex dump's lines, as the page lays them out")
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line)
+                        .doesNotContain("\n")
+                        .startsWith("000000")
+                        .satisfies(l -> assertThat(l.indexOf('|'))
+                                .as("the ASCII column")
+                                .isEqualTo(60)));
     }
 
     @Test

@@ -12,9 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
-import dev.runnel.core.record.StartingPosition;
 import dev.runnel.records.PutRecordCommand;
 import dev.runnel.records.PutRecordsCommand;
 import dev.runnel.records.RecordInput;
@@ -38,10 +38,13 @@ class StreamConsoleControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     StreamService streams;
+
     @Autowired
     RecordService records;
+
     @Autowired
     ShardIteratorService iterators;
 
@@ -55,21 +58,30 @@ class StreamConsoleControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(view().name("console/stream"))
                 .andReturn();
-        StreamDetails details = (StreamDetails) result.getModelAndView().getModel().get("stream");
+        StreamDetails details =
+                (StreamDetails) result.getModelAndView().getModel().get("stream");
         assertThat(details.status()).isEqualTo("ACTIVE");
         assertThat(details.shards()).hasSize(2);
         ShardRow first = details.shards().get(0);
         assertThat(first.rangeStartPercent()).isEqualTo(0.0);
         assertThat(first.rangeWidthPercent()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(details.shards().get(1).rangeStartPercent()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(details.shards().get(1).rangeStartPercent())
+                .isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.001));
         assertThat(first.startingSequenceNumber()).hasSize(56);
         assertThat(first.endingSequenceNumber()).isNull();
-        assertThat(details.shards().stream().mapToLong(ShardRow::recordCount).sum()).isEqualTo(5);
-        assertThat(details.shards()).anySatisfy(row -> assertThat(row.topKeys()).first()
-                .satisfies(key -> assertThat(key.partitionKey()).isEqualTo("1")));
+        assertThat(details.shards().stream().mapToLong(ShardRow::recordCount).sum())
+                .isEqualTo(5);
+        assertThat(details.shards())
+                .anySatisfy(row -> assertThat(row.topKeys())
+                        .first()
+                        .satisfies(key -> assertThat(key.partitionKey()).isEqualTo("1")));
         assertThat(result.getResponse().getContentAsString())
-                .contains("id=\"shard-table\"", "class=\"keyspace-range\"", "left:0.0000%;width:max(50.0000%,2px)",
-                        "data-traffic-url=\"/console/streams/page/traffic\"", "<label for=\"split-key\">");
+                .contains(
+                        "id=\"shard-table\"",
+                        "class=\"keyspace-range\"",
+                        "left:0.0000%;width:max(50.0000%,2px)",
+                        "data-traffic-url=\"/console/streams/page/traffic\"",
+                        "<label for=\"split-key\">");
     }
 
     @Test
@@ -104,21 +116,26 @@ class StreamConsoleControllerTest {
         MvcResult result = mvc.perform(get("/console/streams/hot"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("1 hot shard")))
-                .andExpect(content().string(containsString(
-                        "100 records refused by the write limit in the last minute")))
+                .andExpect(
+                        content().string(containsString("100 records refused by the write limit in the last minute")))
                 .andExpect(content().string(containsString("SPREAD_PARTITION_KEYS")))
                 .andExpect(content().string(containsString("id=\"split-shardId-000000000000\"")))
                 .andReturn();
-        StreamDetails details = (StreamDetails) result.getModelAndView().getModel().get("stream");
-        String key = details.advice().stream().filter(a -> a.suggestedSplitHashKey() != null).findFirst()
-                .orElseThrow().suggestedSplitHashKey();
+        StreamDetails details =
+                (StreamDetails) result.getModelAndView().getModel().get("stream");
+        String key = details.advice().stream()
+                .filter(a -> a.suggestedSplitHashKey() != null)
+                .findFirst()
+                .orElseThrow()
+                .suggestedSplitHashKey();
 
-        mvc.perform(post("/console/streams/hot/split").param("shardId", "shardId-000000000000")
+        mvc.perform(post("/console/streams/hot/split")
+                        .param("shardId", "shardId-000000000000")
                         .param("newStartingHashKey", key))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/console/streams/hot"))
-                .andExpect(flash().attribute("notice", containsString(
-                        "into shardId-000000000001 and shardId-000000000002")));
+                .andExpect(flash().attribute(
+                                "notice", containsString("into shardId-000000000001 and shardId-000000000002")));
         MvcResult after = mvc.perform(get("/console/streams/hot")).andReturn();
         StreamDetails split = (StreamDetails) after.getModelAndView().getModel().get("stream");
         assertThat(split.openShardIds()).containsExactly("shardId-000000000001", "shardId-000000000002");
@@ -136,11 +153,11 @@ class StreamConsoleControllerTest {
         StreamName name = new StreamName("refusing");
         int refusedRecords = 0;
         for (int batch = 0; batch < 3; batch++) {
-            refusedRecords += records.putAll(new PutRecordsCommand(name, java.util.Collections.nCopies(500,
-                    new RecordInput("1", new byte[10], null)))).failedRecordCount();
+            refusedRecords += records.putAll(new PutRecordsCommand(
+                            name, java.util.Collections.nCopies(500, new RecordInput("1", new byte[10], null))))
+                    .failedRecordCount();
         }
-        String iterator = iterators.getShardIterator(name, "shardId-000000000000",
-                new StartingPosition.TrimHorizon());
+        String iterator = iterators.getShardIterator(name, "shardId-000000000000", new StartingPosition.TrimHorizon());
         int refusedReads = 0;
         for (int call = 0; call < 8; call++) {
             try {
@@ -149,20 +166,24 @@ class StreamConsoleControllerTest {
                 refusedReads++;
             }
         }
-        assertThat(refusedRecords).as("1,500 records at once pass 1,000 records/s").isPositive();
+        assertThat(refusedRecords)
+                .as("1,500 records at once pass 1,000 records/s")
+                .isPositive();
         assertThat(refusedReads).as("8 calls at once pass 5 calls/s").isPositive();
         Thread.sleep(1_100); // traffic windows count whole seconds: let the burst's second end
 
         mvc.perform(get("/console/streams/refusing"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(refusedRecords + " records refused by the write limit and "
-                        + refusedReads + " GetRecords calls refused by the read limit in the last minute")));
+                .andExpect(content()
+                        .string(containsString(refusedRecords + " records refused by the write limit and "
+                                + refusedReads + " GetRecords calls refused by the read limit in the last minute")));
     }
 
     @Test
     void manageFormsCallTheServicesAndShowErrorsBesideTheForm() throws Exception {
         streams.create(CreateStreamCommand.of("managed", 2, null, null, null));
-        mvc.perform(post("/console/streams/managed/merge").param("shardToMerge", "shardId-000000000000")
+        mvc.perform(post("/console/streams/managed/merge")
+                        .param("shardToMerge", "shardId-000000000000")
                         .param("adjacentShardToMerge", "shardId-000000000001"))
                 .andExpect(status().is3xxRedirection());
         assertThat(streams.describe(new StreamName("managed")).openShardCount()).isEqualTo(1);
@@ -172,8 +193,9 @@ class StreamConsoleControllerTest {
                 .andExpect(flash().attribute("notice", "Scaled from 1 to 2 open shards."));
         mvc.perform(post("/console/streams/managed/shard-count").param("targetShardCount", "9"))
                 .andExpect(status().isBadRequest())
-                .andExpect(result -> assertThat(((FormError) result.getModelAndView().getModel().get("error"))
-                        .form()).isEqualTo("shard-count"));
+                .andExpect(result -> assertThat(
+                                ((FormError) result.getModelAndView().getModel().get("error")).form())
+                        .isEqualTo("shard-count"));
         mvc.perform(post("/console/streams/managed/shard-count").param("targetShardCount", "lots"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Member must be a whole number")));
@@ -185,7 +207,8 @@ class StreamConsoleControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(view().name("console/stream"));
 
-        mvc.perform(post("/console/streams/managed/split").param("shardId", "shardId-000000000099")
+        mvc.perform(post("/console/streams/managed/split")
+                        .param("shardId", "shardId-000000000099")
                         .param("newStartingHashKey", HALF))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("ResourceNotFoundException")));
@@ -195,7 +218,6 @@ class StreamConsoleControllerTest {
         assertThat(streams.describe(new StreamName("managed")).mode()).isEqualTo(StreamMode.ON_DEMAND);
         mvc.perform(post("/console/streams/managed/mode").param("streamMode", "FAST"))
                 .andExpect(status().isBadRequest());
-
     }
 
     @Test

@@ -31,8 +31,10 @@ class StreamsConsoleControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     StreamService streams;
+
     @Autowired
     RecordService records;
 
@@ -55,10 +57,16 @@ class StreamsConsoleControllerTest {
                 .andExpect(model().attributeExists("form"))
                 .andReturn();
         @SuppressWarnings("unchecked")
-        java.util.List<StreamSummary> summaries =
-                (java.util.List<StreamSummary>) result.getModelAndView().getModel().get("streams");
-        StreamSummary alpha = summaries.stream().filter(s -> s.name().equals("alpha")).findFirst().orElseThrow();
-        StreamSummary beta = summaries.stream().filter(s -> s.name().equals("beta")).findFirst().orElseThrow();
+        java.util.List<StreamSummary> summaries = (java.util.List<StreamSummary>)
+                result.getModelAndView().getModel().get("streams");
+        StreamSummary alpha = summaries.stream()
+                .filter(s -> s.name().equals("alpha"))
+                .findFirst()
+                .orElseThrow();
+        StreamSummary beta = summaries.stream()
+                .filter(s -> s.name().equals("beta"))
+                .findFirst()
+                .orElseThrow();
         assertThat(alpha.name()).isEqualTo("alpha");
         assertThat(alpha.status()).isEqualTo("ACTIVE");
         assertThat(alpha.openShards()).isEqualTo(2);
@@ -82,15 +90,21 @@ class StreamsConsoleControllerTest {
 
     @Test
     void creatingAStreamRedirectsToItsPage() throws Exception {
-        mvc.perform(post("/console/streams").param("name", "created").param("mode", "PROVISIONED")
-                        .param("shardCount", "3").param("retentionHours", "24"))
+        mvc.perform(post("/console/streams")
+                        .param("name", "created")
+                        .param("mode", "PROVISIONED")
+                        .param("shardCount", "3")
+                        .param("retentionHours", "24"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/console/streams/created"))
                 .andExpect(flash().attribute("notice", containsString("created with 3 shard(s)")));
         assertThat(streams.describe(new StreamName("created")).openShardCount()).isEqualTo(3);
 
-        mvc.perform(post("/console/streams").param("name", "elastic").param("mode", "ON_DEMAND")
-                        .param("shardCount", "").param("retentionHours", "24"))
+        mvc.perform(post("/console/streams")
+                        .param("name", "elastic")
+                        .param("mode", "ON_DEMAND")
+                        .param("shardCount", "")
+                        .param("retentionHours", "24"))
                 .andExpect(status().is3xxRedirection());
         assertThat(streams.describe(new StreamName("elastic")).mode()).isEqualTo(StreamMode.ON_DEMAND);
     }
@@ -98,27 +112,43 @@ class StreamsConsoleControllerTest {
     @Test
     void aRejectedFormComesBackWithTheErrorBesideIt() throws Exception {
         streams.create(CreateStreamCommand.of("taken", 1, null, null, null));
-        mvc.perform(post("/console/streams").param("name", "taken").param("mode", "PROVISIONED")
-                        .param("shardCount", "1").param("retentionHours", "24"))
+        mvc.perform(post("/console/streams")
+                        .param("name", "taken")
+                        .param("mode", "PROVISIONED")
+                        .param("shardCount", "1")
+                        .param("retentionHours", "24"))
                 .andExpect(status().isConflict())
                 .andExpect(view().name("console/streams"))
-                .andExpect(model().attribute("error", new FormError("create", "ResourceInUseException",
-                        "Stream taken under account 000000000000 already exists.")))
+                .andExpect(model().attribute(
+                                "error",
+                                new FormError(
+                                        "create",
+                                        "ResourceInUseException",
+                                        "Stream taken under account 000000000000 already exists.")))
                 .andExpect(content().string(containsString("id=\"create-error\"")));
 
-        mvc.perform(post("/console/streams").param("name", "bad name!").param("mode", "PROVISIONED")
-                        .param("shardCount", "1").param("retentionHours", "24"))
+        mvc.perform(post("/console/streams")
+                        .param("name", "bad name!")
+                        .param("mode", "PROVISIONED")
+                        .param("shardCount", "1")
+                        .param("retentionHours", "24"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("ValidationException")))
                 .andExpect(content().string(containsString("value=\"bad name!\"")));
 
-        mvc.perform(post("/console/streams").param("name", "short").param("mode", "PROVISIONED")
-                        .param("shardCount", "1").param("retentionHours", "12"))
+        mvc.perform(post("/console/streams")
+                        .param("name", "short")
+                        .param("mode", "PROVISIONED")
+                        .param("shardCount", "1")
+                        .param("retentionHours", "12"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"create-error\"")));
 
-        mvc.perform(post("/console/streams").param("name", "letters").param("mode", "PROVISIONED")
-                        .param("shardCount", "many").param("retentionHours", "24"))
+        mvc.perform(post("/console/streams")
+                        .param("name", "letters")
+                        .param("mode", "PROVISIONED")
+                        .param("shardCount", "many")
+                        .param("retentionHours", "24"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Member must be a whole number")));
     }

@@ -22,8 +22,8 @@ class FaultInjectionTest {
 
     @Test
     void errorsComeAtTheConfiguredRateWithinStatisticalBounds() {
-        FaultInjection faults = injection(new Rule("PutRecord", "", "ProvisionedThroughputExceededException", 0.3,
-                Duration.ZERO));
+        FaultInjection faults =
+                injection(new Rule("PutRecord", "", "ProvisionedThroughputExceededException", 0.3, Duration.ZERO));
         int failures = 0;
         int calls = 10_000;
         for (int i = 0; i < calls; i++) {
@@ -58,8 +58,9 @@ class FaultInjectionTest {
 
     @Test
     void disabledInjectionDoesNothing() {
-        FaultInjection faults = new FaultInjection(new Faults(false, "", List.of(
-                new Rule("*", "", "InternalFailure", 1.0, Duration.ofSeconds(5)))), slept::add);
+        FaultInjection faults = new FaultInjection(
+                new Faults(false, "", List.of(new Rule("*", "", "InternalFailure", 1.0, Duration.ofSeconds(5)))),
+                slept::add);
         assertThat(faults.isEnabled()).isFalse();
         faults.before("PutRecord", "s");
         assertThat(slept).isEmpty();

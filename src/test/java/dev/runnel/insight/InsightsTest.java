@@ -22,8 +22,8 @@ class InsightsTest {
 
     private final TrafficMeter traffic = new TrafficMeter();
     private final Insights insights = new Insights(traffic, 0.8);
-    private final Stream stream = Stream.create(StreamName.of("seed"), 7, 4, 24, 1024, Map.of(),
-            NOW.minus(Duration.ofHours(1)), Duration.ZERO);
+    private final Stream stream = Stream.create(
+            StreamName.of("seed"), 7, 4, 24, 1024, Map.of(), NOW.minus(Duration.ofHours(1)), Duration.ZERO);
 
     /** Writes {@code perSecond} records of 100 bytes under the key for the ten seconds before now. */
     private ShardId write(String key, int perSecond) {
@@ -42,20 +42,27 @@ class InsightsTest {
         ShardId hot = write("1", 900);
         StreamInsights result = insights.analyze(stream, NOW);
 
-        ShardInsight shard = result.shards().stream().filter(s -> s.shardId().equals(hot.toString())).findFirst()
+        ShardInsight shard = result.shards().stream()
+                .filter(s -> s.shardId().equals(hot.toString()))
+                .findFirst()
                 .orElseThrow();
         assertThat(shard.hot()).isTrue();
         assertThat(shard.writeUtilisation()).isEqualTo(0.9);
-        assertThat(shard.hotReasons()).anyMatch(r -> r.startsWith("writes at 90% of the shard's limit"))
+        assertThat(shard.hotReasons())
+                .anyMatch(r -> r.startsWith("writes at 90% of the shard's limit"))
                 .anyMatch(r -> r.contains("more than twice its fair share of 25%"));
         assertThat(shard.topKeys().get(0).partitionKey()).isEqualTo("1");
         assertThat(shard.topKeys().get(0).share()).isEqualTo(1.0);
-        assertThat(result.shards()).filteredOn(s -> !s.shardId().equals(hot.toString())).noneMatch(ShardInsight::hot);
+        assertThat(result.shards())
+                .filteredOn(s -> !s.shardId().equals(hot.toString()))
+                .noneMatch(ShardInsight::hot);
 
         assertThat(result.advice()).extracting(Advice::kind).containsExactly("SPREAD_PARTITION_KEYS");
-        assertThat(result.advice().get(0).message()).contains("Partition key '1' carries 100% of the records of "
-                + hot).contains("splitting the shard cannot help");
-        java.math.BigInteger isolate = new java.math.BigInteger(result.advice().get(0).suggestedSplitHashKey());
+        assertThat(result.advice().get(0).message())
+                .contains("Partition key '1' carries 100% of the records of " + hot)
+                .contains("splitting the shard cannot help");
+        java.math.BigInteger isolate =
+                new java.math.BigInteger(result.advice().get(0).suggestedSplitHashKey());
         Shard hotShard = stream.shard(hot).orElseThrow();
         java.math.BigInteger key = PartitionKeys.hashKey("1").toBigInteger();
         java.math.BigInteger start = hotShard.hashKeyRange().start().toBigInteger();
@@ -72,28 +79,36 @@ class InsightsTest {
     void theIsolatingSplitLeavesTheKeyInTheSmallerChild() {
         dev.runnel.core.hash.HashKeyRange range = new dev.runnel.core.hash.HashKeyRange(
                 HashKey.of(java.math.BigInteger.valueOf(100)), HashKey.of(java.math.BigInteger.valueOf(200)));
-        assertThat(Insights.isolatingSplit(HashKey.of(java.math.BigInteger.valueOf(180)), range).toBigInteger())
+        assertThat(Insights.isolatingSplit(HashKey.of(java.math.BigInteger.valueOf(180)), range)
+                        .toBigInteger())
                 .isEqualTo(java.math.BigInteger.valueOf(180));
-        assertThat(Insights.isolatingSplit(HashKey.of(java.math.BigInteger.valueOf(120)), range).toBigInteger())
+        assertThat(Insights.isolatingSplit(HashKey.of(java.math.BigInteger.valueOf(120)), range)
+                        .toBigInteger())
                 .isEqualTo(java.math.BigInteger.valueOf(121));
     }
 
     @Test
     void aShardClosedBySplittingIsNoLongerHot() {
         ShardId hot = write("1", 900);
-        traffic.shard(stream.incarnation(), hot).recordThrottle(NOW.getEpochSecond() - 2,
-                ShardTraffic.Measure.WRITE_THROTTLES);
+        traffic.shard(stream.incarnation(), hot)
+                .recordThrottle(NOW.getEpochSecond() - 2, ShardTraffic.Measure.WRITE_THROTTLES);
         Shard parent = stream.shard(hot).orElseThrow();
-        HashKey middle = HashKey.of(parent.hashKeyRange().start().toBigInteger()
-                .add(parent.hashKeyRange().end().toBigInteger()).shiftRight(1));
+        HashKey middle = HashKey.of(parent.hashKeyRange()
+                .start()
+                .toBigInteger()
+                .add(parent.hashKeyRange().end().toBigInteger())
+                .shiftRight(1));
         Stream split = dev.runnel.core.stream.Resharding.split(stream, hot, middle, 9_000, NOW, "000000000000");
 
         ShardInsight closed = insights.analyze(split, NOW).shards().stream()
-                .filter(s -> s.shardId().equals(hot.toString())).findFirst().orElseThrow();
+                .filter(s -> s.shardId().equals(hot.toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(closed.open()).isFalse();
         assertThat(closed.hot()).isFalse();
         assertThat(closed.throttlesLastMinute()).isEqualTo(1);
-        assertThat(insights.analyze(split, NOW).advice()).noneMatch(a -> hot.toString().equals(a.shardId()));
+        assertThat(insights.analyze(split, NOW).advice())
+                .noneMatch(a -> hot.toString().equals(a.shardId()));
     }
 
     @Test
@@ -111,13 +126,15 @@ class InsightsTest {
         ShardInsight insight = insights.analyze(stream, NOW).shards().get(1);
         assertThat(insight.hot()).isTrue();
         assertThat(insight.throttlesLastMinute()).isEqualTo(998 + 3);
-        assertThat(insight.hotReasons()).containsExactly("998 records refused by the write limit and 3 GetRecords "
-                + "calls refused by the read limit in the last minute");
+        assertThat(insight.hotReasons())
+                .containsExactly("998 records refused by the write limit and 3 GetRecords "
+                        + "calls refused by the read limit in the last minute");
 
         assertThat(Insights.throttled(1, 0)).isEqualTo("1 record refused by the write limit in the last minute");
         assertThat(Insights.throttled(0, 2))
                 .isEqualTo("2 GetRecords calls refused by the read limit in the last minute");
-        assertThat(Insights.throttled(0, 1)).isEqualTo("1 GetRecords call refused by the read limit in the last minute");
+        assertThat(Insights.throttled(0, 1))
+                .isEqualTo("1 GetRecords call refused by the read limit in the last minute");
     }
 
     @Test
@@ -132,7 +149,10 @@ class InsightsTest {
             }
         }
         StreamInsights result = insights.analyze(stream, NOW);
-        Advice split = result.advice().stream().filter(a -> a.kind().equals("SPLIT_SHARD")).findFirst().orElseThrow();
+        Advice split = result.advice().stream()
+                .filter(a -> a.kind().equals("SPLIT_SHARD"))
+                .findFirst()
+                .orElseThrow();
         assertThat(split.shardId()).isEqualTo(target.toString());
         HashKey key = HashKey.parse(split.suggestedSplitHashKey()).orElseThrow();
         var range = stream.shard(target).orElseThrow().hashKeyRange();
@@ -148,7 +168,10 @@ class InsightsTest {
         }
         StreamInsights result = insights.analyze(stream, NOW);
         assertThat(result.stream().writeRecordsPerSecond()).isEqualTo(8000.0);
-        Advice size = result.advice().stream().filter(a -> a.kind().equals("ADD_SHARDS")).findFirst().orElseThrow();
+        Advice size = result.advice().stream()
+                .filter(a -> a.kind().equals("ADD_SHARDS"))
+                .findFirst()
+                .orElseThrow();
         assertThat(size.suggestedShardCount()).isEqualTo(10);
         assertThat(size.message()).contains("needs 10 shards").contains("it has 4 open");
     }
@@ -168,7 +191,8 @@ class InsightsTest {
         StreamInsights result = insights.analyze(stream, NOW);
         assertThat(result.advice()).extracting(Advice::kind).containsExactly("START_CONSUMERS_FIRST");
         assertThat(result.advice().get(0).shardId()).isEqualTo("shardId-000000000002");
-        assertThat(result.advice().get(0).message()).contains("after 6 records had been written")
+        assertThat(result.advice().get(0).message())
+                .contains("after 6 records had been written")
                 .contains("Start LATEST consumers before producers");
         traffic.shard(stream.incarnation(), new ShardId(3)).recordLatestStart(NOW.getEpochSecond(), 0);
         assertThat(insights.analyze(stream, NOW).advice()).hasSize(1);

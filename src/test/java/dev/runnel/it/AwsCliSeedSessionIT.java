@@ -52,12 +52,18 @@ class AwsCliSeedSessionIT {
                 process.waitFor(10, TimeUnit.SECONDS);
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(finished).as("the session finished within %d s; output:%n%s", TIMEOUT_SECONDS, output)
+            assertThat(finished)
+                    .as("the session finished within %d s; output:%n%s", TIMEOUT_SECONDS, output)
                     .isTrue();
-            assertThat(process.exitValue()).as("exit status of the session; output:%n%s", output).isZero();
+            assertThat(process.exitValue())
+                    .as("exit status of the session; output:%n%s", output)
+                    .isZero();
             Matcher passed = PASSED.matcher(output);
-            assertThat(passed.find()).as("the session reports its checks; output:%n%s", output).isTrue();
-            assertThat(Integer.parseInt(passed.group(1))).as("checks made; output:%n%s", output)
+            assertThat(passed.find())
+                    .as("the session reports its checks; output:%n%s", output)
+                    .isTrue();
+            assertThat(Integer.parseInt(passed.group(1)))
+                    .as("checks made; output:%n%s", output)
                     .isGreaterThanOrEqualTo(100);
         } finally {
             Files.deleteIfExists(log);
@@ -70,7 +76,9 @@ class AwsCliSeedSessionIT {
         if (!Files.isExecutable(AWS_CLI)) {
             problem = AWS_CLI + " is missing: install the AWS CLI v2 (Debian: apt-get install awscli)";
         } else {
-            Process version = new ProcessBuilder(AWS_CLI.toString(), "--version").redirectErrorStream(true).start();
+            Process version = new ProcessBuilder(AWS_CLI.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             boolean done = version.waitFor(60, TimeUnit.SECONDS);
             if (!done) {
                 version.destroyForcibly();

@@ -19,15 +19,18 @@ import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 
 /** Faults configured under runnel.faults.* reach an AWS SDK client as the errors it must handle. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "runnel.streams.create-delay=0",
-        "runnel.faults.enabled=true",
-        "runnel.faults.rules[0].operation=PutRecord",
-        "runnel.faults.rules[0].stream=flaky",
-        "runnel.faults.rules[0].error=ProvisionedThroughputExceededException",
-        "runnel.faults.rules[1].operation=DescribeStreamSummary",
-        "runnel.faults.rules[1].stream=flaky",
-        "runnel.faults.rules[1].error=ServiceUnavailable"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "runnel.streams.create-delay=0",
+            "runnel.faults.enabled=true",
+            "runnel.faults.rules[0].operation=PutRecord",
+            "runnel.faults.rules[0].stream=flaky",
+            "runnel.faults.rules[0].error=ProvisionedThroughputExceededException",
+            "runnel.faults.rules[1].operation=DescribeStreamSummary",
+            "runnel.faults.rules[1].stream=flaky",
+            "runnel.faults.rules[1].error=ServiceUnavailable"
+        })
 @DirtiesContext
 class AwsFaultInjectionIT {
 
@@ -46,20 +49,24 @@ class AwsFaultInjectionIT {
             kinesis.createStream(r -> r.streamName("flaky").shardCount(1));
             kinesis.createStream(r -> r.streamName("steady").shardCount(1));
 
-            assertThatThrownBy(() -> kinesis.putRecord(r -> r.streamName("flaky").partitionKey("k")
-                    .data(SdkBytes.fromUtf8String("x"))))
+            assertThatThrownBy(() -> kinesis.putRecord(
+                            r -> r.streamName("flaky").partitionKey("k").data(SdkBytes.fromUtf8String("x"))))
                     .isInstanceOf(ProvisionedThroughputExceededException.class)
                     .hasMessageContaining("injected fault for PutRecord on stream flaky");
-            assertThat(kinesis.putRecord(r -> r.streamName("steady").partitionKey("k")
-                    .data(SdkBytes.fromUtf8String("x"))).sequenceNumber()).isNotEmpty();
+            assertThat(kinesis.putRecord(r ->
+                                    r.streamName("steady").partitionKey("k").data(SdkBytes.fromUtf8String("x")))
+                            .sequenceNumber())
+                    .isNotEmpty();
 
             assertThatThrownBy(() -> kinesis.describeStreamSummary(r -> r.streamName("flaky")))
                     .isInstanceOfSatisfying(KinesisException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(503);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
                     });
-            assertThat(kinesis.describeStreamSummary(r -> r.streamName("steady")).streamDescriptionSummary()
-                    .streamName()).isEqualTo("steady");
+            assertThat(kinesis.describeStreamSummary(r -> r.streamName("steady"))
+                            .streamDescriptionSummary()
+                            .streamName())
+                    .isEqualTo("steady");
         }
     }
 }

@@ -26,26 +26,29 @@ class AwsSdkAsyncHttp2IT extends AwsSdkScenario {
 
     @Override
     KinesisClient createClient(URI endpoint) {
-        KinesisAsyncClient async = withSystemProperty("aws.cborEnabled", null, () -> KinesisAsyncClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(dummyCredentials())
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                        .protocol(Protocol.HTTP2)
-                        .http2Configuration(Http2Configuration.builder()
-                                .maxStreams(100L)
-                                .initialWindowSize(1024 * 1024)
-                                .build())
-                        .connectionTimeout(Duration.ofSeconds(10)))
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
-                .build());
+        KinesisAsyncClient async = withSystemProperty(
+                "aws.cborEnabled",
+                null,
+                () -> KinesisAsyncClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(REGION)
+                        .credentialsProvider(dummyCredentials())
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                                .protocol(Protocol.HTTP2)
+                                .http2Configuration(Http2Configuration.builder()
+                                        .maxStreams(100L)
+                                        .initialWindowSize(1024 * 1024)
+                                        .build())
+                                .connectionTimeout(Duration.ofSeconds(10)))
+                        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
+                        .build());
         return blocking(async);
     }
 
     /** A {@link KinesisClient} whose every call runs on {@code async} and waits for the result. */
     static KinesisClient blocking(KinesisAsyncClient async) {
-        return (KinesisClient) Proxy.newProxyInstance(KinesisClient.class.getClassLoader(),
-                new Class<?>[] {KinesisClient.class}, (proxy, method, args) -> {
+        return (KinesisClient) Proxy.newProxyInstance(
+                KinesisClient.class.getClassLoader(), new Class<?>[] {KinesisClient.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "close" -> {
                             async.close();
@@ -61,8 +64,8 @@ class AwsSdkAsyncHttp2IT extends AwsSdkScenario {
                             return proxy == args[0];
                         }
                         default -> {
-                            Method target = KinesisAsyncClient.class.getMethod(method.getName(),
-                                    method.getParameterTypes());
+                            Method target =
+                                    KinesisAsyncClient.class.getMethod(method.getName(), method.getParameterTypes());
                             Object result;
                             try {
                                 result = target.invoke(async, args);

@@ -39,8 +39,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.DescribeLimitsResponse;
@@ -82,14 +82,17 @@ import software.amazon.awssdk.services.kinesis.model.ValidationException;
  * request arrived, so that each test also checks that its client really spoke the intended encoding and HTTP
  * version.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "runnel.streams.create-delay=200ms",
-        "runnel.streams.delete-delay=200ms",
-        "runnel.streams.update-delay=1s",
-        "runnel.streams.shard-limit=10000",
-        // The scenario checks semantics, reading shards faster than Kinesis allows; AwsSdkThrottlingIT
-        // covers the limits.
-        "runnel.limits.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "runnel.streams.create-delay=200ms",
+            "runnel.streams.delete-delay=200ms",
+            "runnel.streams.update-delay=1s",
+            "runnel.streams.shard-limit=10000",
+            // The scenario checks semantics, reading shards faster than Kinesis allows; AwsSdkThrottlingIT
+            // covers the limits.
+            "runnel.limits.enabled=false"
+        })
 @Import(AwsSdkScenario.WireRecorder.class)
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -153,8 +156,11 @@ abstract class AwsSdkScenario {
         List<WireRecorder.Seen> seen = wire.seen();
         assertThat(seen).as("AWS requests seen by the server").isNotEmpty();
         assertThat(seen).allSatisfy(request -> {
-            assertThat(request.protocol()).as("HTTP version of %s", request.target()).isEqualTo(expectedHttpProtocol());
-            assertThat(request.contentType()).as("Content-Type of %s", request.target())
+            assertThat(request.protocol())
+                    .as("HTTP version of %s", request.target())
+                    .isEqualTo(expectedHttpProtocol());
+            assertThat(request.contentType())
+                    .as("Content-Type of %s", request.target())
                     .startsWith(expectedContentType());
         });
     }
@@ -167,11 +173,12 @@ abstract class AwsSdkScenario {
         String name = prefix() + "-lifecycle";
         Instant before = Instant.now();
         create(name, 5);
-        StreamDescriptionSummary first = kinesis.describeStreamSummary(b -> b.streamName(name))
-                .streamDescriptionSummary();
+        StreamDescriptionSummary first =
+                kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary();
         assertThat(first.streamStatus()).isIn(StreamStatus.CREATING, StreamStatus.ACTIVE);
         if (first.streamStatus() == StreamStatus.CREATING) {
-            StreamDescription creating = kinesis.describeStream(b -> b.streamName(name)).streamDescription();
+            StreamDescription creating =
+                    kinesis.describeStream(b -> b.streamName(name)).streamDescription();
             if (creating.streamStatus() == StreamStatus.CREATING) {
                 assertThat(creating.shards()).isEmpty();
                 assertThat(creating.hasMoreShards()).isFalse();
@@ -193,7 +200,8 @@ abstract class AwsSdkScenario {
                 .isBetween(before.minusSeconds(5), Instant.now().plusSeconds(5));
 
         // DescribeStream pages through 5 shards two at a time
-        DescribeStreamResponse page1 = kinesis.describeStream(b -> b.streamName(name).limit(2));
+        DescribeStreamResponse page1 =
+                kinesis.describeStream(b -> b.streamName(name).limit(2));
         StreamDescription d1 = page1.streamDescription();
         assertThat(shardIds(d1.shards())).containsExactly(shardId(0), shardId(1));
         assertThat(d1.hasMoreShards()).isTrue();
@@ -204,30 +212,34 @@ abstract class AwsSdkScenario {
         assertThat(d1.enhancedMonitoring()).hasSize(1);
         assertThat(d1.enhancedMonitoring().get(0).shardLevelMetrics()).isEmpty();
         assertThat(d1.streamCreationTimestamp()).isEqualTo(summary.streamCreationTimestamp());
-        StreamDescription d2 = kinesis.describeStream(b -> b.streamName(name).limit(2)
-                .exclusiveStartShardId(shardId(1))).streamDescription();
+        StreamDescription d2 = kinesis.describeStream(
+                        b -> b.streamName(name).limit(2).exclusiveStartShardId(shardId(1)))
+                .streamDescription();
         assertThat(shardIds(d2.shards())).containsExactly(shardId(2), shardId(3));
         assertThat(d2.hasMoreShards()).isTrue();
-        StreamDescription d3 = kinesis.describeStream(b -> b.streamName(name).limit(2)
-                .exclusiveStartShardId(shardId(3))).streamDescription();
+        StreamDescription d3 = kinesis.describeStream(
+                        b -> b.streamName(name).limit(2).exclusiveStartShardId(shardId(3)))
+                .streamDescription();
         assertThat(shardIds(d3.shards())).containsExactly(shardId(4));
         assertThat(d3.hasMoreShards()).isFalse();
         StreamDescription all = kinesis.describeStream(b -> b.streamName(name)).streamDescription();
-        assertThat(shardIds(all.shards())).containsExactly(shardId(0), shardId(1), shardId(2), shardId(3),
-                shardId(4));
+        assertThat(shardIds(all.shards())).containsExactly(shardId(0), shardId(1), shardId(2), shardId(3), shardId(4));
         assertThat(all.hasMoreShards()).isFalse();
         assertUniformLayout(all.shards(), 5);
 
         // DescribeStreamSummary by ARN
-        StreamDescriptionSummary byArn = kinesis.describeStreamSummary(b -> b.streamARN(arn(name)))
-                .streamDescriptionSummary();
+        StreamDescriptionSummary byArn =
+                kinesis.describeStreamSummary(b -> b.streamARN(arn(name))).streamDescriptionSummary();
         assertThat(byArn.streamName()).isEqualTo(name);
         assertThat(byArn.openShardCount()).isEqualTo(5);
 
         // A second CreateStream of the same name
-        ResourceInUseException duplicate = expect(ResourceInUseException.class,
+        ResourceInUseException duplicate = expect(
+                ResourceInUseException.class,
                 () -> kinesis.createStream(b -> b.streamName(name).shardCount(1)));
-        assertError(duplicate, "ResourceInUseException",
+        assertError(
+                duplicate,
+                "ResourceInUseException",
                 "Stream " + name + " under account " + ACCOUNT + " already exists.");
 
         // DeleteStream: DELETING (or already gone), then ResourceNotFoundException
@@ -236,16 +248,17 @@ abstract class AwsSdkScenario {
         kinesis.deleteStream(b -> b.streamName(name));
         try {
             StreamStatus status = kinesis.describeStreamSummary(b -> b.streamName(name))
-                    .streamDescriptionSummary().streamStatus();
+                    .streamDescriptionSummary()
+                    .streamStatus();
             assertThat(status).isEqualTo(StreamStatus.DELETING);
         } catch (ResourceNotFoundException alreadyGone) {
             // the delete delay has already passed
         }
         awaitGone(name);
-        ResourceNotFoundException missing = expect(ResourceNotFoundException.class,
-                () -> kinesis.describeStream(b -> b.streamName(name)));
-        assertError(missing, "ResourceNotFoundException",
-                "Stream " + name + " under account " + ACCOUNT + " not found.");
+        ResourceNotFoundException missing =
+                expect(ResourceNotFoundException.class, () -> kinesis.describeStream(b -> b.streamName(name)));
+        assertError(
+                missing, "ResourceNotFoundException", "Stream " + name + " under account " + ACCOUNT + " not found.");
 
         // the name can be used again, for a new stream that the old stream's iterators do not reach
         create(name, 1);
@@ -271,26 +284,33 @@ abstract class AwsSdkScenario {
         assertThat(everything.streamNames()).containsAll(names);
         assertThat(everything.streamNames()).isSorted().doesNotHaveDuplicates();
         assertThat(everything.hasMoreStreams()).isFalse();
-        assertThat(everything.streamSummaries()).extracting(StreamSummary::streamName)
+        assertThat(everything.streamSummaries())
+                .extracting(StreamSummary::streamName)
                 .containsExactlyElementsOf(everything.streamNames());
         for (StreamSummary summary : everything.streamSummaries()) {
             if (names.contains(summary.streamName())) {
                 assertThat(summary.streamARN()).isEqualTo(arn(summary.streamName()));
                 assertThat(summary.streamStatus()).isEqualTo(StreamStatus.ACTIVE);
                 assertThat(summary.streamModeDetails().streamMode()).isEqualTo(StreamMode.PROVISIONED);
-                assertThat(summary.streamCreationTimestamp()).isEqualTo(kinesis.describeStreamSummary(
-                        b -> b.streamName(summary.streamName())).streamDescriptionSummary().streamCreationTimestamp());
-                assertThat(summary.streamCreationTimestamp()).isBetween(Instant.now().minusSeconds(60),
-                        Instant.now().plusSeconds(5));
+                assertThat(summary.streamCreationTimestamp())
+                        .isEqualTo(kinesis.describeStreamSummary(b -> b.streamName(summary.streamName()))
+                                .streamDescriptionSummary()
+                                .streamCreationTimestamp());
+                assertThat(summary.streamCreationTimestamp())
+                        .isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(5));
             }
         }
 
         // legacy paging: ExclusiveStartStreamName, one stream per page
-        ListStreamsResponse first = kinesis.listStreams(b -> b.exclusiveStartStreamName(names.get(0)).limit(1));
+        ListStreamsResponse first = kinesis.listStreams(
+                b -> b.exclusiveStartStreamName(names.get(0)).limit(1));
         assertThat(first.streamNames()).containsExactly(names.get(1));
-        assertThat(first.streamSummaries()).extracting(StreamSummary::streamName).containsExactly(names.get(1));
+        assertThat(first.streamSummaries())
+                .extracting(StreamSummary::streamName)
+                .containsExactly(names.get(1));
         assertThat(first.hasMoreStreams()).isTrue();
-        ListStreamsResponse second = kinesis.listStreams(b -> b.exclusiveStartStreamName(names.get(1)).limit(1));
+        ListStreamsResponse second = kinesis.listStreams(
+                b -> b.exclusiveStartStreamName(names.get(1)).limit(1));
         assertThat(second.streamNames()).containsExactly(names.get(2));
 
         // NextToken paging, two streams per page, until the end
@@ -327,31 +347,42 @@ abstract class AwsSdkScenario {
         ListShardsResponse p1 = kinesis.listShards(b -> b.streamName(name).maxResults(2));
         assertThat(shardIds(p1.shards())).containsExactly(shardId(0), shardId(1));
         assertThat(p1.nextToken()).isNotBlank();
-        ListShardsResponse p2 = kinesis.listShards(b -> b.nextToken(p1.nextToken()).maxResults(2));
+        ListShardsResponse p2 =
+                kinesis.listShards(b -> b.nextToken(p1.nextToken()).maxResults(2));
         assertThat(shardIds(p2.shards())).containsExactly(shardId(2), shardId(3));
         assertThat(p2.nextToken()).isNotBlank();
-        ListShardsResponse p3 = kinesis.listShards(b -> b.nextToken(p2.nextToken()).maxResults(2));
+        ListShardsResponse p3 =
+                kinesis.listShards(b -> b.nextToken(p2.nextToken()).maxResults(2));
         assertThat(shardIds(p3.shards())).containsExactly(shardId(4));
         assertThat(p3.nextToken()).isNull();
 
-        assertError(expect(ResourceNotFoundException.class,
-                () -> kinesis.listShards(b -> b.streamName(prefix() + "-nope"))),
-                "ResourceNotFoundException", "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
+        assertError(
+                expect(
+                        ResourceNotFoundException.class,
+                        () -> kinesis.listShards(b -> b.streamName(prefix() + "-nope"))),
+                "ResourceNotFoundException",
+                "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
 
-        InvalidArgumentException both = expect(InvalidArgumentException.class,
+        InvalidArgumentException both = expect(
+                InvalidArgumentException.class,
                 () -> kinesis.listShards(b -> b.streamName(name).nextToken(p1.nextToken())));
         assertError(both, "InvalidArgumentException", "NextToken and StreamName cannot be provided together.");
 
         // StreamCreationTimestamp tells this stream from an earlier one of the same name
-        Instant createdAt = kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary()
+        Instant createdAt = kinesis.describeStreamSummary(b -> b.streamName(name))
+                .streamDescriptionSummary()
                 .streamCreationTimestamp();
-        assertThat(shardIds(kinesis.listShards(b -> b.streamName(name).streamCreationTimestamp(createdAt)).shards()))
+        assertThat(shardIds(kinesis.listShards(b -> b.streamName(name).streamCreationTimestamp(createdAt))
+                        .shards()))
                 .containsExactlyElementsOf(allIds);
-        expect(ResourceNotFoundException.class, () -> kinesis.listShards(b -> b.streamName(name)
-                .streamCreationTimestamp(createdAt.minus(Duration.ofDays(1)))));
+        expect(
+                ResourceNotFoundException.class,
+                () -> kinesis.listShards(
+                        b -> b.streamName(name).streamCreationTimestamp(createdAt.minus(Duration.ofDays(1)))));
 
         // ExclusiveStartShardId and the ARN
-        assertThat(shardIds(kinesis.listShards(b -> b.streamName(name).exclusiveStartShardId(shardId(2))).shards()))
+        assertThat(shardIds(kinesis.listShards(b -> b.streamName(name).exclusiveStartShardId(shardId(2)))
+                        .shards()))
                 .containsExactly(shardId(3), shardId(4));
         assertThat(shardIds(kinesis.listShards(b -> b.streamARN(arn(name))).shards()))
                 .containsExactlyElementsOf(allIds);
@@ -366,26 +397,34 @@ abstract class AwsSdkScenario {
                 .containsExactlyElementsOf(allIds);
         assertThat(filtered(name, f -> f.type(ShardFilterType.FROM_TIMESTAMP).timestamp(now)))
                 .containsExactlyElementsOf(allIds);
-        assertThat(filtered(name, f -> f.type(ShardFilterType.FROM_TIMESTAMP)
-                .timestamp(now.minus(Duration.ofDays(2))))).containsExactlyElementsOf(allIds);
+        assertThat(filtered(name, f -> f.type(ShardFilterType.FROM_TIMESTAMP).timestamp(now.minus(Duration.ofDays(2)))))
+                .containsExactlyElementsOf(allIds);
         assertThat(filtered(name, f -> f.type(ShardFilterType.AFTER_SHARD_ID).shardId(shardId(2))))
                 .containsExactly(shardId(3), shardId(4));
 
         // a filter with NextToken paging keeps the filter
-        ListShardsResponse f1 = kinesis.listShards(b -> b.streamName(name).maxResults(1)
+        ListShardsResponse f1 = kinesis.listShards(b -> b.streamName(name)
+                .maxResults(1)
                 .shardFilter(f -> f.type(ShardFilterType.AFTER_SHARD_ID).shardId(shardId(2))));
         assertThat(shardIds(f1.shards())).containsExactly(shardId(3));
-        ListShardsResponse f2 = kinesis.listShards(b -> b.nextToken(f1.nextToken()).maxResults(1));
+        ListShardsResponse f2 =
+                kinesis.listShards(b -> b.nextToken(f1.nextToken()).maxResults(1));
         assertThat(shardIds(f2.shards())).containsExactly(shardId(4));
         assertThat(f2.nextToken()).isNull();
 
         // a filter without the member it needs
-        expect(InvalidArgumentException.class, () -> kinesis.listShards(b -> b.streamName(name)
-                .shardFilter(f -> f.type(ShardFilterType.AFTER_SHARD_ID))));
-        expect(InvalidArgumentException.class, () -> kinesis.listShards(b -> b.streamName(name)
-                .shardFilter(f -> f.type(ShardFilterType.AT_TIMESTAMP))));
-        expect(InvalidArgumentException.class, () -> kinesis.listShards(b -> b.streamName(name)
-                .shardFilter(f -> f.type(ShardFilterType.FROM_TIMESTAMP))));
+        expect(
+                InvalidArgumentException.class,
+                () -> kinesis.listShards(
+                        b -> b.streamName(name).shardFilter(f -> f.type(ShardFilterType.AFTER_SHARD_ID))));
+        expect(
+                InvalidArgumentException.class,
+                () -> kinesis.listShards(
+                        b -> b.streamName(name).shardFilter(f -> f.type(ShardFilterType.AT_TIMESTAMP))));
+        expect(
+                InvalidArgumentException.class,
+                () -> kinesis.listShards(
+                        b -> b.streamName(name).shardFilter(f -> f.type(ShardFilterType.FROM_TIMESTAMP))));
     }
 
     @Test
@@ -411,31 +450,50 @@ abstract class AwsSdkScenario {
 
         kinesis.increaseStreamRetentionPeriod(b -> b.streamName(name).retentionPeriodHours(48));
         assertThat(awaitActive(name).retentionPeriodHours()).isEqualTo(48);
-        assertThat(kinesis.describeStream(b -> b.streamName(name)).streamDescription().retentionPeriodHours())
+        assertThat(kinesis.describeStream(b -> b.streamName(name))
+                        .streamDescription()
+                        .retentionPeriodHours())
                 .isEqualTo(48);
 
-        InvalidArgumentException shorter = expect(InvalidArgumentException.class,
-                () -> kinesis.increaseStreamRetentionPeriod(b -> b.streamName(name).retentionPeriodHours(30)));
-        assertError(shorter, "InvalidArgumentException", "Requested retention period (30 hours) for stream " + name
-                + " can not be shorter than existing retention period (48 hours). Use DecreaseRetentionPeriod API.");
-        InvalidArgumentException longer = expect(InvalidArgumentException.class,
-                () -> kinesis.decreaseStreamRetentionPeriod(b -> b.streamName(name).retentionPeriodHours(72)));
-        assertError(longer, "InvalidArgumentException", "Requested retention period (72 hours) for stream " + name
-                + " can not be longer than existing retention period (48 hours). Use IncreaseRetentionPeriod API.");
+        InvalidArgumentException shorter = expect(
+                InvalidArgumentException.class,
+                () -> kinesis.increaseStreamRetentionPeriod(
+                        b -> b.streamName(name).retentionPeriodHours(30)));
+        assertError(
+                shorter,
+                "InvalidArgumentException",
+                "Requested retention period (30 hours) for stream " + name
+                        + " can not be shorter than existing retention period (48 hours). Use DecreaseRetentionPeriod API.");
+        InvalidArgumentException longer = expect(
+                InvalidArgumentException.class,
+                () -> kinesis.decreaseStreamRetentionPeriod(
+                        b -> b.streamName(name).retentionPeriodHours(72)));
+        assertError(
+                longer,
+                "InvalidArgumentException",
+                "Requested retention period (72 hours) for stream " + name
+                        + " can not be longer than existing retention period (48 hours). Use IncreaseRetentionPeriod API.");
 
         kinesis.decreaseStreamRetentionPeriod(b -> b.streamARN(arn(name)).retentionPeriodHours(36));
         assertThat(awaitActive(name).retentionPeriodHours()).isEqualTo(36);
 
-        InvalidArgumentException tooShort = expect(InvalidArgumentException.class,
-                () -> kinesis.decreaseStreamRetentionPeriod(b -> b.streamName(name).retentionPeriodHours(12)));
-        assertError(tooShort, "InvalidArgumentException",
+        InvalidArgumentException tooShort = expect(
+                InvalidArgumentException.class,
+                () -> kinesis.decreaseStreamRetentionPeriod(
+                        b -> b.streamName(name).retentionPeriodHours(12)));
+        assertError(
+                tooShort,
+                "InvalidArgumentException",
                 "Minimum allowed retention period is 24 hours. Requested retention period (12 hours) is too short.");
         assertThat(awaitActive(name).retentionPeriodHours()).isEqualTo(36);
 
-        ResourceNotFoundException missing = expect(ResourceNotFoundException.class,
-                () -> kinesis.increaseStreamRetentionPeriod(b -> b.streamName(prefix() + "-nope")
-                        .retentionPeriodHours(48)));
-        assertError(missing, "ResourceNotFoundException",
+        ResourceNotFoundException missing = expect(
+                ResourceNotFoundException.class,
+                () -> kinesis.increaseStreamRetentionPeriod(
+                        b -> b.streamName(prefix() + "-nope").retentionPeriodHours(48)));
+        assertError(
+                missing,
+                "ResourceNotFoundException",
                 "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
     }
 
@@ -448,18 +506,19 @@ abstract class AwsSdkScenario {
         assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamName(name)).tags()))
                 .containsExactly(Map.entry("team", "data"));
 
-        kinesis.addTagsToStream(b -> b.streamName(name).tags(Map.of("env", "test", "owner", "alice",
-                "team", "streams")));
+        kinesis.addTagsToStream(
+                b -> b.streamName(name).tags(Map.of("env", "test", "owner", "alice", "team", "streams")));
         ListTagsForStreamResponse allTags = kinesis.listTagsForStream(b -> b.streamName(name));
         assertThat(allTags.tags()).extracting(Tag::key).containsExactly("env", "owner", "team");
         assertThat(tagsOf(allTags.tags())).containsEntry("team", "streams").containsEntry("owner", "alice");
         assertThat(allTags.hasMoreTags()).isFalse();
 
-        ListTagsForStreamResponse firstTwo = kinesis.listTagsForStream(b -> b.streamName(name).limit(2));
+        ListTagsForStreamResponse firstTwo =
+                kinesis.listTagsForStream(b -> b.streamName(name).limit(2));
         assertThat(firstTwo.tags()).extracting(Tag::key).containsExactly("env", "owner");
         assertThat(firstTwo.hasMoreTags()).isTrue();
-        ListTagsForStreamResponse rest = kinesis.listTagsForStream(b -> b.streamName(name)
-                .exclusiveStartTagKey("owner"));
+        ListTagsForStreamResponse rest =
+                kinesis.listTagsForStream(b -> b.streamName(name).exclusiveStartTagKey("owner"));
         assertThat(rest.tags()).extracting(Tag::key).containsExactly("team");
         assertThat(rest.hasMoreTags()).isFalse();
 
@@ -468,24 +527,33 @@ abstract class AwsSdkScenario {
                 .containsExactly(Map.entry("env", "test"), Map.entry("team", "streams"));
 
         // the ARN-based API sees and changes the same set
-        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(arn(name))).tags()))
+        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(arn(name)))
+                        .tags()))
                 .containsOnly(Map.entry("env", "test"), Map.entry("team", "streams"));
         kinesis.tagResource(b -> b.resourceARN(arn(name)).tags(Map.of("cost-center", "42", "env", "prod")));
-        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(arn(name))).tags()))
+        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(arn(name)))
+                        .tags()))
                 .containsOnly(Map.entry("cost-center", "42"), Map.entry("env", "prod"), Map.entry("team", "streams"));
         kinesis.untagResource(b -> b.resourceARN(arn(name)).tagKeys("team"));
-        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(arn(name))).tags()))
+        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(arn(name)))
+                        .tags()))
                 .containsOnly(Map.entry("cost-center", "42"), Map.entry("env", "prod"));
         assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamName(name)).tags()))
                 .containsExactly(Map.entry("cost-center", "42"), Map.entry("env", "prod"));
 
-        InvalidArgumentException invalid = expect(InvalidArgumentException.class,
+        InvalidArgumentException invalid = expect(
+                InvalidArgumentException.class,
                 () -> kinesis.addTagsToStream(b -> b.streamName(name).tags(Map.of("bad*key", "v"))));
-        assertError(invalid, "InvalidArgumentException", "Some tags contain invalid characters. Valid characters: "
-                + "Unicode letters, digits, white space, _ . / = + - % @.");
-        assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamName(name)).tags())).doesNotContainKey("bad*key");
+        assertError(
+                invalid,
+                "InvalidArgumentException",
+                "Some tags contain invalid characters. Valid characters: "
+                        + "Unicode letters, digits, white space, _ . / = + - % @.");
+        assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamName(name)).tags()))
+                .doesNotContainKey("bad*key");
 
-        ResourceNotFoundException missing = expect(ResourceNotFoundException.class,
+        ResourceNotFoundException missing = expect(
+                ResourceNotFoundException.class,
                 () -> kinesis.listTagsForResource(b -> b.resourceARN(arn(prefix() + "-nope"))));
         assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
     }
@@ -496,8 +564,8 @@ abstract class AwsSdkScenario {
         create(name, 1);
         awaitActive(name);
 
-        EnableEnhancedMonitoringResponse enabled = kinesis.enableEnhancedMonitoring(b -> b.streamName(name)
-                .shardLevelMetrics(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS));
+        EnableEnhancedMonitoringResponse enabled = kinesis.enableEnhancedMonitoring(
+                b -> b.streamName(name).shardLevelMetrics(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS));
         assertThat(enabled.streamName()).isEqualTo(name);
         assertThat(enabled.streamARN()).isEqualTo(arn(name));
         assertThat(enabled.currentShardLevelMetrics()).isEmpty();
@@ -506,29 +574,38 @@ abstract class AwsSdkScenario {
         assertThat(awaitActive(name).enhancedMonitoring().get(0).shardLevelMetrics())
                 .containsExactlyInAnyOrder(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS);
 
-        DisableEnhancedMonitoringResponse disabled = kinesis.disableEnhancedMonitoring(b -> b.streamARN(arn(name))
-                .shardLevelMetrics(MetricsName.INCOMING_BYTES));
+        DisableEnhancedMonitoringResponse disabled = kinesis.disableEnhancedMonitoring(
+                b -> b.streamARN(arn(name)).shardLevelMetrics(MetricsName.INCOMING_BYTES));
         assertThat(disabled.currentShardLevelMetrics())
                 .containsExactlyInAnyOrder(MetricsName.INCOMING_BYTES, MetricsName.OUTGOING_RECORDS);
         assertThat(disabled.desiredShardLevelMetrics()).containsExactly(MetricsName.OUTGOING_RECORDS);
         awaitActive(name);
-        assertThat(kinesis.describeStream(b -> b.streamName(name)).streamDescription().enhancedMonitoring().get(0)
-                .shardLevelMetrics()).containsExactly(MetricsName.OUTGOING_RECORDS);
+        assertThat(kinesis.describeStream(b -> b.streamName(name))
+                        .streamDescription()
+                        .enhancedMonitoring()
+                        .get(0)
+                        .shardLevelMetrics())
+                .containsExactly(MetricsName.OUTGOING_RECORDS);
 
-        List<MetricsName> everyMetric = List.of(MetricsName.INCOMING_BYTES, MetricsName.INCOMING_RECORDS,
-                MetricsName.OUTGOING_BYTES, MetricsName.OUTGOING_RECORDS,
-                MetricsName.WRITE_PROVISIONED_THROUGHPUT_EXCEEDED, MetricsName.READ_PROVISIONED_THROUGHPUT_EXCEEDED,
+        List<MetricsName> everyMetric = List.of(
+                MetricsName.INCOMING_BYTES,
+                MetricsName.INCOMING_RECORDS,
+                MetricsName.OUTGOING_BYTES,
+                MetricsName.OUTGOING_RECORDS,
+                MetricsName.WRITE_PROVISIONED_THROUGHPUT_EXCEEDED,
+                MetricsName.READ_PROVISIONED_THROUGHPUT_EXCEEDED,
                 MetricsName.ITERATOR_AGE_MILLISECONDS);
-        EnableEnhancedMonitoringResponse allOn = kinesis.enableEnhancedMonitoring(b -> b.streamName(name)
-                .shardLevelMetrics(MetricsName.ALL));
+        EnableEnhancedMonitoringResponse allOn =
+                kinesis.enableEnhancedMonitoring(b -> b.streamName(name).shardLevelMetrics(MetricsName.ALL));
         assertThat(allOn.currentShardLevelMetrics()).containsExactly(MetricsName.OUTGOING_RECORDS);
         assertThat(allOn.desiredShardLevelMetrics()).containsExactlyInAnyOrderElementsOf(everyMetric);
         awaitActive(name);
-        DisableEnhancedMonitoringResponse allOff = kinesis.disableEnhancedMonitoring(b -> b.streamName(name)
-                .shardLevelMetrics(MetricsName.ALL));
+        DisableEnhancedMonitoringResponse allOff =
+                kinesis.disableEnhancedMonitoring(b -> b.streamName(name).shardLevelMetrics(MetricsName.ALL));
         assertThat(allOff.currentShardLevelMetrics()).containsExactlyInAnyOrderElementsOf(everyMetric);
         assertThat(allOff.desiredShardLevelMetrics()).isEmpty();
-        assertThat(awaitActive(name).enhancedMonitoring().get(0).shardLevelMetrics()).isEmpty();
+        assertThat(awaitActive(name).enhancedMonitoring().get(0).shardLevelMetrics())
+                .isEmpty();
     }
 
     @Test
@@ -538,12 +615,13 @@ abstract class AwsSdkScenario {
         awaitActive(name);
         put(name, "before", "plain".getBytes(StandardCharsets.UTF_8));
 
-        kinesis.startStreamEncryption(b -> b.streamName(name).encryptionType(EncryptionType.KMS)
-                .keyId("alias/aws/kinesis"));
+        kinesis.startStreamEncryption(
+                b -> b.streamName(name).encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis"));
         StreamDescriptionSummary encrypted = awaitActive(name);
         assertThat(encrypted.encryptionType()).isEqualTo(EncryptionType.KMS);
         assertThat(encrypted.keyId()).isEqualTo("alias/aws/kinesis");
-        StreamDescription described = kinesis.describeStream(b -> b.streamName(name)).streamDescription();
+        StreamDescription described =
+                kinesis.describeStream(b -> b.streamName(name)).streamDescription();
         assertThat(described.encryptionType()).isEqualTo(EncryptionType.KMS);
         assertThat(described.keyId()).isEqualTo("alias/aws/kinesis");
 
@@ -553,18 +631,21 @@ abstract class AwsSdkScenario {
         assertThat(puts.encryptionType()).isEqualTo(EncryptionType.KMS);
         List<Record> records = readAll(name, shardId(0), 3);
         assertThat(records).extracting(Record::partitionKey).containsExactly("before", "after", "batch");
-        assertThat(records.get(0).encryptionType()).as("written before encryption").isIn(EncryptionType.NONE, null);
+        assertThat(records.get(0).encryptionType())
+                .as("written before encryption")
+                .isIn(EncryptionType.NONE, null);
         assertThat(records.get(1).encryptionType()).isEqualTo(EncryptionType.KMS);
         assertThat(records.get(2).encryptionType()).isEqualTo(EncryptionType.KMS);
 
-        kinesis.stopStreamEncryption(b -> b.streamARN(arn(name)).encryptionType(EncryptionType.KMS)
-                .keyId("alias/aws/kinesis"));
+        kinesis.stopStreamEncryption(
+                b -> b.streamARN(arn(name)).encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis"));
         StreamDescriptionSummary plain = awaitActive(name);
         assertThat(plain.encryptionType()).isEqualTo(EncryptionType.NONE);
         assertThat(plain.keyId()).isNull();
         PutRecordResponse afterStop = put(name, "stopped", new byte[] {2});
         assertThat(afterStop.encryptionType()).isIn(EncryptionType.NONE, null);
-        assertThat(readAll(name, shardId(0), 4).get(3).encryptionType()).as("written after the stop")
+        assertThat(readAll(name, shardId(0), 4).get(3).encryptionType())
+                .as("written after the stop")
                 .isIn(EncryptionType.NONE, null);
     }
 
@@ -577,8 +658,7 @@ abstract class AwsSdkScenario {
         for (int i = 0; i < large.length; i++) {
             large[i] = (byte) (i * 31);
         }
-        InvalidArgumentException tooLarge = expect(InvalidArgumentException.class,
-                () -> put(name, "big", large));
+        InvalidArgumentException tooLarge = expect(InvalidArgumentException.class, () -> put(name, "big", large));
         assertThat(tooLarge.awsErrorDetails().errorCode()).isEqualTo("InvalidArgumentException");
 
         kinesis.updateMaxRecordSize(b -> b.streamARN(arn(name)).maxRecordSizeInKiB(2048));
@@ -588,11 +668,15 @@ abstract class AwsSdkScenario {
         List<Record> records = readAll(name, shardId(0), 1);
         assertThat(records.get(0).data().asByteArray()).isEqualTo(large);
 
-        ValidationException outOfRange = expect(ValidationException.class,
+        ValidationException outOfRange = expect(
+                ValidationException.class,
                 () -> kinesis.updateMaxRecordSize(b -> b.streamARN(arn(name)).maxRecordSizeInKiB(512)));
-        assertError(outOfRange, "ValidationException", "1 validation error detected: Value '512' at "
-                + "'maxRecordSizeInKiB' failed to satisfy constraint: Member must have value greater than or equal "
-                + "to 1024");
+        assertError(
+                outOfRange,
+                "ValidationException",
+                "1 validation error detected: Value '512' at "
+                        + "'maxRecordSizeInKiB' failed to satisfy constraint: Member must have value greater than or equal "
+                        + "to 1024");
         assertThat(awaitActive(name).maxRecordSizeInKiB()).isEqualTo(2048);
     }
 
@@ -618,12 +702,13 @@ abstract class AwsSdkScenario {
         assertThat(single.shardId()).isEqualTo(shardId(0));
         assertThat(single.sequenceNumber()).matches("0|[1-9]\\d{0,128}");
 
-        PutRecordsResponse batch = kinesis.putRecords(b -> b.streamName(name).records(
-                entry("reversed", reversed),
-                entry("zero", new byte[] {0}),
-                entry("ff", new byte[] {(byte) 0xFF, (byte) 0xFF}),
-                entry("empty", new byte[0]),
-                entry("text", "héllo\u0000wörld".getBytes(StandardCharsets.UTF_8))));
+        PutRecordsResponse batch = kinesis.putRecords(b -> b.streamName(name)
+                .records(
+                        entry("reversed", reversed),
+                        entry("zero", new byte[] {0}),
+                        entry("ff", new byte[] {(byte) 0xFF, (byte) 0xFF}),
+                        entry("empty", new byte[0]),
+                        entry("text", "héllo\u0000wörld".getBytes(StandardCharsets.UTF_8))));
         assertThat(batch.failedRecordCount()).isZero();
         assertThat(batch.records()).hasSize(5).allSatisfy(r -> {
             assertThat(r.errorCode()).isNull();
@@ -636,7 +721,8 @@ abstract class AwsSdkScenario {
 
         List<Record> records = readAll(name, shardId(0), 6);
         Instant after = Instant.now();
-        assertThat(records).extracting(Record::partitionKey)
+        assertThat(records)
+                .extracting(Record::partitionKey)
                 .containsExactly("every-byte", "reversed", "zero", "ff", "empty", "text");
         assertThat(records.get(0).data().asByteArray()).isEqualTo(everyByte);
         assertThat(records.get(1).data().asByteArray()).isEqualTo(reversed);
@@ -645,8 +731,9 @@ abstract class AwsSdkScenario {
         assertThat(records.get(4).data().asByteArray()).isEmpty();
         assertThat(records.get(5).data().asUtf8String()).isEqualTo("héllo\u0000wörld");
         assertThat(records).extracting(r -> new BigInteger(r.sequenceNumber())).containsExactlyElementsOf(sequence);
-        assertThat(records).allSatisfy(r -> assertThat(r.approximateArrivalTimestamp())
-                .isBetween(before.minusSeconds(5), after.plusSeconds(5)));
+        assertThat(records)
+                .allSatisfy(r -> assertThat(r.approximateArrivalTimestamp())
+                        .isBetween(before.minusSeconds(5), after.plusSeconds(5)));
     }
 
     @Test
@@ -662,8 +749,10 @@ abstract class AwsSdkScenario {
             keys.add("key-" + i);
         }
         List<PutRecordsRequestEntry> entries = keys.stream()
-                .map(key -> entry(key, key.getBytes(StandardCharsets.UTF_8))).toList();
-        PutRecordsResponse response = kinesis.putRecords(b -> b.streamARN(arn(name)).records(entries));
+                .map(key -> entry(key, key.getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        PutRecordsResponse response =
+                kinesis.putRecords(b -> b.streamARN(arn(name)).records(entries));
         assertThat(response.failedRecordCount()).isZero();
         assertThat(response.records()).hasSize(keys.size());
         Map<String, List<String>> keysByShard = new LinkedHashMap<>();
@@ -671,7 +760,9 @@ abstract class AwsSdkScenario {
             PutRecordsResultEntry result = response.records().get(i);
             assertThat(result.errorCode()).isNull();
             assertThat(result.shardId()).as("shard of key %s", keys.get(i)).isEqualTo(shardOf(shards, keys.get(i)));
-            keysByShard.computeIfAbsent(result.shardId(), s -> new ArrayList<>()).add(keys.get(i));
+            keysByShard
+                    .computeIfAbsent(result.shardId(), s -> new ArrayList<>())
+                    .add(keys.get(i));
         }
         // the spec's test vectors for 4 uniform shards
         assertThat(response.records().get(0).shardId()).isEqualTo(shardId(0));
@@ -683,24 +774,34 @@ abstract class AwsSdkScenario {
         // each shard holds exactly the keys routed to it, in request order
         for (Map.Entry<String, List<String>> shard : keysByShard.entrySet()) {
             assertThat(readAll(name, shard.getKey(), shard.getValue().size()))
-                    .extracting(Record::partitionKey).containsExactlyElementsOf(shard.getValue());
+                    .extracting(Record::partitionKey)
+                    .containsExactlyElementsOf(shard.getValue());
         }
 
         // PutRecord routes the same way, and by ExplicitHashKey when one is given
         PutRecordResponse single = put(name, "user-42", new byte[] {42});
         assertThat(single.shardId()).isEqualTo(shardOf(shards, "user-42"));
-        PutRecordResponse explicitLow = kinesis.putRecord(b -> b.streamName(name).partitionKey("été")
-                .explicitHashKey("0").data(SdkBytes.fromByteArray(new byte[] {1})));
+        PutRecordResponse explicitLow = kinesis.putRecord(b -> b.streamName(name)
+                .partitionKey("été")
+                .explicitHashKey("0")
+                .data(SdkBytes.fromByteArray(new byte[] {1})));
         assertThat(explicitLow.shardId()).isEqualTo(shardId(0));
-        PutRecordResponse explicitHigh = kinesis.putRecord(b -> b.streamName(name).partitionKey("pk")
-                .explicitHashKey(MAX_HASH_KEY.toString()).data(SdkBytes.fromByteArray(new byte[] {2})));
+        PutRecordResponse explicitHigh = kinesis.putRecord(b -> b.streamName(name)
+                .partitionKey("pk")
+                .explicitHashKey(MAX_HASH_KEY.toString())
+                .data(SdkBytes.fromByteArray(new byte[] {2})));
         assertThat(explicitHigh.shardId()).isEqualTo(shardId(3));
-        InvalidArgumentException outOfRange = expect(InvalidArgumentException.class,
-                () -> kinesis.putRecord(b -> b.streamName(name).partitionKey("pk")
+        InvalidArgumentException outOfRange = expect(
+                InvalidArgumentException.class,
+                () -> kinesis.putRecord(b -> b.streamName(name)
+                        .partitionKey("pk")
                         .explicitHashKey(MAX_HASH_KEY.add(BigInteger.ONE).toString())
                         .data(SdkBytes.fromByteArray(new byte[] {3}))));
-        assertError(outOfRange, "InvalidArgumentException", "Invalid ExplicitHashKey. ExplicitHashKey must be in the "
-                + "range: [0, 2^128-1]. Specified value was " + MAX_HASH_KEY.add(BigInteger.ONE));
+        assertError(
+                outOfRange,
+                "InvalidArgumentException",
+                "Invalid ExplicitHashKey. ExplicitHashKey must be in the " + "range: [0, 2^128-1]. Specified value was "
+                        + MAX_HASH_KEY.add(BigInteger.ONE));
     }
 
     @Test
@@ -726,13 +827,15 @@ abstract class AwsSdkScenario {
         assertThat(all.records()).extracting(Record::sequenceNumber).containsExactlyElementsOf(sequenceNumbers);
         assertThat(all.millisBehindLatest()).isZero();
         assertThat(all.nextShardIterator()).isNotBlank();
-        assertThat(all.records()).allSatisfy(r -> assertThat(r.approximateArrivalTimestamp())
-                .isBetween(Instant.now().minusSeconds(10), Instant.now().plusSeconds(5)));
+        assertThat(all.records())
+                .allSatisfy(r -> assertThat(r.approximateArrivalTimestamp())
+                        .isBetween(Instant.now().minusSeconds(10), Instant.now().plusSeconds(5)));
         assertThat(all.records().get(2).approximateArrivalTimestamp()).isBefore(between);
         assertThat(all.records().get(3).approximateArrivalTimestamp()).isAfter(between);
 
         // Limit and NextShardIterator
-        GetRecordsResponse two = kinesis.getRecords(b -> b.shardIterator(trimHorizon).limit(2));
+        GetRecordsResponse two =
+                kinesis.getRecords(b -> b.shardIterator(trimHorizon).limit(2));
         assertThat(payloads(two.records())).containsExactly("r0", "r1");
         GetRecordsResponse next = kinesis.getRecords(b -> b.shardIterator(two.nextShardIterator()));
         assertThat(payloads(next.records())).containsExactly("r2", "r3", "r4");
@@ -740,20 +843,23 @@ abstract class AwsSdkScenario {
         assertThat(tip.records()).isEmpty();
         assertThat(tip.nextShardIterator()).isNotBlank();
 
-        assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AT_SEQUENCE_NUMBER,
-                sequenceNumbers.get(2), null)))).containsExactly("r2", "r3", "r4");
-        assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER,
-                sequenceNumbers.get(2), null)))).containsExactly("r3", "r4");
+        assertThat(payloads(read(
+                        iterator(name, shard, ShardIteratorType.AT_SEQUENCE_NUMBER, sequenceNumbers.get(2), null))))
+                .containsExactly("r2", "r3", "r4");
+        assertThat(payloads(read(
+                        iterator(name, shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER, sequenceNumbers.get(2), null))))
+                .containsExactly("r3", "r4");
         assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null, between))))
                 .containsExactly("r3", "r4");
-        assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null,
-                between.minus(Duration.ofHours(1)))))).containsExactly("r0", "r1", "r2", "r3", "r4");
+        assertThat(payloads(read(iterator(
+                        name, shard, ShardIteratorType.AT_TIMESTAMP, null, between.minus(Duration.ofHours(1))))))
+                .containsExactly("r0", "r1", "r2", "r3", "r4");
         // a record's own arrival time, as the server reported it, starts at that record (>=, ms precision)
         Instant arrivalOfR3 = all.records().get(3).approximateArrivalTimestamp();
         assertThat(payloads(read(iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null, arrivalOfR3))))
                 .containsExactly("r3", "r4");
-        assertThat(read(iterator(name, shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER, sequenceNumbers.get(4),
-                null))).isEmpty();
+        assertThat(read(iterator(name, shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER, sequenceNumbers.get(4), null)))
+                .isEmpty();
 
         String latest = iterator(name, shard, ShardIteratorType.LATEST, null, null);
         assertThat(read(latest)).isEmpty();
@@ -762,23 +868,40 @@ abstract class AwsSdkScenario {
         // the NextShardIterator returned at the tip (after r4) now sees r5
         assertThat(payloads(read(tip.nextShardIterator()))).containsExactly("r5");
 
-        InvalidArgumentException future = expect(InvalidArgumentException.class,
-                () -> iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null, Instant.now().plus(Duration.ofHours(1))));
-        assertThat(future.awsErrorDetails().errorMessage()).startsWith(
-                "The timestampInMillis parameter cannot be greater than the currentTimestampInMillis.");
-        InvalidArgumentException noTimestamp = expect(InvalidArgumentException.class,
+        InvalidArgumentException future = expect(
+                InvalidArgumentException.class,
+                () -> iterator(
+                        name,
+                        shard,
+                        ShardIteratorType.AT_TIMESTAMP,
+                        null,
+                        Instant.now().plus(Duration.ofHours(1))));
+        assertThat(future.awsErrorDetails().errorMessage())
+                .startsWith("The timestampInMillis parameter cannot be greater than the currentTimestampInMillis.");
+        InvalidArgumentException noTimestamp = expect(
+                InvalidArgumentException.class,
                 () -> iterator(name, shard, ShardIteratorType.AT_TIMESTAMP, null, null));
-        assertError(noTimestamp, "InvalidArgumentException", "Must specify timestampInMillis parameter for iterator "
-                + "of type AT_TIMESTAMP. Current request has no timestamp parameter.");
-        InvalidArgumentException noNumber = expect(InvalidArgumentException.class,
+        assertError(
+                noTimestamp,
+                "InvalidArgumentException",
+                "Must specify timestampInMillis parameter for iterator "
+                        + "of type AT_TIMESTAMP. Current request has no timestamp parameter.");
+        InvalidArgumentException noNumber = expect(
+                InvalidArgumentException.class,
                 () -> iterator(name, shard, ShardIteratorType.AT_SEQUENCE_NUMBER, null, null));
-        assertError(noNumber, "InvalidArgumentException", "Must either specify (1) AT_SEQUENCE_NUMBER or "
-                + "AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no "
-                + "StartingSequenceNumber. Request specified AT_SEQUENCE_NUMBER and no StartingSequenceNumber.");
-        ResourceNotFoundException noShard = expect(ResourceNotFoundException.class,
+        assertError(
+                noNumber,
+                "InvalidArgumentException",
+                "Must either specify (1) AT_SEQUENCE_NUMBER or "
+                        + "AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no "
+                        + "StartingSequenceNumber. Request specified AT_SEQUENCE_NUMBER and no StartingSequenceNumber.");
+        ResourceNotFoundException noShard = expect(
+                ResourceNotFoundException.class,
                 () -> iterator(name, shardId(7), ShardIteratorType.TRIM_HORIZON, null, null));
-        assertError(noShard, "ResourceNotFoundException", "Shard " + shardId(7) + " in stream " + name
-                + " under account " + ACCOUNT + " does not exist");
+        assertError(
+                noShard,
+                "ResourceNotFoundException",
+                "Shard " + shardId(7) + " in stream " + name + " under account " + ACCOUNT + " does not exist");
     }
 
     @Test
@@ -788,35 +911,51 @@ abstract class AwsSdkScenario {
         awaitActive(name);
         String arn = arn(name);
 
-        StreamDescriptionSummary summary = kinesis.describeStreamSummary(b -> b.streamARN(arn))
-                .streamDescriptionSummary();
+        StreamDescriptionSummary summary =
+                kinesis.describeStreamSummary(b -> b.streamARN(arn)).streamDescriptionSummary();
         assertThat(summary.streamName()).isEqualTo(name);
         assertThat(summary.streamARN()).isEqualTo(arn);
         assertThat(summary.openShardCount()).isEqualTo(2);
-        assertThat(kinesis.describeStream(b -> b.streamARN(arn)).streamDescription().shards()).hasSize(2);
+        assertThat(kinesis.describeStream(b -> b.streamARN(arn))
+                        .streamDescription()
+                        .shards())
+                .hasSize(2);
 
-        PutRecordResponse put = kinesis.putRecord(b -> b.streamARN(arn).partitionKey("pk")
-                .data(SdkBytes.fromUtf8String("via-arn")));
+        PutRecordResponse put =
+                kinesis.putRecord(b -> b.streamARN(arn).partitionKey("pk").data(SdkBytes.fromUtf8String("via-arn")));
         assertThat(put.shardId())
-                .isEqualTo(shardOf(kinesis.describeStream(b -> b.streamARN(arn)).streamDescription().shards(), "pk"));
+                .isEqualTo(shardOf(
+                        kinesis.describeStream(b -> b.streamARN(arn))
+                                .streamDescription()
+                                .shards(),
+                        "pk"));
 
-        String iterator = kinesis.getShardIterator(b -> b.streamARN(arn).shardId(put.shardId())
-                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
-                .startingSequenceNumber(put.sequenceNumber())).shardIterator();
+        String iterator = kinesis.getShardIterator(b -> b.streamARN(arn)
+                        .shardId(put.shardId())
+                        .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                        .startingSequenceNumber(put.sequenceNumber()))
+                .shardIterator();
         GetRecordsResponse read = kinesis.getRecords(b -> b.streamARN(arn).shardIterator(iterator));
         assertThat(payloads(read.records())).containsExactly("via-arn");
         assertThat(read.records().get(0).sequenceNumber()).isEqualTo(put.sequenceNumber());
 
         // name and ARN together must agree
         assertThat(kinesis.describeStreamSummary(b -> b.streamName(name).streamARN(arn))
-                .streamDescriptionSummary().streamName()).isEqualTo(name);
-        expect(InvalidArgumentException.class, () -> kinesis.describeStreamSummary(b -> b
-                .streamName(prefix() + "-other").streamARN(arn)));
+                        .streamDescriptionSummary()
+                        .streamName())
+                .isEqualTo(name);
+        expect(
+                InvalidArgumentException.class,
+                () -> kinesis.describeStreamSummary(
+                        b -> b.streamName(prefix() + "-other").streamARN(arn)));
 
-        ResourceNotFoundException missing = expect(ResourceNotFoundException.class,
-                () -> kinesis.putRecord(b -> b.streamARN(arn(prefix() + "-nope")).partitionKey("pk")
-                        .data(SdkBytes.fromUtf8String("x"))));
-        assertError(missing, "ResourceNotFoundException",
+        ResourceNotFoundException missing = expect(
+                ResourceNotFoundException.class,
+                () -> kinesis.putRecord(b ->
+                        b.streamARN(arn(prefix() + "-nope")).partitionKey("pk").data(SdkBytes.fromUtf8String("x"))));
+        assertError(
+                missing,
+                "ResourceNotFoundException",
                 "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
 
         kinesis.deleteStream(b -> b.streamARN(arn));
@@ -827,46 +966,75 @@ abstract class AwsSdkScenario {
     void errorsArriveAsTheModelledExceptions() throws InterruptedException {
         String missingName = prefix() + "-missing";
         String notFound = "Stream " + missingName + " under account " + ACCOUNT + " not found.";
-        assertError(expect(ResourceNotFoundException.class,
-                () -> kinesis.describeStreamSummary(b -> b.streamName(missingName))),
-                "ResourceNotFoundException", notFound);
-        assertError(expect(ResourceNotFoundException.class,
-                () -> kinesis.putRecord(b -> b.streamName(missingName).partitionKey("pk")
-                        .data(SdkBytes.fromUtf8String("x")))),
-                "ResourceNotFoundException", notFound);
-        assertError(expect(ResourceNotFoundException.class,
-                () -> kinesis.putRecords(b -> b.streamName(missingName).records(entry("pk", new byte[] {1})))),
-                "ResourceNotFoundException", notFound);
-        assertError(expect(ResourceNotFoundException.class,
-                () -> kinesis.getShardIterator(b -> b.streamName(missingName).shardId(shardId(0))
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON))),
-                "ResourceNotFoundException", notFound);
-        assertError(expect(ResourceNotFoundException.class,
-                () -> kinesis.deleteStream(b -> b.streamName(missingName))),
-                "ResourceNotFoundException", notFound);
+        assertError(
+                expect(
+                        ResourceNotFoundException.class,
+                        () -> kinesis.describeStreamSummary(b -> b.streamName(missingName))),
+                "ResourceNotFoundException",
+                notFound);
+        assertError(
+                expect(
+                        ResourceNotFoundException.class,
+                        () -> kinesis.putRecord(b ->
+                                b.streamName(missingName).partitionKey("pk").data(SdkBytes.fromUtf8String("x")))),
+                "ResourceNotFoundException",
+                notFound);
+        assertError(
+                expect(
+                        ResourceNotFoundException.class,
+                        () -> kinesis.putRecords(b -> b.streamName(missingName).records(entry("pk", new byte[] {1})))),
+                "ResourceNotFoundException",
+                notFound);
+        assertError(
+                expect(
+                        ResourceNotFoundException.class,
+                        () -> kinesis.getShardIterator(b -> b.streamName(missingName)
+                                .shardId(shardId(0))
+                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON))),
+                "ResourceNotFoundException",
+                notFound);
+        assertError(
+                expect(ResourceNotFoundException.class, () -> kinesis.deleteStream(b -> b.streamName(missingName))),
+                "ResourceNotFoundException",
+                notFound);
 
         String name = prefix() + "-errors";
         create(name, 1);
         awaitActive(name);
-        assertError(expect(ResourceInUseException.class,
-                () -> kinesis.createStream(b -> b.streamName(name).shardCount(2))),
-                "ResourceInUseException", "Stream " + name + " under account " + ACCOUNT + " already exists.");
-        assertError(expect(InvalidArgumentException.class,
-                () -> kinesis.getRecords(b -> b.shardIterator("this-is-not-an-iterator"))),
-                "InvalidArgumentException", "Invalid ShardIterator.");
+        assertError(
+                expect(
+                        ResourceInUseException.class,
+                        () -> kinesis.createStream(b -> b.streamName(name).shardCount(2))),
+                "ResourceInUseException",
+                "Stream " + name + " under account " + ACCOUNT + " already exists.");
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.getRecords(b -> b.shardIterator("this-is-not-an-iterator"))),
+                "InvalidArgumentException",
+                "Invalid ShardIterator.");
 
         String iterator = iterator(name, shardId(0), ShardIteratorType.TRIM_HORIZON, null, null);
-        assertError(expect(ValidationException.class,
-                () -> kinesis.getRecords(b -> b.shardIterator(iterator).limit(10001))),
-                "ValidationException", "1 validation error detected: Value '10001' at 'limit' failed to satisfy "
+        assertError(
+                expect(
+                        ValidationException.class,
+                        () -> kinesis.getRecords(b -> b.shardIterator(iterator).limit(10001))),
+                "ValidationException",
+                "1 validation error detected: Value '10001' at 'limit' failed to satisfy "
                         + "constraint: Member must have value less than or equal to 10000");
-        assertError(expect(ValidationException.class,
-                () -> kinesis.describeStream(b -> b.streamName(name).limit(0))),
-                "ValidationException", "1 validation error detected: Value '0' at 'limit' failed to satisfy "
+        assertError(
+                expect(
+                        ValidationException.class,
+                        () -> kinesis.describeStream(b -> b.streamName(name).limit(0))),
+                "ValidationException",
+                "1 validation error detected: Value '0' at 'limit' failed to satisfy "
                         + "constraint: Member must have value greater than or equal to 1");
-        assertThat(expect(ValidationException.class,
-                () -> kinesis.createStream(b -> b.streamName("bad name!").shardCount(1)))
-                .awsErrorDetails().errorMessage())
+        assertThat(expect(
+                                ValidationException.class,
+                                () -> kinesis.createStream(
+                                        b -> b.streamName("bad name!").shardCount(1)))
+                        .awsErrorDetails()
+                        .errorMessage())
                 .startsWith("1 validation error detected: Value 'bad name!' at 'streamName' failed to satisfy "
                         + "constraint: Member must satisfy regular expression pattern: ");
     }
@@ -885,7 +1053,9 @@ abstract class AwsSdkScenario {
         create(name, 1);
         awaitActive(name);
         assertThat(RESHARD_KEYS.stream().map(AwsSdkScenario::md5).filter(h -> h.compareTo(MIDPOINT) < 0))
-                .as("keys below the midpoint").isNotEmpty().hasSizeLessThan(RESHARD_KEYS.size());
+                .as("keys below the midpoint")
+                .isNotEmpty()
+                .hasSizeLessThan(RESHARD_KEYS.size());
         List<Put> puts = new ArrayList<>();
         puts.addAll(putRound(name, "before", 0));
         puts.addAll(putRound(name, "before", 1));
@@ -895,13 +1065,30 @@ abstract class AwsSdkScenario {
 
         // UPDATING for runnel.streams.update-delay (1s): shard-changing calls are refused, writes go on
         String notActive = "Stream " + name + " under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING";
-        assertError(expect(ResourceInUseException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
-                .shardToMerge(shardId(1)).adjacentShardToMerge(shardId(2)))), "ResourceInUseException", notActive);
-        assertError(expect(ResourceInUseException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
-                .targetShardCount(4).scalingType(ScalingType.UNIFORM_SCALING))), "ResourceInUseException", notActive);
-        assertError(expect(ResourceInUseException.class, () -> kinesis.splitShard(b -> b.streamName(name)
-                .shardToSplit(shardId(1)).newStartingHashKey("1000"))), "ResourceInUseException", notActive);
-        assertThat(kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary().streamStatus())
+        assertError(
+                expect(
+                        ResourceInUseException.class,
+                        () -> kinesis.mergeShards(
+                                b -> b.streamName(name).shardToMerge(shardId(1)).adjacentShardToMerge(shardId(2)))),
+                "ResourceInUseException",
+                notActive);
+        assertError(
+                expect(
+                        ResourceInUseException.class,
+                        () -> kinesis.updateShardCount(
+                                b -> b.streamName(name).targetShardCount(4).scalingType(ScalingType.UNIFORM_SCALING))),
+                "ResourceInUseException",
+                notActive);
+        assertError(
+                expect(
+                        ResourceInUseException.class,
+                        () -> kinesis.splitShard(
+                                b -> b.streamName(name).shardToSplit(shardId(1)).newStartingHashKey("1000"))),
+                "ResourceInUseException",
+                notActive);
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName(name))
+                        .streamDescriptionSummary()
+                        .streamStatus())
                 .isIn(StreamStatus.UPDATING, StreamStatus.ACTIVE);
         puts.addAll(putRound(name, "updating", 2));
 
@@ -919,7 +1106,8 @@ abstract class AwsSdkScenario {
         assertThat(parent.parentShardId()).isNull();
         assertThat(parent.hashKeyRange().startingHashKey()).isEqualTo("0");
         assertThat(parent.hashKeyRange().endingHashKey()).isEqualTo(MAX_HASH_KEY.toString());
-        assertThat(parent.sequenceNumberRange().endingSequenceNumber()).as("parent's EndingSequenceNumber")
+        assertThat(parent.sequenceNumberRange().endingSequenceNumber())
+                .as("parent's EndingSequenceNumber")
                 .matches("0|[1-9]\\d{0,128}");
         BigInteger parentEnd = new BigInteger(parent.sequenceNumberRange().endingSequenceNumber());
         for (Shard child : List.of(low, high)) {
@@ -927,10 +1115,12 @@ abstract class AwsSdkScenario {
             assertThat(child.adjacentParentShardId()).isNull();
             assertThat(child.sequenceNumberRange().endingSequenceNumber()).isNull();
             assertThat(new BigInteger(child.sequenceNumberRange().startingSequenceNumber()))
-                    .as("StartingSequenceNumber of %s", child.shardId()).isGreaterThan(parentEnd);
+                    .as("StartingSequenceNumber of %s", child.shardId())
+                    .isGreaterThan(parentEnd);
         }
         assertThat(low.hashKeyRange().startingHashKey()).isEqualTo("0");
-        assertThat(low.hashKeyRange().endingHashKey()).isEqualTo(MIDPOINT.subtract(BigInteger.ONE).toString());
+        assertThat(low.hashKeyRange().endingHashKey())
+                .isEqualTo(MIDPOINT.subtract(BigInteger.ONE).toString());
         assertThat(high.hashKeyRange().startingHashKey()).isEqualTo(MIDPOINT.toString());
         assertThat(high.hashKeyRange().endingHashKey()).isEqualTo(MAX_HASH_KEY.toString());
         assertThat(filtered(name, f -> f.type(ShardFilterType.AT_LATEST))).containsExactly(shardId(1), shardId(2));
@@ -945,8 +1135,8 @@ abstract class AwsSdkScenario {
         ShardRead parentRead = readShard(name, shardId(0), 3);
         assertThat(parentRead.ended()).as("parent read to its end").isTrue();
         assertThat(parentRead.pages()).as("pages of the parent").isGreaterThan(1);
-        assertThat(parentRead.records()).allSatisfy(r ->
-                assertThat(new BigInteger(r.sequenceNumber())).isLessThan(parentEnd));
+        assertThat(parentRead.records())
+                .allSatisfy(r -> assertThat(new BigInteger(r.sequenceNumber())).isLessThan(parentEnd));
         GetRecordsResponse end = parentRead.last();
         assertThat(end.nextShardIterator()).isNull();
         assertThat(end.millisBehindLatest()).isZero();
@@ -955,8 +1145,10 @@ abstract class AwsSdkScenario {
         for (ChildShard child : end.childShards()) {
             assertThat(child.parentShards()).containsExactly(shardId(0));
             Shard listed = child.shardId().equals(shardId(1)) ? low : high;
-            assertThat(child.hashKeyRange().startingHashKey()).isEqualTo(listed.hashKeyRange().startingHashKey());
-            assertThat(child.hashKeyRange().endingHashKey()).isEqualTo(listed.hashKeyRange().endingHashKey());
+            assertThat(child.hashKeyRange().startingHashKey())
+                    .isEqualTo(listed.hashKeyRange().startingHashKey());
+            assertThat(child.hashKeyRange().endingHashKey())
+                    .isEqualTo(listed.hashKeyRange().endingHashKey());
         }
 
         // the children are open: read to their tips, they carry no ChildShards
@@ -967,18 +1159,35 @@ abstract class AwsSdkScenario {
         assertThat(lowRead.last().nextShardIterator()).isNotBlank();
         assertThat(lowRead.last().hasChildShards()).isFalse();
 
-        assertReadExactlyOnceInKeyOrder(puts, Map.of(shardId(0), parentRead.records(), shardId(1), lowRead.records(),
-                shardId(2), highRead.records()));
+        assertReadExactlyOnceInKeyOrder(
+                puts,
+                Map.of(
+                        shardId(0),
+                        parentRead.records(),
+                        shardId(1),
+                        lowRead.records(),
+                        shardId(2),
+                        highRead.records()));
 
         // a closed shard can be split no more
-        ResourceInUseException closed = expect(ResourceInUseException.class, () -> kinesis.splitShard(b -> b
-                .streamName(name).shardToSplit(shardId(0)).newStartingHashKey(MIDPOINT.toString())));
-        assertError(closed, "ResourceInUseException", "Shard " + shardId(0) + " in stream " + name
-                + " under account " + ACCOUNT + " has already been merged or split, and thus is not eligible for "
-                + "merging or splitting.");
+        ResourceInUseException closed = expect(
+                ResourceInUseException.class,
+                () -> kinesis.splitShard(
+                        b -> b.streamName(name).shardToSplit(shardId(0)).newStartingHashKey(MIDPOINT.toString())));
+        assertError(
+                closed,
+                "ResourceInUseException",
+                "Shard " + shardId(0) + " in stream " + name
+                        + " under account " + ACCOUNT
+                        + " has already been merged or split, and thus is not eligible for "
+                        + "merging or splitting.");
         // nor written to: a put with the parent's range lands in a child
-        assertThat(kinesis.putRecord(b -> b.streamName(name).partitionKey("x").explicitHashKey("0")
-                .data(SdkBytes.fromUtf8String("late"))).shardId()).isEqualTo(shardId(1));
+        assertThat(kinesis.putRecord(b -> b.streamName(name)
+                                .partitionKey("x")
+                                .explicitHashKey("0")
+                                .data(SdkBytes.fromUtf8String("late")))
+                        .shardId())
+                .isEqualTo(shardId(1));
     }
 
     @Test
@@ -987,15 +1196,16 @@ abstract class AwsSdkScenario {
         create(name, 1);
         awaitActive(name);
         List<Put> puts = new ArrayList<>(putRound(name, "root", 0));
-        kinesis.splitShard(b -> b.streamARN(arn(name)).shardToSplit(shardId(0))
-                .newStartingHashKey(MIDPOINT.toString()));
+        kinesis.splitShard(
+                b -> b.streamARN(arn(name)).shardToSplit(shardId(0)).newStartingHashKey(MIDPOINT.toString()));
         awaitActive(name);
         puts.addAll(putRound(name, "split", 1));
 
         kinesis.mergeShards(b -> b.streamName(name).shardToMerge(shardId(1)).adjacentShardToMerge(shardId(2)));
         assertThat(awaitActive(name).openShardCount()).isEqualTo(1);
         puts.addAll(putRound(name, "merged", 2));
-        assertThat(puts.subList(2 * RESHARD_KEYS.size(), puts.size())).extracting(Put::shardId)
+        assertThat(puts.subList(2 * RESHARD_KEYS.size(), puts.size()))
+                .extracting(Put::shardId)
                 .containsOnly(shardId(3));
 
         List<Shard> shards = kinesis.listShards(b -> b.streamName(name)).shards();
@@ -1007,7 +1217,8 @@ abstract class AwsSdkScenario {
         assertThat(merged.hashKeyRange().endingHashKey()).isEqualTo(MAX_HASH_KEY.toString());
         assertThat(merged.sequenceNumberRange().endingSequenceNumber()).isNull();
         for (Shard parent : shards.subList(1, 3)) {
-            assertThat(parent.sequenceNumberRange().endingSequenceNumber()).as("end of %s", parent.shardId())
+            assertThat(parent.sequenceNumberRange().endingSequenceNumber())
+                    .as("end of %s", parent.shardId())
                     .isNotNull();
             assertThat(new BigInteger(merged.sequenceNumberRange().startingSequenceNumber()))
                     .isGreaterThan(new BigInteger(parent.sequenceNumberRange().endingSequenceNumber()));
@@ -1036,11 +1247,17 @@ abstract class AwsSdkScenario {
         assertReadExactlyOnceInKeyOrder(puts, read);
 
         // the merged parents are closed
-        ResourceInUseException closed = expect(ResourceInUseException.class, () -> kinesis.mergeShards(b -> b
-                .streamName(name).shardToMerge(shardId(1)).adjacentShardToMerge(shardId(2))));
-        assertError(closed, "ResourceInUseException", "Shard " + shardId(1) + " in stream " + name
-                + " under account " + ACCOUNT + " has already been merged or split, and thus is not eligible for "
-                + "merging or splitting.");
+        ResourceInUseException closed = expect(
+                ResourceInUseException.class,
+                () -> kinesis.mergeShards(
+                        b -> b.streamName(name).shardToMerge(shardId(1)).adjacentShardToMerge(shardId(2))));
+        assertError(
+                closed,
+                "ResourceInUseException",
+                "Shard " + shardId(1) + " in stream " + name
+                        + " under account " + ACCOUNT
+                        + " has already been merged or split, and thus is not eligible for "
+                        + "merging or splitting.");
     }
 
     @Test
@@ -1054,59 +1271,108 @@ abstract class AwsSdkScenario {
         BigInteger endKey = new BigInteger(shards.get(1).hashKeyRange().endingHashKey());
 
         // the key must satisfy S + 1 < key < E
-        for (BigInteger key : List.of(start, start.add(BigInteger.ONE), endKey, endKey.add(BigInteger.ONE),
-                BigInteger.ZERO)) {
-            InvalidArgumentException bad = expect(InvalidArgumentException.class, () -> kinesis.splitShard(b -> b
-                    .streamName(name).shardToSplit(shardId(1)).newStartingHashKey(key.toString())));
-            assertError(bad, "InvalidArgumentException", "NewStartingHashKey " + key + " used in SplitShard() on "
-                    + "shard " + shardId(1) + " in stream " + name + " under account " + ACCOUNT + " is not both "
-                    + "greater than one plus the shard's StartingHashKey " + start + " and less than the shard's "
-                    + "EndingHashKey " + endKey + ".");
+        for (BigInteger key :
+                List.of(start, start.add(BigInteger.ONE), endKey, endKey.add(BigInteger.ONE), BigInteger.ZERO)) {
+            InvalidArgumentException bad = expect(
+                    InvalidArgumentException.class,
+                    () -> kinesis.splitShard(
+                            b -> b.streamName(name).shardToSplit(shardId(1)).newStartingHashKey(key.toString())));
+            assertError(
+                    bad,
+                    "InvalidArgumentException",
+                    "NewStartingHashKey " + key + " used in SplitShard() on "
+                            + "shard " + shardId(1) + " in stream " + name + " under account " + ACCOUNT
+                            + " is not both "
+                            + "greater than one plus the shard's StartingHashKey " + start
+                            + " and less than the shard's "
+                            + "EndingHashKey " + endKey + ".");
         }
         // beyond 2^128 - 1 it is no hash key at all
         BigInteger tooBig = MAX_HASH_KEY.add(BigInteger.ONE);
-        assertError(expect(InvalidArgumentException.class, () -> kinesis.splitShard(b -> b.streamName(name)
-                .shardToSplit(shardId(1)).newStartingHashKey(tooBig.toString()))), "InvalidArgumentException",
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.splitShard(b ->
+                                b.streamName(name).shardToSplit(shardId(1)).newStartingHashKey(tooBig.toString()))),
+                "InvalidArgumentException",
                 "NewStartingHashKey " + tooBig + " is not a hash key in the range [0, 2^128-1].");
-        assertError(expect(ResourceNotFoundException.class, () -> kinesis.splitShard(b -> b.streamName(name)
-                .shardToSplit(shardId(9)).newStartingHashKey(MIDPOINT.toString()))), "ResourceNotFoundException",
+        assertError(
+                expect(
+                        ResourceNotFoundException.class,
+                        () -> kinesis.splitShard(b ->
+                                b.streamName(name).shardToSplit(shardId(9)).newStartingHashKey(MIDPOINT.toString()))),
+                "ResourceNotFoundException",
                 "Could not find shard " + shardId(9) + " in stream " + name + " under account " + ACCOUNT + ".");
-        assertError(expect(ResourceNotFoundException.class, () -> kinesis.splitShard(b -> b
-                .streamName(prefix() + "-nope").shardToSplit(shardId(0)).newStartingHashKey(MIDPOINT.toString()))),
-                "ResourceNotFoundException", "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
+        assertError(
+                expect(
+                        ResourceNotFoundException.class,
+                        () -> kinesis.splitShard(b -> b.streamName(prefix() + "-nope")
+                                .shardToSplit(shardId(0))
+                                .newStartingHashKey(MIDPOINT.toString()))),
+                "ResourceNotFoundException",
+                "Stream " + prefix() + "-nope under account " + ACCOUNT + " not found.");
 
         // shards 0 and 2 are not hash-adjacent, in either order
-        assertError(expect(InvalidArgumentException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
-                .shardToMerge(shardId(0)).adjacentShardToMerge(shardId(2)))), "InvalidArgumentException",
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.mergeShards(
+                                b -> b.streamName(name).shardToMerge(shardId(0)).adjacentShardToMerge(shardId(2)))),
+                "InvalidArgumentException",
                 "Shards " + shardId(0) + " and " + shardId(2) + " in stream " + name + " under account " + ACCOUNT
                         + " are not an adjacent pair of shards eligible for merging");
-        assertError(expect(InvalidArgumentException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
-                .shardToMerge(shardId(2)).adjacentShardToMerge(shardId(0)))), "InvalidArgumentException",
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.mergeShards(
+                                b -> b.streamName(name).shardToMerge(shardId(2)).adjacentShardToMerge(shardId(0)))),
+                "InvalidArgumentException",
                 "Shards " + shardId(2) + " and " + shardId(0) + " in stream " + name + " under account " + ACCOUNT
                         + " are not an adjacent pair of shards eligible for merging");
-        assertError(expect(ResourceNotFoundException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
-                .shardToMerge(shardId(0)).adjacentShardToMerge(shardId(7)))), "ResourceNotFoundException",
+        assertError(
+                expect(
+                        ResourceNotFoundException.class,
+                        () -> kinesis.mergeShards(
+                                b -> b.streamName(name).shardToMerge(shardId(0)).adjacentShardToMerge(shardId(7)))),
+                "ResourceNotFoundException",
                 "Could not find shard " + shardId(7) + " in stream " + name + " under account " + ACCOUNT + ".");
 
         // UpdateShardCount stays between half and double the open shards
-        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
-                .targetShardCount(7).scalingType(ScalingType.UNIFORM_SCALING))), "InvalidArgumentException",
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.updateShardCount(
+                                b -> b.streamName(name).targetShardCount(7).scalingType(ScalingType.UNIFORM_SCALING))),
+                "InvalidArgumentException",
                 "UpdateShardCount cannot scale up over double your current open shard count. Current open shard "
                         + "count: 3 Target shard count: 7");
-        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
-                .targetShardCount(1).scalingType(ScalingType.UNIFORM_SCALING))), "InvalidArgumentException",
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.updateShardCount(
+                                b -> b.streamName(name).targetShardCount(1).scalingType(ScalingType.UNIFORM_SCALING))),
+                "InvalidArgumentException",
                 "UpdateShardCount cannot scale down below half your current open shard count. Current open shard "
                         + "count: 3 Target shard count: 1");
-        assertThat(expect(ValidationException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
-                .targetShardCount(0).scalingType(ScalingType.UNIFORM_SCALING))).awsErrorDetails().errorMessage())
+        assertThat(expect(
+                                ValidationException.class,
+                                () -> kinesis.updateShardCount(b -> b.streamName(name)
+                                        .targetShardCount(0)
+                                        .scalingType(ScalingType.UNIFORM_SCALING)))
+                        .awsErrorDetails()
+                        .errorMessage())
                 .isEqualTo("1 validation error detected: Value '0' at 'targetShardCount' failed to satisfy "
                         + "constraint: Member must have value greater than or equal to 1");
 
         // a valid split keeps the stream UPDATING briefly; the next shard-changing call is refused
         BigInteger inside = start.add(endKey).shiftRight(1);
         kinesis.splitShard(b -> b.streamName(name).shardToSplit(shardId(1)).newStartingHashKey(inside.toString()));
-        assertError(expect(ResourceInUseException.class, () -> kinesis.mergeShards(b -> b.streamName(name)
-                .shardToMerge(shardId(0)).adjacentShardToMerge(shardId(3)))), "ResourceInUseException",
+        assertError(
+                expect(
+                        ResourceInUseException.class,
+                        () -> kinesis.mergeShards(
+                                b -> b.streamName(name).shardToMerge(shardId(0)).adjacentShardToMerge(shardId(3)))),
+                "ResourceInUseException",
                 "Stream " + name + " under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
         awaitActive(name);
 
@@ -1115,7 +1381,8 @@ abstract class AwsSdkScenario {
         assertThat(shardIds(after)).containsExactly(shardId(0), shardId(1), shardId(2), shardId(3), shardId(4));
         assertThat(filtered(name, f -> f.type(ShardFilterType.AT_LATEST)))
                 .containsExactly(shardId(0), shardId(2), shardId(3), shardId(4));
-        assertThat(after.get(3).hashKeyRange().endingHashKey()).isEqualTo(inside.subtract(BigInteger.ONE).toString());
+        assertThat(after.get(3).hashKeyRange().endingHashKey())
+                .isEqualTo(inside.subtract(BigInteger.ONE).toString());
         assertThat(after.get(4).hashKeyRange().startingHashKey()).isEqualTo(inside.toString());
         assertLineage(after, 3);
 
@@ -1123,12 +1390,15 @@ abstract class AwsSdkScenario {
         kinesis.mergeShards(b -> b.streamName(name).shardToMerge(shardId(3)).adjacentShardToMerge(shardId(0)));
         awaitActive(name);
         Shard merged = kinesis.listShards(b -> b.streamName(name)
-                .shardFilter(f -> f.type(ShardFilterType.AFTER_SHARD_ID).shardId(shardId(4)))).shards().get(0);
+                        .shardFilter(f -> f.type(ShardFilterType.AFTER_SHARD_ID).shardId(shardId(4))))
+                .shards()
+                .get(0);
         assertThat(merged.shardId()).isEqualTo(shardId(5));
         assertThat(merged.parentShardId()).isEqualTo(shardId(3));
         assertThat(merged.adjacentParentShardId()).isEqualTo(shardId(0));
         assertThat(merged.hashKeyRange().startingHashKey()).isEqualTo("0");
-        assertThat(merged.hashKeyRange().endingHashKey()).isEqualTo(inside.subtract(BigInteger.ONE).toString());
+        assertThat(merged.hashKeyRange().endingHashKey())
+                .isEqualTo(inside.subtract(BigInteger.ONE).toString());
         assertLineage(kinesis.listShards(b -> b.streamName(name)).shards(), 3);
     }
 
@@ -1143,41 +1413,61 @@ abstract class AwsSdkScenario {
         int current = 1;
         for (int target : new int[] {2, 4, 3}) {
             int from = current;
-            UpdateShardCountResponse response = kinesis.updateShardCount(b -> b.streamName(name)
-                    .targetShardCount(target).scalingType(ScalingType.UNIFORM_SCALING));
+            UpdateShardCountResponse response = kinesis.updateShardCount(
+                    b -> b.streamName(name).targetShardCount(target).scalingType(ScalingType.UNIFORM_SCALING));
             assertThat(response.streamName()).isEqualTo(name);
             assertThat(response.streamARN()).isEqualTo(arn(name));
-            assertThat(response.currentShardCount()).as("CurrentShardCount %d→%d", from, target).isEqualTo(from);
-            assertThat(response.targetShardCount()).as("TargetShardCount %d→%d", from, target).isEqualTo(target);
+            assertThat(response.currentShardCount())
+                    .as("CurrentShardCount %d→%d", from, target)
+                    .isEqualTo(from);
+            assertThat(response.targetShardCount())
+                    .as("TargetShardCount %d→%d", from, target)
+                    .isEqualTo(target);
             assertThat(awaitActive(name).openShardCount()).isEqualTo(target);
-            List<Shard> open = kinesis.listShards(b -> b.streamName(name)
-                    .shardFilter(f -> f.type(ShardFilterType.AT_LATEST))).shards();
+            List<Shard> open = kinesis.listShards(
+                            b -> b.streamName(name).shardFilter(f -> f.type(ShardFilterType.AT_LATEST)))
+                    .shards();
             assertUniformRanges(open, target);
-            assertThat(open).allSatisfy(s -> assertThat(s.parentShardId()).as("parent of %s", s.shardId()).isNotNull());
+            assertThat(open)
+                    .allSatisfy(s -> assertThat(s.parentShardId())
+                            .as("parent of %s", s.shardId())
+                            .isNotNull());
             puts.addAll(putRound(name, "to-" + target, round++));
             current = target;
         }
 
         // above double the 3 open shards
-        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
-                .targetShardCount(7).scalingType(ScalingType.UNIFORM_SCALING))), "InvalidArgumentException",
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.updateShardCount(
+                                b -> b.streamName(name).targetShardCount(7).scalingType(ScalingType.UNIFORM_SCALING))),
+                "InvalidArgumentException",
                 "UpdateShardCount cannot scale up over double your current open shard count. Current open shard "
                         + "count: 3 Target shard count: 7");
 
         // every shard ever made is listed, with a consistent lineage, and every record is read once
         List<Shard> all = kinesis.listShards(b -> b.streamName(name)).shards();
         assertLineage(all, 1);
-        assertThat(all.stream().filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null)).hasSize(3);
+        assertThat(all.stream().filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null))
+                .hasSize(3);
         Map<String, List<Record>> read = new LinkedHashMap<>();
         for (Shard shard : all) {
             ShardRead shardRead = readShard(name, shard.shardId(), 1000);
             boolean open = shard.sequenceNumberRange().endingSequenceNumber() == null;
-            assertThat(shardRead.ended()).as("%s read to its end", shard.shardId()).isEqualTo(!open);
+            assertThat(shardRead.ended())
+                    .as("%s read to its end", shard.shardId())
+                    .isEqualTo(!open);
             if (!open) {
-                List<String> children = all.stream().filter(s -> shard.shardId().equals(s.parentShardId())
-                        || shard.shardId().equals(s.adjacentParentShardId())).map(Shard::shardId).toList();
-                assertThat(shardRead.last().childShards()).as("ChildShards of %s", shard.shardId())
-                        .extracting(ChildShard::shardId).containsExactlyInAnyOrderElementsOf(children);
+                List<String> children = all.stream()
+                        .filter(s -> shard.shardId().equals(s.parentShardId())
+                                || shard.shardId().equals(s.adjacentParentShardId()))
+                        .map(Shard::shardId)
+                        .toList();
+                assertThat(shardRead.last().childShards())
+                        .as("ChildShards of %s", shard.shardId())
+                        .extracting(ChildShard::shardId)
+                        .containsExactlyInAnyOrderElementsOf(children);
             }
             read.put(shard.shardId(), shardRead.records());
         }
@@ -1191,37 +1481,58 @@ abstract class AwsSdkScenario {
         awaitActive(name);
         int onDemandBefore = kinesis.describeLimits().onDemandStreamCount();
 
-        kinesis.updateStreamMode(b -> b.streamARN(arn(name)).streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND)));
-        assertError(expect(ResourceInUseException.class, () -> kinesis.updateStreamMode(b -> b.streamARN(arn(name))
-                .streamModeDetails(d -> d.streamMode(StreamMode.PROVISIONED)))), "ResourceInUseException",
+        kinesis.updateStreamMode(
+                b -> b.streamARN(arn(name)).streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND)));
+        assertError(
+                expect(
+                        ResourceInUseException.class,
+                        () -> kinesis.updateStreamMode(b ->
+                                b.streamARN(arn(name)).streamModeDetails(d -> d.streamMode(StreamMode.PROVISIONED)))),
+                "ResourceInUseException",
                 "Stream " + name + " under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
         StreamDescriptionSummary onDemand = awaitActive(name);
         assertThat(onDemand.streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
         assertThat(onDemand.openShardCount()).as("the shards are kept").isEqualTo(2);
-        assertThat(kinesis.describeStream(b -> b.streamName(name)).streamDescription().streamModeDetails()
-                .streamMode()).isEqualTo(StreamMode.ON_DEMAND);
+        assertThat(kinesis.describeStream(b -> b.streamName(name))
+                        .streamDescription()
+                        .streamModeDetails()
+                        .streamMode())
+                .isEqualTo(StreamMode.ON_DEMAND);
         assertThat(kinesis.describeLimits().onDemandStreamCount()).isEqualTo(onDemandBefore + 1);
 
-        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateStreamMode(b -> b.streamARN(arn(name))
-                .streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND)))), "InvalidArgumentException",
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.updateStreamMode(b ->
+                                b.streamARN(arn(name)).streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND)))),
+                "InvalidArgumentException",
                 "Stream " + name + " under account " + ACCOUNT + " is already in ON_DEMAND mode.");
-        assertError(expect(InvalidArgumentException.class, () -> kinesis.updateShardCount(b -> b.streamName(name)
-                .targetShardCount(3).scalingType(ScalingType.UNIFORM_SCALING))), "InvalidArgumentException",
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.updateShardCount(
+                                b -> b.streamName(name).targetShardCount(3).scalingType(ScalingType.UNIFORM_SCALING))),
+                "InvalidArgumentException",
                 "UpdateShardCount is not supported for stream " + name + " under account " + ACCOUNT
                         + " because it is in ON_DEMAND mode.");
 
-        kinesis.updateStreamMode(b -> b.streamARN(arn(name))
-                .streamModeDetails(d -> d.streamMode(StreamMode.PROVISIONED)));
+        kinesis.updateStreamMode(
+                b -> b.streamARN(arn(name)).streamModeDetails(d -> d.streamMode(StreamMode.PROVISIONED)));
         StreamDescriptionSummary provisioned = awaitActive(name);
         assertThat(provisioned.streamModeDetails().streamMode()).isEqualTo(StreamMode.PROVISIONED);
         assertThat(provisioned.openShardCount()).isEqualTo(2);
         assertThat(kinesis.describeLimits().onDemandStreamCount()).isEqualTo(onDemandBefore);
 
         // two switches a rolling day
-        LimitExceededException third = expect(LimitExceededException.class, () -> kinesis.updateStreamMode(b -> b
-                .streamARN(arn(name)).streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND))));
-        assertError(third, "LimitExceededException", "Stream " + name + " under account " + ACCOUNT
-                + " has already switched its mode 2 times in the last 24 hours.");
+        LimitExceededException third = expect(
+                LimitExceededException.class,
+                () -> kinesis.updateStreamMode(
+                        b -> b.streamARN(arn(name)).streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND))));
+        assertError(
+                third,
+                "LimitExceededException",
+                "Stream " + name + " under account " + ACCOUNT
+                        + " has already switched its mode 2 times in the last 24 hours.");
         assertThat(awaitActive(name).streamModeDetails().streamMode()).isEqualTo(StreamMode.PROVISIONED);
     }
 
@@ -1234,25 +1545,27 @@ abstract class AwsSdkScenario {
         assertThat(summary.streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
         assertThat(summary.openShardCount()).isEqualTo(4);
         assertUniformLayout(kinesis.listShards(b -> b.streamName(name)).shards(), 4);
-        assertThat(kinesis.listStreams().streamSummaries()).filteredOn(s -> s.streamName().equals(name))
-                .singleElement().satisfies(s -> assertThat(s.streamModeDetails().streamMode())
-                        .isEqualTo(StreamMode.ON_DEMAND));
+        assertThat(kinesis.listStreams().streamSummaries())
+                .filteredOn(s -> s.streamName().equals(name))
+                .singleElement()
+                .satisfies(s -> assertThat(s.streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND));
         PutRecordResponse put = put(name, "user-42", bytes("on-demand"));
         assertThat(put.shardId()).isEqualTo(shardId(1));
 
         // SplitShard and MergeShards, like UpdateShardCount, are for PROVISIONED streams only
-        assertThat(catchThrowable(() -> kinesis.splitShard(b -> b.streamName(name).shardToSplit(shardId(0))
-                .newStartingHashKey("1000")))).as("SplitShard on an ON_DEMAND stream")
+        assertThat(catchThrowable(() -> kinesis.splitShard(
+                        b -> b.streamName(name).shardToSplit(shardId(0)).newStartingHashKey("1000"))))
+                .as("SplitShard on an ON_DEMAND stream")
                 .isInstanceOfAny(InvalidArgumentException.class, ValidationException.class);
-        assertThat(catchThrowable(() -> kinesis.mergeShards(b -> b.streamName(name).shardToMerge(shardId(0))
-                .adjacentShardToMerge(shardId(1))))).as("MergeShards on an ON_DEMAND stream")
+        assertThat(catchThrowable(() -> kinesis.mergeShards(
+                        b -> b.streamName(name).shardToMerge(shardId(0)).adjacentShardToMerge(shardId(1)))))
+                .as("MergeShards on an ON_DEMAND stream")
                 .isInstanceOfAny(InvalidArgumentException.class, ValidationException.class);
         assertThat(awaitActive(name).openShardCount()).isEqualTo(4);
     }
 
     /** One acknowledged put: the key, the payload, and where the server said it went. */
-    record Put(String key, String data, String shardId, String sequenceNumber) {
-    }
+    record Put(String key, String data, String shardId, String sequenceNumber) {}
 
     /** Puts one record per key of {@link #RESHARD_KEYS}, half with PutRecord and half with one PutRecords. */
     List<Put> putRound(String stream, String label, int round) {
@@ -1266,20 +1579,24 @@ abstract class AwsSdkScenario {
         }
         List<String> batchKeys = keys.subList(half, keys.size());
         List<PutRecordsRequestEntry> entries = batchKeys.stream()
-                .map(key -> entry(key, bytes(key + "#" + round + "-" + label))).toList();
-        PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(entries));
+                .map(key -> entry(key, bytes(key + "#" + round + "-" + label)))
+                .toList();
+        PutRecordsResponse response =
+                kinesis.putRecords(b -> b.streamName(stream).records(entries));
         assertThat(response.failedRecordCount()).isZero();
         for (int i = 0; i < batchKeys.size(); i++) {
             PutRecordsResultEntry result = response.records().get(i);
-            puts.add(new Put(batchKeys.get(i), batchKeys.get(i) + "#" + round + "-" + label, result.shardId(),
+            puts.add(new Put(
+                    batchKeys.get(i),
+                    batchKeys.get(i) + "#" + round + "-" + label,
+                    result.shardId(),
                     result.sequenceNumber()));
         }
         return puts;
     }
 
     /** What reading one shard from TRIM_HORIZON gave: its records, the last response, whether the shard ended. */
-    record ShardRead(List<Record> records, GetRecordsResponse last, int pages, boolean ended) {
-    }
+    record ShardRead(List<Record> records, GetRecordsResponse last, int pages, boolean ended) {}
 
     /**
      * Reads a shard from TRIM_HORIZON, {@code limit} records a call, until NextShardIterator is null (a closed
@@ -1290,12 +1607,15 @@ abstract class AwsSdkScenario {
         String iterator = iterator(stream, shard, ShardIteratorType.TRIM_HORIZON, null, null);
         for (int call = 1; call <= 200; call++) {
             String current = iterator;
-            GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(current).limit(limit));
+            GetRecordsResponse response =
+                    kinesis.getRecords(b -> b.shardIterator(current).limit(limit));
             records.addAll(response.records());
             if (response.nextShardIterator() == null) {
                 return new ShardRead(records, response, call, true);
             }
-            assertThat(response.hasChildShards()).as("ChildShards of %s before its end", shard).isFalse();
+            assertThat(response.hasChildShards())
+                    .as("ChildShards of %s before its end", shard)
+                    .isFalse();
             if (response.records().isEmpty()) {
                 return new ShardRead(records, response, call, false);
             }
@@ -1312,13 +1632,15 @@ abstract class AwsSdkScenario {
     static void assertReadExactlyOnceInKeyOrder(List<Put> puts, Map<String, List<Record>> readByShard) {
         Map<String, Put> bySequenceNumber = new LinkedHashMap<>();
         puts.forEach(put -> assertThat(bySequenceNumber.put(put.sequenceNumber(), put))
-                .as("sequence number %s issued twice", put.sequenceNumber()).isNull());
+                .as("sequence number %s issued twice", put.sequenceNumber())
+                .isNull());
         List<String> seen = new ArrayList<>();
         Map<String, List<String>> readPerKey = new LinkedHashMap<>();
         readByShard.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(shard -> {
             for (Record record : shard.getValue()) {
                 Put put = bySequenceNumber.get(record.sequenceNumber());
-                assertThat(put).as("record %s read from %s was put", record.sequenceNumber(), shard.getKey())
+                assertThat(put)
+                        .as("record %s read from %s was put", record.sequenceNumber(), shard.getKey())
                         .isNotNull();
                 assertThat(record.data().asUtf8String()).isEqualTo(put.data());
                 assertThat(record.partitionKey()).isEqualTo(put.key());
@@ -1327,10 +1649,13 @@ abstract class AwsSdkScenario {
                 readPerKey.computeIfAbsent(put.key(), k -> new ArrayList<>()).add(put.data());
             }
         });
-        assertThat(seen).as("records read").doesNotHaveDuplicates()
+        assertThat(seen)
+                .as("records read")
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(bySequenceNumber.keySet());
         Map<String, List<String>> putPerKey = new LinkedHashMap<>();
-        puts.forEach(put -> putPerKey.computeIfAbsent(put.key(), k -> new ArrayList<>()).add(put.data()));
+        puts.forEach(put ->
+                putPerKey.computeIfAbsent(put.key(), k -> new ArrayList<>()).add(put.data()));
         assertThat(readPerKey).as("records per partition key, in read order").isEqualTo(putPerKey);
     }
 
@@ -1344,10 +1669,14 @@ abstract class AwsSdkScenario {
         shards.forEach(shard -> byId.put(shard.shardId(), shard));
         for (Shard shard : shards) {
             if (shards.indexOf(shard) < roots) {
-                assertThat(shard.parentShardId()).as("parent of %s", shard.shardId()).isNull();
+                assertThat(shard.parentShardId())
+                        .as("parent of %s", shard.shardId())
+                        .isNull();
                 continue;
             }
-            assertThat(shard.parentShardId()).as("parent of %s", shard.shardId()).isNotNull();
+            assertThat(shard.parentShardId())
+                    .as("parent of %s", shard.shardId())
+                    .isNotNull();
             List<Shard> parents = new ArrayList<>();
             parents.add(byId.get(shard.parentShardId()));
             if (shard.adjacentParentShardId() != null) {
@@ -1355,17 +1684,26 @@ abstract class AwsSdkScenario {
             }
             BigInteger childStart = new BigInteger(shard.sequenceNumberRange().startingSequenceNumber());
             for (Shard parent : parents) {
-                assertThat(parent).as("a parent of %s is listed", shard.shardId()).isNotNull();
-                assertThat(parent.sequenceNumberRange().endingSequenceNumber()).as("end of parent %s",
-                        parent.shardId()).isNotNull();
-                assertThat(childStart).as("start of %s above the end of %s", shard.shardId(), parent.shardId())
-                        .isGreaterThan(new BigInteger(parent.sequenceNumberRange().endingSequenceNumber()));
+                assertThat(parent)
+                        .as("a parent of %s is listed", shard.shardId())
+                        .isNotNull();
+                assertThat(parent.sequenceNumberRange().endingSequenceNumber())
+                        .as("end of parent %s", parent.shardId())
+                        .isNotNull();
+                assertThat(childStart)
+                        .as("start of %s above the end of %s", shard.shardId(), parent.shardId())
+                        .isGreaterThan(
+                                new BigInteger(parent.sequenceNumberRange().endingSequenceNumber()));
             }
             BigInteger start = new BigInteger(shard.hashKeyRange().startingHashKey());
             BigInteger end = new BigInteger(shard.hashKeyRange().endingHashKey());
             if (parents.size() == 1) {
-                assertThat(start).isGreaterThanOrEqualTo(new BigInteger(parents.get(0).hashKeyRange().startingHashKey()));
-                assertThat(end).isLessThanOrEqualTo(new BigInteger(parents.get(0).hashKeyRange().endingHashKey()));
+                assertThat(start)
+                        .isGreaterThanOrEqualTo(
+                                new BigInteger(parents.get(0).hashKeyRange().startingHashKey()));
+                assertThat(end)
+                        .isLessThanOrEqualTo(
+                                new BigInteger(parents.get(0).hashKeyRange().endingHashKey()));
             } else {
                 List<Shard> ordered = new ArrayList<>(parents);
                 ordered.sort((a, b) -> new BigInteger(a.hashKeyRange().startingHashKey())
@@ -1373,8 +1711,10 @@ abstract class AwsSdkScenario {
                 assertThat(new BigInteger(ordered.get(0).hashKeyRange().endingHashKey()).add(BigInteger.ONE))
                         .as("parents of %s are hash-adjacent", shard.shardId())
                         .isEqualTo(new BigInteger(ordered.get(1).hashKeyRange().startingHashKey()));
-                assertThat(start).isEqualTo(new BigInteger(ordered.get(0).hashKeyRange().startingHashKey()));
-                assertThat(end).isEqualTo(new BigInteger(ordered.get(1).hashKeyRange().endingHashKey()));
+                assertThat(start)
+                        .isEqualTo(new BigInteger(ordered.get(0).hashKeyRange().startingHashKey()));
+                assertThat(end)
+                        .isEqualTo(new BigInteger(ordered.get(1).hashKeyRange().endingHashKey()));
             }
         }
     }
@@ -1388,11 +1728,14 @@ abstract class AwsSdkScenario {
         assertThat(sorted).hasSize(count);
         for (int i = 0; i < count; i++) {
             Shard shard = sorted.get(i);
-            assertThat(new BigInteger(shard.hashKeyRange().startingHashKey())).as("start of open shard %d of %d", i, count)
+            assertThat(new BigInteger(shard.hashKeyRange().startingHashKey()))
+                    .as("start of open shard %d of %d", i, count)
                     .isEqualTo(step.multiply(BigInteger.valueOf(i)));
-            BigInteger end = i == count - 1 ? MAX_HASH_KEY
+            BigInteger end = i == count - 1
+                    ? MAX_HASH_KEY
                     : step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE);
-            assertThat(new BigInteger(shard.hashKeyRange().endingHashKey())).as("end of open shard %d of %d", i, count)
+            assertThat(new BigInteger(shard.hashKeyRange().endingHashKey()))
+                    .as("end of open shard %d of %d", i, count)
                     .isEqualTo(end);
             assertThat(shard.sequenceNumberRange().endingSequenceNumber()).isNull();
         }
@@ -1437,12 +1780,19 @@ abstract class AwsSdkScenario {
     }
 
     static PutRecordsRequestEntry entry(String key, byte[] data) {
-        return PutRecordsRequestEntry.builder().partitionKey(key).data(SdkBytes.fromByteArray(data)).build();
+        return PutRecordsRequestEntry.builder()
+                .partitionKey(key)
+                .data(SdkBytes.fromByteArray(data))
+                .build();
     }
 
     String iterator(String stream, String shard, ShardIteratorType type, String sequenceNumber, Instant timestamp) {
-        return kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard).shardIteratorType(type)
-                .startingSequenceNumber(sequenceNumber).timestamp(timestamp)).shardIterator();
+        return kinesis.getShardIterator(b -> b.streamName(stream)
+                        .shardId(shard)
+                        .shardIteratorType(type)
+                        .startingSequenceNumber(sequenceNumber)
+                        .timestamp(timestamp))
+                .shardIterator();
     }
 
     List<Record> read(String iterator) {
@@ -1463,9 +1813,11 @@ abstract class AwsSdkScenario {
         return records;
     }
 
-    List<String> filtered(String stream, java.util.function.Consumer<
-            software.amazon.awssdk.services.kinesis.model.ShardFilter.Builder> filter) {
-        return shardIds(kinesis.listShards(b -> b.streamName(stream).shardFilter(filter)).shards());
+    List<String> filtered(
+            String stream,
+            java.util.function.Consumer<software.amazon.awssdk.services.kinesis.model.ShardFilter.Builder> filter) {
+        return shardIds(kinesis.listShards(b -> b.streamName(stream).shardFilter(filter))
+                .shards());
     }
 
     static List<String> shardIds(Collection<Shard> shards) {
@@ -1496,8 +1848,8 @@ abstract class AwsSdkScenario {
 
     static BigInteger md5(String partitionKey) {
         try {
-            return new BigInteger(1, MessageDigest.getInstance("MD5")
-                    .digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+            return new BigInteger(
+                    1, MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -1509,7 +1861,8 @@ abstract class AwsSdkScenario {
         List<String> matching = shards.stream()
                 .filter(s -> new BigInteger(s.hashKeyRange().startingHashKey()).compareTo(hash) <= 0
                         && new BigInteger(s.hashKeyRange().endingHashKey()).compareTo(hash) >= 0)
-                .map(Shard::shardId).toList();
+                .map(Shard::shardId)
+                .toList();
         assertThat(matching).as("shards holding the hash of %s", partitionKey).hasSize(1);
         return matching.get(0);
     }
@@ -1525,7 +1878,9 @@ abstract class AwsSdkScenario {
             assertThat(shard.adjacentParentShardId()).isNull();
             assertThat(new BigInteger(shard.hashKeyRange().startingHashKey()))
                     .isEqualTo(step.multiply(BigInteger.valueOf(i)));
-            BigInteger end = i == count - 1 ? MAX_HASH_KEY : step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE);
+            BigInteger end = i == count - 1
+                    ? MAX_HASH_KEY
+                    : step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE);
             assertThat(new BigInteger(shard.hashKeyRange().endingHashKey())).isEqualTo(end);
             assertThat(shard.sequenceNumberRange().startingSequenceNumber()).matches("0|[1-9]\\d{0,128}");
             assertThat(shard.sequenceNumberRange().endingSequenceNumber()).isNull();
@@ -1570,13 +1925,16 @@ abstract class AwsSdkScenario {
      * (cleared when null, the SDK's default: CBOR).
      */
     static KinesisClient syncClient(URI endpoint, String cborEnabled) {
-        return withSystemProperty("aws.cborEnabled", cborEnabled, () -> KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(dummyCredentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
-                .build());
+        return withSystemProperty(
+                "aws.cborEnabled",
+                cborEnabled,
+                () -> KinesisClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(REGION)
+                        .credentialsProvider(dummyCredentials())
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
+                        .build());
     }
 
     static StaticCredentialsProvider dummyCredentials() {
@@ -1592,8 +1950,7 @@ abstract class AwsSdkScenario {
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     static final class WireRecorder extends OncePerRequestFilter {
 
-        record Seen(String target, String protocol, String contentType) {
-        }
+        record Seen(String target, String protocol, String contentType) {}
 
         private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
 

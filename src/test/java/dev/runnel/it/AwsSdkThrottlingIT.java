@@ -1,7 +1,6 @@
 package dev.runnel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.StreamName;
@@ -27,7 +26,8 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /** Kinesis's per-shard limits, on by default, as the AWS SDK meets them: an error it retries. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "runnel.streams.create-delay=0")
 @DirtiesContext
 class AwsSdkThrottlingIT {
@@ -55,12 +55,17 @@ class AwsSdkThrottlingIT {
 
     @Test
     void aSixthReadInOneSecondIsThrottledAndTheSdkRetriesIt() {
-        try (KinesisClient strict = client(false); KinesisClient retrying = client(true)) {
+        try (KinesisClient strict = client(false);
+                KinesisClient retrying = client(true)) {
             strict.createStream(r -> r.streamName("limited").shardCount(1));
-            assertThat(strict.describeStreamSummary(r -> r.streamName("limited")).streamDescriptionSummary()
-                    .streamStatus()).isEqualTo(StreamStatus.ACTIVE);
-            String iterator = strict.getShardIterator(r -> r.streamName("limited").shardId("shardId-000000000000")
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertThat(strict.describeStreamSummary(r -> r.streamName("limited"))
+                            .streamDescriptionSummary()
+                            .streamStatus())
+                    .isEqualTo(StreamStatus.ACTIVE);
+            String iterator = strict.getShardIterator(r -> r.streamName("limited")
+                            .shardId("shardId-000000000000")
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
 
             boolean throttled = false;
             for (int call = 0; call < 20 && !throttled; call++) {
@@ -70,17 +75,22 @@ class AwsSdkThrottlingIT {
                     throttled = true;
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ProvisionedThroughputExceededException");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded for shard "
-                            + "shardId-000000000000 in stream limited under account 000000000000.");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Rate exceeded for shard "
+                                    + "shardId-000000000000 in stream limited under account 000000000000.");
                     assertThat(call).as("at least five calls pass first").isGreaterThanOrEqualTo(5);
                 }
             }
             assertThat(throttled).as("a burst of reads is throttled").isTrue();
 
             for (int call = 0; call < 12; call++) {
-                assertThat(retrying.getRecords(r -> r.shardIterator(iterator)).records()).isEmpty();
+                assertThat(retrying.getRecords(r -> r.shardIterator(iterator)).records())
+                        .isEmpty();
             }
-            long incarnation = regions.defaultRegion().streams().describe(new StreamName("limited")).incarnation();
+            long incarnation = regions.defaultRegion()
+                    .streams()
+                    .describe(new StreamName("limited"))
+                    .incarnation();
             long throttles = traffic.shard(incarnation, new ShardId(0))
                     .sum(Instant.now().getEpochSecond() + 1, 59, ShardTraffic.Measure.READ_THROTTLES);
             assertThat(throttles).as("the retried calls were throttled first").isGreaterThan(1);
@@ -93,13 +103,20 @@ class AwsSdkThrottlingIT {
             strict.createStream(r -> r.streamName("busy").shardCount(1));
             int failed = 0;
             for (int batch = 0; batch < 4; batch++) {
-                failed += strict.putRecords(r -> r.streamName("busy").records(
-                        java.util.stream.IntStream.range(0, 500).mapToObj(i -> software.amazon.awssdk.services.kinesis
-                                .model.PutRecordsRequestEntry.builder().partitionKey("k" + i)
-                                .data(software.amazon.awssdk.core.SdkBytes.fromUtf8String("x")).build()).toList()))
+                failed += strict.putRecords(r -> r.streamName("busy")
+                                .records(java.util.stream.IntStream.range(0, 500)
+                                        .mapToObj(i ->
+                                                software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry
+                                                        .builder()
+                                                        .partitionKey("k" + i)
+                                                        .data(software.amazon.awssdk.core.SdkBytes.fromUtf8String("x"))
+                                                        .build())
+                                        .toList()))
                         .failedRecordCount();
             }
-            assertThat(failed).as("2,000 records in well under a second: about half fail").isBetween(500, 1000);
+            assertThat(failed)
+                    .as("2,000 records in well under a second: about half fail")
+                    .isBetween(500, 1000);
         }
     }
 }

@@ -60,8 +60,10 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-@EnabledIf(value = "browserInstalledOrRequired", disabledReason = "Chromium not installed (/usr/bin/chromium, "
-        + "/usr/bin/chromedriver): apt-get install chromium chromium-driver to run the console browser test")
+@EnabledIf(
+        value = "browserInstalledOrRequired",
+        disabledReason = "Chromium not installed (/usr/bin/chromium, "
+                + "/usr/bin/chromedriver): apt-get install chromium chromium-driver to run the console browser test")
 class ConsoleBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -78,12 +80,13 @@ class ConsoleBrowserIT {
     private static final String LONG_KEY = "device-" + "0123456789abcdef".repeat(6);
     /** Pixel sizes of the two windows the layout is checked in (the viewport, without browser chrome). */
     private static final int WIDE = 1280;
+
     private static final int NARROW = 420;
     private static final int HEIGHT = 900;
     /** A shard row with five top keys, a hash-key range bar and rate meters fits in this height at 1280 px. */
     private static final int MAX_SHARD_ROW_PIXELS = 120;
-    private static final Pattern FAILED =
-            Pattern.compile("\"failedRecordCount\"\\s*:\\s*(\\d+)");
+
+    private static final Pattern FAILED = Pattern.compile("\"failedRecordCount\"\\s*:\\s*(\\d+)");
 
     private static ChromeDriverService service;
     private static WebDriver driver;
@@ -105,8 +108,10 @@ class ConsoleBrowserIT {
     }
 
     private static List<String> absentBrowserFiles() {
-        return java.util.stream.Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p))
-                .map(Path::toString).toList();
+        return java.util.stream.Stream.of(CHROMIUM, CHROMEDRIVER)
+                .filter(p -> !Files.isExecutable(p))
+                .map(Path::toString)
+                .toList();
     }
 
     @BeforeAll
@@ -126,9 +131,18 @@ class ConsoleBrowserIT {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + profile);
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -153,7 +167,8 @@ class ConsoleBrowserIT {
             }
             if (profile != null) {
                 try (var paths = Files.walk(profile)) {
-                    paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+                    paths.sorted((a, b) -> b.compareTo(a))
+                            .forEach(p -> p.toFile().delete());
                 }
                 profile = null;
             }
@@ -179,7 +194,8 @@ class ConsoleBrowserIT {
         type(form.findElement(By.name("name")), STREAM);
         form.findElement(By.cssSelector("input[name=mode][value=PROVISIONED]")).click();
         type(driver.findElement(By.id("create-shards")), "1");
-        assertThat(driver.findElement(By.id("create-retention")).getAttribute("value")).isEqualTo("24");
+        assertThat(driver.findElement(By.id("create-retention")).getAttribute("value"))
+                .isEqualTo("24");
         submit(form.findElement(By.cssSelector("button[type=submit]")));
 
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console/streams/" + STREAM);
@@ -190,21 +206,22 @@ class ConsoleBrowserIT {
         screenshot("stream-active");
 
         driver.get(base + "/console");
-        WebElement row = wait(WAIT).until(d -> d.findElement(By.cssSelector(
-                "#stream-rows tr[data-stream='" + STREAM + "']")));
+        WebElement row =
+                wait(WAIT).until(d -> d.findElement(By.cssSelector("#stream-rows tr[data-stream='" + STREAM + "']")));
         assertThat(row.getText()).contains(STREAM, "ACTIVE", "PROVISIONED");
         screenshot("streams");
     }
 
     private void putsRecordsThroughThePutForm() {
         driver.get(base + "/console/streams/" + STREAM + "/put");
-        assertThat(driver.findElements(By.id("put-result"))).as("no result before the first put").isEmpty();
+        assertThat(driver.findElements(By.id("put-result")))
+                .as("no result before the first put")
+                .isEmpty();
         for (int i = 1; i <= 6; i++) {
             sequenceNumbers.add(put("1", "TEXT", "test" + i));
         }
         assertThat(sequenceNumbers).doesNotHaveDuplicates();
-        assertThat(sequenceNumbers).isSortedAccordingTo((a, b) -> new BigInteger(a)
-                .compareTo(new BigInteger(b)));
+        assertThat(sequenceNumbers).isSortedAccordingTo((a, b) -> new BigInteger(a).compareTo(new BigInteger(b)));
         put("1", "TEXT", JSON_PAYLOAD);
         put("1", "BASE64", BINARY_BASE64);
         screenshot("put");
@@ -212,11 +229,14 @@ class ConsoleBrowserIT {
 
     private String put(String partitionKey, String encoding, String data) {
         type(driver.findElement(By.id("partition-key")), partitionKey);
-        driver.findElement(By.cssSelector("#put-form input[name=encoding][value=" + encoding + "]")).click();
+        driver.findElement(By.cssSelector("#put-form input[name=encoding][value=" + encoding + "]"))
+                .click();
         type(driver.findElement(By.id("data")), data);
         submit(driver.findElement(By.id("put-button")));
         WebElement result = driver.findElement(By.id("put-result"));
-        assertThat(result.findElement(By.id("put-shard")).getText()).as("shard of %s", data).isEqualTo(SHARD);
+        assertThat(result.findElement(By.id("put-shard")).getText())
+                .as("shard of %s", data)
+                .isEqualTo(SHARD);
         String sequenceNumber = result.findElement(By.id("put-sequence")).getText();
         assertThat(sequenceNumber).as("sequence number of %s", data).matches("\\d{20,}");
         assertThat(driver.findElements(By.id("put-error"))).isEmpty();
@@ -230,8 +250,12 @@ class ConsoleBrowserIT {
         assertThat(rows).hasSize(8);
         assertThat(rows.stream().limit(6).map(ConsoleBrowserIT::decoded).toList())
                 .containsExactly("test1", "test2", "test3", "test4", "test5", "test6");
-        assertThat(rows.stream().limit(6).map(r -> r.findElement(By.cssSelector("code.sequence-number")).getText())
-                .toList()).containsExactlyElementsOf(sequenceNumbers);
+        assertThat(rows.stream()
+                        .limit(6)
+                        .map(r -> r.findElement(By.cssSelector("code.sequence-number"))
+                                .getText())
+                        .toList())
+                .containsExactlyElementsOf(sequenceNumbers);
         assertThat(rows.get(0).findElement(By.cssSelector(".badge")).getText()).isEqualTo("TEXT · 5 B");
 
         WebElement raw = rows.get(0).findElement(By.cssSelector("details.raw"));
@@ -243,34 +267,51 @@ class ConsoleBrowserIT {
         WebElement json = rows.get(6);
         assertThat(json.findElement(By.cssSelector(".badge")).getText())
                 .isEqualTo("JSON · " + JSON_PAYLOAD.length() + " B");
-        assertThat(decoded(json)).as("pretty-printed JSON").contains("\n").contains("\"sensor\"", "\"s-1\"",
-                "\"temperature\"", "21.5", "\"tags\"").isNotEqualTo(JSON_PAYLOAD);
+        assertThat(decoded(json))
+                .as("pretty-printed JSON")
+                .contains("\n")
+                .contains("\"sensor\"", "\"s-1\"", "\"temperature\"", "21.5", "\"tags\"")
+                .isNotEqualTo(JSON_PAYLOAD);
 
         WebElement binary = rows.get(7);
         assertThat(binary.findElement(By.cssSelector(".badge")).getText()).isEqualTo("BINARY · 5 B");
-        assertThat(decoded(binary)).as("hex dump").startsWith("00000000").contains("00 01 02 ff ff")
+        assertThat(decoded(binary))
+                .as("hex dump")
+                .startsWith("00000000")
+                .contains("00 01 02 ff ff")
                 .contains("|.....|");
-        assertThat(driver.findElement(By.id("next-page")).getAttribute("href"))
-                .contains("type=AFTER_SEQUENCE_NUMBER");
+        assertThat(driver.findElement(By.id("next-page")).getAttribute("href")).contains("type=AFTER_SEQUENCE_NUMBER");
         String test5Arrival = rows.get(4).findElement(By.tagName("time")).getText();
         String test6Arrival = rows.get(5).findElement(By.tagName("time")).getText();
         raw.findElement(By.tagName("summary")).click();
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].open = true;",
-                rows.get(6).findElement(By.cssSelector("details.raw")));
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].open = true;",
+                        rows.get(6).findElement(By.cssSelector("details.raw")));
         screenshot("records");
 
         browse("AT_SEQUENCE_NUMBER", sequenceNumbers.get(5), null);
-        assertThat(decoded(recordRows().get(0))).as("AT_SEQUENCE_NUMBER of test6").isEqualTo("test6");
-        assertThat(recordRows().get(0).findElement(By.cssSelector("code.sequence-number")).getText())
+        assertThat(decoded(recordRows().get(0)))
+                .as("AT_SEQUENCE_NUMBER of test6")
+                .isEqualTo("test6");
+        assertThat(recordRows()
+                        .get(0)
+                        .findElement(By.cssSelector("code.sequence-number"))
+                        .getText())
                 .isEqualTo(sequenceNumbers.get(5));
 
         browse("AFTER_SEQUENCE_NUMBER", sequenceNumbers.get(4), null);
-        assertThat(decoded(recordRows().get(0))).as("AFTER_SEQUENCE_NUMBER of test5").isEqualTo("test6");
+        assertThat(decoded(recordRows().get(0)))
+                .as("AFTER_SEQUENCE_NUMBER of test5")
+                .isEqualTo("test6");
 
-        assertThat(test6Arrival).as("test5 and test6 arrived at different times").isNotEqualTo(test5Arrival);
+        assertThat(test6Arrival)
+                .as("test5 and test6 arrived at different times")
+                .isNotEqualTo(test5Arrival);
         browse("AT_TIMESTAMP", null, test6Arrival);
-        assertThat(decoded(recordRows().get(0))).as("AT_TIMESTAMP of test6's arrival").isEqualTo("test6");
+        assertThat(decoded(recordRows().get(0)))
+                .as("AT_TIMESTAMP of test6's arrival")
+                .isEqualTo("test6");
 
         // The live tail below the form loads by htmx: newest first.
         WebElement newest = wait(WAIT).until(d -> d.findElement(By.cssSelector("#tail-table tr.record")));
@@ -287,30 +328,39 @@ class ConsoleBrowserIT {
             type(driver.findElement(By.id("timestamp")), timestamp);
         }
         submit(driver.findElement(By.id("read-button")));
-        assertThat(driver.findElements(By.id("browse-error"))).as("browse error for %s", type).isEmpty();
-        assertThat(new Select(driver.findElement(By.id("iterator-type"))).getFirstSelectedOption().getText())
+        assertThat(driver.findElements(By.id("browse-error")))
+                .as("browse error for %s", type)
+                .isEmpty();
+        assertThat(new Select(driver.findElement(By.id("iterator-type")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo(type);
     }
 
     private void followsTheAdviceToSplitAHotShard() throws IOException, InterruptedException {
         driver.get(base + "/console/streams/" + STREAM);
-        assertThat(driver.findElements(By.id("warnings"))).as("no warnings before the burst").isEmpty();
+        assertThat(driver.findElements(By.id("warnings")))
+                .as("no warnings before the burst")
+                .isEmpty();
 
         putOtherKeys();
         int throttled = burst(6, 500);
-        assertThat(throttled).as("a burst of 3,000 records in a moment exceeds 1,000 records/s").isPositive();
+        assertThat(throttled)
+                .as("a burst of 3,000 records in a moment exceeds 1,000 records/s")
+                .isPositive();
 
         // The live section picks the hot shard up on one of its 2-second refreshes.
-        WebElement hot = wait(HOT_WAIT).until(d -> d.findElement(By.cssSelector(
-                "#warnings li.hot-warning[data-shard='" + SHARD + "']")));
+        WebElement hot = wait(HOT_WAIT)
+                .until(d -> d.findElement(By.cssSelector("#warnings li.hot-warning[data-shard='" + SHARD + "']")));
         assertThat(hot.getText()).contains(SHARD + " is hot");
-        WebElement advice = wait(WAIT).until(d -> d.findElement(By.cssSelector(
-                "#warnings li.advice[data-kind='SPREAD_PARTITION_KEYS']")));
+        WebElement advice = wait(WAIT)
+                .until(d -> d.findElement(By.cssSelector("#warnings li.advice[data-kind='SPREAD_PARTITION_KEYS']")));
         assertThat(advice.getText()).contains("Partition key '1' carries");
         WebElement split = driver.findElement(By.id("split-" + SHARD));
         assertThat(split.getText()).isEqualTo("Split " + SHARD + " at the suggested hash key");
         assertThat(driver.findElement(By.cssSelector("#shard-table tr[data-shard='" + SHARD + "']"))
-                .getAttribute("class")).contains("hot");
+                        .getAttribute("class"))
+                .contains("hot");
         scrollTo(By.id("warnings"));
         screenshot("stream-hot");
 
@@ -330,25 +380,33 @@ class ConsoleBrowserIT {
                 .endsWith("into shardId-000000000001 and shardId-000000000002.");
         for (String child : List.of("shardId-000000000001", "shardId-000000000002")) {
             WebElement row = driver.findElement(By.cssSelector("#shard-table tr[data-shard='" + child + "']"));
-            assertThat(row.findElements(By.tagName("td")).get(0).getText()).as("state of %s", child)
+            assertThat(row.findElements(By.tagName("td")).get(0).getText())
+                    .as("state of %s", child)
                     .isEqualTo("open");
-            assertThat(row.findElements(By.tagName("td")).get(1).getText()).as("parent of %s", child)
+            assertThat(row.findElements(By.tagName("td")).get(1).getText())
+                    .as("parent of %s", child)
                     .contains(SHARD);
         }
         WebElement parent = driver.findElement(By.cssSelector("#shard-table tr[data-shard='" + SHARD + "']"));
         assertThat(parent.findElements(By.tagName("td")).get(0).getText()).isEqualTo("closed");
-        assertThat(driver.findElements(By.id("split-" + SHARD))).as("no split button for a closed shard").isEmpty();
+        assertThat(driver.findElements(By.id("split-" + SHARD)))
+                .as("no split button for a closed shard")
+                .isEmpty();
         WebElement lineage = driver.findElement(By.cssSelector("#lineage li[data-shard='" + SHARD + "']"));
-        assertThat(lineage.getText()).contains(SHARD + " split into shardId-000000000001 and "
-                + "shardId-000000000002");
+        assertThat(lineage.getText())
+                .contains(SHARD + " split into shardId-000000000001 and " + "shardId-000000000002");
         scrollTo(By.id("shard-table"));
         screenshot("stream-split");
 
         // The throughput charts (uPlot, drawn by console.js) fit the 1280-pixel window: no sideways scrolling.
-        wait(WAIT).until(d -> d.findElements(By.cssSelector("#traffic-charts figure.chart canvas")).size() >= 2);
-        Object overflow = ((JavascriptExecutor) driver).executeScript(
-                "var de = document.documentElement; return de.scrollWidth - de.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("pixels the stream page overflows sideways")
+        wait(WAIT)
+                .until(d -> d.findElements(By.cssSelector("#traffic-charts figure.chart canvas"))
+                                .size()
+                        >= 2);
+        Object overflow = ((JavascriptExecutor) driver)
+                .executeScript("var de = document.documentElement; return de.scrollWidth - de.clientWidth;");
+        assertThat(((Number) overflow).intValue())
+                .as("pixels the stream page overflows sideways")
                 .isLessThanOrEqualTo(0);
     }
 
@@ -362,16 +420,19 @@ class ConsoleBrowserIT {
             viewport(width, HEIGHT);
 
             driver.get(base + "/console");
-            WebElement badge = wait(WAIT).until(d -> d.findElement(By.cssSelector(
-                    "#stream-rows tr[data-stream='" + STREAM + "'] .badge-hot")));
+            WebElement badge = wait(WAIT)
+                    .until(d ->
+                            d.findElement(By.cssSelector("#stream-rows tr[data-stream='" + STREAM + "'] .badge-hot")));
             assertThat(badge.getText()).isEqualTo("1 hot");
-            assertThat(insideViewport(badge)).as("the hot-shards badge is on screen at %d px", width).isTrue();
+            assertThat(insideViewport(badge))
+                    .as("the hot-shards badge is on screen at %d px", width)
+                    .isTrue();
             assertNoSidewaysScrolling("streams", width);
             screenshot("streams-" + width);
 
             driver.get(base + "/console/streams/" + STREAM);
-            WebElement row = wait(HOT_WAIT).until(d -> d.findElement(By.cssSelector(
-                    "#shard-table tr.hot[data-shard='" + SHARD + "']")));
+            WebElement row = wait(HOT_WAIT)
+                    .until(d -> d.findElement(By.cssSelector("#shard-table tr.hot[data-shard='" + SHARD + "']")));
             scrollTo(By.id("shards-heading"));
             Map<String, Object> shard = measure("""
                     var row = document.querySelector("#shard-table tr[data-shard='" + arguments[0] + "']");
@@ -388,13 +449,22 @@ class ConsoleBrowserIT {
                     """, SHARD, LONG_KEY);
             assertThat(row.getText()).contains("hot");
             assertThat((Long) shard.get("keys")).as("top keys listed").isGreaterThanOrEqualTo(3);
-            assertThat((Long) shard.get("keyLines")).as("lines of a top key and its share").isEqualTo(1);
-            assertThat(shard.get("longKeyCut")).as("the long key ends in an ellipsis").isEqualTo(true);
-            assertThat(shard.get("longKeyText")).as("the whole long key is in the page").isEqualTo(LONG_KEY);
-            assertThat(shard.get("badgeShown")).as("the shard's hot badge is on screen").isEqualTo(true);
+            assertThat((Long) shard.get("keyLines"))
+                    .as("lines of a top key and its share")
+                    .isEqualTo(1);
+            assertThat(shard.get("longKeyCut"))
+                    .as("the long key ends in an ellipsis")
+                    .isEqualTo(true);
+            assertThat(shard.get("longKeyText"))
+                    .as("the whole long key is in the page")
+                    .isEqualTo(LONG_KEY);
+            assertThat(shard.get("badgeShown"))
+                    .as("the shard's hot badge is on screen")
+                    .isEqualTo(true);
             assertThat((Long) shard.get("arnLines")).as("lines of the ARN").isEqualTo(1);
             if (width == WIDE) {
-                assertThat(((Number) shard.get("rowHeight")).doubleValue()).as("height of the hot shard's row")
+                assertThat(((Number) shard.get("rowHeight")).doubleValue())
+                        .as("height of the hot shard's row")
                         .isLessThan(MAX_SHARD_ROW_PIXELS);
             }
             assertNoSidewaysScrolling("stream", width);
@@ -404,8 +474,10 @@ class ConsoleBrowserIT {
             assertThat(driver.findElement(By.id("records-count")).getText())
                     .matches("— 25 shown of [\\d,]+ in the shard");
             WebElement binary = recordRows().stream()
-                    .filter(r -> r.findElement(By.cssSelector(".badge")).getText().startsWith("BINARY"))
-                    .findFirst().orElseThrow();
+                    .filter(r ->
+                            r.findElement(By.cssSelector(".badge")).getText().startsWith("BINARY"))
+                    .findFirst()
+                    .orElseThrow();
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", binary);
             Map<String, Object> records = measure("""
                     var table = document.getElementById('records-table');
@@ -417,11 +489,21 @@ class ConsoleBrowserIT {
                             dumpInsideCell: dump.getBoundingClientRect().right <= cell.getBoundingClientRect().right + 1,
                             time: table.querySelector('time').textContent};
                     """);
-            assertThat((Long) records.get("timeLines")).as("lines of an arrival time").isEqualTo(1);
-            assertThat((Long) records.get("sequenceNumberLines")).as("lines of a sequence number").isEqualTo(1);
-            assertThat((Long) records.get("hexLines")).as("lines of the 5-byte dump").isEqualTo(1);
-            assertThat((Long) records.get("hexLineLines")).as("screen lines of a hex-dump line").isEqualTo(1);
-            assertThat(records.get("dumpInsideCell")).as("the dump scrolls inside its cell").isEqualTo(true);
+            assertThat((Long) records.get("timeLines"))
+                    .as("lines of an arrival time")
+                    .isEqualTo(1);
+            assertThat((Long) records.get("sequenceNumberLines"))
+                    .as("lines of a sequence number")
+                    .isEqualTo(1);
+            assertThat((Long) records.get("hexLines"))
+                    .as("lines of the 5-byte dump")
+                    .isEqualTo(1);
+            assertThat((Long) records.get("hexLineLines"))
+                    .as("screen lines of a hex-dump line")
+                    .isEqualTo(1);
+            assertThat(records.get("dumpInsideCell"))
+                    .as("the dump scrolls inside its cell")
+                    .isEqualTo(true);
             assertThat((String) records.get("time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
             assertNoSidewaysScrolling("records", width);
             screenshot("records-" + width);
@@ -434,27 +516,36 @@ class ConsoleBrowserIT {
         StringBuilder body = new StringBuilder("{\"records\":[");
         List<String> keys = List.of("sensor-2", "sensor-3", "sensor-4", LONG_KEY);
         for (int i = 0; i < 20; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"partitionKey\":\"").append(keys.get(i % keys.size()))
-                    .append("\",\"text\":\"other-").append(i).append("\"}");
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"partitionKey\":\"")
+                    .append(keys.get(i % keys.size()))
+                    .append("\",\"text\":\"other-")
+                    .append(i)
+                    .append("\"}");
         }
         body.append("]}");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(batchUri())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(batchUri())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).contains("\"failedRecordCount\":0");
     }
 
     /** Sizes the window so that the page itself (the viewport) is {@code width} × {@code height} pixels. */
     private static void viewport(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-        List<?> inner = (List<?>) ((JavascriptExecutor) driver).executeScript(
-                "return [window.innerWidth, window.innerHeight];");
+        List<?> inner = (List<?>)
+                ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight];");
         int chromeWidth = ((Number) inner.get(0)).intValue() - width;
         int chromeHeight = ((Number) inner.get(1)).intValue() - height;
         driver.manage().window().setSize(new Dimension(width - chromeWidth, height - chromeHeight));
-        inner = (List<?>) ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight];");
-        assertThat(inner.stream().map(n -> ((Number) n).intValue()).toList()).as("viewport")
+        inner = (List<?>)
+                ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight];");
+        assertThat(inner.stream().map(n -> ((Number) n).intValue()).toList())
+                .as("viewport")
                 .containsExactly(width, height);
     }
 
@@ -485,37 +576,48 @@ class ConsoleBrowserIT {
 
     private static boolean insideViewport(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        return Boolean.TRUE.equals(measure("return {inside: inside(arguments[0])};", element).get("inside"));
+        return Boolean.TRUE.equals(
+                measure("return {inside: inside(arguments[0])};", element).get("inside"));
     }
 
     private static void assertNoSidewaysScrolling(String page, int width) {
-        Object overflow = ((JavascriptExecutor) driver).executeScript(
-                "var de = document.documentElement; return de.scrollWidth - de.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("pixels the %s page overflows sideways at %d px", page, width)
+        Object overflow = ((JavascriptExecutor) driver)
+                .executeScript("var de = document.documentElement; return de.scrollWidth - de.clientWidth;");
+        assertThat(((Number) overflow).intValue())
+                .as("pixels the %s page overflows sideways at %d px", page, width)
                 .isLessThanOrEqualTo(0);
     }
 
     /** Posts batches of records with partition key 1 to the REST API; returns how many entries were throttled. */
     private int burst(int batches, int size) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int throttled = 0;
         for (int b = 0; b < batches; b++) {
             StringBuilder body = new StringBuilder("{\"records\":[");
             for (int i = 0; i < size; i++) {
-                String data = Base64.getEncoder().encodeToString(("burst-" + b + "-" + i)
-                        .getBytes(StandardCharsets.UTF_8));
-                body.append(i == 0 ? "" : ",").append("{\"partitionKey\":\"1\",\"data\":\"").append(data)
+                String data =
+                        Base64.getEncoder().encodeToString(("burst-" + b + "-" + i).getBytes(StandardCharsets.UTF_8));
+                body.append(i == 0 ? "" : ",")
+                        .append("{\"partitionKey\":\"1\",\"data\":\"")
+                        .append(data)
                         .append("\"}");
             }
             body.append("]}");
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(batchUri())
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(batchUri())
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("batch %d: %s", b, response.body()).isEqualTo(200);
+            assertThat(response.statusCode())
+                    .as("batch %d: %s", b, response.body())
+                    .isEqualTo(200);
             Matcher failed = FAILED.matcher(response.body());
-            assertThat(failed.find()).as("failedRecordCount in %s", response.body()).isTrue();
+            assertThat(failed.find())
+                    .as("failedRecordCount in %s", response.body())
+                    .isTrue();
             throttled += Integer.parseInt(failed.group(1));
         }
         return throttled;
@@ -555,13 +657,18 @@ class ConsoleBrowserIT {
     private static void submit(WebElement button) {
         ((JavascriptExecutor) driver).executeScript("window.runnelBeforeSubmit = true");
         button.click();
-        wait(WAIT).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("return window.runnelBeforeSubmit === undefined && document.readyState === 'complete'")));
+        wait(WAIT)
+                .ignoring(WebDriverException.class)
+                .until(
+                        d -> Boolean.TRUE.equals(
+                                ((JavascriptExecutor) d)
+                                        .executeScript(
+                                                "return window.runnelBeforeSubmit === undefined && document.readyState === 'complete'")));
     }
 
     private static void scrollTo(By by) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'start'});", driver.findElement(by));
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'start'});", driver.findElement(by));
     }
 
     private static WebDriverWait wait(Duration timeout) {
@@ -573,7 +680,8 @@ class ConsoleBrowserIT {
 
     private static void screenshot(String name) {
         try {
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot =
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.move(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException("Could not save the screenshot " + name, e);

@@ -3,6 +3,7 @@ package dev.runnel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.runnel.client.ApiClient;
 import dev.runnel.client.ApiException;
 import dev.runnel.client.api.InsightsApi;
@@ -27,13 +28,12 @@ import dev.runnel.client.model.SplitShardRequest;
 import dev.runnel.client.model.StreamDescription;
 import dev.runnel.client.model.StreamInsights;
 import dev.runnel.client.model.StreamList;
+import dev.runnel.client.model.StreamRecord;
 import dev.runnel.client.model.StreamSummary;
 import dev.runnel.client.model.UpdateRetentionPeriodRequest;
 import dev.runnel.client.model.UpdateShardCountRequest;
 import dev.runnel.client.model.UpdateShardCountResult;
 import dev.runnel.client.model.UpdateStreamModeRequest;
-import dev.runnel.client.model.StreamRecord;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,9 +49,13 @@ import org.springframework.test.annotation.DirtiesContext;
  * The blog post's session through the Java client that the build generates from docs/openapi.json (OpenAPI
  * Generator, library "native"): typed requests and answers for every step, and typed errors.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"runnel.limits.enabled=false", "runnel.streams.create-delay=200ms",
-                "runnel.streams.update-delay=100ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "runnel.limits.enabled=false",
+            "runnel.streams.create-delay=200ms",
+            "runnel.streams.update-delay=100ms"
+        })
 @DirtiesContext
 class GeneratedJavaClientIT {
 
@@ -79,7 +83,8 @@ class GeneratedJavaClientIT {
 
     @Test
     void replaysTheSeedSession() throws Exception {
-        StreamDescription created = streams.createStream(new CreateStreamRequest().streamName(STREAM).shardCount(1));
+        StreamDescription created = streams.createStream(
+                new CreateStreamRequest().streamName(STREAM).shardCount(1));
         assertThat(created.getStatus()).isEqualTo(StreamDescription.StatusEnum.CREATING);
         awaitActive(STREAM);
         StreamDescription described = streams.describeStream(STREAM);
@@ -90,7 +95,8 @@ class GeneratedJavaClientIT {
 
         List<String> sequenceNumbers = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            PutRecordResult put = records.putRecord(STREAM, new PutRecordRequest().partitionKey("1").text("test" + i));
+            PutRecordResult put = records.putRecord(
+                    STREAM, new PutRecordRequest().partitionKey("1").text("test" + i));
             assertThat(put.getShardId()).isEqualTo(SHARD);
             assertThat(put.getSequenceNumber()).matches("\\d{56}");
             sequenceNumbers.add(put.getSequenceNumber());
@@ -109,12 +115,18 @@ class GeneratedJavaClientIT {
         assertThat(read(latest).getRecords()).isEmpty();
         records.putRecord(STREAM, new PutRecordRequest().partitionKey("1").text("test7"));
         Thread.sleep(20);
-        PutRecordsResult batch = records.putRecords(STREAM, new PutRecordsRequest()
-                .addRecordsItem(new PutRecordsRequestEntry().partitionKey("1").text("test8"))
-                .addRecordsItem(new PutRecordsRequestEntry().partitionKey("1")
-                        .data(Base64.getEncoder().encodeToString("test9".getBytes(StandardCharsets.UTF_8)))));
+        PutRecordsResult batch = records.putRecords(
+                STREAM,
+                new PutRecordsRequest()
+                        .addRecordsItem(
+                                new PutRecordsRequestEntry().partitionKey("1").text("test8"))
+                        .addRecordsItem(new PutRecordsRequestEntry()
+                                .partitionKey("1")
+                                .data(Base64.getEncoder().encodeToString("test9".getBytes(StandardCharsets.UTF_8)))));
         assertThat(batch.getFailedRecordCount()).isZero();
-        assertThat(batch.getRecords()).hasSize(2).allSatisfy(entry -> assertThat(entry.getShardId()).isEqualTo(SHARD));
+        assertThat(batch.getRecords())
+                .hasSize(2)
+                .allSatisfy(entry -> assertThat(entry.getShardId()).isEqualTo(SHARD));
 
         GetRecordsResult afterLatest = read(latest);
         assertThat(texts(afterLatest)).containsExactly("test7", "test8", "test9");
@@ -132,62 +144,88 @@ class GeneratedJavaClientIT {
         assertThat(problem.getDetail()).isEqualTo("Stream noSuchStream under account 000000000000 not found.");
 
         streams.createStream(new CreateStreamRequest().streamName("taken").shardCount(1));
-        ApiException taken = catchThrowableOfType(ApiException.class,
-                () -> streams.createStream(new CreateStreamRequest().streamName("taken").shardCount(1)));
+        ApiException taken = catchThrowableOfType(
+                ApiException.class,
+                () -> streams.createStream(
+                        new CreateStreamRequest().streamName("taken").shardCount(1)));
         assertThat(taken.getCode()).isEqualTo(409);
         assertThat(problem(taken).getErrorType()).isEqualTo(Problem.ErrorTypeEnum.RESOURCE_IN_USE_EXCEPTION);
 
-        ApiException invalid = catchThrowableOfType(ApiException.class,
-                () -> streams.createStream(new CreateStreamRequest().streamName("onDemand").shardCount(7)
+        ApiException invalid = catchThrowableOfType(
+                ApiException.class,
+                () -> streams.createStream(new CreateStreamRequest()
+                        .streamName("onDemand")
+                        .shardCount(7)
                         .streamMode(CreateStreamRequest.StreamModeEnum.ON_DEMAND)));
         assertThat(problem(invalid).getErrorType()).isEqualTo(Problem.ErrorTypeEnum.INVALID_ARGUMENT_EXCEPTION);
 
         awaitActive("taken");
-        ApiException badIterator = catchThrowableOfType(ApiException.class,
-                () -> iterators.getShardIterator(new GetShardIteratorRequest().streamName("taken")
-                        .shardId("shardId-000000000009").type(TypeEnum.TRIM_HORIZON)));
+        ApiException badIterator = catchThrowableOfType(
+                ApiException.class,
+                () -> iterators.getShardIterator(new GetShardIteratorRequest()
+                        .streamName("taken")
+                        .shardId("shardId-000000000009")
+                        .type(TypeEnum.TRIM_HORIZON)));
         assertThat(problem(badIterator).getErrorType()).isEqualTo(Problem.ErrorTypeEnum.RESOURCE_NOT_FOUND_EXCEPTION);
 
-        ApiException noShard = catchThrowableOfType(ApiException.class,
-                () -> new ShardsApi(client).splitShard("taken", "shardId-000000000000",
-                        new SplitShardRequest().newStartingHashKey("0")));
+        ApiException noShard = catchThrowableOfType(
+                ApiException.class,
+                () -> new ShardsApi(client)
+                        .splitShard("taken", "shardId-000000000000", new SplitShardRequest().newStartingHashKey("0")));
         assertThat(problem(noShard).getErrorType()).isEqualTo(Problem.ErrorTypeEnum.INVALID_ARGUMENT_EXCEPTION);
     }
 
     @Test
     void everyOperationAnswersWithItsDocumentedShape() throws Exception {
         ShardsApi shards = new ShardsApi(client);
-        streams.createStream(new CreateStreamRequest().streamName("shapes").shardCount(2)
-                .retentionPeriodHours(48).putTagsItem("team", "data"));
+        streams.createStream(new CreateStreamRequest()
+                .streamName("shapes")
+                .shardCount(2)
+                .retentionPeriodHours(48)
+                .putTagsItem("team", "data"));
         awaitActive("shapes");
         StreamList list = streams.listStreams(100, null);
         assertThat(list.getStreams()).extracting(StreamSummary::getStreamName).contains("shapes");
         assertThat(list.getHasMore()).isFalse();
 
         assertThat(streams.updateRetentionPeriod("shapes", new UpdateRetentionPeriodRequest().retentionPeriodHours(72))
-                .getRetentionPeriodHours()).isEqualTo(72);
+                        .getRetentionPeriodHours())
+                .isEqualTo(72);
         records.putRecord("shapes", new PutRecordRequest().partitionKey("1").text("x"));
         StreamInsights insights = new InsightsApi(client).getStreamInsights("shapes");
         assertThat(insights.getShards()).hasSize(2);
 
-        StreamDescription split = shards.splitShard("shapes", "shardId-000000000000",
+        StreamDescription split = shards.splitShard(
+                "shapes",
+                "shardId-000000000000",
                 new SplitShardRequest().newStartingHashKey("85070591730234615865843651857942052864"));
         assertThat(split.getStatus()).isEqualTo(StreamDescription.StatusEnum.UPDATING);
         awaitActive("shapes");
         ShardList open = shards.listShards("shapes", "AT_LATEST", null, null);
-        assertThat(open.getShards()).extracting(ShardDescription::getShardId)
+        assertThat(open.getShards())
+                .extracting(ShardDescription::getShardId)
                 .containsExactly("shardId-000000000001", "shardId-000000000002", "shardId-000000000003");
-        assertThat(shards.listShards("shapes", null, null, null).getShards().get(0).getClosedAt()).isNotNull();
+        assertThat(shards.listShards("shapes", null, null, null)
+                        .getShards()
+                        .get(0)
+                        .getClosedAt())
+                .isNotNull();
 
-        shards.mergeShards("shapes", new MergeShardsRequest().shardToMerge("shardId-000000000002")
-                .adjacentShardToMerge("shardId-000000000003"));
+        shards.mergeShards(
+                "shapes",
+                new MergeShardsRequest()
+                        .shardToMerge("shardId-000000000002")
+                        .adjacentShardToMerge("shardId-000000000003"));
         awaitActive("shapes");
-        UpdateShardCountResult rescaled = shards.updateShardCount("shapes",
-                new UpdateShardCountRequest().targetShardCount(4));
+        UpdateShardCountResult rescaled =
+                shards.updateShardCount("shapes", new UpdateShardCountRequest().targetShardCount(4));
         assertThat(rescaled.getTargetShardCount()).isEqualTo(4);
         awaitActive("shapes");
-        assertThat(shards.updateStreamMode("shapes", new UpdateStreamModeRequest()
-                .streamMode(UpdateStreamModeRequest.StreamModeEnum.ON_DEMAND)).getStreamMode())
+        assertThat(shards.updateStreamMode(
+                                "shapes",
+                                new UpdateStreamModeRequest()
+                                        .streamMode(UpdateStreamModeRequest.StreamModeEnum.ON_DEMAND))
+                        .getStreamMode())
                 .isEqualTo(StreamDescription.StreamModeEnum.ON_DEMAND);
         awaitActive("shapes");
         assertThat(streams.deleteStream("shapes").getStatus()).isEqualTo(StreamDescription.StatusEnum.DELETING);
@@ -209,8 +247,14 @@ class GeneratedJavaClientIT {
     }
 
     private String iterator(TypeEnum type, String sequenceNumber, OffsetDateTime timestamp) throws Exception {
-        return iterators.getShardIterator(new GetShardIteratorRequest().streamName(STREAM).shardId(SHARD).type(type)
-                .startingSequenceNumber(sequenceNumber).timestamp(timestamp)).getShardIterator();
+        return iterators
+                .getShardIterator(new GetShardIteratorRequest()
+                        .streamName(STREAM)
+                        .shardId(SHARD)
+                        .type(type)
+                        .startingSequenceNumber(sequenceNumber)
+                        .timestamp(timestamp))
+                .getShardIterator();
     }
 
     private GetRecordsResult read(String shardIterator) throws Exception {
@@ -221,7 +265,9 @@ class GeneratedJavaClientIT {
     }
 
     private static List<String> texts(GetRecordsResult page) {
-        return page.getRecords().stream().map(StreamRecord::getData)
-                .map(data -> new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8)).toList();
+        return page.getRecords().stream()
+                .map(StreamRecord::getData)
+                .map(data -> new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8))
+                .toList();
     }
 }

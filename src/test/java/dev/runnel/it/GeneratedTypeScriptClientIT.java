@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code npm ci --prefix src/test/typescript}; without them it is skipped, unless RUNNEL_REQUIRE_NODE=true (as in
  * CI, where .ci/run installs them), when it fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"runnel.limits.enabled=false", "runnel.streams.create-delay=200ms"})
 @DirtiesContext
 class GeneratedTypeScriptClientIT {
@@ -42,15 +43,25 @@ class GeneratedTypeScriptClientIT {
     void replaysTheSeedSessionThroughTheGeneratedTypeScriptClient() throws Exception {
         requireNode();
         prepareWorkDirectory();
-        run(List.of("node", TSC.toAbsolutePath().toString(), "-p", WORK.toAbsolutePath().toString()), 180);
-        String output = run(List.of("node", WORK.resolve("out/seed-session.js").toAbsolutePath().toString(),
-                "http://localhost:" + port), 60);
+        run(
+                List.of(
+                        "node",
+                        TSC.toAbsolutePath().toString(),
+                        "-p",
+                        WORK.toAbsolutePath().toString()),
+                180);
+        String output = run(
+                List.of(
+                        "node",
+                        WORK.resolve("out/seed-session.js").toAbsolutePath().toString(),
+                        "http://localhost:" + port),
+                60);
         String[] lines = output.strip().split("\n");
         JsonNode result = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
 
         JsonNode seen = result.get("seen");
-        assertThat(texts(seen.get("TRIM_HORIZON"))).containsExactly("test1", "test2", "test3", "test4", "test5",
-                "test6");
+        assertThat(texts(seen.get("TRIM_HORIZON")))
+                .containsExactly("test1", "test2", "test3", "test4", "test5", "test6");
         assertThat(texts(seen.get("AT_SEQUENCE_NUMBER"))).containsExactly("test6");
         assertThat(texts(seen.get("AFTER_SEQUENCE_NUMBER"))).containsExactly("test5", "test6");
         assertThat(texts(seen.get("LATEST_BEFORE"))).isEmpty();
@@ -70,21 +81,24 @@ class GeneratedTypeScriptClientIT {
 
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+        return path != null
+                && Stream.of(path.split(java.io.File.pathSeparator))
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static void prepareWorkDirectory() throws IOException {
         if (Files.exists(WORK)) {
             try (Stream<Path> old = Files.walk(WORK)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                old.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(WORK);
         try (Stream<Path> files = Files.walk(CLIENT)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
-                    .filter(f -> f.toString().endsWith(".ts"))::iterator) {
-                Path target = WORK.resolve("client").resolve(CLIENT.relativize(file).toString());
+            for (Path file : (Iterable<Path>)
+                    files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".ts"))::iterator) {
+                Path target =
+                        WORK.resolve("client").resolve(CLIENT.relativize(file).toString());
                 Files.createDirectories(target.getParent());
                 Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -96,13 +110,18 @@ class GeneratedTypeScriptClientIT {
     /** Runs a command to its end within {@code seconds}; returns its standard output, fails on a non-zero exit. */
     private static String run(List<String> command, int seconds) throws IOException, InterruptedException {
         Path log = Files.createTempFile(WORK, "process", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(command + " did not finish within " + seconds + " s:\n" + Files.readString(log));
         }
         String output = Files.readString(log);
-        assertThat(process.exitValue()).as("%s exited with:\n%s", command, output).isZero();
+        assertThat(process.exitValue())
+                .as("%s exited with:\n%s", command, output)
+                .isZero();
         return output;
     }
 

@@ -31,8 +31,8 @@ class LaunchScriptIT {
         Path cds = Path.of("target", "it-cds").toAbsolutePath();
         deleteRecursively(cds);
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("bash", "bin/runnel", "--server.port=" + port,
-                "--runnel.streams.create-delay=0")
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", "bin/runnel", "--server.port=" + port, "--runnel.streams.create-delay=0")
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "it-launch-script.log").toFile());
         builder.environment().put("RUNNEL_JAR", jar.toString());
@@ -47,9 +47,14 @@ class LaunchScriptIT {
             assertThat(cds.resolve("runnel.jsa")).isNotEmptyFile();
             Path commandLine = Path.of("/proc", Long.toString(process.pid()), "cmdline");
             if (Files.exists(commandLine)) { // Linux: bash has exec'd the JVM under the same pid
-                String arguments = Files.readString(commandLine, StandardCharsets.UTF_8).replace('\0', ' ');
-                assertThat(arguments).contains("-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + cds.resolve("runnel.jsa"),
-                        "-Xmx512m", "--server.port=" + port);
+                String arguments =
+                        Files.readString(commandLine, StandardCharsets.UTF_8).replace('\0', ' ');
+                assertThat(arguments)
+                        .contains(
+                                "-XX:+UseSerialGC",
+                                "-XX:SharedArchiveFile=" + cds.resolve("runnel.jsa"),
+                                "-Xmx512m",
+                                "--server.port=" + port);
             }
         } finally {
             process.destroy();
@@ -60,7 +65,8 @@ class LaunchScriptIT {
     }
 
     private static HttpResponse<String> awaitListStreams(int port, Process process) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", "Kinesis_20131202.ListStreams")
@@ -69,11 +75,15 @@ class LaunchScriptIT {
                 .build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
-            assertThat(process.isAlive()).as("bin/runnel is running (see target/it-launch-script.log)").isTrue();
+            assertThat(process.isAlive())
+                    .as("bin/runnel is running (see target/it-launch-script.log)")
+                    .isTrue();
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException notYet) {
-                assertThat(System.nanoTime()).as("started within %s", START_TIMEOUT).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("started within %s", START_TIMEOUT)
+                        .isLessThan(deadline);
                 Thread.sleep(250);
             }
         }

@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 class OpenApiDocumentIT {
 
     static final Path CHECKED_IN = Path.of("docs/openapi.json");
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @LocalServerPort
     int port;
@@ -33,8 +34,12 @@ class OpenApiDocumentIT {
     void theCheckedInDocumentIsTheLiveOne() throws Exception {
         ObjectNode live = (ObjectNode) new RestClient(port).get("/v3/api-docs").body();
         assertThat(live.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:" + port);
-        live.set("servers", JSON.createArrayNode().add(JSON.createObjectNode()
-                .put("description", "Runnel on its default port").put("url", "http://localhost:4567")));
+        live.set(
+                "servers",
+                JSON.createArrayNode()
+                        .add(JSON.createObjectNode()
+                                .put("description", "Runnel on its default port")
+                                .put("url", "http://localhost:4567")));
         String text = JSON.writeValueAsString(live) + "\n";
         if (Boolean.getBoolean("runnel.openapi.write")) {
             Files.writeString(CHECKED_IN, text);
@@ -42,8 +47,10 @@ class OpenApiDocumentIT {
         Path written = Path.of("target/openapi-live.json");
         Files.writeString(written, text);
         assertThat(JSON.readTree(Files.readString(CHECKED_IN)))
-                .as("docs/openapi.json differs from the live document (written to %s); if the change is intended, "
-                        + "rerun with -Drunnel.openapi.write=true and review the diff", written)
+                .as(
+                        "docs/openapi.json differs from the live document (written to %s); if the change is intended, "
+                                + "rerun with -Drunnel.openapi.write=true and review the diff",
+                        written)
                 .isEqualTo(live);
     }
 
@@ -61,24 +68,48 @@ class OpenApiDocumentIT {
                 for (var response : operation.get("responses").properties()) {
                     JsonNode content = response.getValue().get("content");
                     String code = response.getKey();
-                    assertThat(content).as("%s answers %s with a body", where, code).isNotNull();
+                    assertThat(content)
+                            .as("%s answers %s with a body", where, code)
+                            .isNotNull();
                     if (code.startsWith("2")) {
                         assertThat(content.propertyNames()).as(where).containsExactly("application/json");
-                        assertThat(content.get("application/json").get("schema").get("$ref").asString())
-                                .as("%s %s", where, code).startsWith("#/components/schemas/");
+                        assertThat(content.get("application/json")
+                                        .get("schema")
+                                        .get("$ref")
+                                        .asString())
+                                .as("%s %s", where, code)
+                                .startsWith("#/components/schemas/");
                     } else {
-                        assertThat(content.get("application/problem+json").get("schema").get("$ref").asString())
-                                .as("%s %s", where, code).isEqualTo("#/components/schemas/Problem");
+                        assertThat(content.get("application/problem+json")
+                                        .get("schema")
+                                        .get("$ref")
+                                        .asString())
+                                .as("%s %s", where, code)
+                                .isEqualTo("#/components/schemas/Problem");
                     }
                 }
-                assertThat(operation.get("responses").propertyNames()).as(where)
-                        .anyMatch(code -> code.startsWith("2"));
+                assertThat(operation.get("responses").propertyNames()).as(where).anyMatch(code -> code.startsWith("2"));
             }
         }
-        assertThat(operationIds).containsExactlyInAnyOrder("createStream", "listStreams", "describeStream",
-                "deleteStream", "updateRetentionPeriod", "listShards", "splitShard", "mergeShards", "updateShardCount",
-                "updateStreamMode", "getStreamInsights", "putRecord", "putRecords", "getShardIterator", "getRecords");
+        assertThat(operationIds)
+                .containsExactlyInAnyOrder(
+                        "createStream",
+                        "listStreams",
+                        "describeStream",
+                        "deleteStream",
+                        "updateRetentionPeriod",
+                        "listShards",
+                        "splitShard",
+                        "mergeShards",
+                        "updateShardCount",
+                        "updateStreamMode",
+                        "getStreamInsights",
+                        "putRecord",
+                        "putRecords",
+                        "getShardIterator",
+                        "getRecords");
         assertThat(document.get("components").get("schemas").propertyNames()).doesNotContain("ProblemDetail");
-        assertThat(document.get("info").get("license").get("identifier").asString()).isEqualTo("Apache-2.0");
+        assertThat(document.get("info").get("license").get("identifier").asString())
+                .isEqualTo("Apache-2.0");
     }
 }

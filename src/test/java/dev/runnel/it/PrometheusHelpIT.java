@@ -16,19 +16,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Prometheus shows; and no HELP line at /actuator/prometheus is empty, the framework's meters included. (Same
  * settings as {@link RestEdgesIT}, so the two share one started server.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"runnel.http.max-request-size=1MB", "runnel.streams.create-delay=0"})
 class PrometheusHelpIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MeterRegistry registry;
 
     @Test
     void noRunnelMeterLacksADescriptionAndNoHelpLineIsEmpty() throws InterruptedException {
         RestClient client = new RestClient(port);
-        assertThat(client.post("/streams", Map.of("streamName", "described", "shardCount", 1)).status())
+        assertThat(client.post("/streams", Map.of("streamName", "described", "shardCount", 1))
+                        .status())
                 .isEqualTo(201);
         String text = "";
         for (int attempt = 0; attempt < 50 && !text.contains("stream=\"described\""); attempt++) {
@@ -41,13 +44,19 @@ class PrometheusHelpIT {
                 .filter(meter -> meter.getId().getName().startsWith("kinesis")
                         || meter.getId().getName().startsWith("runnel"))
                 .toList();
-        assertThat(runnelMeters).isNotEmpty().allSatisfy(meter -> assertThat(meter.getId().getDescription())
-                .as("description of %s", meter.getId().getName()).isNotBlank());
+        assertThat(runnelMeters)
+                .isNotEmpty()
+                .allSatisfy(meter -> assertThat(meter.getId().getDescription())
+                        .as("description of %s", meter.getId().getName())
+                        .isNotBlank());
 
-        List<String> help = text.lines().filter(line -> line.startsWith("# HELP ")).toList();
-        assertThat(help).filteredOn(line -> line.startsWith("# HELP kinesis") || line.startsWith("# HELP runnel"))
+        List<String> help =
+                text.lines().filter(line -> line.startsWith("# HELP ")).toList();
+        assertThat(help)
+                .filteredOn(line -> line.startsWith("# HELP kinesis") || line.startsWith("# HELP runnel"))
                 .hasSizeGreaterThanOrEqualTo(9);
-        assertThat(help).as("HELP lines of every meter, Runnel's and the framework's")
+        assertThat(help)
+                .as("HELP lines of every meter, Runnel's and the framework's")
                 .allSatisfy(line -> assertThat(line).as("a HELP line with text").matches("# HELP \\S+ \\S.*"));
     }
 }

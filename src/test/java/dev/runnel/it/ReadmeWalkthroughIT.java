@@ -43,13 +43,16 @@ class ReadmeWalkthroughIT {
         Path file = Files.createTempFile("walkthrough", ".sh");
         Files.writeString(file, script);
         Process process = new ProcessBuilder("bash", "-euo", "pipefail", file.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
             process.destroyForcibly();
         }
-        assertThat(finished).as("walkthrough finished within 60 s; output:%n%s", output).isTrue();
+        assertThat(finished)
+                .as("walkthrough finished within 60 s; output:%n%s", output)
+                .isTrue();
         assertThat(process.exitValue()).as("exit status; output:%n%s", output).isZero();
 
         List<List<String>> pages = new ArrayList<>();
@@ -58,20 +61,22 @@ class ReadmeWalkthroughIT {
             if (line.startsWith("{\"records\"")) {
                 List<String> payloads = new ArrayList<>();
                 for (JsonNode record : json.readTree(line).get("records")) {
-                    payloads.add(new String(Base64.getDecoder().decode(record.get("data").asString()),
-                            StandardCharsets.UTF_8));
+                    payloads.add(new String(
+                            Base64.getDecoder().decode(record.get("data").asString()), StandardCharsets.UTF_8));
                 }
                 pages.add(payloads);
             }
         }
-        assertThat(pages).as(output).containsExactly(
-                List.of("test1", "test2", "test3", "test4", "test5", "test6"),
-                List.of("test6"),
-                List.of("test6"),
-                List.of("test5", "test6"),
-                List.of(),
-                List.of("test7", "test8", "test9"),
-                List.of("test8", "test9", "test10"));
+        assertThat(pages)
+                .as(output)
+                .containsExactly(
+                        List.of("test1", "test2", "test3", "test4", "test5", "test6"),
+                        List.of("test6"),
+                        List.of("test6"),
+                        List.of("test5", "test6"),
+                        List.of(),
+                        List.of("test7", "test8", "test9"),
+                        List.of("test8", "test9", "test10"));
         assertThat(output).contains("\"status\":\"CREATING\"").contains("\"status\":\"ACTIVE\"");
     }
 }

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * The blog post's whole session, over the REST API of a started server with default settings: create a
  * stream, wait for ACTIVE, put test1…test6 with key 1, read back with every iterator type.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // The session reads one shard more than five times a second, which a person typing never does.
         properties = "runnel.limits.enabled=false")
 @DirtiesContext
@@ -58,12 +59,15 @@ class SeedSessionIT {
         assertThat(all.get("millisBehindLatest").asLong()).isZero();
         assertThat(all.get("nextShardIterator").asString()).isNotEmpty();
 
-        assertThat(payloads(read(iterator("AT_SEQUENCE_NUMBER", Map.of("startingSequenceNumber",
-                sequenceNumbers.get(5)))))).containsExactly("test6");
-        assertThat(payloads(read(iterator("AFTER_SEQUENCE_NUMBER", Map.of("startingSequenceNumber",
-                sequenceNumbers.get(4)))))).containsExactly("test6");
-        assertThat(payloads(read(iterator("AFTER_SEQUENCE_NUMBER", Map.of("startingSequenceNumber",
-                sequenceNumbers.get(3)))))).containsExactly("test5", "test6");
+        assertThat(payloads(
+                        read(iterator("AT_SEQUENCE_NUMBER", Map.of("startingSequenceNumber", sequenceNumbers.get(5))))))
+                .containsExactly("test6");
+        assertThat(payloads(read(
+                        iterator("AFTER_SEQUENCE_NUMBER", Map.of("startingSequenceNumber", sequenceNumbers.get(4))))))
+                .containsExactly("test6");
+        assertThat(payloads(read(
+                        iterator("AFTER_SEQUENCE_NUMBER", Map.of("startingSequenceNumber", sequenceNumbers.get(3))))))
+                .containsExactly("test5", "test6");
 
         String latest = iterator("LATEST", Map.of());
         assertThat(payloads(read(latest))).isEmpty();
@@ -79,8 +83,10 @@ class SeedSessionIT {
         assertThat(payloads(read(iterator("AT_TIMESTAMP", Map.of("timestamp", between.toString())))))
                 .containsExactly("test8", "test9", "test10");
 
-        assertThat(client.get("/v3/api-docs").body().get("paths").has("/streams/{name}/records")).isTrue();
-        assertThat(client.get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
+        assertThat(client.get("/v3/api-docs").body().get("paths").has("/streams/{name}/records"))
+                .isTrue();
+        assertThat(client.get("/actuator/health").body().get("status").asString())
+                .isEqualTo("UP");
 
         assertThat(client.delete("/streams/" + STREAM).status()).isEqualTo(202);
     }
@@ -96,8 +102,8 @@ class SeedSessionIT {
     }
 
     private void put(String text) {
-        RestClient.Response response = client.post("/streams/" + STREAM + "/records",
-                Map.of("partitionKey", "1", "text", text));
+        RestClient.Response response =
+                client.post("/streams/" + STREAM + "/records", Map.of("partitionKey", "1", "text", text));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("shardId").asString()).isEqualTo("shardId-000000000000");
         sequenceNumbers.add(response.body().get("sequenceNumber").asString());
@@ -114,8 +120,8 @@ class SeedSessionIT {
     }
 
     private JsonNode read(String iterator) {
-        RestClient.Response response = client.get("/streams/" + STREAM + "/records?shardIterator="
-                + URLEncoder.encode(iterator, StandardCharsets.UTF_8));
+        RestClient.Response response = client.get(
+                "/streams/" + STREAM + "/records?shardIterator=" + URLEncoder.encode(iterator, StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(200);
         return response.body();
     }

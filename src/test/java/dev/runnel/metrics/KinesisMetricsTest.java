@@ -29,12 +29,20 @@ class KinesisMetricsTest {
 
     private final ManualClock clock = new ManualClock();
     private final RunnelProperties defaults = RunnelProperties.defaults();
-    private final RunnelProperties properties = new RunnelProperties(defaults.accountId(), defaults.region(),
+    private final RunnelProperties properties = new RunnelProperties(
+            defaults.accountId(),
+            defaults.region(),
             new RunnelProperties.Streams(100, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
-            defaults.iterators(), defaults.storage(), defaults.http());
+            defaults.iterators(),
+            defaults.storage(),
+            defaults.http());
     private final TrafficMeter traffic = new TrafficMeter();
-    private final Regions regions = new Regions(region -> new InMemoryStreamCatalog(),
-            new InMemoryShardLogStore(1L << 28, 1 << 20, 16_384), clock, properties, traffic,
+    private final Regions regions = new Regions(
+            region -> new InMemoryStreamCatalog(),
+            new InMemoryShardLogStore(1L << 28, 1 << 20, 16_384),
+            clock,
+            properties,
+            traffic,
             new Throttler(RunnelProperties.Limits.DEFAULTS, clock));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final KinesisMetrics metrics = new KinesisMetrics(registry, regions, traffic);
@@ -45,10 +53,12 @@ class KinesisMetricsTest {
         StreamName name = new StreamName("metered");
         region.streams().create(CreateStreamCommand.of("metered", 1, null, null, null));
         region.records().put(new PutRecordCommand(name, new RecordInput("k", new byte[10], null), null));
-        region.records().putAll(new PutRecordsCommand(name,
-                List.of(new RecordInput("a", new byte[5], null), new RecordInput("b", new byte[5], null))));
-        String iterator = region.iterators().getShardIterator(name, "shardId-000000000000",
-                new StartingPosition.TrimHorizon());
+        region.records()
+                .putAll(new PutRecordsCommand(
+                        name,
+                        List.of(new RecordInput("a", new byte[5], null), new RecordInput("b", new byte[5], null))));
+        String iterator =
+                region.iterators().getShardIterator(name, "shardId-000000000000", new StartingPosition.TrimHorizon());
         clock.advance(Duration.ofSeconds(3));
         region.records().getRecords(iterator, 10);
         for (int i = 0; i < 5; i++) {
@@ -65,12 +75,21 @@ class KinesisMetricsTest {
         assertThat(counter("kinesis.GetRecords.Records")).isEqualTo(3 * 5);
         assertThat(counter("kinesis.ReadProvisionedThroughputExceeded")).isEqualTo(1);
         assertThat(counter("kinesis.WriteProvisionedThroughputExceeded")).isZero();
-        assertThat(registry.get("kinesis.PutRecord.Success").tag("stream", "metered").functionCounter().count())
+        assertThat(registry.get("kinesis.PutRecord.Success")
+                        .tag("stream", "metered")
+                        .functionCounter()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.get("kinesis.PutRecords.Success").tag("stream", "metered").functionCounter().count())
+        assertThat(registry.get("kinesis.PutRecords.Success")
+                        .tag("stream", "metered")
+                        .functionCounter()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.get("kinesis.GetRecords.IteratorAgeMilliseconds").tag("shard", "shardId-000000000000")
-                .gauge().value()).isZero();
+        assertThat(registry.get("kinesis.GetRecords.IteratorAgeMilliseconds")
+                        .tag("shard", "shardId-000000000000")
+                        .gauge()
+                        .value())
+                .isZero();
     }
 
     @Test
@@ -78,13 +97,22 @@ class KinesisMetricsTest {
         RegionServices region = regions.defaultRegion();
         region.streams().create(CreateStreamCommand.of("short-lived", 2, null, null, null));
         metrics.refresh();
-        assertThat(registry.find("kinesis.IncomingRecords").tag("stream", "short-lived").functionCounters()).hasSize(2);
+        assertThat(registry.find("kinesis.IncomingRecords")
+                        .tag("stream", "short-lived")
+                        .functionCounters())
+                .hasSize(2);
 
         region.streams().delete(new StreamName("short-lived"));
         clock.advance(Duration.ofSeconds(1));
         metrics.refresh();
-        assertThat(registry.find("kinesis.IncomingRecords").tag("stream", "short-lived").functionCounters()).isEmpty();
-        assertThat(registry.find("kinesis.PutRecord.Success").tag("stream", "short-lived").functionCounters()).isEmpty();
+        assertThat(registry.find("kinesis.IncomingRecords")
+                        .tag("stream", "short-lived")
+                        .functionCounters())
+                .isEmpty();
+        assertThat(registry.find("kinesis.PutRecord.Success")
+                        .tag("stream", "short-lived")
+                        .functionCounters())
+                .isEmpty();
     }
 
     @Test
@@ -95,16 +123,22 @@ class KinesisMetricsTest {
         published.refresh();
 
         List<Meter> runnelMeters = prometheus.getMeters().stream()
-                .filter(meter -> isRunnelMeter(meter.getId().getName())).toList();
+                .filter(meter -> isRunnelMeter(meter.getId().getName()))
+                .toList();
         assertThat(runnelMeters).as("7 meters per shard and 2 per stream").hasSize(9);
-        assertThat(runnelMeters).allSatisfy(meter -> assertThat(meter.getId().getDescription())
-                .as("description of %s", meter.getId().getName()).isNotBlank());
+        assertThat(runnelMeters)
+                .allSatisfy(meter -> assertThat(meter.getId().getDescription())
+                        .as("description of %s", meter.getId().getName())
+                        .isNotBlank());
 
-        List<String> help = prometheus.scrape().lines()
-                .filter(line -> line.startsWith("# HELP kinesis") || line.startsWith("# HELP runnel")).toList();
+        List<String> help = prometheus
+                .scrape()
+                .lines()
+                .filter(line -> line.startsWith("# HELP kinesis") || line.startsWith("# HELP runnel"))
+                .toList();
         assertThat(help).as("one HELP line per meter family").hasSize(9);
-        assertThat(help).allSatisfy(line -> assertThat(line)
-                .as("a HELP line with text").matches("# HELP \\S+ \\S.*"));
+        assertThat(help)
+                .allSatisfy(line -> assertThat(line).as("a HELP line with text").matches("# HELP \\S+ \\S.*"));
     }
 
     static boolean isRunnelMeter(String name) {
@@ -112,7 +146,10 @@ class KinesisMetricsTest {
     }
 
     private double counter(String name) {
-        return registry.get(name).tag("stream", "metered").tag("shard", "shardId-000000000000").functionCounter()
+        return registry.get(name)
+                .tag("stream", "metered")
+                .tag("shard", "shardId-000000000000")
+                .functionCounter()
                 .count();
     }
 }

@@ -35,7 +35,8 @@ class ConcurrencyTest {
     private static final long JOIN_MILLIS = 120_000;
 
     // Small segments so that segments roll (and get sealed) many times while readers read.
-    private final RunnelFixture f = RunnelFixture.builder().segments(16 * 1024, 256).build();
+    private final RunnelFixture f =
+            RunnelFixture.builder().segments(16 * 1024, 256).build();
     private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean stop = new AtomicBoolean();
 
@@ -78,25 +79,35 @@ class ConcurrencyTest {
                 for (RecordView record : result.records()) {
                     String key = record.partitionKey();
                     assertThat(seenKeys.add(key)).as("read %s twice", key).isTrue();
-                    assertThat(seenNumbers.add(record.sequenceNumber())).as("duplicate number").isTrue();
-                    assertThat(new String(record.data(), StandardCharsets.UTF_8)).isEqualTo(payload(key));
+                    assertThat(seenNumbers.add(record.sequenceNumber()))
+                            .as("duplicate number")
+                            .isTrue();
+                    assertThat(new String(record.data(), StandardCharsets.UTF_8))
+                            .isEqualTo(payload(key));
                     SequenceNumber number = record.sequenceNumber();
                     assertThat(number.shardIndex()).isEqualTo(shard);
                     assertThat(number.position()).isEqualTo(expectedPosition++);
                     if (previous != null) {
                         assertThat(number).isGreaterThan(previous);
-                        assertThat(number.toString().compareTo(previous.toString())).isPositive();
+                        assertThat(number.toString().compareTo(previous.toString()))
+                                .isPositive();
                     }
                     previous = number;
                     PutResult put = byKey.get(key);
                     assertThat(put.shardId()).as("PutResult shard of %s", key).isEqualTo(new ShardId(shard));
-                    assertThat(put.sequenceNumber()).as("PutResult number of %s", key).isEqualTo(number);
+                    assertThat(put.sequenceNumber())
+                            .as("PutResult number of %s", key)
+                            .isEqualTo(number);
                     assertThat(stream.route(PartitionKeys.hashKey(key)).id()).isEqualTo(new ShardId(shard));
                     total++;
                 }
                 it = result.nextShardIterator();
             }
-            assertThat(expectedPosition).isEqualTo(f.store.find(stream.incarnation(), new ShardId(shard)).orElseThrow().endPosition());
+            assertThat(expectedPosition)
+                    .isEqualTo(f.store
+                            .find(stream.incarnation(), new ShardId(shard))
+                            .orElseThrow()
+                            .endPosition());
         }
         assertThat(total).isEqualTo((long) WRITERS * PER_WRITER);
         assertThat(seenKeys).isEqualTo(byKey.keySet());
@@ -112,43 +123,49 @@ class ConcurrencyTest {
         for (int s = 0; s < SHARDS; s++) {
             int shard = s;
             readCounts[s] = new AtomicLong();
-            Thread reader = new Thread(() -> {
-                try {
-                    String it = f.iterator("c", shard, TRIM_HORIZON);
-                    readersStarted.countDown();
-                    long expectedPosition = 0;
-                    int[] lastCounter = new int[WRITERS];
-                    java.util.Arrays.fill(lastCounter, -1);
-                    while (!stop.get()) {
-                        boolean finalPass = writersDone.get();
-                        GetRecordsResult page = f.records.getRecords(it, 1 + (int) (expectedPosition % 700));
-                        for (RecordView record : page.records()) {
-                            String key = record.partitionKey();
-                            check(record.sequenceNumber().shardIndex() == shard, "wrong shard for " + key);
-                            check(record.sequenceNumber().position() == expectedPosition,
-                                    "gap on shard " + shard + ": expected " + expectedPosition + ", got "
-                                            + record.sequenceNumber().position());
-                            expectedPosition++;
-                            check(payload(key).equals(new String(record.data(), StandardCharsets.UTF_8)),
-                                    "torn record " + key);
-                            int dash = key.indexOf('-');
-                            int writer = Integer.parseInt(key.substring(1, dash));
-                            int counter = Integer.parseInt(key.substring(dash + 1));
-                            check(counter > lastCounter[writer], "writer order broken on shard " + shard + " at " + key);
-                            lastCounter[writer] = counter;
+            Thread reader = new Thread(
+                    () -> {
+                        try {
+                            String it = f.iterator("c", shard, TRIM_HORIZON);
+                            readersStarted.countDown();
+                            long expectedPosition = 0;
+                            int[] lastCounter = new int[WRITERS];
+                            java.util.Arrays.fill(lastCounter, -1);
+                            while (!stop.get()) {
+                                boolean finalPass = writersDone.get();
+                                GetRecordsResult page = f.records.getRecords(it, 1 + (int) (expectedPosition % 700));
+                                for (RecordView record : page.records()) {
+                                    String key = record.partitionKey();
+                                    check(record.sequenceNumber().shardIndex() == shard, "wrong shard for " + key);
+                                    check(
+                                            record.sequenceNumber().position() == expectedPosition,
+                                            "gap on shard " + shard + ": expected " + expectedPosition + ", got "
+                                                    + record.sequenceNumber().position());
+                                    expectedPosition++;
+                                    check(
+                                            payload(key).equals(new String(record.data(), StandardCharsets.UTF_8)),
+                                            "torn record " + key);
+                                    int dash = key.indexOf('-');
+                                    int writer = Integer.parseInt(key.substring(1, dash));
+                                    int counter = Integer.parseInt(key.substring(dash + 1));
+                                    check(
+                                            counter > lastCounter[writer],
+                                            "writer order broken on shard " + shard + " at " + key);
+                                    lastCounter[writer] = counter;
+                                }
+                                readCounts[shard].addAndGet(page.records().size());
+                                check(page.nextShardIterator() != null, "open shard without a next iterator");
+                                it = page.nextShardIterator();
+                                if (page.records().isEmpty() && finalPass) {
+                                    break;
+                                }
+                            }
+                        } catch (Throwable t) {
+                            failures.add(t);
+                            readersStarted.countDown();
                         }
-                        readCounts[shard].addAndGet(page.records().size());
-                        check(page.nextShardIterator() != null, "open shard without a next iterator");
-                        it = page.nextShardIterator();
-                        if (page.records().isEmpty() && finalPass) {
-                            break;
-                        }
-                    }
-                } catch (Throwable t) {
-                    failures.add(t);
-                    readersStarted.countDown();
-                }
-            }, "reader-" + shard);
+                    },
+                    "reader-" + shard);
             readers.add(reader);
             reader.start();
         }
@@ -167,8 +184,14 @@ class ConcurrencyTest {
             }
         }
         for (int s = 0; s < SHARDS; s++) {
-            long end = f.store.find(stream.incarnation(), new ShardId(s)).orElseThrow().endPosition();
-            assertThat(readCounts[s].get()).as("records read on shard %d", s).isEqualTo(end).isEqualTo(expectedPerShard[s]);
+            long end = f.store
+                    .find(stream.incarnation(), new ShardId(s))
+                    .orElseThrow()
+                    .endPosition();
+            assertThat(readCounts[s].get())
+                    .as("records read on shard %d", s)
+                    .isEqualTo(end)
+                    .isEqualTo(expectedPerShard[s]);
             total += readCounts[s].get();
         }
         assertThat(total).isEqualTo((long) WRITERS * PER_WRITER);
@@ -180,19 +203,23 @@ class ConcurrencyTest {
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                    StreamName name = StreamName.of("c");
-                    for (int i = 0; i < PER_WRITER && !stop.get(); i++) {
-                        String key = key(writer, i);
-                        results[writer][i] = f.records.put(new PutRecordCommand(name,
-                                new RecordInput(key, payload(key).getBytes(StandardCharsets.UTF_8), null), null));
-                    }
-                } catch (Throwable t) {
-                    failures.add(t);
-                }
-            }, "writer-" + w);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            start.await();
+                            StreamName name = StreamName.of("c");
+                            for (int i = 0; i < PER_WRITER && !stop.get(); i++) {
+                                String key = key(writer, i);
+                                results[writer][i] = f.records.put(new PutRecordCommand(
+                                        name,
+                                        new RecordInput(key, payload(key).getBytes(StandardCharsets.UTF_8), null),
+                                        null));
+                            }
+                        } catch (Throwable t) {
+                            failures.add(t);
+                        }
+                    },
+                    "writer-" + w);
             writers.add(thread);
             thread.start();
         }
@@ -207,14 +234,17 @@ class ConcurrencyTest {
         for (Thread thread : threads) {
             thread.join(Math.max(1, deadline - System.currentTimeMillis()));
         }
-        List<String> alive = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+        List<String> alive =
+                threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         if (!alive.isEmpty()) {
             stop.set(true);
             for (Thread thread : threads) {
                 thread.join(5_000);
             }
         }
-        assertThat(alive).as("threads still running after %d ms (deadlock?)", JOIN_MILLIS).isEmpty();
+        assertThat(alive)
+                .as("threads still running after %d ms (deadlock?)", JOIN_MILLIS)
+                .isEmpty();
     }
 
     private static void check(boolean condition, String message) {

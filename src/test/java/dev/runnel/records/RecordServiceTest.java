@@ -37,7 +37,10 @@ class RecordServiceTest {
     }
 
     private long endOf(Stream stream, int shard) {
-        return f.store.find(stream.incarnation(), new ShardId(shard)).map(l -> l.endPosition()).orElse(0L);
+        return f.store
+                .find(stream.incarnation(), new ShardId(shard))
+                .map(l -> l.endPosition())
+                .orElse(0L);
     }
 
     // ---- PutRecord ----------------------------------------------------------------------------------------
@@ -49,9 +52,11 @@ class RecordServiceTest {
         assertThat(userKey.shardId()).isEqualTo(new ShardId(1));
         PutResult ete = f.put("s", "\u00e9t\u00e9", "x");
         assertThat(ete.shardId()).isEqualTo(new ShardId(3));
-        PutResult explicitZero = f.records.put(new PutRecordCommand(StreamName.of("s"), new RecordInput("\u00e9t\u00e9", new byte[0], "0"), null));
+        PutResult explicitZero = f.records.put(
+                new PutRecordCommand(StreamName.of("s"), new RecordInput("\u00e9t\u00e9", new byte[0], "0"), null));
         assertThat(explicitZero.shardId()).isEqualTo(new ShardId(0));
-        PutResult explicitMax = f.records.put(new PutRecordCommand(StreamName.of("s"), new RecordInput("a", new byte[0], MAX_HASH), null));
+        PutResult explicitMax = f.records.put(
+                new PutRecordCommand(StreamName.of("s"), new RecordInput("a", new byte[0], MAX_HASH), null));
         assertThat(explicitMax.shardId()).isEqualTo(new ShardId(3));
         assertThat(explicitMax.sequenceNumber().incarnation()).isEqualTo(stream.incarnation());
         assertThat(explicitMax.sequenceNumber().shardIndex()).isEqualTo(3);
@@ -62,9 +67,12 @@ class RecordServiceTest {
     @Test
     void putRecordRejectsAHashKeyOutOfRangeAndUnknownStreams() {
         Stream stream = f.createActive("s", 1);
-        assertThatThrownBy(() -> f.records.put(new PutRecordCommand(StreamName.of("s"), new RecordInput("a", new byte[0], TWO_128), null)))
+        assertThatThrownBy(() -> f.records.put(
+                        new PutRecordCommand(StreamName.of("s"), new RecordInput("a", new byte[0], TWO_128), null)))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was " + TWO_128);
+                .hasMessage(
+                        "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was "
+                                + TWO_128);
         assertThat(endOf(stream, 0)).isZero();
         assertThatThrownBy(() -> f.put("nope", "pk", "x"))
                 .isInstanceOf(ResourceNotFoundException.class)
@@ -96,7 +104,9 @@ class RecordServiceTest {
         assertThatThrownBy(() -> f.put("s", "k".repeat(257), "x"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageEndingWith("Member must have length less than or equal to 256");
-        assertThat(f.put("s", "\ud83d\ude00".repeat(256), "x").shardId()).as("256 code points").isNotNull();
+        assertThat(f.put("s", "\ud83d\ude00".repeat(256), "x").shardId())
+                .as("256 code points")
+                .isNotNull();
         assertThatThrownBy(() -> new PutRecordCommand(StreamName.of("s"), new RecordInput("k", null, "01"), null))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("2 validation errors detected: ");
@@ -107,7 +117,8 @@ class RecordServiceTest {
         f.createActive("s", 1);
         SequenceNumber previous = f.put("s", "pk", "a").sequenceNumber();
         for (int i = 0; i < 5; i++) {
-            PutResult next = f.records.put(new PutRecordCommand(StreamName.of("s"), record("pk", "b" + i), previous.toString()));
+            PutResult next =
+                    f.records.put(new PutRecordCommand(StreamName.of("s"), record("pk", "b" + i), previous.toString()));
             assertThat(next.sequenceNumber()).isGreaterThan(previous);
             assertThat(next.sequenceNumber().toBigInteger()).isGreaterThan(previous.toBigInteger());
             previous = next.sequenceNumber();
@@ -121,12 +132,13 @@ class RecordServiceTest {
             assertThatThrownBy(() -> f.records.put(new PutRecordCommand(StreamName.of("s"), record("pk", "x"), bad)))
                     .as(bad)
                     .isInstanceOf(InvalidArgumentException.class)
-                    .hasMessage("ExclusiveMinimumSequenceNumber " + bad + " used in PutRecord on stream s under account "
-                            + ACCOUNT + " is invalid.");
+                    .hasMessage("ExclusiveMinimumSequenceNumber " + bad
+                            + " used in PutRecord on stream s under account " + ACCOUNT + " is invalid.");
         }
         assertThatThrownBy(() -> new PutRecordCommand(StreamName.of("s"), record("pk", "x"), "abc"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("at 'sequenceNumberForOrdering' failed to satisfy constraint: Member must satisfy regular expression pattern");
+                .hasMessageContaining(
+                        "at 'sequenceNumberForOrdering' failed to satisfy constraint: Member must satisfy regular expression pattern");
         assertThat(endOf(stream, 0)).isZero();
     }
 
@@ -149,7 +161,8 @@ class RecordServiceTest {
         assertThat(readBack).hasSize(500);
         Stream stream = f.streams.describe(StreamName.of("s"));
         for (int i = 0; i < 500; i++) {
-            assertThat(result.entries().get(i).shardId()).isEqualTo(stream.route(PartitionKeys.hashKey("key-" + i)).id());
+            assertThat(result.entries().get(i).shardId())
+                    .isEqualTo(stream.route(PartitionKeys.hashKey("key-" + i)).id());
         }
     }
 
@@ -193,10 +206,13 @@ class RecordServiceTest {
     @Test
     void putRecordsRejectsTheWholeRequestForAHashKeyOutOfRange() {
         Stream stream = f.createActive("s", 1);
-        List<RecordInput> input = List.of(record("a", "ok"), new RecordInput("b", new byte[1], TWO_128), record("c", "ok"));
+        List<RecordInput> input =
+                List.of(record("a", "ok"), new RecordInput("b", new byte[1], TWO_128), record("c", "ok"));
         assertThatThrownBy(() -> f.records.putAll(putRecords("s", input)))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was " + TWO_128);
+                .hasMessage(
+                        "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was "
+                                + TWO_128);
         assertThat(endOf(stream, 0)).as("nothing written").isZero();
     }
 
@@ -233,13 +249,16 @@ class RecordServiceTest {
         assertThatThrownBy(() -> putRecords("s", tooMany))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("1 validation error detected: Value ")
-                .hasMessageEndingWith("at 'records' failed to satisfy constraint: Member must have length less than or equal to 500");
+                .hasMessageEndingWith(
+                        "at 'records' failed to satisfy constraint: Member must have length less than or equal to 500");
         assertThatThrownBy(() -> putRecords("s", List.of()))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageEndingWith("at 'records' failed to satisfy constraint: Member must have length greater than or equal to 1");
+                .hasMessageEndingWith(
+                        "at 'records' failed to satisfy constraint: Member must have length greater than or equal to 1");
         assertThatThrownBy(() -> putRecords("s", null))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("1 validation error detected: Value null at 'records' failed to satisfy constraint: Member must not be null");
+                .hasMessage(
+                        "1 validation error detected: Value null at 'records' failed to satisfy constraint: Member must not be null");
         assertThatThrownBy(() -> putRecords("s", List.of(record("a", "x"), record("", "x"))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("1 validation error detected: Value '' at 'records.2.partitionKey' failed to satisfy "
@@ -299,13 +318,15 @@ class RecordServiceTest {
             assertThat(view.sequenceNumber()).isEqualTo(puts.get(i).sequenceNumber());
             assertThat(view.partitionKey()).isEqualTo("pk" + i);
             assertThat(RunnelFixture.text(view)).isEqualTo("r" + i);
-            assertThat(view.approximateArrivalTimestamp()).isEqualTo(stream.activeAt().plusMillis(3L * i));
+            assertThat(view.approximateArrivalTimestamp())
+                    .isEqualTo(stream.activeAt().plusMillis(3L * i));
         }
         GetRecordsResult atTip = f.records.getRecords(it, null);
         assertThat(atTip.records()).isEmpty();
         assertThat(atTip.nextShardIterator()).as("open shards always continue").isNotNull();
         f.put("s", "pk", "later");
-        assertThat(RunnelFixture.texts(f.records.getRecords(atTip.nextShardIterator(), null))).containsExactly("later");
+        assertThat(RunnelFixture.texts(f.records.getRecords(atTip.nextShardIterator(), null)))
+                .containsExactly("later");
     }
 
     @Test
@@ -323,7 +344,10 @@ class RecordServiceTest {
         GetRecordsResult second = f.records.getRecords(first.nextShardIterator(), null);
         assertThat(second.records()).hasSize(1);
         GetRecordsResult third = f.records.getRecords(second.nextShardIterator(), null);
-        assertThat(third.records()).hasSize(1).first().satisfies(r -> assertThat(r.data()).hasSize(10 * 1024 * 1024 - 1));
+        assertThat(third.records())
+                .hasSize(1)
+                .first()
+                .satisfies(r -> assertThat(r.data()).hasSize(10 * 1024 * 1024 - 1));
     }
 
     @Test
@@ -359,7 +383,8 @@ class RecordServiceTest {
         // old1 and old2 are now past the 24h retention; housekeeping has not run.
         GetRecordsResult page = f.records.getRecords(fromStart, 1);
         assertThat(RunnelFixture.texts(page)).containsExactly("new1");
-        assertThat(RunnelFixture.texts(f.records.getRecords(page.nextShardIterator(), null))).containsExactly("new2");
+        assertThat(RunnelFixture.texts(f.records.getRecords(page.nextShardIterator(), null)))
+                .containsExactly("new2");
         assertThat(f.drain(f.iterator("s", 0, TRIM_HORIZON))).containsExactly("new1", "new2");
     }
 
@@ -377,7 +402,8 @@ class RecordServiceTest {
         GetRecordsResult empty = f.records.getRecords(horizon, null);
         assertThat(empty.records()).isEmpty();
         f.put("s", "pk", "fresh");
-        assertThat(RunnelFixture.texts(f.records.getRecords(empty.nextShardIterator(), null))).containsExactly("fresh");
+        assertThat(RunnelFixture.texts(f.records.getRecords(empty.nextShardIterator(), null)))
+                .containsExactly("fresh");
     }
 
     @Test
@@ -391,7 +417,8 @@ class RecordServiceTest {
         GetRecordsResult page = f.records.getRecords(it, null);
         assertThat(page.records()).isEmpty();
         f.put("s", "pk", "c");
-        assertThat(RunnelFixture.texts(f.records.getRecords(page.nextShardIterator(), null))).containsExactly("c");
+        assertThat(RunnelFixture.texts(f.records.getRecords(page.nextShardIterator(), null)))
+                .containsExactly("c");
         assertThat(RunnelFixture.texts(f.records.getRecords(it, null))).containsExactly("c");
     }
 }

@@ -26,15 +26,19 @@ class RecordServiceThrottlingTest {
 
     private final ManualClock clock = new ManualClock();
     private final RunnelProperties defaults = RunnelProperties.defaults();
-    private final RunnelProperties properties = new RunnelProperties(defaults.accountId(), defaults.region(),
+    private final RunnelProperties properties = new RunnelProperties(
+            defaults.accountId(),
+            defaults.region(),
             new RunnelProperties.Streams(100, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)),
-            defaults.iterators(), defaults.storage(), defaults.http());
-    private final StreamService streams = new StreamService(new InMemoryStreamCatalog(),
-            new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384), clock, properties);
+            defaults.iterators(),
+            defaults.storage(),
+            defaults.http());
+    private final StreamService streams = new StreamService(
+            new InMemoryStreamCatalog(), new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384), clock, properties);
     private final ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties);
     private final TrafficMeter traffic = new TrafficMeter();
-    private final RecordService records = new RecordService(streams, iterators, clock, traffic,
-            new Throttler(RunnelProperties.Limits.DEFAULTS, clock));
+    private final RecordService records = new RecordService(
+            streams, iterators, clock, traffic, new Throttler(RunnelProperties.Limits.DEFAULTS, clock));
     private final StreamName name = new StreamName("hot");
 
     @Test
@@ -44,13 +48,15 @@ class RecordServiceThrottlingTest {
         int failed = 0;
         for (int quarter = 0; quarter < 40; quarter++) {
             PutRecordsResult result = records.putAll(new PutRecordsCommand(name, batch(500)));
-            assertThat(result.failedRecordCount())
-                    .isEqualTo((int) result.entries().stream().filter(PutRecordsResult.Entry::isFailure).count());
+            assertThat(result.failedRecordCount()).isEqualTo((int) result.entries().stream()
+                    .filter(PutRecordsResult.Entry::isFailure)
+                    .count());
             for (PutRecordsResult.Entry entry : result.entries()) {
                 if (entry.isFailure()) {
                     assertThat(entry.errorCode()).isEqualTo("ProvisionedThroughputExceededException");
-                    assertThat(entry.errorMessage()).isEqualTo("Rate exceeded for shard shardId-000000000000 in "
-                            + "stream hot under account 000000000000.");
+                    assertThat(entry.errorMessage())
+                            .isEqualTo("Rate exceeded for shard shardId-000000000000 in "
+                                    + "stream hot under account 000000000000.");
                 } else {
                     assertThat(entry.sequenceNumber()).isNotNull();
                 }
@@ -64,7 +70,8 @@ class RecordServiceThrottlingTest {
         assertThat(failed).isEqualTo(20_000 - 10_750);
         long second = clock.instant().getEpochSecond();
         assertThat(traffic.shard(streams.describe(name).incarnation(), new ShardId(0))
-                .sum(second, 10, ShardTraffic.Measure.WRITE_THROTTLES)).isPositive();
+                        .sum(second, 10, ShardTraffic.Measure.WRITE_THROTTLES))
+                .isPositive();
     }
 
     @Test
@@ -76,8 +83,12 @@ class RecordServiceThrottlingTest {
         assertThatThrownBy(() -> records.put(new PutRecordCommand(name, new RecordInput("k", new byte[1], null), null)))
                 .isInstanceOf(ProvisionedThroughputExceededException.class)
                 .hasMessage("Rate exceeded for shard shardId-000000000000 in stream hot under account 000000000000.");
-        assertThat(records.getRecords(iterators.getShardIterator(name, "shardId-000000000000",
-                new StartingPosition.TrimHorizon()), 10_000).records()).hasSize(1000);
+        assertThat(records.getRecords(
+                                iterators.getShardIterator(
+                                        name, "shardId-000000000000", new StartingPosition.TrimHorizon()),
+                                10_000)
+                        .records())
+                .hasSize(1000);
     }
 
     @Test

@@ -25,8 +25,10 @@ class RecordsRestControllerTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     StreamService streams;
+
     @Autowired
     ShardIteratorService iterators;
 
@@ -38,12 +40,14 @@ class RecordsRestControllerTest {
     }
 
     private ResultActions put(String body) throws Exception {
-        return mvc.perform(post("/streams/" + stream + "/records").contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/streams/" + stream + "/records")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body));
     }
 
     private ResultActions putBatch(String body) throws Exception {
-        return mvc.perform(post("/streams/" + stream + "/records/batch").contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/streams/" + stream + "/records/batch")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body));
     }
 
@@ -64,8 +68,9 @@ class RecordsRestControllerTest {
                 .andExpect(jsonPath("$.records", hasSize(2)))
                 .andExpect(jsonPath("$.records[0].data").value("dGVzdDE="))
                 .andExpect(jsonPath("$.records[0].partitionKey").value("pk"))
-                .andExpect(jsonPath("$.records[0].approximateArrivalTimestamp").value(
-                        org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")))
+                .andExpect(jsonPath("$.records[0].approximateArrivalTimestamp")
+                        .value(org.hamcrest.Matchers.matchesPattern(
+                                "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")))
                 .andExpect(jsonPath("$.records[1].data").value("AP8="))
                 .andExpect(jsonPath("$.nextShardIterator").isString())
                 .andExpect(jsonPath("$.millisBehindLatest").value(0));
@@ -74,8 +79,9 @@ class RecordsRestControllerTest {
     @Test
     void putsABatchWithResultsInRequestOrder() throws Exception {
         // "été" hashes above 2^127 (second shard); "pk" below it (first shard).
-        putBatch("{\"records\":[{\"partitionKey\":\"\\u00e9t\\u00e9\",\"text\":\"a\"},{\"partitionKey\":\"pk\",\"text\":\"b\"},"
-                + "{\"partitionKey\":\"x\",\"text\":\"c\",\"explicitHashKey\":\"0\"}]}")
+        putBatch(
+                        "{\"records\":[{\"partitionKey\":\"\\u00e9t\\u00e9\",\"text\":\"a\"},{\"partitionKey\":\"pk\",\"text\":\"b\"},"
+                                + "{\"partitionKey\":\"x\",\"text\":\"c\",\"explicitHashKey\":\"0\"}]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.failedRecordCount").value(0))
                 .andExpect(jsonPath("$.records", hasSize(3)))
@@ -90,46 +96,58 @@ class RecordsRestControllerTest {
         put("{\"partitionKey\":\"pk\",\"data\":\"not base64!\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("SerializationException"))
-                .andExpect(jsonPath("$.detail").value("Value at 'data' is not valid standard Base64: character ' ' "
-                        + "(U+0020) at position 4 is not allowed there (only A–Z, a–z, 0–9, + and /, then up to two = "
-                        + "at the end)."));
+                .andExpect(jsonPath("$.detail")
+                        .value("Value at 'data' is not valid standard Base64: character ' ' "
+                                + "(U+0020) at position 4 is not allowed there (only A–Z, a–z, 0–9, + and /, then up to two = "
+                                + "at the end)."));
         put("{\"partitionKey\":\"pk\",\"data\":\"dGVzd\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("Value at 'data' is not valid standard Base64: it ends with a "
-                        + "single character after the last group of four, which encodes no whole byte."));
+                .andExpect(jsonPath("$.detail")
+                        .value("Value at 'data' is not valid standard Base64: it ends with a "
+                                + "single character after the last group of four, which encodes no whole byte."));
         put("{\"partitionKey\":\"pk\",\"data\":\"dGVzdA=\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("Value at 'data' is not valid standard Base64: its 1 = signs do "
-                        + "not fit its length of 7 characters."));
+                .andExpect(jsonPath("$.detail")
+                        .value("Value at 'data' is not valid standard Base64: its 1 = signs do "
+                                + "not fit its length of 7 characters."));
         put("{\"partitionKey\":\"pk\",\"data\":\"AA==\",\"text\":\"x\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("InvalidArgumentException"));
         put("{\"text\":\"x\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("1 validation error detected: Value null at 'partitionKey' "
-                        + "failed to satisfy constraint: Member must not be null"));
+                .andExpect(jsonPath("$.detail")
+                        .value("1 validation error detected: Value null at 'partitionKey' "
+                                + "failed to satisfy constraint: Member must not be null"));
         put("{\"partitionKey\":\"pk\",\"text\":\"x\",\"explicitHashKey\":\"340282366920938463463374607431768211456\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
-                        + "[0, 2^128-1]. Specified value was 340282366920938463463374607431768211456"));
+                .andExpect(jsonPath("$.detail")
+                        .value("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
+                                + "[0, 2^128-1]. Specified value was 340282366920938463463374607431768211456"));
         putBatch("{\"records\":[]}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(startsWith("1 validation error detected: Value '[]' at "
-                        + "'records' failed to satisfy constraint: Member must have length greater than or equal to 1")));
+                .andExpect(
+                        jsonPath("$.detail")
+                                .value(
+                                        startsWith(
+                                                "1 validation error detected: Value '[]' at "
+                                                        + "'records' failed to satisfy constraint: Member must have length greater than or equal to 1")));
         putBatch("{\"records\":[{\"partitionKey\":\"\",\"text\":\"x\"}]}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("1 validation error detected: Value '' at 'records.1.partitionKey' "
-                        + "failed to satisfy constraint: Member must have length greater than or equal to 1"));
+                .andExpect(jsonPath("$.detail")
+                        .value("1 validation error detected: Value '' at 'records.1.partitionKey' "
+                                + "failed to satisfy constraint: Member must have length greater than or equal to 1"));
         put("{\"records\":[{\"partitionKey\":\"pk\",\"text\":\"x\"}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("InvalidArgumentException"))
-                .andExpect(jsonPath("$.detail").value(startsWith("A batch of records goes to POST "
-                        + "/streams/{name}/records/batch")));
-        putBatch("{\"records\":[{\"partitionKey\":\"pk\",\"data\":\"AA==\"}, {\"partitionKey\":\"pk\",\"data\":\"A\"}]}")
+                .andExpect(jsonPath("$.detail")
+                        .value(startsWith("A batch of records goes to POST " + "/streams/{name}/records/batch")));
+        putBatch(
+                        "{\"records\":[{\"partitionKey\":\"pk\",\"data\":\"AA==\"}, {\"partitionKey\":\"pk\",\"data\":\"A\"}]}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(startsWith("Value at 'records.2.data' is not valid standard "
-                        + "Base64")));
-        mvc.perform(post("/streams/missing/records").contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.detail")
+                        .value(startsWith("Value at 'records.2.data' is not valid standard " + "Base64")));
+        mvc.perform(post("/streams/missing/records")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"partitionKey\":\"pk\",\"text\":\"x\"}"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("Stream missing under account 000000000000 not found."));
@@ -149,11 +167,13 @@ class RecordsRestControllerTest {
         boolean throttled = false;
         for (int call = 0; call < 50 && !throttled; call++) {
             var response = mvc.perform(get("/streams/" + stream + "/records").param("shardIterator", iterator))
-                    .andReturn().getResponse();
+                    .andReturn()
+                    .getResponse();
             if (response.getStatus() == 429) {
                 throttled = true;
                 assertThat(response.getHeader("Retry-After")).isEqualTo("1");
-                assertThat(response.getContentAsString()).contains("\"errorType\":\"ProvisionedThroughputExceededException\"")
+                assertThat(response.getContentAsString())
+                        .contains("\"errorType\":\"ProvisionedThroughputExceededException\"")
                         .contains("Rate exceeded for shard shardId-000000000000 in stream " + stream);
                 assertThat(call).isGreaterThanOrEqualTo(5);
             } else {
@@ -169,23 +189,31 @@ class RecordsRestControllerTest {
         mvc.perform(get("/streams/" + stream + "/records").param("shardIterator", iterator + "A"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Invalid ShardIterator."));
-        mvc.perform(get("/streams/" + stream + "/records").param("shardIterator", iterator).param("limit", "0"))
+        mvc.perform(get("/streams/" + stream + "/records")
+                        .param("shardIterator", iterator)
+                        .param("limit", "0"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("1 validation error detected: Value '0' at 'limit' failed to "
-                        + "satisfy constraint: Member must have value greater than or equal to 1"));
-        mvc.perform(get("/streams/" + stream + "/records").param("shardIterator", iterator).param("limit", "10001"))
+                .andExpect(jsonPath("$.detail")
+                        .value("1 validation error detected: Value '0' at 'limit' failed to "
+                                + "satisfy constraint: Member must have value greater than or equal to 1"));
+        mvc.perform(get("/streams/" + stream + "/records")
+                        .param("shardIterator", iterator)
+                        .param("limit", "10001"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("ValidationException"));
-        mvc.perform(get("/streams/" + stream + "/records").param("shardIterator", iterator).param("limit", "ten"))
+        mvc.perform(get("/streams/" + stream + "/records")
+                        .param("shardIterator", iterator)
+                        .param("limit", "ten"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("SerializationException"));
         mvc.perform(get("/streams/" + stream + "/records"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("1 validation error detected: Value null at 'shardIterator' "
-                        + "failed to satisfy constraint: Member must not be null"));
+                .andExpect(jsonPath("$.detail")
+                        .value("1 validation error detected: Value null at 'shardIterator' "
+                                + "failed to satisfy constraint: Member must not be null"));
         mvc.perform(get("/streams/other/records").param("shardIterator", iterator))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("The shard iterator reads stream " + stream
-                        + ", not stream other."));
+                .andExpect(jsonPath("$.detail")
+                        .value("The shard iterator reads stream " + stream + ", not stream other."));
     }
 }

@@ -39,6 +39,7 @@ class ReshardingRecordsTest {
     private static final int WRITERS = 4;
     /** Each writer puts this many records before the reshard may start, and this many into a child after. */
     private static final int PER_SIDE = 100;
+
     private static final int MAX_PER_WRITER = 2_000_000;
     private static final long JOIN_MILLIS = 60_000;
 
@@ -48,8 +49,7 @@ class ReshardingRecordsTest {
         return f.streams.describe(StreamName.of(STREAM));
     }
 
-    private record Written(String payload, PutResult result) {
-    }
+    private record Written(String payload, PutResult result) {}
 
     /** Reads a closed shard from TRIM_HORIZON in small pages until its end; returns the records and the last page. */
     private List<RecordView> readToEnd(ShardId shard, List<GetRecordsResult> lastPage) {
@@ -62,7 +62,9 @@ class ReshardingRecordsTest {
                 lastPage.add(page);
                 return out;
             }
-            assertThat(page.childShards()).as("child shards come only at the shard end").isEmpty();
+            assertThat(page.childShards())
+                    .as("child shards come only at the shard end")
+                    .isEmpty();
             iterator = page.nextShardIterator();
         }
         throw new AssertionError("shard " + shard + " never ended");
@@ -74,7 +76,9 @@ class ReshardingRecordsTest {
         List<RecordView> out = new ArrayList<>();
         for (int i = 0; i < 1_000_000; i++) {
             GetRecordsResult page = f.records.getRecords(iterator, 97);
-            assertThat(page.nextShardIterator()).as("an open shard always has a next iterator").isNotNull();
+            assertThat(page.nextShardIterator())
+                    .as("an open shard always has a next iterator")
+                    .isNotNull();
             assertThat(page.childShards()).isEmpty();
             if (page.records().isEmpty()) {
                 return out;
@@ -110,30 +114,34 @@ class ReshardingRecordsTest {
             List<Written> mine = new ArrayList<>();
             written.add(mine);
             String writer = "w" + w;
-            Thread thread = new Thread(() -> {
-                try {
-                    int inNewShards = 0;
-                    for (int i = 0; i < MAX_PER_WRITER && inNewShards < PER_SIDE; i++) {
-                        String payload = writer + "-" + i;
-                        PutResult result = f.put(STREAM, KEY, payload);
-                        mine.add(new Written(payload, result));
-                        if (i + 1 == PER_SIDE) {
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            int inNewShards = 0;
+                            for (int i = 0; i < MAX_PER_WRITER && inNewShards < PER_SIDE; i++) {
+                                String payload = writer + "-" + i;
+                                PutResult result = f.put(STREAM, KEY, payload);
+                                mine.add(new Written(payload, result));
+                                if (i + 1 == PER_SIDE) {
+                                    warmedUp.countDown();
+                                }
+                                if (!oldShards.contains(result.shardId())) {
+                                    inNewShards++;
+                                }
+                            }
+                        } catch (Throwable t) {
+                            failures.add(t);
+                        } finally {
                             warmedUp.countDown();
                         }
-                        if (!oldShards.contains(result.shardId())) {
-                            inNewShards++;
-                        }
-                    }
-                } catch (Throwable t) {
-                    failures.add(t);
-                } finally {
-                    warmedUp.countDown();
-                }
-            }, "writer-" + w);
+                    },
+                    "writer-" + w);
             threads.add(thread);
             thread.start();
         }
-        assertThat(warmedUp.await(JOIN_MILLIS, TimeUnit.MILLISECONDS)).as("writers warmed up").isTrue();
+        assertThat(warmedUp.await(JOIN_MILLIS, TimeUnit.MILLISECONDS))
+                .as("writers warmed up")
+                .isTrue();
         reshard.accept(before);
         for (Thread thread : threads) {
             thread.join(JOIN_MILLIS);
@@ -143,13 +151,17 @@ class ReshardingRecordsTest {
         for (int w = 0; w < WRITERS; w++) {
             List<Written> mine = written.get(w);
             assertThat(mine.stream().filter(x -> oldShards.contains(x.result().shardId())))
-                    .as("writer %d wrote to the parent", w).hasSizeGreaterThanOrEqualTo(PER_SIDE);
+                    .as("writer %d wrote to the parent", w)
+                    .hasSizeGreaterThanOrEqualTo(PER_SIDE);
             assertThat(mine.stream().filter(x -> !oldShards.contains(x.result().shardId())))
-                    .as("writer %d wrote to a child", w).hasSize(PER_SIDE);
+                    .as("writer %d wrote to a child", w)
+                    .hasSize(PER_SIDE);
             boolean inChild = false;
             for (Written x : mine) {
                 boolean child = !oldShards.contains(x.result().shardId());
-                assertThat(!inChild || child).as("writer %d never went back to a parent", w).isTrue();
+                assertThat(!inChild || child)
+                        .as("writer %d never went back to a parent", w)
+                        .isTrue();
                 inChild = child;
             }
             byWriter.put("w" + w, mine);
@@ -173,55 +185,75 @@ class ReshardingRecordsTest {
         byWriter.values().forEach(list -> list.forEach(x -> acknowledged.put(x.payload(), x.result())));
         List<String> payloads = read.stream().map(RunnelFixture::text).toList();
         assertThat(payloads).as("no record read twice").doesNotHaveDuplicates();
-        assertThat(payloads).as("every acknowledged record read").containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
+        assertThat(payloads)
+                .as("every acknowledged record read")
+                .containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
         for (RecordView record : read) {
             PutResult put = acknowledged.get(RunnelFixture.text(record));
             assertThat(record.sequenceNumber()).as(RunnelFixture.text(record)).isEqualTo(put.sequenceNumber());
             assertThat(record.partitionKey()).isEqualTo(KEY);
         }
-        List<String> expectedBefore = byWriter.get("before").stream().map(Written::payload).toList();
-        List<String> expectedAfter = byWriter.get("after").stream().map(Written::payload).toList();
+        List<String> expectedBefore =
+                byWriter.get("before").stream().map(Written::payload).toList();
+        List<String> expectedAfter =
+                byWriter.get("after").stream().map(Written::payload).toList();
         assertThat(payloads.subList(0, SERIAL)).containsExactlyElementsOf(expectedBefore);
-        assertThat(payloads.subList(payloads.size() - SERIAL, payloads.size())).containsExactlyElementsOf(expectedAfter);
+        assertThat(payloads.subList(payloads.size() - SERIAL, payloads.size()))
+                .containsExactlyElementsOf(expectedAfter);
         for (int w = 0; w < WRITERS; w++) {
             String prefix = "w" + w + "-";
-            List<String> mine = payloads.stream().filter(p -> p.startsWith(prefix)).toList();
-            assertThat(mine).as("writer %d in put order", w)
-                    .containsExactlyElementsOf(byWriter.get("w" + w).stream().map(Written::payload).toList());
+            List<String> mine =
+                    payloads.stream().filter(p -> p.startsWith(prefix)).toList();
+            assertThat(mine)
+                    .as("writer %d in put order", w)
+                    .containsExactlyElementsOf(
+                            byWriter.get("w" + w).stream().map(Written::payload).toList());
         }
     }
 
     private static BigInteger max(List<RecordView> records) {
-        return records.stream().map(r -> r.sequenceNumber().toBigInteger()).max(BigInteger::compareTo).orElseThrow();
+        return records.stream()
+                .map(r -> r.sequenceNumber().toBigInteger())
+                .max(BigInteger::compareTo)
+                .orElseThrow();
     }
 
     private static BigInteger min(List<RecordView> records) {
-        return records.stream().map(r -> r.sequenceNumber().toBigInteger()).min(BigInteger::compareTo).orElseThrow();
+        return records.stream()
+                .map(r -> r.sequenceNumber().toBigInteger())
+                .min(BigInteger::compareTo)
+                .orElseThrow();
     }
 
     /** Sequence numbers grow along each shard, children's exceed the parent's, and the parent's end lies between. */
-    private void assertSequenceNumbers(Stream stream, Shard parent, List<RecordView> parentRecords, Shard child,
-                                       List<RecordView> childRecords) {
+    private void assertSequenceNumbers(
+            Stream stream, Shard parent, List<RecordView> parentRecords, Shard child, List<RecordView> childRecords) {
         assertThat(parentRecords).extracting(RecordView::sequenceNumber).isSorted();
         assertThat(childRecords).extracting(RecordView::sequenceNumber).isSorted();
         BigInteger lastParent = max(parentRecords);
         BigInteger firstChild = min(childRecords);
-        assertThat(firstChild).as("children's numbers exceed every parent number").isGreaterThan(lastParent);
+        assertThat(firstChild)
+                .as("children's numbers exceed every parent number")
+                .isGreaterThan(lastParent);
         SequenceNumber ending = f.streams.endingSequenceNumber(stream, parent).orElseThrow();
-        assertThat(ending.toBigInteger()).as("the parent's EndingSequenceNumber exceeds its last record")
+        assertThat(ending.toBigInteger())
+                .as("the parent's EndingSequenceNumber exceeds its last record")
                 .isGreaterThan(lastParent);
         SequenceNumber childStart = f.streams.startingSequenceNumber(stream, child);
-        assertThat(childStart.toBigInteger()).as("the child starts after the parent's end")
+        assertThat(childStart.toBigInteger())
+                .as("the child starts after the parent's end")
                 .isGreaterThan(ending.toBigInteger())
                 .isLessThanOrEqualTo(firstChild);
-        assertThat(f.streams.endingSequenceNumber(stream, child)).as("an open shard has no end").isEmpty();
+        assertThat(f.streams.endingSequenceNumber(stream, child))
+                .as("an open shard has no end")
+                .isEmpty();
     }
 
     @Test
     void recordsOfOneKeyReadInOrderAcrossASplitWithConcurrentWriters() throws InterruptedException {
         f.createActive(STREAM, 1);
-        Map<String, List<Written>> byWriter = writeAround(
-                before -> f.resharding.split(StreamName.of(STREAM), "shardId-000000000000", HALF));
+        Map<String, List<Written>> byWriter =
+                writeAround(before -> f.resharding.split(StreamName.of(STREAM), "shardId-000000000000", HALF));
 
         Stream stream = current();
         Shard parent = stream.shard(new ShardId(0)).orElseThrow();
@@ -239,9 +271,14 @@ class ReshardingRecordsTest {
 
         HashKey hash = PartitionKeys.hashKey(KEY);
         Shard owner = stream.route(hash);
-        Shard other = stream.openShardsByHashKey().stream().filter(s -> !s.equals(owner)).findFirst().orElseThrow();
+        Shard other = stream.openShardsByHashKey().stream()
+                .filter(s -> !s.equals(owner))
+                .findFirst()
+                .orElseThrow();
         List<RecordView> fromChild = readOpen(owner.id());
-        assertThat(readOpen(other.id())).as("the other child holds none of the key's records").isEmpty();
+        assertThat(readOpen(other.id()))
+                .as("the other child holds none of the key's records")
+                .isEmpty();
 
         List<RecordView> all = new ArrayList<>(fromParent);
         all.addAll(fromChild);
@@ -258,7 +295,8 @@ class ReshardingRecordsTest {
 
         Stream stream = current();
         Shard parent = stream.shard(keyParent.id()).orElseThrow();
-        Shard otherParent = stream.shard(new ShardId(1 - keyParent.id().index())).orElseThrow();
+        Shard otherParent =
+                stream.shard(new ShardId(1 - keyParent.id().index())).orElseThrow();
         Shard child = stream.shard(new ShardId(2)).orElseThrow();
         assertThat(child.isOpen()).isTrue();
 
@@ -278,7 +316,8 @@ class ReshardingRecordsTest {
         all.addAll(fromChild);
         assertReadOnceInOrder(all, byWriter);
         assertSequenceNumbers(stream, parent, fromParent, child, fromChild);
-        SequenceNumber otherEnding = f.streams.endingSequenceNumber(stream, otherParent).orElseThrow();
+        SequenceNumber otherEnding =
+                f.streams.endingSequenceNumber(stream, otherParent).orElseThrow();
         assertThat(min(fromChild)).isGreaterThan(otherEnding.toBigInteger());
     }
 
@@ -296,19 +335,27 @@ class ReshardingRecordsTest {
         assertThat(page.millisBehindLatest()).isZero();
         assertThat(page.childShards()).extracting(Shard::id).containsExactly(new ShardId(1), new ShardId(2));
 
-        String lastNumber = f.records.getRecords(
-                f.iterator(STREAM, "shardId-000000000000", ShardIteratorType.TRIM_HORIZON, null, null), null)
-                .records().get(4).sequenceNumber().toString();
-        GetRecordsResult after = f.records.getRecords(f.iterator(STREAM, "shardId-000000000000",
-                ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastNumber, null), null);
+        String lastNumber = f.records
+                .getRecords(
+                        f.iterator(STREAM, "shardId-000000000000", ShardIteratorType.TRIM_HORIZON, null, null), null)
+                .records()
+                .get(4)
+                .sequenceNumber()
+                .toString();
+        GetRecordsResult after = f.records.getRecords(
+                f.iterator(STREAM, "shardId-000000000000", ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastNumber, null),
+                null);
         assertThat(after.records()).isEmpty();
         assertThat(after.nextShardIterator()).isNull();
         assertThat(after.childShards()).hasSize(2);
 
-        GetRecordsResult at = f.records.getRecords(f.iterator(STREAM, "shardId-000000000000",
-                ShardIteratorType.AT_SEQUENCE_NUMBER, lastNumber, null), null);
+        GetRecordsResult at = f.records.getRecords(
+                f.iterator(STREAM, "shardId-000000000000", ShardIteratorType.AT_SEQUENCE_NUMBER, lastNumber, null),
+                null);
         assertThat(RunnelFixture.texts(at)).containsExactly("r4");
-        assertThat(at.nextShardIterator()).as("the last record is returned together with the shard end").isNull();
+        assertThat(at.nextShardIterator())
+                .as("the last record is returned together with the shard end")
+                .isNull();
         assertThat(at.childShards()).hasSize(2);
     }
 

@@ -90,7 +90,9 @@ class ShardIteratorServiceTest {
 
     @Test
     void atTheNextSequenceNumberWaitsForTheNextRecord() {
-        String next = new SequenceNumber(SequenceNumber.parse(seq.get(5)).orElseThrow().incarnation(), 0, 6).toString();
+        String next = new SequenceNumber(
+                        SequenceNumber.parse(seq.get(5)).orElseThrow().incarnation(), 0, 6)
+                .toString();
         String it = iterator(AT_SEQUENCE_NUMBER, next);
         assertThat(read(it)).isEmpty();
         f.put("s", "pk", "test7");
@@ -136,16 +138,29 @@ class ShardIteratorServiceTest {
     @Test
     void aSequenceNumberOfAnotherShardIsRejected() {
         f.createActive("two", 2);
-        PutResult onShard1 = f.records.put(new PutRecordCommand(StreamName.of("two"),
-                new RecordInput("pk", new byte[] {1}, "340282366920938463463374607431768211455"), null));
+        PutResult onShard1 = f.records.put(new PutRecordCommand(
+                StreamName.of("two"),
+                new RecordInput("pk", new byte[] {1}, "340282366920938463463374607431768211455"),
+                null));
         assertThat(onShard1.shardId().index()).isEqualTo(1);
-        assertThatThrownBy(() -> f.iterator("two", SHARD_0, AT_SEQUENCE_NUMBER, onShard1.sequenceNumber().toString(), null))
+        assertThatThrownBy(() -> f.iterator(
+                        "two",
+                        SHARD_0,
+                        AT_SEQUENCE_NUMBER,
+                        onShard1.sequenceNumber().toString(),
+                        null))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("Invalid StartingSequenceNumber. It encodes shardId-000000000001, while it was used in a "
                         + "call to a shard with shardId-000000000000");
         assertThat(RunnelFixture.texts(f.records.getRecords(
-                f.iterator("two", "shardId-000000000001", AT_SEQUENCE_NUMBER, onShard1.sequenceNumber().toString(), null),
-                null))).hasSize(1);
+                        f.iterator(
+                                "two",
+                                "shardId-000000000001",
+                                AT_SEQUENCE_NUMBER,
+                                onShard1.sequenceNumber().toString(),
+                                null),
+                        null)))
+                .hasSize(1);
     }
 
     @Test
@@ -158,7 +173,8 @@ class ShardIteratorServiceTest {
         assertThatThrownBy(() -> iterator(AT_SEQUENCE_NUMBER, old))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("StartingSequenceNumber " + old + " used in GetShardIterator on shard " + SHARD_0
-                        + " in stream s under account " + ACCOUNT + " is invalid because it did not come from this stream.");
+                        + " in stream s under account " + ACCOUNT
+                        + " is invalid because it did not come from this stream.");
         assertThatThrownBy(() -> iterator(AFTER_SEQUENCE_NUMBER, old))
                 .hasMessageEndingWith("did not come from this stream.");
     }
@@ -267,7 +283,8 @@ class ShardIteratorServiceTest {
                     .isInstanceOf(InvalidArgumentException.class)
                     .hasMessage("Invalid ShardIterator.");
         }
-        for (String garbage : new String[] {"x", "AAAAAAAAAAE", "not base64 !!", it.substring(0, it.length() / 2), it + "AAAA"}) {
+        for (String garbage :
+                new String[] {"x", "AAAAAAAAAAE", "not base64 !!", it.substring(0, it.length() / 2), it + "AAAA"}) {
             assertThatThrownBy(() -> f.records.getRecords(garbage, null))
                     .as(garbage)
                     .isInstanceOf(InvalidArgumentException.class)
@@ -279,8 +296,8 @@ class ShardIteratorServiceTest {
     @Test
     void anIteratorSignedWithAnotherKeyIsInvalid() {
         ShardIteratorService other = new ShardIteratorService(f.streams, f.clock, f.properties);
-        String foreign = other.getShardIterator(StreamName.of("s"), SHARD_0,
-                dev.runnel.core.record.StartingPosition.of(TRIM_HORIZON, null, null));
+        String foreign = other.getShardIterator(
+                StreamName.of("s"), SHARD_0, dev.runnel.core.record.StartingPosition.of(TRIM_HORIZON, null, null));
         assertThatThrownBy(() -> f.records.getRecords(foreign, null))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("Invalid ShardIterator.");

@@ -64,7 +64,8 @@ public abstract class ShardLogStoreContract {
             assertThat(record.data()).isEqualTo(bytes("data-" + i));
             assertThat(record.arrivalMillis()).isEqualTo(1_000 + i);
         }
-        assertThat(log.read(250, 10_000, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+        assertThat(log.read(250, 10_000, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::position)
                 .containsExactlyElementsOf(range(250, 300));
         assertThat(log.read(300, 10, Long.MAX_VALUE, Long.MIN_VALUE)).isEmpty();
         assertThat(log.read(10_000, 10, Long.MAX_VALUE, Long.MIN_VALUE)).isEmpty();
@@ -110,9 +111,11 @@ public abstract class ShardLogStoreContract {
     void readsFromBelowTheStartClampToTheStart() {
         ShardLog log = newStore().create(1, SHARD_0);
         appendMany(log, 10, 20, 100);
-        assertThat(log.read(-5, 3, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+        assertThat(log.read(-5, 3, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::position)
                 .containsExactly(0L, 1L, 2L);
-        assertThat(log.read(Long.MIN_VALUE, 1, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+        assertThat(log.read(Long.MIN_VALUE, 1, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::position)
                 .containsExactly(0L);
     }
 
@@ -121,7 +124,8 @@ public abstract class ShardLogStoreContract {
         ShardLog log = newStore().create(1, SHARD_0);
         appendMany(log, 200, 10, 100);
         assertThat(log.read(0, 1, Long.MAX_VALUE, Long.MIN_VALUE)).hasSize(1);
-        assertThat(log.read(5, 70, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+        assertThat(log.read(5, 70, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::position)
                 .containsExactlyElementsOf(range(5, 75));
         assertThat(log.read(190, 70, Long.MAX_VALUE, Long.MIN_VALUE)).hasSize(10);
     }
@@ -138,13 +142,16 @@ public abstract class ShardLogStoreContract {
         assertThat(log.read(0, 100, 300, Long.MIN_VALUE)).hasSize(3);
         assertThat(log.read(0, 100, 0, Long.MIN_VALUE)).hasSize(1);
         assertThat(log.read(0, 100, 1, Long.MIN_VALUE)).hasSize(1);
-        assertThat(log.read(4, 100, 1_000, Long.MIN_VALUE)).extracting(StoredRecord::position)
+        assertThat(log.read(4, 100, 1_000, Long.MIN_VALUE))
+                .extracting(StoredRecord::position)
                 .containsExactlyElementsOf(range(4, 10));
 
         ShardLog big = newStore().create(1, SHARD_1);
         big.append("k", new byte[3_000], 1);
         big.append("k", new byte[10], 1);
-        assertThat(big.read(0, 10, 100, Long.MIN_VALUE)).hasSize(1).first()
+        assertThat(big.read(0, 10, 100, Long.MIN_VALUE))
+                .hasSize(1)
+                .first()
                 .satisfies(r -> assertThat(r.data()).hasSize(3_000));
         assertThat(big.read(0, 10, 3_001 + 11, Long.MIN_VALUE)).hasSize(2);
     }
@@ -156,12 +163,15 @@ public abstract class ShardLogStoreContract {
             log.append("k" + i, bytes("d" + i), 1_000 + i / 2);
         }
         // arrivals: positions 2t and 2t+1 arrive at 1000+t
-        assertThat(log.read(0, 3, Long.MAX_VALUE, 1_050)).extracting(StoredRecord::position)
+        assertThat(log.read(0, 3, Long.MAX_VALUE, 1_050))
+                .extracting(StoredRecord::position)
                 .containsExactly(100L, 101L, 102L);
-        assertThat(log.read(150, 3, Long.MAX_VALUE, 1_050)).extracting(StoredRecord::position)
+        assertThat(log.read(150, 3, Long.MAX_VALUE, 1_050))
+                .extracting(StoredRecord::position)
                 .containsExactly(150L, 151L, 152L);
         assertThat(log.read(0, 1_000, Long.MAX_VALUE, 1_100)).isEmpty();
-        assertThat(log.read(0, 1_000, Long.MAX_VALUE, 1_099)).extracting(StoredRecord::position)
+        assertThat(log.read(0, 1_000, Long.MAX_VALUE, 1_099))
+                .extracting(StoredRecord::position)
                 .containsExactly(198L, 199L);
     }
 
@@ -172,11 +182,14 @@ public abstract class ShardLogStoreContract {
         store.create(1, SHARD_1).append("b", bytes("b"), 1);
         store.create(2, SHARD_0).append("c", bytes("c"), 1);
         assertThat(store.create(1, SHARD_0).read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
-                .extracting(StoredRecord::partitionKey).containsExactly("a");
+                .extracting(StoredRecord::partitionKey)
+                .containsExactly("a");
         assertThat(store.create(1, SHARD_1).read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
-                .extracting(StoredRecord::partitionKey).containsExactly("b");
+                .extracting(StoredRecord::partitionKey)
+                .containsExactly("b");
         assertThat(store.create(2, SHARD_0).read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
-                .extracting(StoredRecord::partitionKey).containsExactly("c");
+                .extracting(StoredRecord::partitionKey)
+                .containsExactly("c");
         assertThat(store.find(1, SHARD_0)).isPresent();
         assertThat(store.find(3, SHARD_0)).isEmpty();
         assertThat(store.find(1, new ShardId(2))).isEmpty();
@@ -232,12 +245,14 @@ public abstract class ShardLogStoreContract {
         assertThat(log.append("c", bytes("c"), 99).arrivalMillis()).isEqualTo(100);
         assertThat(log.append("d", bytes("d"), 150).arrivalMillis()).isEqualTo(150);
         assertThat(log.append("e", bytes("e"), 120).arrivalMillis()).isEqualTo(150);
-        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::arrivalMillis)
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::arrivalMillis)
                 .containsExactly(100L, 100L, 100L, 150L, 150L);
         assertThat(log.positionAtOrAfter(100)).isZero();
         assertThat(log.positionAtOrAfter(101)).isEqualTo(3);
         assertThat(log.positionAtOrAfter(150)).isEqualTo(3);
-        assertThat(log.read(0, 10, Long.MAX_VALUE, 101)).extracting(StoredRecord::partitionKey)
+        assertThat(log.read(0, 10, Long.MAX_VALUE, 101))
+                .extracting(StoredRecord::partitionKey)
                 .containsExactly("d", "e");
     }
 
@@ -283,7 +298,8 @@ public abstract class ShardLogStoreContract {
         assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE)).isEmpty();
         assertThat(log.positionAtOrAfter(0)).isEqualTo(500);
         assertThat(log.append("k", bytes("again"), 10).position()).isEqualTo(500);
-        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::position)
                 .containsExactly(500L);
         assertThat(log.startPosition()).isEqualTo(500);
     }
@@ -304,7 +320,9 @@ public abstract class ShardLogStoreContract {
         store.drop(7);
         store.drop(42);
         assertThat(store.usedBytes()).isEqualTo(keep);
-        assertThat(store.create(7, SHARD_0).endPosition()).as("a re-opened log starts afresh").isZero();
+        assertThat(store.create(7, SHARD_0).endPosition())
+                .as("a re-opened log starts afresh")
+                .isZero();
     }
 
     // ---- sealing and dropping one shard -------------------------------------------------------------------
@@ -337,22 +355,30 @@ public abstract class ShardLogStoreContract {
             assertThatThrownBy(() -> found.append("k", bytes("late"), 8)).isInstanceOf(ShardLogSealedException.class);
             assertThat(found.endPosition()).isEqualTo(70);
         });
-        assertThat(store.create(1, SHARD_0).endPosition()).as("create returns the sealed log").isEqualTo(70);
+        assertThat(store.create(1, SHARD_0).endPosition())
+                .as("create returns the sealed log")
+                .isEqualTo(70);
         assertThatThrownBy(() -> store.create(1, SHARD_0).append("k", bytes("late"), 8))
                 .isInstanceOf(ShardLogSealedException.class);
 
-        assertThat(log.read(0, 10_000, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position)
+        assertThat(log.read(0, 10_000, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::position)
                 .containsExactlyElementsOf(range(0, 70));
-        assertThat(log.read(65, 10, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::partitionKey)
+        assertThat(log.read(65, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::partitionKey)
                 .containsExactly("key-65", "key-66", "key-67", "key-68", "key-69");
         assertThat(log.positionAtOrAfter(7)).isZero();
         assertThat(log.positionAtOrAfter(8)).isEqualTo(70);
         assertThat(log.startPosition()).isZero();
-        assertThat(log.trimBefore(Long.MAX_VALUE)).as("a sealed log can still be trimmed").isPositive();
+        assertThat(log.trimBefore(Long.MAX_VALUE))
+                .as("a sealed log can still be trimmed")
+                .isPositive();
         assertThat(log.endPosition()).isEqualTo(70);
 
         ShardLog other = store.create(1, SHARD_1);
-        assertThat(other.append("k", bytes("open"), 9).position()).as("sealing is per log").isZero();
+        assertThat(other.append("k", bytes("open"), 9).position())
+                .as("sealing is per log")
+                .isZero();
     }
 
     @Test
@@ -393,10 +419,13 @@ public abstract class ShardLogStoreContract {
         }
         assertThat(writers).noneMatch(Thread::isAlive);
         assertThat(failures).isEmpty();
-        assertThat(acknowledged.get()).as("every acknowledged append is below the end").isEqualTo(end);
+        assertThat(acknowledged.get())
+                .as("every acknowledged append is below the end")
+                .isEqualTo(end);
         assertThat(highest.get()).isEqualTo(end - 1);
         assertThat(log.endPosition()).isEqualTo(end);
-        assertThat(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE)).hasSize((int) end);
+        assertThat(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE))
+                .hasSize((int) end);
     }
 
     @Test
@@ -423,8 +452,12 @@ public abstract class ShardLogStoreContract {
         store.drop(7, SHARD_0);
         store.drop(7, new ShardId(42));
         store.drop(99, SHARD_0);
-        assertThat(store.usedBytes()).as("dropping again or dropping unknown logs is a no-op").isEqualTo(after);
-        assertThat(store.create(7, SHARD_0).endPosition()).as("a re-created log starts afresh").isZero();
+        assertThat(store.usedBytes())
+                .as("dropping again or dropping unknown logs is a no-op")
+                .isEqualTo(after);
+        assertThat(store.create(7, SHARD_0).endPosition())
+                .as("a re-created log starts afresh")
+                .isZero();
 
         store.drop(7);
         assertThat(store.find(7, SHARD_1)).isEmpty();
@@ -539,11 +572,14 @@ public abstract class ShardLogStoreContract {
                     long from = random.nextInt(oracle.size() + 10) - 5;
                     int limit = 1 + random.nextInt(random.nextBoolean() ? 5 : 500);
                     long maxBytes = random.nextInt(4) == 0 ? Long.MAX_VALUE : random.nextInt(20_000);
-                    long minArrival = random.nextBoolean() || oracle.isEmpty() ? Long.MIN_VALUE
+                    long minArrival = random.nextBoolean() || oracle.isEmpty()
+                            ? Long.MIN_VALUE
                             : oracle.get(random.nextInt(oracle.size())).arrivalMillis() + random.nextInt(3) - 1;
                     List<StoredRecord> actual = log.read(from, limit, maxBytes, minArrival);
                     List<StoredRecord> expected = expectedRead(oracle, from, limit, maxBytes, minArrival);
-                    assertSameRecords(actual, expected,
+                    assertSameRecords(
+                            actual,
+                            expected,
                             "seed=" + seed + " step=" + step + " from=" + from + " limit=" + limit + " maxBytes="
                                     + maxBytes + " minArrival=" + minArrival);
                     if (!oracle.isEmpty()) {
@@ -557,8 +593,8 @@ public abstract class ShardLogStoreContract {
         }
     }
 
-    private static List<StoredRecord> expectedRead(List<StoredRecord> oracle, long from, int limit, long maxBytes,
-                                                   long minArrival) {
+    private static List<StoredRecord> expectedRead(
+            List<StoredRecord> oracle, long from, int limit, long maxBytes, long minArrival) {
         long start = Math.max(Math.max(from, 0), firstAtOrAfter(oracle, minArrival));
         List<StoredRecord> out = new ArrayList<>();
         long bytes = 0;
@@ -591,7 +627,9 @@ public abstract class ShardLogStoreContract {
             assertThat(a.position()).as(context).isEqualTo(e.position());
             assertThat(a.arrivalMillis()).as(context).isEqualTo(e.arrivalMillis());
             assertThat(a.partitionKey()).as(context).isEqualTo(e.partitionKey());
-            assertThat(Arrays.equals(a.data(), e.data())).as(context + " data at " + e.position()).isTrue();
+            assertThat(Arrays.equals(a.data(), e.data()))
+                    .as(context + " data at " + e.position())
+                    .isTrue();
         }
     }
 

@@ -33,7 +33,8 @@ public abstract class StreamCatalogContract {
             assertThat(s.version()).isEqualTo(1);
         });
         assertThat(catalog.add(stream("orders", 2))).isFalse();
-        assertThat(catalog.find(StreamName.of("orders")).orElseThrow().incarnation()).isEqualTo(1);
+        assertThat(catalog.find(StreamName.of("orders")).orElseThrow().incarnation())
+                .isEqualTo(1);
         assertThat(catalog.find(StreamName.of("other"))).isEmpty();
     }
 
@@ -50,7 +51,8 @@ public abstract class StreamCatalogContract {
 
         // A writer still holding v1 loses.
         assertThat(catalog.replace(v1, v1.with(c -> c.retentionHours = 72))).isFalse();
-        assertThat(catalog.find(StreamName.of("s")).orElseThrow().retentionHours()).isEqualTo(48);
+        assertThat(catalog.find(StreamName.of("s")).orElseThrow().retentionHours())
+                .isEqualTo(48);
 
         Stream v3 = stored.with(c -> c.tags = Map.of("team", "a"));
         assertThat(catalog.replace(stored, v3)).isTrue();
@@ -62,10 +64,12 @@ public abstract class StreamCatalogContract {
         StreamCatalog catalog = newCatalog();
         catalog.add(stream("s", 1));
         Stream other = stream("s", 2);
-        assertThat(catalog.replace(other, other.with(c -> c.retentionHours = 48))).isFalse();
+        assertThat(catalog.replace(other, other.with(c -> c.retentionHours = 48)))
+                .isFalse();
         assertThat(catalog.find(StreamName.of("s")).orElseThrow().incarnation()).isEqualTo(1);
         Stream missing = stream("missing", 3);
-        assertThat(catalog.replace(missing, missing.with(c -> c.retentionHours = 48))).isFalse();
+        assertThat(catalog.replace(missing, missing.with(c -> c.retentionHours = 48)))
+                .isFalse();
         assertThat(catalog.find(StreamName.of("missing"))).isEmpty();
     }
 
@@ -89,7 +93,8 @@ public abstract class StreamCatalogContract {
     @Test
     void listPagesInNameOrder() {
         StreamCatalog catalog = newCatalog();
-        List<String> names = List.of("b", "a", "B", "A", "a-1", "a.1", "a_1", "0", "z", "stream-10", "stream-9", "stream-1");
+        List<String> names =
+                List.of("b", "a", "B", "A", "a-1", "a.1", "a_1", "0", "z", "stream-10", "stream-9", "stream-1");
         long incarnation = 1;
         for (String name : names) {
             catalog.add(stream(name, incarnation++));
@@ -118,8 +123,11 @@ public abstract class StreamCatalogContract {
             assertThat(collected).as("page size %d", pageSize).containsExactlyElementsOf(sorted);
         }
 
-        assertThat(catalog.list(StreamName.of("a"), 2)).extracting(s -> s.name().value()).containsExactly("a-1", "a.1");
-        assertThat(catalog.list(StreamName.of("aa"), 100)).extracting(s -> s.name().value())
+        assertThat(catalog.list(StreamName.of("a"), 2))
+                .extracting(s -> s.name().value())
+                .containsExactly("a-1", "a.1");
+        assertThat(catalog.list(StreamName.of("aa"), 100))
+                .extracting(s -> s.name().value())
                 .containsExactly("b", "stream-1", "stream-10", "stream-9", "z");
         assertThat(catalog.list(StreamName.of("z"), 10)).isEmpty();
     }

@@ -41,7 +41,10 @@ class ClosedShardExpiryTest {
 
     private long usedByLogsOf(Stream stream) {
         return stream.shards().stream()
-                .mapToLong(s -> f.store.find(stream.incarnation(), s.id()).map(ShardLog::usedBytes).orElse(0L))
+                .mapToLong(s -> f.store
+                        .find(stream.incarnation(), s.id())
+                        .map(ShardLog::usedBytes)
+                        .orElse(0L))
                 .sum();
     }
 
@@ -85,7 +88,8 @@ class ClosedShardExpiryTest {
         assertThat(ids(after.shards())).containsExactly(id(1), id(2));
         assertThat(after.openShardCount()).isEqualTo(2);
         assertThat(after.nextShardIndex()).as("ids are never reused").isEqualTo(3);
-        for (ShardFilter filter : List.of(ShardFilter.ALL,
+        for (ShardFilter filter : List.of(
+                ShardFilter.ALL,
                 new ShardFilter(ShardFilter.Type.AT_TRIM_HORIZON, null, null),
                 new ShardFilter(ShardFilter.Type.AT_LATEST, null, null),
                 new ShardFilter(ShardFilter.Type.AFTER_SHARD_ID, id(0), null),
@@ -93,14 +97,19 @@ class ClosedShardExpiryTest {
                 new ShardFilter(ShardFilter.Type.AT_TIMESTAMP, null, created.createdAt()))) {
             assertThat(ids(f.streams.shards(after, filter))).as("%s", filter).doesNotContain(id(0));
         }
-        assertThat(f.store.find(incarnation, id(0))).as("the expired shard's log is dropped").isEmpty();
+        assertThat(f.store.find(incarnation, id(0)))
+                .as("the expired shard's log is dropped")
+                .isEmpty();
         assertThat(f.store.usedBytes()).isLessThan(usedBefore).isEqualTo(usedByLogsOf(after));
         assertThat(freed).isPositive();
         assertThatThrownBy(() -> f.iterator("s", "shardId-000000000000", ShardIteratorType.TRIM_HORIZON, null, null))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessage("Shard shardId-000000000000 in stream s under account " + ACCOUNT + " does not exist");
 
-        f.resharding.split(StreamName.of("s"), "shardId-000000000001", BigInteger.ONE.shiftLeft(126).toString());
+        f.resharding.split(
+                StreamName.of("s"),
+                "shardId-000000000001",
+                BigInteger.ONE.shiftLeft(126).toString());
         assertThat(ids(current("s").shards())).containsExactly(id(1), id(2), id(3), id(4));
     }
 

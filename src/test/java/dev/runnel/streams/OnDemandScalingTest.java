@@ -26,10 +26,14 @@ class OnDemandScalingTest {
 
     private final ManualClock clock = new ManualClock();
     private final RunnelProperties defaults = RunnelProperties.defaults();
-    private final RunnelProperties properties = new RunnelProperties(defaults.accountId(), defaults.region(),
-            new RunnelProperties.Streams(10_000, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1),
-                    Duration.ofSeconds(1)),
-            defaults.iterators(), defaults.storage(), defaults.http(),
+    private final RunnelProperties properties = new RunnelProperties(
+            defaults.accountId(),
+            defaults.region(),
+            new RunnelProperties.Streams(
+                    10_000, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+            defaults.iterators(),
+            defaults.storage(),
+            defaults.http(),
             new RunnelProperties.OnDemand(0.8, Duration.ofSeconds(10), Duration.ofSeconds(30), 64));
     private final InMemoryStreamCatalog catalog = new InMemoryStreamCatalog();
     private final InMemoryShardLogStore store = new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384);
@@ -38,8 +42,8 @@ class OnDemandScalingTest {
     private final ReshardingService resharding = new ReshardingService(catalog, store, streams, clock, properties);
     private final ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties);
     private final RecordService records = new RecordService(streams, iterators, clock, traffic);
-    private final OnDemandScaling scaling = new OnDemandScaling(streams, resharding, traffic, clock,
-            properties.onDemand());
+    private final OnDemandScaling scaling =
+            new OnDemandScaling(streams, resharding, traffic, clock, properties.onDemand());
     private final StreamName name = new StreamName("busy");
     private int counter;
 
@@ -58,14 +62,17 @@ class OnDemandScalingTest {
         }
 
         Stream stream = streams.describe(name);
-        assertThat(stream.scalingEvents()).extracting(ScalingEvent::fromShards, ScalingEvent::toShards)
+        assertThat(stream.scalingEvents())
+                .extracting(ScalingEvent::fromShards, ScalingEvent::toShards)
                 .startsWith(org.assertj.core.groups.Tuple.tuple(4, 8), org.assertj.core.groups.Tuple.tuple(8, 16));
         for (ScalingEvent event : stream.scalingEvents()) {
             assertThat(event.toShards()).isEqualTo(event.fromShards() * 2);
             assertThat(event.reason()).contains("of capacity");
         }
         for (int i = 1; i < stream.scalingEvents().size(); i++) {
-            assertThat(Duration.between(stream.scalingEvents().get(i - 1).at(), stream.scalingEvents().get(i).at()))
+            assertThat(Duration.between(
+                            stream.scalingEvents().get(i - 1).at(),
+                            stream.scalingEvents().get(i).at()))
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
         }
         for (int i = 1; i < shardCounts.size(); i++) {
@@ -81,8 +88,8 @@ class OnDemandScalingTest {
         for (int second = 0; second < 30; second++) {
             putRecords(1000);
             for (int i = 0; i < 1500; i++) {
-                records.put(new dev.runnel.records.PutRecordCommand(new StreamName("fixed"),
-                        new RecordInput("k" + i, new byte[10], null), null));
+                records.put(new dev.runnel.records.PutRecordCommand(
+                        new StreamName("fixed"), new RecordInput("k" + i, new byte[10], null), null));
             }
             clock.advance(Duration.ofSeconds(1));
             assertThat(scaling.scaleUp()).isEmpty();
@@ -98,7 +105,8 @@ class OnDemandScalingTest {
             for (int i = 0; i < Math.min(PutRecordsCommand.MAX_RECORDS, count - done); i++) {
                 batch.add(new RecordInput("key-" + counter++, new byte[16], null));
             }
-            assertThat(records.putAll(new PutRecordsCommand(name, batch)).failedRecordCount()).isZero();
+            assertThat(records.putAll(new PutRecordsCommand(name, batch)).failedRecordCount())
+                    .isZero();
         }
     }
 }

@@ -30,7 +30,8 @@ class ReshardingServiceTest {
     private static final String ACCOUNT = RunnelFixture.ACCOUNT;
     private static final String HALF = BigInteger.ONE.shiftLeft(127).toString();
     private static final String QUARTER = BigInteger.ONE.shiftLeft(126).toString();
-    private static final String THREE_QUARTERS = BigInteger.valueOf(3).shiftLeft(126).toString();
+    private static final String THREE_QUARTERS =
+            BigInteger.valueOf(3).shiftLeft(126).toString();
 
     private final RunnelFixture f = new RunnelFixture();
     private final ReshardingService resharding = f.resharding;
@@ -118,9 +119,11 @@ class ReshardingServiceTest {
         String end = new BigInteger(HALF).subtract(BigInteger.ONE).toString();
         assertThatThrownBy(() -> resharding.split(name("s"), "shardId-000000000000", end))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("NewStartingHashKey " + end + " used in SplitShard() on shard shardId-000000000000 in stream "
-                        + "s under account " + ACCOUNT + " is not both greater than one plus the shard's StartingHashKey "
-                        + "0 and less than the shard's EndingHashKey " + end + ".");
+                .hasMessage(
+                        "NewStartingHashKey " + end + " used in SplitShard() on shard shardId-000000000000 in stream "
+                                + "s under account " + ACCOUNT
+                                + " is not both greater than one plus the shard's StartingHashKey "
+                                + "0 and less than the shard's EndingHashKey " + end + ".");
         assertThat(status("s")).as("failed calls change nothing").isEqualTo(StreamStatus.ACTIVE);
         assertThat(current("s").shards()).hasSize(2).allMatch(Shard::isOpen);
         assertThat(current("s").nextShardIndex()).isEqualTo(2);
@@ -134,9 +137,11 @@ class ReshardingServiceTest {
         String inUse = "Shard shardId-000000000000 in stream s under account " + ACCOUNT
                 + " has already been merged or split, and thus is not eligible for merging or splitting.";
         assertThatThrownBy(() -> resharding.split(name("s"), "shardId-000000000000", QUARTER))
-                .isInstanceOf(ResourceInUseException.class).hasMessage(inUse);
+                .isInstanceOf(ResourceInUseException.class)
+                .hasMessage(inUse);
         assertThatThrownBy(() -> resharding.merge(name("s"), "shardId-000000000000", "shardId-000000000001"))
-                .isInstanceOf(ResourceInUseException.class).hasMessage(inUse);
+                .isInstanceOf(ResourceInUseException.class)
+                .hasMessage(inUse);
         assertThat(status("s")).isEqualTo(StreamStatus.ACTIVE);
     }
 
@@ -149,9 +154,16 @@ class ReshardingServiceTest {
         Shard child = merged.shard(new ShardId(3)).orElseThrow();
         assertThat(child.parentShardId()).contains(new ShardId(2));
         assertThat(child.adjacentParentShardId()).contains(new ShardId(1));
-        assertThat(child.hashKeyRange()).isEqualTo(new HashKeyRange(
-                stream.shard(new ShardId(1)).orElseThrow().hashKeyRange().start(),
-                stream.shard(new ShardId(2)).orElseThrow().hashKeyRange().end()));
+        assertThat(child.hashKeyRange())
+                .isEqualTo(new HashKeyRange(
+                        stream.shard(new ShardId(1))
+                                .orElseThrow()
+                                .hashKeyRange()
+                                .start(),
+                        stream.shard(new ShardId(2))
+                                .orElseThrow()
+                                .hashKeyRange()
+                                .end()));
         assertThat(merged.openShardCount()).isEqualTo(2);
         Lineage.assertConsistent(merged, "merge");
         for (int parent : new int[] {1, 2}) {
@@ -209,7 +221,9 @@ class ReshardingServiceTest {
                 .isInstanceOf(ResourceInUseException.class)
                 .hasMessage(notActive("s", "UPDATING"));
         waitForUpdate();
-        assertThat(resharding.merge(name("s"), "shardId-000000000002", "shardId-000000000003").openShardCount())
+        assertThat(resharding
+                        .merge(name("s"), "shardId-000000000002", "shardId-000000000003")
+                        .openShardCount())
                 .isEqualTo(2);
     }
 
@@ -271,21 +285,24 @@ class ReshardingServiceTest {
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("UpdateShardCount cannot scale up over double your current open shard count. "
                         + "Current open shard count: 4 Target shard count: 9");
-        assertThat(resharding.updateShardCount(name("up"), 8).stream().openShardCount()).isEqualTo(8);
+        assertThat(resharding.updateShardCount(name("up"), 8).stream().openShardCount())
+                .isEqualTo(8);
 
         f.createActive("down", 5);
         assertThatThrownBy(() -> resharding.updateShardCount(name("down"), 2))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("UpdateShardCount cannot scale down below half your current open shard count. "
                         + "Current open shard count: 5 Target shard count: 2");
-        assertThat(resharding.updateShardCount(name("down"), 3).stream().openShardCount()).isEqualTo(3);
+        assertThat(resharding.updateShardCount(name("down"), 3).stream().openShardCount())
+                .isEqualTo(3);
 
         f.createActive("even", 4);
         assertThatThrownBy(() -> resharding.updateShardCount(name("even"), 1))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("UpdateShardCount cannot scale down below half your current open shard count. "
                         + "Current open shard count: 4 Target shard count: 1");
-        assertThat(resharding.updateShardCount(name("even"), 2).stream().openShardCount()).isEqualTo(2);
+        assertThat(resharding.updateShardCount(name("even"), 2).stream().openShardCount())
+                .isEqualTo(2);
         assertThat(current("even").shardCountUpdates()).hasSize(1);
     }
 
@@ -306,7 +323,8 @@ class ReshardingServiceTest {
         for (int i = 0; i < ReshardingService.SHARD_COUNT_UPDATES_PER_DAY; i++) {
             int target = i % 2 == 0 ? 4 : 2;
             assertThat(resharding.updateShardCount(name("s"), target).stream().openShardCount())
-                    .as("call %d", i + 1).isEqualTo(target);
+                    .as("call %d", i + 1)
+                    .isEqualTo(target);
             waitForUpdate();
         }
         String limited = "Stream s under account " + ACCOUNT
@@ -322,7 +340,8 @@ class ReshardingServiceTest {
                 .hasMessage(limited);
 
         f.clock.set(first.plus(Duration.ofHours(24)).plusMillis(1));
-        assertThat(resharding.updateShardCount(name("s"), 4).stream().openShardCount()).isEqualTo(4);
+        assertThat(resharding.updateShardCount(name("s"), 4).stream().openShardCount())
+                .isEqualTo(4);
         assertThat(current("s").shardCountUpdates()).hasSize(10).doesNotContain(first);
     }
 
@@ -339,8 +358,7 @@ class ReshardingServiceTest {
         assertThat(after.shards()).isEqualTo(created.shards());
         assertThat(after.nextShardIndex()).isEqualTo(2);
         assertThat(after.shardCountUpdates()).hasSize(10);
-        assertThatThrownBy(() -> resharding.updateShardCount(name("s"), 4))
-                .isInstanceOf(LimitExceededException.class);
+        assertThatThrownBy(() -> resharding.updateShardCount(name("s"), 4)).isInstanceOf(LimitExceededException.class);
     }
 
     @Test
@@ -412,10 +430,11 @@ class ReshardingServiceTest {
         assertThatThrownBy(() -> resharding.updateMode(name("s"), StreamMode.ON_DEMAND))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("Stream s under account " + ACCOUNT + " is already in ON_DEMAND mode.");
-        assertThat(resharding.updateMode(name("s"), StreamMode.PROVISIONED).mode()).isEqualTo(StreamMode.PROVISIONED);
+        assertThat(resharding.updateMode(name("s"), StreamMode.PROVISIONED).mode())
+                .isEqualTo(StreamMode.PROVISIONED);
         waitForUpdate();
-        String limited = "Stream s under account " + ACCOUNT
-                + " has already switched its mode 2 times in the last 24 hours.";
+        String limited =
+                "Stream s under account " + ACCOUNT + " has already switched its mode 2 times in the last 24 hours.";
         assertThatThrownBy(() -> resharding.updateMode(name("s"), StreamMode.ON_DEMAND))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessage(limited);
@@ -428,7 +447,8 @@ class ReshardingServiceTest {
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessage(limited);
         f.clock.set(first.plus(Duration.ofHours(24)).plusMillis(1));
-        assertThat(resharding.updateMode(name("s"), StreamMode.ON_DEMAND).mode()).isEqualTo(StreamMode.ON_DEMAND);
+        assertThat(resharding.updateMode(name("s"), StreamMode.ON_DEMAND).mode())
+                .isEqualTo(StreamMode.ON_DEMAND);
     }
 
     // ---- shard limit --------------------------------------------------------------------------------------
@@ -452,16 +472,23 @@ class ReshardingServiceTest {
         assertThatThrownBy(() -> small.resharding.split(name("s"), "shardId-000000000001", THREE_QUARTERS))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessage(shardLimit(3, 3, 1));
-        assertThat(small.store.find(stream.incarnation(), new ShardId(1)).orElseThrow()
-                .append("k", new byte[0], 0).position()).as("the refused split sealed nothing").isZero();
+        assertThat(small.store
+                        .find(stream.incarnation(), new ShardId(1))
+                        .orElseThrow()
+                        .append("k", new byte[0], 0)
+                        .position())
+                .as("the refused split sealed nothing")
+                .isZero();
         assertThat(small.streams.describe(name("s")).nextShardIndex()).isEqualTo(4);
         assertThat(small.streams.status(small.streams.describe(name("s")))).isEqualTo(StreamStatus.ACTIVE);
 
         // Merging frees a shard, so a split fits again.
         small.resharding.merge(name("s"), "shardId-000000000002", "shardId-000000000003");
         small.clock.advance(updateDelay);
-        assertThat(small.resharding.split(name("s"), "shardId-000000000001", THREE_QUARTERS)
-                .openShardCount()).isEqualTo(3);
+        assertThat(small.resharding
+                        .split(name("s"), "shardId-000000000001", THREE_QUARTERS)
+                        .openShardCount())
+                .isEqualTo(3);
     }
 
     @Test
@@ -472,8 +499,11 @@ class ReshardingServiceTest {
         assertThatThrownBy(() -> small.resharding.updateShardCount(name("s"), 4))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessage(shardLimit(3, 4, 2));
-        assertThat(small.streams.describe(name("s")).shardCountUpdates()).as("a refused call is not counted").isEmpty();
-        assertThat(small.resharding.updateShardCount(name("s"), 3).stream().openShardCount()).isEqualTo(3);
+        assertThat(small.streams.describe(name("s")).shardCountUpdates())
+                .as("a refused call is not counted")
+                .isEmpty();
+        assertThat(small.resharding.updateShardCount(name("s"), 3).stream().openShardCount())
+                .isEqualTo(3);
         assertThat(small.streams.openShardCount()).isEqualTo(4);
     }
 }

@@ -70,8 +70,10 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.shards[1].hashKeyRange.endingHashKey").value(MAX_HASH_KEY.toString()))
                 .andExpect(jsonPath("$.shards[0].open").value(true))
                 .andExpect(jsonPath("$.shards[0].parentShardId").doesNotExist())
-                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.startingSequenceNumber").isString())
-                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber").doesNotExist());
+                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.startingSequenceNumber")
+                        .isString())
+                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber")
+                        .doesNotExist());
 
         Instant beforeSplit = clock.advance(PAST_UPDATE);
         Instant splitAt = clock.advance(PAST_UPDATE);
@@ -79,18 +81,39 @@ class ShardsRestControllerTest {
         clock.advance(PAST_UPDATE);
 
         expectShards(get("/streams/listed/shards"), shardId(0), shardId(1), shardId(2), shardId(3));
-        expectShards(get("/streams/listed/shards").param("filter", "FROM_TRIM_HORIZON"),
-                shardId(0), shardId(1), shardId(2), shardId(3));
+        expectShards(
+                get("/streams/listed/shards").param("filter", "FROM_TRIM_HORIZON"),
+                shardId(0),
+                shardId(1),
+                shardId(2),
+                shardId(3));
         expectShards(get("/streams/listed/shards").param("filter", "AT_LATEST"), shardId(1), shardId(2), shardId(3));
         expectShards(get("/streams/listed/shards").param("filter", "AT_TRIM_HORIZON"), shardId(0), shardId(1));
-        expectShards(get("/streams/listed/shards").param("filter", "AFTER_SHARD_ID").param("shardId", shardId(1)),
-                shardId(2), shardId(3));
-        expectShards(get("/streams/listed/shards").param("filter", "AT_TIMESTAMP")
-                .param("timestamp", beforeSplit.toString()), shardId(0), shardId(1));
-        expectShards(get("/streams/listed/shards").param("filter", "FROM_TIMESTAMP")
-                .param("timestamp", beforeSplit.toString()), shardId(0), shardId(1), shardId(2), shardId(3));
-        expectShards(get("/streams/listed/shards").param("filter", "FROM_TIMESTAMP")
-                .param("timestamp", splitAt.plusMillis(1).toString()), shardId(1), shardId(2), shardId(3));
+        expectShards(
+                get("/streams/listed/shards").param("filter", "AFTER_SHARD_ID").param("shardId", shardId(1)),
+                shardId(2),
+                shardId(3));
+        expectShards(
+                get("/streams/listed/shards")
+                        .param("filter", "AT_TIMESTAMP")
+                        .param("timestamp", beforeSplit.toString()),
+                shardId(0),
+                shardId(1));
+        expectShards(
+                get("/streams/listed/shards")
+                        .param("filter", "FROM_TIMESTAMP")
+                        .param("timestamp", beforeSplit.toString()),
+                shardId(0),
+                shardId(1),
+                shardId(2),
+                shardId(3));
+        expectShards(
+                get("/streams/listed/shards")
+                        .param("filter", "FROM_TIMESTAMP")
+                        .param("timestamp", splitAt.plusMillis(1).toString()),
+                shardId(1),
+                shardId(2),
+                shardId(3));
 
         mvc.perform(get("/streams/listed/shards").param("filter", "AT_LATEST"))
                 .andExpect(jsonPath("$.shards[1].parentShardId").value(shardId(0)))
@@ -101,34 +124,63 @@ class ShardsRestControllerTest {
         mvc.perform(get("/streams/listed/shards"))
                 .andExpect(jsonPath("$.shards[0].open").value(false))
                 .andExpect(jsonPath("$.shards[0].closedAt").isString())
-                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber").isString());
+                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber")
+                        .isString());
     }
 
     @Test
     void refusesBadShardListings() throws Exception {
         create("filtered", 1);
-        problem(get("/streams/filtered/shards").param("filter", "SOMETIMES"), status().isBadRequest(),
-                "ValidationException", "1 validation error detected: Value 'SOMETIMES' at 'filter' failed to satisfy "
+        problem(
+                get("/streams/filtered/shards").param("filter", "SOMETIMES"),
+                status().isBadRequest(),
+                "ValidationException",
+                "1 validation error detected: Value 'SOMETIMES' at 'filter' failed to satisfy "
                         + "constraint: Member must satisfy enum value set: [AFTER_SHARD_ID, AT_TRIM_HORIZON, "
                         + "FROM_TRIM_HORIZON, AT_LATEST, AT_TIMESTAMP, FROM_TIMESTAMP]");
-        problem(get("/streams/filtered/shards").param("filter", "AFTER_SHARD_ID"), status().isBadRequest(),
-                "InvalidArgumentException", "ShardId must be provided with the ShardFilter type AFTER_SHARD_ID.");
-        problem(get("/streams/filtered/shards").param("filter", "AT_LATEST").param("shardId", shardId(0)),
-                status().isBadRequest(), "InvalidArgumentException",
+        problem(
+                get("/streams/filtered/shards").param("filter", "AFTER_SHARD_ID"),
+                status().isBadRequest(),
+                "InvalidArgumentException",
+                "ShardId must be provided with the ShardFilter type AFTER_SHARD_ID.");
+        problem(
+                get("/streams/filtered/shards").param("filter", "AT_LATEST").param("shardId", shardId(0)),
+                status().isBadRequest(),
+                "InvalidArgumentException",
                 "ShardId can only be provided with the ShardFilter type AFTER_SHARD_ID, not AT_LATEST.");
-        problem(get("/streams/filtered/shards").param("filter", "AT_TIMESTAMP"), status().isBadRequest(),
-                "InvalidArgumentException", "Timestamp must be provided with the ShardFilter type AT_TIMESTAMP.");
-        problem(get("/streams/filtered/shards").param("filter", "FROM_TIMESTAMP"), status().isBadRequest(),
-                "InvalidArgumentException", "Timestamp must be provided with the ShardFilter type FROM_TIMESTAMP.");
-        problem(get("/streams/filtered/shards").param("timestamp", clock.instant().toString()),
-                status().isBadRequest(), "InvalidArgumentException", "Timestamp can only be provided with the "
+        problem(
+                get("/streams/filtered/shards").param("filter", "AT_TIMESTAMP"),
+                status().isBadRequest(),
+                "InvalidArgumentException",
+                "Timestamp must be provided with the ShardFilter type AT_TIMESTAMP.");
+        problem(
+                get("/streams/filtered/shards").param("filter", "FROM_TIMESTAMP"),
+                status().isBadRequest(),
+                "InvalidArgumentException",
+                "Timestamp must be provided with the ShardFilter type FROM_TIMESTAMP.");
+        problem(
+                get("/streams/filtered/shards")
+                        .param("timestamp", clock.instant().toString()),
+                status().isBadRequest(),
+                "InvalidArgumentException",
+                "Timestamp can only be provided with the "
                         + "ShardFilter types AT_TIMESTAMP and FROM_TIMESTAMP, not FROM_TRIM_HORIZON.");
-        problem(get("/streams/filtered/shards").param("filter", "AFTER_SHARD_ID").param("shardId", "nope"),
-                status().isBadRequest(), "InvalidArgumentException", "Invalid shardId: nope.");
-        problem(get("/streams/filtered/shards").param("filter", "AT_TIMESTAMP").param("timestamp", "yesterday"),
-                status().isBadRequest(), "SerializationException",
+        problem(
+                get("/streams/filtered/shards")
+                        .param("filter", "AFTER_SHARD_ID")
+                        .param("shardId", "nope"),
+                status().isBadRequest(),
+                "InvalidArgumentException",
+                "Invalid shardId: nope.");
+        problem(
+                get("/streams/filtered/shards").param("filter", "AT_TIMESTAMP").param("timestamp", "yesterday"),
+                status().isBadRequest(),
+                "SerializationException",
                 "Value 'yesterday' at 'timestamp' is not an ISO-8601 timestamp such as 2026-11-26T10:15:30.123Z.");
-        problem(get("/streams/missing/shards"), status().isNotFound(), "ResourceNotFoundException",
+        problem(
+                get("/streams/missing/shards"),
+                status().isNotFound(),
+                "ResourceNotFoundException",
                 "Stream missing under account " + ACCOUNT + " not found.");
     }
 
@@ -145,7 +197,8 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.openShardCount").value(2))
                 .andExpect(jsonPath("$.shards", hasSize(3)))
                 .andExpect(jsonPath("$.shards[0].open").value(false))
-                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber").isString())
+                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber")
+                        .isString())
                 .andExpect(jsonPath("$.shards[1].shardId").value(shardId(1)))
                 .andExpect(jsonPath("$.shards[1].parentShardId").value(shardId(0)))
                 .andExpect(jsonPath("$.shards[1].adjacentParentShardId").doesNotExist())
@@ -158,37 +211,62 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.shards[2].hashKeyRange.endingHashKey").value(MAX_HASH_KEY.toString()));
 
         // UPDATING refuses the next change until the update delay has passed
-        problem(split("split", shardId(1), "1000"), status().isConflict(), "ResourceInUseException",
+        problem(
+                split("split", shardId(1), "1000"),
+                status().isConflict(),
+                "ResourceInUseException",
                 "Stream split under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
         clock.advance(PAST_UPDATE);
         mvc.perform(get("/streams/split")).andExpect(jsonPath("$.status").value("ACTIVE"));
 
         // a closed shard is split no more
-        problem(split("split", shardId(0), "1000"), status().isConflict(), "ResourceInUseException",
+        problem(
+                split("split", shardId(0), "1000"),
+                status().isConflict(),
+                "ResourceInUseException",
                 "Shard " + shardId(0) + " in stream split under account " + ACCOUNT + " has already been merged or "
                         + "split, and thus is not eligible for merging or splitting.");
         // the key must satisfy S + 1 < key < E, for shard 1: [0, 2^127 - 1]
         for (String key : new String[] {"0", "1", BELOW_MIDPOINT, MIDPOINT}) {
-            problem(split("split", shardId(1), key), status().isBadRequest(), "InvalidArgumentException",
+            problem(
+                    split("split", shardId(1), key),
+                    status().isBadRequest(),
+                    "InvalidArgumentException",
                     "NewStartingHashKey " + key + " used in SplitShard() on shard " + shardId(1) + " in stream split "
                             + "under account " + ACCOUNT + " is not both greater than one plus the shard's "
                             + "StartingHashKey 0 and less than the shard's EndingHashKey " + BELOW_MIDPOINT + ".");
         }
-        problem(split("split", shardId(1), "half"), status().isBadRequest(), "InvalidArgumentException",
+        problem(
+                split("split", shardId(1), "half"),
+                status().isBadRequest(),
+                "InvalidArgumentException",
                 "NewStartingHashKey half is not a hash key in the range [0, 2^128-1].");
         String tooBig = MAX_HASH_KEY.add(BigInteger.ONE).toString();
-        problem(split("split", shardId(1), tooBig), status().isBadRequest(), "InvalidArgumentException",
+        problem(
+                split("split", shardId(1), tooBig),
+                status().isBadRequest(),
+                "InvalidArgumentException",
                 "NewStartingHashKey " + tooBig + " is not a hash key in the range [0, 2^128-1].");
-        problem(mvc.perform(post("/streams/split/shards/" + shardId(1) + "/split")
-                        .contentType(MediaType.APPLICATION_JSON).content("{}")), status().isBadRequest(),
-                "ValidationException", "1 validation error detected: Value null at 'newStartingHashKey' failed to "
+        problem(
+                mvc.perform(post("/streams/split/shards/" + shardId(1) + "/split")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")),
+                status().isBadRequest(),
+                "ValidationException",
+                "1 validation error detected: Value null at 'newStartingHashKey' failed to "
                         + "satisfy constraint: Member must not be null");
         mvc.perform(post("/streams/split/shards/" + shardId(1) + "/split").contentType(MediaType.APPLICATION_JSON))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("SerializationException"));
-        problem(split("split", shardId(9), "1000"), status().isNotFound(), "ResourceNotFoundException",
+        problem(
+                split("split", shardId(9), "1000"),
+                status().isNotFound(),
+                "ResourceNotFoundException",
                 "Could not find shard " + shardId(9) + " in stream split under account " + ACCOUNT + ".");
-        problem(split("missing", shardId(0), "1000"), status().isNotFound(), "ResourceNotFoundException",
+        problem(
+                split("missing", shardId(0), "1000"),
+                status().isNotFound(),
+                "ResourceNotFoundException",
                 "Stream missing under account " + ACCOUNT + " not found.");
 
         // the smallest valid key, S + 2, splits shard 1
@@ -205,20 +283,37 @@ class ShardsRestControllerTest {
     @Test
     void mergesTwoAdjacentShards() throws Exception {
         create("merged", 3);
-        problem(merge("merged", shardId(0), shardId(2)), status().isBadRequest(), "InvalidArgumentException",
+        problem(
+                merge("merged", shardId(0), shardId(2)),
+                status().isBadRequest(),
+                "InvalidArgumentException",
                 "Shards " + shardId(0) + " and " + shardId(2) + " in stream merged under account " + ACCOUNT
                         + " are not an adjacent pair of shards eligible for merging");
-        problem(merge("merged", shardId(0), shardId(7)), status().isNotFound(), "ResourceNotFoundException",
+        problem(
+                merge("merged", shardId(0), shardId(7)),
+                status().isNotFound(),
+                "ResourceNotFoundException",
                 "Could not find shard " + shardId(7) + " in stream merged under account " + ACCOUNT + ".");
-        problem(merge("missing", shardId(0), shardId(1)), status().isNotFound(), "ResourceNotFoundException",
+        problem(
+                merge("missing", shardId(0), shardId(1)),
+                status().isNotFound(),
+                "ResourceNotFoundException",
                 "Stream missing under account " + ACCOUNT + " not found.");
-        problem(mvc.perform(post("/streams/merged/shards/merge").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"shardToMerge\":\"" + shardId(0) + "\"}")), status().isBadRequest(),
-                "ValidationException", "1 validation error detected: Value null at 'adjacentShardToMerge' failed to "
+        problem(
+                mvc.perform(post("/streams/merged/shards/merge")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"shardToMerge\":\"" + shardId(0) + "\"}")),
+                status().isBadRequest(),
+                "ValidationException",
+                "1 validation error detected: Value null at 'adjacentShardToMerge' failed to "
                         + "satisfy constraint: Member must not be null");
-        problem(mvc.perform(post("/streams/merged/shards/merge").contentType(MediaType.APPLICATION_JSON)
-                        .content("{}")), status().isBadRequest(),
-                "ValidationException", "2 validation errors detected: Value null at 'adjacentShardToMerge' failed to "
+        problem(
+                mvc.perform(post("/streams/merged/shards/merge")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")),
+                status().isBadRequest(),
+                "ValidationException",
+                "2 validation errors detected: Value null at 'adjacentShardToMerge' failed to "
                         + "satisfy constraint: Member must not be null; Value null at 'shardToMerge' failed to "
                         + "satisfy constraint: Member must not be null");
 
@@ -233,15 +328,20 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.shards[3].shardId").value(shardId(3)))
                 .andExpect(jsonPath("$.shards[3].parentShardId").value(shardId(2)))
                 .andExpect(jsonPath("$.shards[3].adjacentParentShardId").value(shardId(1)))
-                .andExpect(jsonPath("$.shards[3].hashKeyRange.startingHashKey")
-                        .value(step(3).toString()))
+                .andExpect(jsonPath("$.shards[3].hashKeyRange.startingHashKey").value(step(3).toString()))
                 .andExpect(jsonPath("$.shards[3].hashKeyRange.endingHashKey").value(MAX_HASH_KEY.toString()))
                 .andExpect(jsonPath("$.shards[3].open").value(true));
-        problem(merge("merged", shardId(0), shardId(3)), status().isConflict(), "ResourceInUseException",
+        problem(
+                merge("merged", shardId(0), shardId(3)),
+                status().isConflict(),
+                "ResourceInUseException",
                 "Stream merged under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
         clock.advance(PAST_UPDATE);
 
-        problem(merge("merged", shardId(0), shardId(1)), status().isConflict(), "ResourceInUseException",
+        problem(
+                merge("merged", shardId(0), shardId(1)),
+                status().isConflict(),
+                "ResourceInUseException",
                 "Shard " + shardId(1) + " in stream merged under account " + ACCOUNT + " has already been merged or "
                         + "split, and thus is not eligible for merging or splitting.");
         merge("merged", shardId(0), shardId(3))
@@ -267,28 +367,46 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.stream.streamName").value("scaled"))
                 .andExpect(jsonPath("$.stream.status").value("UPDATING"))
                 .andExpect(jsonPath("$.stream.openShardCount").value(4));
-        problem(shardCount("scaled", "{\"targetShardCount\":3}"), status().isConflict(), "ResourceInUseException",
+        problem(
+                shardCount("scaled", "{\"targetShardCount\":3}"),
+                status().isConflict(),
+                "ResourceInUseException",
                 "Stream scaled under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
         clock.advance(PAST_UPDATE);
         expectUniform("scaled", 4);
 
-        problem(shardCount("scaled", "{\"targetShardCount\":9}"), status().isBadRequest(), "InvalidArgumentException",
+        problem(
+                shardCount("scaled", "{\"targetShardCount\":9}"),
+                status().isBadRequest(),
+                "InvalidArgumentException",
                 "UpdateShardCount cannot scale up over double your current open shard count. Current open shard "
                         + "count: 4 Target shard count: 9");
-        problem(shardCount("scaled", "{\"targetShardCount\":1}"), status().isBadRequest(), "InvalidArgumentException",
+        problem(
+                shardCount("scaled", "{\"targetShardCount\":1}"),
+                status().isBadRequest(),
+                "InvalidArgumentException",
                 "UpdateShardCount cannot scale down below half your current open shard count. Current open shard "
                         + "count: 4 Target shard count: 1");
-        problem(shardCount("scaled", "{\"targetShardCount\":0}"), status().isBadRequest(), "ValidationException",
+        problem(
+                shardCount("scaled", "{\"targetShardCount\":0}"),
+                status().isBadRequest(),
+                "ValidationException",
                 "1 validation error detected: Value '0' at 'targetShardCount' failed to satisfy constraint: Member "
                         + "must have value greater than or equal to 1");
-        problem(shardCount("scaled", "{}"), status().isBadRequest(), "ValidationException",
+        problem(
+                shardCount("scaled", "{}"),
+                status().isBadRequest(),
+                "ValidationException",
                 "1 validation error detected: Value null at 'targetShardCount' failed to satisfy constraint: Member "
                         + "must not be null");
         shardCount("scaled", "{\"targetShardCount\":\"many\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:runnel:error:SerializationException"))
                 .andExpect(jsonPath("$.errorType").value("SerializationException"));
-        problem(shardCount("missing", "{\"targetShardCount\":2}"), status().isNotFound(), "ResourceNotFoundException",
+        problem(
+                shardCount("missing", "{\"targetShardCount\":2}"),
+                status().isNotFound(),
+                "ResourceNotFoundException",
                 "Stream missing under account " + ACCOUNT + " not found.");
 
         shardCount("scaled", "{\"targetShardCount\":3}")
@@ -305,10 +423,14 @@ class ShardsRestControllerTest {
     void rescalingStaysWithinTheAccountShardLimit() throws Exception {
         // runnel.streams.shard-limit is 100 in the slice
         create("wide", 60);
-        problem(shardCount("wide", "{\"targetShardCount\":120}"), status().isTooManyRequests(),
-                "LimitExceededException", null)
-                .andExpect(jsonPath("$.detail").value(startsWith("This request would exceed the shard limit for the "
-                        + "account " + ACCOUNT + " in us-east-1.")));
+        problem(
+                        shardCount("wide", "{\"targetShardCount\":120}"),
+                        status().isTooManyRequests(),
+                        "LimitExceededException",
+                        null)
+                .andExpect(jsonPath("$.detail")
+                        .value(startsWith("This request would exceed the shard limit for the " + "account " + ACCOUNT
+                                + " in us-east-1.")));
         mvc.perform(get("/streams/wide")).andExpect(jsonPath("$.openShardCount").value(60));
         mvc.perform(delete("/streams/wide")).andExpect(status().isAccepted());
     }
@@ -324,22 +446,40 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.streamMode").value("ON_DEMAND"))
                 .andExpect(jsonPath("$.status").value("UPDATING"))
                 .andExpect(jsonPath("$.openShardCount").value(2));
-        problem(mode("moded", "{\"streamMode\":\"PROVISIONED\"}"), status().isConflict(), "ResourceInUseException",
+        problem(
+                mode("moded", "{\"streamMode\":\"PROVISIONED\"}"),
+                status().isConflict(),
+                "ResourceInUseException",
                 "Stream moded under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
         clock.advance(PAST_UPDATE);
 
-        problem(mode("moded", "{\"streamMode\":\"ON_DEMAND\"}"), status().isBadRequest(), "InvalidArgumentException",
+        problem(
+                mode("moded", "{\"streamMode\":\"ON_DEMAND\"}"),
+                status().isBadRequest(),
+                "InvalidArgumentException",
                 "Stream moded under account " + ACCOUNT + " is already in ON_DEMAND mode.");
-        problem(shardCount("moded", "{\"targetShardCount\":3}"), status().isBadRequest(), "InvalidArgumentException",
+        problem(
+                shardCount("moded", "{\"targetShardCount\":3}"),
+                status().isBadRequest(),
+                "InvalidArgumentException",
                 "UpdateShardCount is not supported for stream moded under account " + ACCOUNT
                         + " because it is in ON_DEMAND mode.");
-        problem(mode("moded", "{\"streamMode\":\"FAST\"}"), status().isBadRequest(), "ValidationException",
+        problem(
+                mode("moded", "{\"streamMode\":\"FAST\"}"),
+                status().isBadRequest(),
+                "ValidationException",
                 "1 validation error detected: Value 'FAST' at 'streamMode' failed to satisfy constraint: Member must "
                         + "satisfy enum value set: [PROVISIONED, ON_DEMAND]");
-        problem(mode("moded", "{}"), status().isBadRequest(), "ValidationException",
+        problem(
+                mode("moded", "{}"),
+                status().isBadRequest(),
+                "ValidationException",
                 "1 validation error detected: Value null at 'streamMode' failed to satisfy constraint: Member must "
                         + "not be null");
-        problem(mode("missing", "{\"streamMode\":\"ON_DEMAND\"}"), status().isNotFound(), "ResourceNotFoundException",
+        problem(
+                mode("missing", "{\"streamMode\":\"ON_DEMAND\"}"),
+                status().isNotFound(),
+                "ResourceNotFoundException",
                 "Stream missing under account " + ACCOUNT + " not found.");
 
         mode("moded", "{\"streamMode\":\"PROVISIONED\"}")
@@ -347,8 +487,11 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.streamMode").value("PROVISIONED"))
                 .andExpect(jsonPath("$.openShardCount").value(2));
         clock.advance(PAST_UPDATE);
-        problem(mode("moded", "{\"streamMode\":\"ON_DEMAND\"}"), status().isTooManyRequests(),
-                "LimitExceededException", "Stream moded under account " + ACCOUNT + " has already switched its mode 2 "
+        problem(
+                mode("moded", "{\"streamMode\":\"ON_DEMAND\"}"),
+                status().isTooManyRequests(),
+                "LimitExceededException",
+                "Stream moded under account " + ACCOUNT + " has already switched its mode 2 "
                         + "times in the last 24 hours.");
         // the window rolls
         clock.advance(Duration.ofHours(24));
@@ -358,7 +501,8 @@ class ShardsRestControllerTest {
 
     @Test
     void createsOnDemandStreamsWithFourShards() throws Exception {
-        mvc.perform(post("/streams").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/streams")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"streamName\":\"elastic\",\"streamMode\":\"ON_DEMAND\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.streamMode").value("ON_DEMAND"))
@@ -372,9 +516,13 @@ class ShardsRestControllerTest {
         mvc.perform(get("/streams/elastic"))
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.shards", hasSize(4)));
-        problem(mvc.perform(post("/streams").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"streamName\":\"elastic2\",\"streamMode\":\"ELASTIC\"}")), status().isBadRequest(),
-                "ValidationException", "1 validation error detected: Value 'ELASTIC' at 'streamMode' failed to "
+        problem(
+                mvc.perform(post("/streams")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"streamName\":\"elastic2\",\"streamMode\":\"ELASTIC\"}")),
+                status().isBadRequest(),
+                "ValidationException",
+                "1 validation error detected: Value 'ELASTIC' at 'streamMode' failed to "
                         + "satisfy constraint: Member must satisfy enum value set: [PROVISIONED, ON_DEMAND]");
     }
 
@@ -382,7 +530,8 @@ class ShardsRestControllerTest {
     // Helpers
 
     private void create(String name, int shards) throws Exception {
-        mvc.perform(post("/streams").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/streams")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"streamName\":\"" + name + "\",\"shardCount\":" + shards + "}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
@@ -390,28 +539,31 @@ class ShardsRestControllerTest {
 
     private ResultActions split(String stream, String shard, String key) throws Exception {
         return mvc.perform(post("/streams/" + stream + "/shards/" + shard + "/split")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"newStartingHashKey\":\"" + key + "\"}"));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"newStartingHashKey\":\"" + key + "\"}"));
     }
 
     private ResultActions merge(String stream, String shard, String adjacent) throws Exception {
-        return mvc.perform(post("/streams/" + stream + "/shards/merge").contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/streams/" + stream + "/shards/merge")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"shardToMerge\":\"" + shard + "\",\"adjacentShardToMerge\":\"" + adjacent + "\"}"));
     }
 
     private ResultActions shardCount(String stream, String body) throws Exception {
-        return mvc.perform(put("/streams/" + stream + "/shard-count").contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(put("/streams/" + stream + "/shard-count")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body));
     }
 
     private ResultActions mode(String stream, String body) throws Exception {
-        return mvc.perform(put("/streams/" + stream + "/mode").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(put("/streams/" + stream + "/mode")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private void expectShards(org.springframework.test.web.servlet.RequestBuilder request, String... ids)
             throws Exception {
-        mvc.perform(request)
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.shards[*].shardId", contains(ids)));
+        mvc.perform(request).andExpect(status().isOk()).andExpect(jsonPath("$.shards[*].shardId", contains(ids)));
     }
 
     /** The open shards have a new stream's ranges: step = floor(2^128 / count), the last ending at 2^128 − 1. */
@@ -422,10 +574,13 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.shards", hasSize(count)));
         // AT_LATEST lists in id order; uniform scaling allocates ids left to right, so id order is hash order
         for (int i = 0; i < count; i++) {
-            BigInteger end = i == count - 1 ? MAX_HASH_KEY : step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE);
+            BigInteger end = i == count - 1
+                    ? MAX_HASH_KEY
+                    : step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE);
             result.andExpect(jsonPath("$.shards[" + i + "].hashKeyRange.startingHashKey")
                             .value(step.multiply(BigInteger.valueOf(i)).toString()))
-                    .andExpect(jsonPath("$.shards[" + i + "].hashKeyRange.endingHashKey").value(end.toString()))
+                    .andExpect(jsonPath("$.shards[" + i + "].hashKeyRange.endingHashKey")
+                            .value(end.toString()))
                     .andExpect(jsonPath("$.shards[" + i + "].open").value(true));
         }
     }
@@ -441,8 +596,12 @@ class ShardsRestControllerTest {
         return result;
     }
 
-    private void problem(org.springframework.test.web.servlet.RequestBuilder request, ResultMatcher status,
-                         String errorType, String detail) throws Exception {
+    private void problem(
+            org.springframework.test.web.servlet.RequestBuilder request,
+            ResultMatcher status,
+            String errorType,
+            String detail)
+            throws Exception {
         problem(mvc.perform(request), status, errorType, detail);
     }
 

@@ -38,7 +38,10 @@ class StreamServiceShardFilterTest {
 
     private List<Integer> shards(ShardFilter filter) {
         Stream stream = f.streams.describe(StreamName.of("s"));
-        return f.streams.shards(stream, filter).stream().map(Shard::id).map(ShardId::index).toList();
+        return f.streams.shards(stream, filter).stream()
+                .map(Shard::id)
+                .map(ShardId::index)
+                .toList();
     }
 
     private List<Integer> shards(Type type) {
@@ -79,9 +82,13 @@ class StreamServiceShardFilterTest {
     void atTimestampListsTheShardsOpenAtThatInstant() {
         assertThat(at(splitAt.minusSeconds(1))).containsExactly(0);
         assertThat(at(splitAt.plusSeconds(1))).containsExactly(1, 2);
-        assertThat(at(splitAt)).as("the parent ends and the children start at the split").containsExactly(0, 1, 2);
+        assertThat(at(splitAt))
+                .as("the parent ends and the children start at the split")
+                .containsExactly(0, 1, 2);
         assertThat(at(createdAt)).containsExactly(0);
-        assertThat(at(createdAt.minus(Duration.ofDays(3)))).as("before the stream existed").containsExactly(0);
+        assertThat(at(createdAt.minus(Duration.ofDays(3))))
+                .as("before the stream existed")
+                .containsExactly(0);
         assertThat(at(f.clock.instant())).containsExactly(1, 2);
     }
 
@@ -106,10 +113,14 @@ class StreamServiceShardFilterTest {
 
     @Test
     void afterShardIdListsLaterIds() {
-        assertThat(shards(new ShardFilter(Type.AFTER_SHARD_ID, new ShardId(0), null))).containsExactly(1, 2);
-        assertThat(shards(new ShardFilter(Type.AFTER_SHARD_ID, new ShardId(1), null))).containsExactly(2);
-        assertThat(shards(new ShardFilter(Type.AFTER_SHARD_ID, new ShardId(2), null))).isEmpty();
-        assertThat(shards(new ShardFilter(Type.AFTER_SHARD_ID, new ShardId(99), null))).isEmpty();
+        assertThat(shards(new ShardFilter(Type.AFTER_SHARD_ID, new ShardId(0), null)))
+                .containsExactly(1, 2);
+        assertThat(shards(new ShardFilter(Type.AFTER_SHARD_ID, new ShardId(1), null)))
+                .containsExactly(2);
+        assertThat(shards(new ShardFilter(Type.AFTER_SHARD_ID, new ShardId(2), null)))
+                .isEmpty();
+        assertThat(shards(new ShardFilter(Type.AFTER_SHARD_ID, new ShardId(99), null)))
+                .isEmpty();
     }
 
     @Test

@@ -46,7 +46,8 @@ class StreamServiceTest {
 
     @Test
     void aZeroCreateDelayMakesStreamsActiveAtOnce() {
-        RunnelFixture quick = RunnelFixture.builder().delays(Duration.ZERO, Duration.ZERO).build();
+        RunnelFixture quick =
+                RunnelFixture.builder().delays(Duration.ZERO, Duration.ZERO).build();
         Stream created = quick.streams.create(CreateStreamCommand.of("s", 1, null, null, null));
         assertThat(quick.streams.status(created)).isEqualTo(StreamStatus.ACTIVE);
         quick.streams.delete(name("s"));
@@ -66,8 +67,11 @@ class StreamServiceTest {
         Stream deleting = streams.delete(name("s"));
         assertThat(streams.status(deleting)).isEqualTo(StreamStatus.DELETING);
         assertThat(streams.status(streams.describe(name("s")))).isEqualTo(StreamStatus.DELETING);
-        assertThat(streams.list(null, 10).streams()).extracting(s -> s.name().value()).containsExactly("s");
-        assertThat(streams.delete(name("s")).goneAt()).as("deleting twice keeps the first deadline")
+        assertThat(streams.list(null, 10).streams())
+                .extracting(s -> s.name().value())
+                .containsExactly("s");
+        assertThat(streams.delete(name("s")).goneAt())
+                .as("deleting twice keeps the first deadline")
                 .isEqualTo(deleting.goneAt());
         f.clock.advanceMillis(499);
         assertThat(streams.describe(name("s"))).isNotNull();
@@ -91,7 +95,9 @@ class StreamServiceTest {
         Stream second = f.createActive("s", 2);
         assertThat(second.incarnation()).isNotEqualTo(first.incarnation());
         assertThat(streams.describe(name("s")).openShardCount()).isEqualTo(2);
-        assertThat(f.store.find(first.incarnation(), new ShardId(0))).as("old records dropped").isEmpty();
+        assertThat(f.store.find(first.incarnation(), new ShardId(0)))
+                .as("old records dropped")
+                .isEmpty();
         assertThat(f.drain(f.iterator("s", 0, ShardIteratorType.TRIM_HORIZON))).isEmpty();
     }
 
@@ -121,7 +127,8 @@ class StreamServiceTest {
         limited.streams.delete(name("a"));
         limited.clock.advanceMillis(500);
         limited.streams.create(CreateStreamCommand.of("d", 4, null, null, null));
-        assertThat(limited.streams.list(null, 10).streams()).extracting(s -> s.name().value())
+        assertThat(limited.streams.list(null, 10).streams())
+                .extracting(s -> s.name().value())
                 .containsExactly("b", "c", "d");
     }
 
@@ -133,10 +140,12 @@ class StreamServiceTest {
                         + "Member must have value greater than or equal to 1");
         assertThatThrownBy(() -> CreateStreamCommand.of("s", null, null, null, null))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("Value null at 'shardCount' failed to satisfy constraint: Member must not be null");
+                .hasMessageContaining(
+                        "Value null at 'shardCount' failed to satisfy constraint: Member must not be null");
         assertThatThrownBy(() -> CreateStreamCommand.of("s", 1, 23, null, null))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
+                .hasMessage(
+                        "Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
         assertThatThrownBy(() -> CreateStreamCommand.of("s", 1, null, 1023, null))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("at 'maxRecordSizeInKiB'");
@@ -170,7 +179,8 @@ class StreamServiceTest {
         StreamPage exact = streams.list(name("e"), 2);
         assertThat(exact.streams()).extracting(s -> s.name().value()).containsExactly("f", "g");
         assertThat(exact.hasMore()).isFalse();
-        assertThat(streams.list(null, 100).streams()).extracting(s -> s.name().value())
+        assertThat(streams.list(null, 100).streams())
+                .extracting(s -> s.name().value())
                 .containsExactly("a", "b", "e", "f", "g");
 
         List<String> paged = new ArrayList<>();
@@ -218,10 +228,12 @@ class StreamServiceTest {
                         + "retention period (48 hours). Use IncreaseRetentionPeriod API.");
         assertThatThrownBy(() -> streams.decreaseRetention(name("s"), 23))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
+                .hasMessage(
+                        "Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
         assertThatThrownBy(() -> streams.increaseRetention(name("s"), 8761))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too long.");
+                .hasMessage(
+                        "Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too long.");
         assertThat(streams.decreaseRetention(name("s"), 24).retentionHours()).isEqualTo(24);
         assertThat(streams.setRetention(name("s"), 8760).retentionHours()).isEqualTo(8760);
         assertThat(streams.setRetention(name("s"), 100).retentionHours()).isEqualTo(100);
@@ -260,7 +272,9 @@ class StreamServiceTest {
         assertThat(freed).isPositive();
         assertThat(f.store.usedBytes()).isEqualTo(used - freed).isLessThan(used);
         assertThat(f.drain(f.iterator("s", 0, ShardIteratorType.TRIM_HORIZON))).isEmpty();
-        assertThat(f.put("s", "pk", "new").sequenceNumber().position()).as("positions continue").isEqualTo(1_000);
+        assertThat(f.put("s", "pk", "new").sequenceNumber().position())
+                .as("positions continue")
+                .isEqualTo(1_000);
         assertThat(f.drain(f.iterator("s", 0, ShardIteratorType.TRIM_HORIZON))).containsExactly("new");
     }
 
@@ -295,12 +309,19 @@ class StreamServiceTest {
     @Test
     void arnsAndSequenceNumberRanges() {
         Stream stream = f.createActive("s", 2);
-        assertThat(streams.arn(stream)).isEqualTo("arn:aws:kinesis:" + RunnelFixture.REGION + ":" + ACCOUNT + ":stream/s");
-        assertThat(streams.startingSequenceNumber(stream, stream.shards().get(1)).toString()).hasSize(56);
-        assertThat(streams.startingSequenceNumber(stream, stream.shards().get(1)).position()).isZero();
+        assertThat(streams.arn(stream))
+                .isEqualTo("arn:aws:kinesis:" + RunnelFixture.REGION + ":" + ACCOUNT + ":stream/s");
+        assertThat(streams.startingSequenceNumber(stream, stream.shards().get(1))
+                        .toString())
+                .hasSize(56);
+        assertThat(streams.startingSequenceNumber(stream, stream.shards().get(1))
+                        .position())
+                .isZero();
         assertThat(streams.endingSequenceNumber(stream, stream.shards().get(0))).isEmpty();
-        var put = f.records.put(new dev.runnel.records.PutRecordCommand(name("s"),
-                new dev.runnel.records.RecordInput("pk", new byte[1], "0"), null));
-        assertThat(put.sequenceNumber()).isGreaterThanOrEqualTo(streams.startingSequenceNumber(stream, stream.shards().get(0)));
+        var put = f.records.put(new dev.runnel.records.PutRecordCommand(
+                name("s"), new dev.runnel.records.RecordInput("pk", new byte[1], "0"), null));
+        assertThat(put.sequenceNumber())
+                .isGreaterThanOrEqualTo(
+                        streams.startingSequenceNumber(stream, stream.shards().get(0)));
     }
 }

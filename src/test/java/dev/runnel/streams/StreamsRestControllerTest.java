@@ -24,7 +24,8 @@ class StreamsRestControllerTest {
     MockMvc mvc;
 
     private ResultActions create(String body) throws Exception {
-        return mvc.perform(post("/streams").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(
+                post("/streams").contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     @Test
@@ -49,8 +50,10 @@ class StreamsRestControllerTest {
                         .value("170141183460469231731687303715884105728"))
                 .andExpect(jsonPath("$.shards[1].hashKeyRange.endingHashKey")
                         .value("340282366920938463463374607431768211455"))
-                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.startingSequenceNumber").isString())
-                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber").doesNotExist())
+                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.startingSequenceNumber")
+                        .isString())
+                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber")
+                        .doesNotExist())
                 .andExpect(jsonPath("$.shards[0].open").value(true));
     }
 
@@ -68,17 +71,19 @@ class StreamsRestControllerTest {
         create("{\"streamName\":\"bad name\",\"shardCount\":1}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("ValidationException"))
-                .andExpect(jsonPath("$.detail").value("1 validation error detected: Value 'bad name' at 'streamName' "
-                        + "failed to satisfy constraint: Member must satisfy regular expression pattern: "
-                        + "[a-zA-Z0-9_.-]+"));
+                .andExpect(jsonPath("$.detail")
+                        .value("1 validation error detected: Value 'bad name' at 'streamName' "
+                                + "failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                                + "[a-zA-Z0-9_.-]+"));
         create("{\"streamName\":\"s\",\"shardCount\":0}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("1 validation error detected: Value '0' at 'shardCount' "
-                        + "failed to satisfy constraint: Member must have value greater than or equal to 1"));
+                .andExpect(jsonPath("$.detail")
+                        .value("1 validation error detected: Value '0' at 'shardCount' "
+                                + "failed to satisfy constraint: Member must have value greater than or equal to 1"));
         create("{\"streamName\":\"s\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(startsWith("1 validation error detected: Value null at "
-                        + "'shardCount'")));
+                .andExpect(jsonPath("$.detail")
+                        .value(startsWith("1 validation error detected: Value null at " + "'shardCount'")));
         create("{\"streamName\":\"s\",\"shardCount\":\"two\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("SerializationException"))
@@ -88,15 +93,16 @@ class StreamsRestControllerTest {
                 .andExpect(jsonPath("$.errorType").value("SerializationException"));
         create("{\"streamName\": \"s\",\n \"shardCount\": 1,}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("The request body is not valid JSON (line 2, column 18): "
-                        + "Unexpected character ('}'): was expecting double-quote to start property name."));
+                .andExpect(jsonPath("$.detail")
+                        .value("The request body is not valid JSON (line 2, column 18): "
+                                + "Unexpected character ('}'): was expecting double-quote to start property name."));
         create("{\"streamName\":\"s\",\"shardCount\":1,\"tags\":[]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The value at 'tags' is not a JSON object."));
         create("{\"streamName\":\"s\",\"shardCount\":99999999999}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("The number at 'shardCount' is out of range (-2147483648 to "
-                        + "2147483647)."));
+                .andExpect(jsonPath("$.detail")
+                        .value("The number at 'shardCount' is out of range (-2147483648 to " + "2147483647)."));
         create("{\"streamName\":\"s\",\"shardCount\":1.5}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Value '1.5' at 'shardCount' is not a whole number."));
@@ -110,13 +116,15 @@ class StreamsRestControllerTest {
         create("{\"streamName\":\"s\",\"shardCount\":1,\"retentionPeriodHours\":23}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("InvalidArgumentException"))
-                .andExpect(jsonPath("$.detail").value("Minimum allowed retention period is 24 hours. Requested "
-                        + "retention period (23 hours) is too short."));
+                .andExpect(jsonPath("$.detail")
+                        .value("Minimum allowed retention period is 24 hours. Requested "
+                                + "retention period (23 hours) is too short."));
         create("{\"streamName\":\"s\",\"shardCount\":101}")
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.errorType").value("LimitExceededException"))
-                .andExpect(jsonPath("$.detail").value(startsWith("This request would exceed the shard limit for "
-                        + "the account 000000000000 in us-east-1.")));
+                .andExpect(jsonPath("$.detail")
+                        .value(startsWith("This request would exceed the shard limit for "
+                                + "the account 000000000000 in us-east-1.")));
     }
 
     @Test
@@ -149,19 +157,24 @@ class StreamsRestControllerTest {
     @Test
     void changesRetentionByKinesisRules() throws Exception {
         create("{\"streamName\":\"kept\",\"shardCount\":1}").andExpect(status().isCreated());
-        mvc.perform(put("/streams/kept/retention").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/streams/kept/retention")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"retentionPeriodHours\":168}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.retentionPeriodHours").value(168));
-        mvc.perform(put("/streams/kept/retention").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/streams/kept/retention")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"retentionPeriodHours\":48}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.retentionPeriodHours").value(48));
-        mvc.perform(put("/streams/kept/retention").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/streams/kept/retention")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"retentionPeriodHours\":8761}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("InvalidArgumentException"));
-        mvc.perform(put("/streams/kept/retention").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(put("/streams/kept/retention")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errorType").value("ValidationException"));
     }

@@ -19,12 +19,14 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
 @Import(SystemConfiguration.class)
-@TestPropertySource(properties = {
-        "runnel.streams.shard-limit=100",
-        "runnel.streams.create-delay=0",
-        "runnel.streams.delete-delay=0",
-        "runnel.storage.max-bytes=64MB",
-        "runnel.http.max-request-size=" + RestSliceTest.MAX_REQUEST_BYTES + "B"})
+@TestPropertySource(
+        properties = {
+            "runnel.streams.shard-limit=100",
+            "runnel.streams.create-delay=0",
+            "runnel.streams.delete-delay=0",
+            "runnel.storage.max-bytes=64MB",
+            "runnel.http.max-request-size=" + RestSliceTest.MAX_REQUEST_BYTES + "B"
+        })
 public @interface RestSliceTest {
 
     long MAX_REQUEST_BYTES = 64 * 1024;

@@ -45,12 +45,20 @@ public final class RunnelFixture {
 
     private RunnelFixture(Builder builder) {
         this.store = new InMemoryShardLogStore(builder.storageBytes, builder.segmentBytes, builder.segmentRecords);
-        this.properties = new RunnelProperties(ACCOUNT, REGION,
-                new RunnelProperties.Streams(builder.shardLimit, builder.createDelay, builder.deleteDelay, builder.createDelay,
+        this.properties = new RunnelProperties(
+                ACCOUNT,
+                REGION,
+                new RunnelProperties.Streams(
+                        builder.shardLimit,
+                        builder.createDelay,
+                        builder.deleteDelay,
+                        builder.createDelay,
                         Duration.ofSeconds(1)),
                 new RunnelProperties.Iterators("", Duration.ofMinutes(5)),
-                new RunnelProperties.Storage(DataSize.ofBytes(builder.storageBytes),
-                        DataSize.ofBytes(builder.segmentBytes), builder.segmentRecords),
+                new RunnelProperties.Storage(
+                        DataSize.ofBytes(builder.storageBytes),
+                        DataSize.ofBytes(builder.segmentBytes),
+                        builder.segmentRecords),
                 new RunnelProperties.Http(DataSize.ofMegabytes(16), true));
         this.streams = new StreamService(catalog, store, clock, properties);
         this.iterators = new ShardIteratorService(streams, clock, properties);
@@ -74,11 +82,14 @@ public final class RunnelFixture {
     }
 
     public PutResult put(String stream, String partitionKey, byte[] data) {
-        return records.put(new PutRecordCommand(StreamName.of(stream), new RecordInput(partitionKey, data, null), null));
+        return records.put(
+                new PutRecordCommand(StreamName.of(stream), new RecordInput(partitionKey, data, null), null));
     }
 
-    public String iterator(String stream, String shardId, ShardIteratorType type, String sequenceNumber, Instant timestamp) {
-        return iterators.getShardIterator(StreamName.of(stream), shardId, StartingPosition.of(type, sequenceNumber, timestamp));
+    public String iterator(
+            String stream, String shardId, ShardIteratorType type, String sequenceNumber, Instant timestamp) {
+        return iterators.getShardIterator(
+                StreamName.of(stream), shardId, StartingPosition.of(type, sequenceNumber, timestamp));
     }
 
     public String iterator(String stream, int shard, ShardIteratorType type) {

@@ -20,9 +20,11 @@ class ControlPlaneLimitsTest {
         assertThatThrownBy(() -> limits.acquire(ACCOUNT, "us-east-1", "DescribeLimits", null))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessage("Rate exceeded for DescribeLimits under account 000000000000.");
-        assertThatCode(() -> limits.acquire(ACCOUNT, "eu-west-1", "DescribeLimits", null)).doesNotThrowAnyException();
+        assertThatCode(() -> limits.acquire(ACCOUNT, "eu-west-1", "DescribeLimits", null))
+                .doesNotThrowAnyException();
         clock.advanceMillis(1000);
-        assertThatCode(() -> limits.acquire(ACCOUNT, "us-east-1", "DescribeLimits", null)).doesNotThrowAnyException();
+        assertThatCode(() -> limits.acquire(ACCOUNT, "us-east-1", "DescribeLimits", null))
+                .doesNotThrowAnyException();
 
         for (int i = 0; i < 5; i++) {
             limits.acquire(ACCOUNT, "us-east-1", "CreateStream", "s" + i);
@@ -38,7 +40,8 @@ class ControlPlaneLimitsTest {
         }
         assertThatThrownBy(() -> limits.acquire(ACCOUNT, "us-east-1", "ListShards", "a"))
                 .isInstanceOf(LimitExceededException.class);
-        assertThatCode(() -> limits.acquire(ACCOUNT, "us-east-1", "ListShards", "b")).doesNotThrowAnyException();
+        assertThatCode(() -> limits.acquire(ACCOUNT, "us-east-1", "ListShards", "b"))
+                .doesNotThrowAnyException();
         for (int i = 0; i < 10_000; i++) {
             limits.acquire(ACCOUNT, "us-east-1", "PutRecord", "a");
         }

@@ -22,16 +22,22 @@ class ThrottlerTest {
         }
         assertThat(throttler.tryWrite(1, SHARD, 1, 10)).isFalse();
         clock.advanceMillis(1);
-        assertThat(throttler.tryWrite(1, SHARD, 1, 10)).as("one more after 1 ms").isTrue();
+        assertThat(throttler.tryWrite(1, SHARD, 1, 10))
+                .as("one more after 1 ms")
+                .isTrue();
         assertThat(throttler.tryWrite(1, SHARD, 1, 10)).isFalse();
-        assertThat(throttler.tryWrite(1, new ShardId(1), 1, 10)).as("other shards are not affected").isTrue();
+        assertThat(throttler.tryWrite(1, new ShardId(1), 1, 10))
+                .as("other shards are not affected")
+                .isTrue();
         assertThat(throttler.tryWrite(2, SHARD, 1, 10)).as("nor other streams").isTrue();
     }
 
     @Test
     void bytesBurstUpToTheBurstSizeThenRefillAtOneMibPerSecond() {
         long burst = RunnelProperties.Limits.DEFAULTS.writeBurstBytes().toBytes();
-        assertThat(throttler.tryWrite(1, SHARD, 1, burst)).as("a record as large as the burst").isTrue();
+        assertThat(throttler.tryWrite(1, SHARD, 1, burst))
+                .as("a record as large as the burst")
+                .isTrue();
         assertThat(throttler.tryWrite(1, SHARD, 1, 1)).isFalse();
         clock.advanceMillis(1000);
         assertThat(throttler.tryWrite(1, SHARD, 1, MIB + 1)).isFalse();
@@ -72,7 +78,9 @@ class ThrottlerTest {
         throttler.chargeRead(1, SHARD, 10 * MIB);
         assertThat(throttler.tryRead(1, SHARD)).isFalse();
         clock.advanceMillis(3_999);
-        assertThat(throttler.tryRead(1, SHARD)).as("still in debt just before 4 s").isFalse();
+        assertThat(throttler.tryRead(1, SHARD))
+                .as("still in debt just before 4 s")
+                .isFalse();
         clock.advanceMillis(2);
         assertThat(throttler.tryRead(1, SHARD)).as("paid off after 4 s").isTrue();
     }
@@ -85,6 +93,7 @@ class ThrottlerTest {
             assertThat(off.tryWrite(1, SHARD, 1, MIB)).isTrue();
             assertThat(off.tryRead(1, SHARD)).isTrue();
         }
-        assertThat(Throttler.unlimited().tryWrite(1, SHARD, 1_000_000, Long.MAX_VALUE / 2)).isTrue();
+        assertThat(Throttler.unlimited().tryWrite(1, SHARD, 1_000_000, Long.MAX_VALUE / 2))
+                .isTrue();
     }
 }

@@ -18,7 +18,8 @@ class RestErrorTableTest {
         for (Class<?> type : types) {
             HttpStatus status = RestErrorTable.statusOf((Class<? extends KinesisException>) type);
             assertThat(status.is4xxClientError() || status == HttpStatus.INTERNAL_SERVER_ERROR)
-                    .as("%s maps to %s", type.getSimpleName(), status).isTrue();
+                    .as("%s maps to %s", type.getSimpleName(), status)
+                    .isTrue();
         }
     }
 

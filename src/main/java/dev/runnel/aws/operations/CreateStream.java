@@ -17,8 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CreateStream implements AwsOperation<CreateStream.Input> {
 
-    record Input(String streamName, Integer shardCount, StreamModeDetails streamModeDetails, Map<String, String> tags,
-                 Integer warmThroughputMiBps, Integer maxRecordSizeInKiB) implements AwsInput {
+    record Input(
+            String streamName,
+            Integer shardCount,
+            StreamModeDetails streamModeDetails,
+            Map<String, String> tags,
+            Integer warmThroughputMiBps,
+            Integer maxRecordSizeInKiB)
+            implements AwsInput {
 
         @Override
         public void validate(Constraints check) {
@@ -28,7 +34,10 @@ class CreateStream implements AwsOperation<CreateStream.Input> {
             check.range("shardCount", shardCount, 1, Integer.MAX_VALUE);
             Modes.check(check, "streamModeDetails", streamModeDetails);
             check.range("warmThroughputMiBps", warmThroughputMiBps, 0, Integer.MAX_VALUE);
-            check.range("maxRecordSizeInKiB", maxRecordSizeInKiB, Stream.DEFAULT_MAX_RECORD_SIZE_KIB,
+            check.range(
+                    "maxRecordSizeInKiB",
+                    maxRecordSizeInKiB,
+                    Stream.DEFAULT_MAX_RECORD_SIZE_KIB,
                     Stream.MAX_MAX_RECORD_SIZE_KIB);
             if (tags != null) {
                 check.size("tags", "{...}", tags.size(), 1, 200);
@@ -40,8 +49,9 @@ class CreateStream implements AwsOperation<CreateStream.Input> {
     public Object invoke(Input input, AwsContext context) {
         StreamMode mode = Modes.of(input.streamModeDetails());
         if (input.warmThroughputMiBps() != null) {
-            throw new InvalidArgumentException("WarmThroughputMiBps can only be set for ON_DEMAND streams in an account "
-                    + "with MinimumThroughputBillingCommitment enabled.");
+            throw new InvalidArgumentException(
+                    "WarmThroughputMiBps can only be set for ON_DEMAND streams in an account "
+                            + "with MinimumThroughputBillingCommitment enabled.");
         }
         int shards;
         if (mode == StreamMode.ON_DEMAND) {
@@ -51,10 +61,16 @@ class CreateStream implements AwsOperation<CreateStream.Input> {
         } else {
             shards = input.shardCount();
         }
-        int maxRecordSize = input.maxRecordSizeInKiB() == null
-                ? Stream.DEFAULT_MAX_RECORD_SIZE_KIB : input.maxRecordSizeInKiB();
-        context.streams().create(new CreateStreamCommand(new StreamName(input.streamName()), mode, shards,
-                Retention.DEFAULT_HOURS, maxRecordSize, input.tags()));
+        int maxRecordSize =
+                input.maxRecordSizeInKiB() == null ? Stream.DEFAULT_MAX_RECORD_SIZE_KIB : input.maxRecordSizeInKiB();
+        context.streams()
+                .create(new CreateStreamCommand(
+                        new StreamName(input.streamName()),
+                        mode,
+                        shards,
+                        Retention.DEFAULT_HOURS,
+                        maxRecordSize,
+                        input.tags()));
         return null;
     }
 }

@@ -9,8 +9,8 @@ class DecreaseStreamRetentionPeriod implements AwsOperation<RetentionPeriodInput
 
     @Override
     public Object invoke(RetentionPeriodInput input, AwsContext context) {
-        context.streams().decreaseRetention(context.stream(input.streamName(), input.streamARN()),
-                input.retentionPeriodHours());
+        context.streams()
+                .decreaseRetention(context.stream(input.streamName(), input.streamARN()), input.retentionPeriodHours());
         return null;
     }
 }

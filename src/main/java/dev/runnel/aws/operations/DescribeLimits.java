@@ -15,17 +15,15 @@ class DescribeLimits implements AwsOperation<DescribeLimits.Input> {
 
     record Input() implements AwsInput {
         @Override
-        public void validate(Constraints check) {
-        }
+        public void validate(Constraints check) {}
     }
 
-    record Output(int shardLimit, long openShardCount, long onDemandStreamCount, int onDemandStreamCountLimit) {
-    }
+    record Output(int shardLimit, long openShardCount, long onDemandStreamCount, int onDemandStreamCountLimit) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
         StreamService streams = context.streams();
-        return new Output(streams.shardLimit(), streams.openShardCount(), streams.onDemandStreamCount(),
-                ON_DEMAND_STREAM_LIMIT);
+        return new Output(
+                streams.shardLimit(), streams.openShardCount(), streams.onDemandStreamCount(), ON_DEMAND_STREAM_LIMIT);
     }
 }

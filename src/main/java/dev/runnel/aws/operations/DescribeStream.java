@@ -35,14 +35,20 @@ class DescribeStream implements AwsOperation<DescribeStream.Input> {
         }
     }
 
-    record Output(StreamDescription streamDescription) {
-    }
+    record Output(StreamDescription streamDescription) {}
 
-    record StreamDescription(String streamName, String streamARN, String streamStatus,
-                             StreamModeDetails streamModeDetails, List<ShardShape> shards, boolean hasMoreShards,
-                             int retentionPeriodHours, Instant streamCreationTimestamp,
-                             List<EnhancedMetrics> enhancedMonitoring, String encryptionType, String keyId) {
-    }
+    record StreamDescription(
+            String streamName,
+            String streamARN,
+            String streamStatus,
+            StreamModeDetails streamModeDetails,
+            List<ShardShape> shards,
+            boolean hasMoreShards,
+            int retentionPeriodHours,
+            Instant streamCreationTimestamp,
+            List<EnhancedMetrics> enhancedMonitoring,
+            String encryptionType,
+            String keyId) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
@@ -50,8 +56,11 @@ class DescribeStream implements AwsOperation<DescribeStream.Input> {
         Stream stream = streams.describe(context.stream(input.streamName(), input.streamARN()));
         StreamStatus status = streams.status(stream);
         int pageSize = Math.min(input.limit() == null ? MAX_PAGE : input.limit(), MAX_PAGE);
-        int after = input.exclusiveStartShardId() == null ? -1
-                : ShardId.parse(input.exclusiveStartShardId()).map(ShardId::index).orElse(Integer.MAX_VALUE);
+        int after = input.exclusiveStartShardId() == null
+                ? -1
+                : ShardId.parse(input.exclusiveStartShardId())
+                        .map(ShardId::index)
+                        .orElse(Integer.MAX_VALUE);
         List<ShardShape> page = new ArrayList<>();
         boolean hasMore = false;
         if (status != StreamStatus.CREATING) {
@@ -66,9 +75,17 @@ class DescribeStream implements AwsOperation<DescribeStream.Input> {
                 page.add(AwsShapes.shard(stream, shard, streams));
             }
         }
-        return new Output(new StreamDescription(stream.name().value(), streams.arn(stream), status.name(),
-                new StreamModeDetails(stream.mode().name()), page, hasMore, stream.retentionHours(),
-                stream.createdAt(), AwsShapes.enhancedMonitoring(stream), AwsShapes.encryptionType(stream),
+        return new Output(new StreamDescription(
+                stream.name().value(),
+                streams.arn(stream),
+                status.name(),
+                new StreamModeDetails(stream.mode().name()),
+                page,
+                hasMore,
+                stream.retentionHours(),
+                stream.createdAt(),
+                AwsShapes.enhancedMonitoring(stream),
+                AwsShapes.encryptionType(stream),
                 stream.encryptionKeyId()));
     }
 }

@@ -24,23 +24,38 @@ class DescribeStreamSummary implements AwsOperation<DescribeStreamSummary.Input>
         }
     }
 
-    record Output(StreamDescriptionSummary streamDescriptionSummary) {
-    }
+    record Output(StreamDescriptionSummary streamDescriptionSummary) {}
 
-    record StreamDescriptionSummary(String streamName, String streamARN, String streamStatus,
-                                    StreamModeDetails streamModeDetails, int retentionPeriodHours,
-                                    Instant streamCreationTimestamp, List<EnhancedMetrics> enhancedMonitoring,
-                                    String encryptionType, String keyId, int openShardCount, int consumerCount,
-                                    int maxRecordSizeInKiB) {
-    }
+    record StreamDescriptionSummary(
+            String streamName,
+            String streamARN,
+            String streamStatus,
+            StreamModeDetails streamModeDetails,
+            int retentionPeriodHours,
+            Instant streamCreationTimestamp,
+            List<EnhancedMetrics> enhancedMonitoring,
+            String encryptionType,
+            String keyId,
+            int openShardCount,
+            int consumerCount,
+            int maxRecordSizeInKiB) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
         StreamService streams = context.streams();
         Stream stream = streams.describe(context.stream(input.streamName(), input.streamARN()));
-        return new Output(new StreamDescriptionSummary(stream.name().value(), streams.arn(stream),
-                streams.status(stream).name(), new StreamModeDetails(stream.mode().name()), stream.retentionHours(),
-                stream.createdAt(), AwsShapes.enhancedMonitoring(stream), AwsShapes.encryptionType(stream),
-                stream.encryptionKeyId(), stream.openShardCount(), 0, stream.maxRecordSizeKiB()));
+        return new Output(new StreamDescriptionSummary(
+                stream.name().value(),
+                streams.arn(stream),
+                streams.status(stream).name(),
+                new StreamModeDetails(stream.mode().name()),
+                stream.retentionHours(),
+                stream.createdAt(),
+                AwsShapes.enhancedMonitoring(stream),
+                AwsShapes.encryptionType(stream),
+                stream.encryptionKeyId(),
+                stream.openShardCount(),
+                0,
+                stream.maxRecordSizeKiB()));
     }
 }

@@ -8,8 +8,7 @@ import dev.runnel.core.error.InvalidArgumentException;
 /** What Start- and StopStreamEncryption share: the EncryptionType and KeyId members. */
 final class Encryption {
 
-    private Encryption() {
-    }
+    private Encryption() {}
 
     /** The request of both operations. */
     record Input(String streamName, String encryptionType, String keyId, String streamARN, String streamId)
@@ -24,7 +23,9 @@ final class Encryption {
 
     static void check(Constraints check, String encryptionType, String keyId) {
         if (check.required("encryptionType", encryptionType)) {
-            check.violation("encryptionType", encryptionType,
+            check.violation(
+                    "encryptionType",
+                    encryptionType,
                     encryptionType.equals("NONE") || encryptionType.equals("KMS"),
                     "Member must satisfy enum value set: [NONE, KMS]");
         }

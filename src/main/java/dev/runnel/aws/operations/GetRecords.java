@@ -30,15 +30,20 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
         }
     }
 
-    record Output(@JsonSerialize(using = RecordListSerializer.class) List<RecordView> records,
-                  String nextShardIterator, long millisBehindLatest, List<ChildShard> childShards) {
-    }
+    record Output(
+            @JsonSerialize(using = RecordListSerializer.class)
+            List<RecordView> records,
+
+            String nextShardIterator,
+            long millisBehindLatest,
+            List<ChildShard> childShards) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
         StreamName expected = input.streamARN() == null ? null : context.streamOfArn(input.streamARN());
         GetRecordsResult result = context.records().getRecords(input.shardIterator(), input.limit(), expected);
-        List<ChildShard> children = result.childShards().isEmpty() ? null
+        List<ChildShard> children = result.childShards().isEmpty()
+                ? null
                 : result.childShards().stream().map(AwsShapes::childShard).toList();
         return new Output(result.records(), result.nextShardIterator(), result.millisBehindLatest(), children);
     }

@@ -15,8 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class GetShardIterator implements AwsOperation<GetShardIterator.Input> {
 
-    record Input(String streamName, String shardId, String shardIteratorType, String startingSequenceNumber,
-                 Instant timestamp, String streamARN, String streamId) implements AwsInput {
+    record Input(
+            String streamName,
+            String shardId,
+            String shardIteratorType,
+            String startingSequenceNumber,
+            Instant timestamp,
+            String streamARN,
+            String streamId)
+            implements AwsInput {
 
         @Override
         public void validate(Constraints check) {
@@ -25,25 +32,30 @@ class GetShardIterator implements AwsOperation<GetShardIterator.Input> {
                 check.string("shardId", shardId, 1, 128, StreamName.PATTERN);
             }
             if (check.required("shardIteratorType", shardIteratorType)) {
-                check.violation("shardIteratorType", shardIteratorType, isType(shardIteratorType),
+                check.violation(
+                        "shardIteratorType",
+                        shardIteratorType,
+                        isType(shardIteratorType),
                         "Member must satisfy enum value set: " + Arrays.toString(ShardIteratorType.values()));
             }
             check.pattern("startingSequenceNumber", startingSequenceNumber, SequenceNumber.WIRE_PATTERN);
         }
 
         private static boolean isType(String value) {
-            return Arrays.stream(ShardIteratorType.values()).anyMatch(type -> type.name().equals(value));
+            return Arrays.stream(ShardIteratorType.values())
+                    .anyMatch(type -> type.name().equals(value));
         }
     }
 
-    record Output(String shardIterator) {
-    }
+    record Output(String shardIterator) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
         StreamName stream = context.stream(input.streamName(), input.streamARN());
-        StartingPosition start = StartingPosition.of(ShardIteratorType.valueOf(input.shardIteratorType()),
-                input.startingSequenceNumber(), input.timestamp());
+        StartingPosition start = StartingPosition.of(
+                ShardIteratorType.valueOf(input.shardIteratorType()),
+                input.startingSequenceNumber(),
+                input.timestamp());
         return new Output(context.iterators().getShardIterator(stream, input.shardId(), start));
     }
 }

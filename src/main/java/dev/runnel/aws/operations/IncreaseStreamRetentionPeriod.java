@@ -9,8 +9,8 @@ class IncreaseStreamRetentionPeriod implements AwsOperation<RetentionPeriodInput
 
     @Override
     public Object invoke(RetentionPeriodInput input, AwsContext context) {
-        context.streams().increaseRetention(context.stream(input.streamName(), input.streamARN()),
-                input.retentionPeriodHours());
+        context.streams()
+                .increaseRetention(context.stream(input.streamName(), input.streamARN()), input.retentionPeriodHours());
         return null;
     }
 }

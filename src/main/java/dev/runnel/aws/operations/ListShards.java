@@ -30,11 +30,17 @@ class ListShards implements AwsOperation<ListShards.Input> {
     private static final byte TOKEN_KIND = 'S';
     private static final int MAX_PAGE = 1000;
 
-    record ShardFilterShape(String type, String shardId, Instant timestamp) {
-    }
+    record ShardFilterShape(String type, String shardId, Instant timestamp) {}
 
-    record Input(String streamName, String nextToken, String exclusiveStartShardId, Integer maxResults,
-                 Instant streamCreationTimestamp, ShardFilterShape shardFilter, String streamARN, String streamId)
+    record Input(
+            String streamName,
+            String nextToken,
+            String exclusiveStartShardId,
+            Integer maxResults,
+            Instant streamCreationTimestamp,
+            ShardFilterShape shardFilter,
+            String streamARN,
+            String streamId)
             implements AwsInput {
 
         @Override
@@ -44,23 +50,25 @@ class ListShards implements AwsOperation<ListShards.Input> {
             check.string("exclusiveStartShardId", exclusiveStartShardId, 1, 128, StreamName.PATTERN);
             check.range("maxResults", maxResults, 1, 10000);
             if (shardFilter != null && check.required("shardFilter.type", shardFilter.type())) {
-                check.violation("shardFilter.type", shardFilter.type(), isType(shardFilter.type()),
+                check.violation(
+                        "shardFilter.type",
+                        shardFilter.type(),
+                        isType(shardFilter.type()),
                         "Member must satisfy enum value set: " + Arrays.toString(ShardFilter.Type.values()));
                 check.string("shardFilter.shardId", shardFilter.shardId(), 1, 128, StreamName.PATTERN);
             }
         }
 
         private static boolean isType(String value) {
-            return Arrays.stream(ShardFilter.Type.values()).anyMatch(type -> type.name().equals(value));
+            return Arrays.stream(ShardFilter.Type.values())
+                    .anyMatch(type -> type.name().equals(value));
         }
     }
 
-    record Output(List<ShardShape> shards, String nextToken) {
-    }
+    record Output(List<ShardShape> shards, String nextToken) {}
 
     /** Where a listing stands: the stream, the last shard listed and the filter. */
-    private record Position(StreamName stream, long incarnation, int afterShard, ShardFilter filter) {
-    }
+    private record Position(StreamName stream, long incarnation, int afterShard, ShardFilter filter) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
@@ -94,15 +102,19 @@ class ListShards implements AwsOperation<ListShards.Input> {
         StreamName name = context.stream(input.streamName(), input.streamARN());
         Stream stream = streams.describe(name);
         if (input.streamCreationTimestamp() != null
-                && input.streamCreationTimestamp().toEpochMilli() != stream.createdAt().toEpochMilli()) {
+                && input.streamCreationTimestamp().toEpochMilli()
+                        != stream.createdAt().toEpochMilli()) {
             throw Messages.streamNotFound(name.value(), context.account());
         }
         StreamStatus status = streams.status(stream);
         if (status == StreamStatus.CREATING) {
             throw Messages.streamNotActive(name.value(), context.account(), status.name());
         }
-        int after = input.exclusiveStartShardId() == null ? -1
-                : ShardId.parse(input.exclusiveStartShardId()).map(ShardId::index).orElse(Integer.MAX_VALUE);
+        int after = input.exclusiveStartShardId() == null
+                ? -1
+                : ShardId.parse(input.exclusiveStartShardId())
+                        .map(ShardId::index)
+                        .orElse(Integer.MAX_VALUE);
         return new Position(name, stream.incarnation(), after, filter(input.shardFilter()));
     }
 
@@ -112,8 +124,9 @@ class ListShards implements AwsOperation<ListShards.Input> {
         }
         ShardId shardId = null;
         if (shape.shardId() != null) {
-            shardId = ShardId.parse(shape.shardId()).orElseThrow(() -> new InvalidArgumentException(
-                    "Invalid ShardId in ShardFilter: " + shape.shardId() + "."));
+            shardId = ShardId.parse(shape.shardId())
+                    .orElseThrow(() ->
+                            new InvalidArgumentException("Invalid ShardId in ShardFilter: " + shape.shardId() + "."));
         }
         return new ShardFilter(ShardFilter.Type.valueOf(shape.type()), shardId, shape.timestamp());
     }
@@ -131,7 +144,9 @@ class ListShards implements AwsOperation<ListShards.Input> {
         long filterTime = buffer.getLong();
         byte[] name = new byte[buffer.remaining()];
         buffer.get(name);
-        ShardFilter filter = new ShardFilter(type, filterShard < 0 ? null : new ShardId(filterShard),
+        ShardFilter filter = new ShardFilter(
+                type,
+                filterShard < 0 ? null : new ShardId(filterShard),
                 filterTime == Long.MIN_VALUE ? null : Instant.ofEpochMilli(filterTime));
         return new Position(new StreamName(new String(name, StandardCharsets.US_ASCII)), incarnation, after, filter);
     }
@@ -144,7 +159,10 @@ class ListShards implements AwsOperation<ListShards.Input> {
                 .putInt(position.afterShard())
                 .put((byte) filter.type().ordinal())
                 .putInt(filter.shardId() == null ? -1 : filter.shardId().index())
-                .putLong(filter.timestamp() == null ? Long.MIN_VALUE : filter.timestamp().toEpochMilli())
+                .putLong(
+                        filter.timestamp() == null
+                                ? Long.MIN_VALUE
+                                : filter.timestamp().toEpochMilli())
                 .put(name)
                 .array();
     }

@@ -33,13 +33,15 @@ class ListStreams implements AwsOperation<ListStreams.Input> {
         }
     }
 
-    record Output(List<String> streamNames, boolean hasMoreStreams, String nextToken,
-                  List<StreamSummary> streamSummaries) {
-    }
+    record Output(
+            List<String> streamNames, boolean hasMoreStreams, String nextToken, List<StreamSummary> streamSummaries) {}
 
-    record StreamSummary(String streamName, String streamARN, String streamStatus,
-                         StreamModeDetails streamModeDetails, Instant streamCreationTimestamp) {
-    }
+    record StreamSummary(
+            String streamName,
+            String streamARN,
+            String streamStatus,
+            StreamModeDetails streamModeDetails,
+            Instant streamCreationTimestamp) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
@@ -61,11 +63,22 @@ class ListStreams implements AwsOperation<ListStreams.Input> {
         StreamPage page = streams.list(after, pageSize);
         List<Stream> listed = page.streams();
         String token = page.hasMore()
-                ? PageTokens.issue(context, TOKEN_KIND,
+                ? PageTokens.issue(
+                        context,
+                        TOKEN_KIND,
                         listed.get(listed.size() - 1).name().value().getBytes(StandardCharsets.US_ASCII))
                 : null;
-        return new Output(listed.stream().map(s -> s.name().value()).toList(), page.hasMore(), token,
-                listed.stream().map(s -> new StreamSummary(s.name().value(), streams.arn(s), streams.status(s).name(),
-                        new StreamModeDetails(s.mode().name()), s.createdAt())).toList());
+        return new Output(
+                listed.stream().map(s -> s.name().value()).toList(),
+                page.hasMore(),
+                token,
+                listed.stream()
+                        .map(s -> new StreamSummary(
+                                s.name().value(),
+                                streams.arn(s),
+                                streams.status(s).name(),
+                                new StreamModeDetails(s.mode().name()),
+                                s.createdAt()))
+                        .toList());
     }
 }

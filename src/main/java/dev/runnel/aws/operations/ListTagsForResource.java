@@ -20,12 +20,12 @@ class ListTagsForResource implements AwsOperation<ListTagsForResource.Input> {
         }
     }
 
-    record Output(List<Tag> tags) {
-    }
+    record Output(List<Tag> tags) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        return new Output(AwsShapes.tags(
-                context.streams().describe(Resources.stream(context, input.resourceARN())).tags()));
+        return new Output(AwsShapes.tags(context.streams()
+                .describe(Resources.stream(context, input.resourceARN()))
+                .tags()));
     }
 }

@@ -26,14 +26,14 @@ class ListTagsForStream implements AwsOperation<ListTagsForStream.Input> {
         }
     }
 
-    record Output(List<Tag> tags, boolean hasMoreTags) {
-    }
+    record Output(List<Tag> tags, boolean hasMoreTags) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
         Stream stream = context.streams().describe(context.stream(input.streamName(), input.streamARN()));
         SortedMap<String, String> tags = input.exclusiveStartTagKey() == null
-                ? stream.tags() : stream.tags().tailMap(input.exclusiveStartTagKey() + "\0");
+                ? stream.tags()
+                : stream.tags().tailMap(input.exclusiveStartTagKey() + "\0");
         List<Tag> all = AwsShapes.tags(tags);
         int limit = input.limit() == null ? Tags.MAX_TAGS : input.limit();
         return all.size() > limit ? new Output(all.subList(0, limit), true) : new Output(all, false);

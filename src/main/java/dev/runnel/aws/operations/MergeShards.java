@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MergeShards implements AwsOperation<MergeShards.Input> {
 
-    record Input(String streamName, String shardToMerge, String adjacentShardToMerge, String streamARN,
-                 String streamId) implements AwsInput {
+    record Input(String streamName, String shardToMerge, String adjacentShardToMerge, String streamARN, String streamId)
+            implements AwsInput {
 
         @Override
         public void validate(Constraints check) {
@@ -27,8 +27,11 @@ class MergeShards implements AwsOperation<MergeShards.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.resharding().merge(context.stream(input.streamName(), input.streamARN()), input.shardToMerge(),
-                input.adjacentShardToMerge());
+        context.resharding()
+                .merge(
+                        context.stream(input.streamName(), input.streamARN()),
+                        input.shardToMerge(),
+                        input.adjacentShardToMerge());
         return null;
     }
 }

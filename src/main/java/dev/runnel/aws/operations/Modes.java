@@ -8,12 +8,14 @@ import java.util.Arrays;
 /** Reading {@code StreamModeDetails}. */
 final class Modes {
 
-    private Modes() {
-    }
+    private Modes() {}
 
     static void check(Constraints check, String path, StreamModeDetails details) {
         if (details != null && check.required(path + ".streamMode", details.streamMode())) {
-            check.violation(path + ".streamMode", details.streamMode(), isMode(details.streamMode()),
+            check.violation(
+                    path + ".streamMode",
+                    details.streamMode(),
+                    isMode(details.streamMode()),
                     "Member must satisfy enum value set: " + Arrays.toString(StreamMode.values()));
         }
     }

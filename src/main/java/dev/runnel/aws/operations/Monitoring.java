@@ -17,8 +17,7 @@ final class Monitoring {
 
     private static final String ALL = "ALL";
 
-    private Monitoring() {
-    }
+    private Monitoring() {}
 
     /** The request of both operations. */
     record Input(String streamName, List<String> shardLevelMetrics, String streamARN, String streamId)
@@ -31,9 +30,11 @@ final class Monitoring {
         }
     }
 
-    record Output(String streamName, List<String> currentShardLevelMetrics, List<String> desiredShardLevelMetrics,
-                  String streamARN) {
-    }
+    record Output(
+            String streamName,
+            List<String> currentShardLevelMetrics,
+            List<String> desiredShardLevelMetrics,
+            String streamARN) {}
 
     static void check(Constraints check, List<String> metrics) {
         if (check.required("shardLevelMetrics", metrics)) {
@@ -43,7 +44,10 @@ final class Monitoring {
             allowed.add(ALL);
             for (int i = 0; i < metrics.size(); i++) {
                 String metric = metrics.get(i);
-                check.violation("shardLevelMetrics." + (i + 1), metric, allowed.contains(metric),
+                check.violation(
+                        "shardLevelMetrics." + (i + 1),
+                        metric,
+                        allowed.contains(metric),
                         "Member must satisfy enum value set: " + allowed);
             }
         }
@@ -62,9 +66,12 @@ final class Monitoring {
             }
         }
         StreamService streams = context.streams();
-        StreamService.Change change = streams.setShardLevelMetrics(context.stream(streamName, streamARN), metrics,
-                enable);
-        return new Output(change.after().name().value(), AwsShapes.metricNames(change.before()),
-                AwsShapes.metricNames(change.after()), streams.arn(change.after()));
+        StreamService.Change change =
+                streams.setShardLevelMetrics(context.stream(streamName, streamARN), metrics, enable);
+        return new Output(
+                change.after().name().value(),
+                AwsShapes.metricNames(change.before()),
+                AwsShapes.metricNames(change.after()),
+                streams.arn(change.after()));
     }
 }

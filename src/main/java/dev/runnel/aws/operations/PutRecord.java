@@ -15,8 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class PutRecord implements AwsOperation<PutRecord.Input> {
 
-    record Input(String streamName, byte[] data, String partitionKey, String explicitHashKey,
-                 String sequenceNumberForOrdering, String streamARN, String streamId) implements AwsInput {
+    record Input(
+            String streamName,
+            byte[] data,
+            String partitionKey,
+            String explicitHashKey,
+            String sequenceNumberForOrdering,
+            String streamARN,
+            String streamId)
+            implements AwsInput {
 
         @Override
         public void validate(Constraints check) {
@@ -26,16 +33,19 @@ class PutRecord implements AwsOperation<PutRecord.Input> {
         }
     }
 
-    record Output(String shardId, String sequenceNumber, String encryptionType) {
-    }
+    record Output(String shardId, String sequenceNumber, String encryptionType) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
         StreamName stream = context.stream(input.streamName(), input.streamARN());
-        PutResult result = context.records().put(new PutRecordCommand(stream,
-                new RecordInput(input.partitionKey(), input.data(), input.explicitHashKey()),
-                input.sequenceNumberForOrdering()));
-        return new Output(result.shardId().toString(), result.sequenceNumber().toString(),
+        PutResult result = context.records()
+                .put(new PutRecordCommand(
+                        stream,
+                        new RecordInput(input.partitionKey(), input.data(), input.explicitHashKey()),
+                        input.sequenceNumberForOrdering()));
+        return new Output(
+                result.shardId().toString(),
+                result.sequenceNumber().toString(),
                 AwsShapes.encryptionType(context.streams().describe(stream)));
     }
 }

@@ -15,20 +15,25 @@ import org.springframework.stereotype.Component;
 @Component
 class PutRecords implements AwsOperation<PutRecords.Input> {
 
-    record Entry(byte[] data, String explicitHashKey, String partitionKey) {
-    }
+    record Entry(byte[] data, String explicitHashKey, String partitionKey) {}
 
     record Input(List<Entry> records, String streamName, String streamARN, String streamId) implements AwsInput {
 
         @Override
         public void validate(Constraints check) {
             if (check.required("records", records)) {
-                check.size("records", records.isEmpty() ? "[]" : "[...]", records.size(), 1, PutRecordsCommand.MAX_RECORDS);
+                check.size(
+                        "records",
+                        records.isEmpty() ? "[]" : "[...]",
+                        records.size(),
+                        1,
+                        PutRecordsCommand.MAX_RECORDS);
                 for (int i = 0; i < records.size(); i++) {
                     Entry entry = records.get(i);
                     String prefix = "records." + (i + 1) + ".";
                     if (check.required(prefix + "member", entry)) {
-                        new RecordInput(entry.partitionKey(), entry.data(), entry.explicitHashKey()).check(check, prefix);
+                        new RecordInput(entry.partitionKey(), entry.data(), entry.explicitHashKey())
+                                .check(check, prefix);
                     }
                 }
             }
@@ -36,11 +41,9 @@ class PutRecords implements AwsOperation<PutRecords.Input> {
         }
     }
 
-    record Output(int failedRecordCount, List<ResultEntry> records, String encryptionType) {
-    }
+    record Output(int failedRecordCount, List<ResultEntry> records, String encryptionType) {}
 
-    record ResultEntry(String sequenceNumber, String shardId, String errorCode, String errorMessage) {
-    }
+    record ResultEntry(String sequenceNumber, String shardId, String errorCode, String errorMessage) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
@@ -52,9 +55,12 @@ class PutRecords implements AwsOperation<PutRecords.Input> {
         List<ResultEntry> entries = result.entries().stream()
                 .map(e -> e.isFailure()
                         ? new ResultEntry(null, null, e.errorCode(), e.errorMessage())
-                        : new ResultEntry(e.sequenceNumber().toString(), e.shardId().toString(), null, null))
+                        : new ResultEntry(
+                                e.sequenceNumber().toString(), e.shardId().toString(), null, null))
                 .toList();
-        return new Output(result.failedRecordCount(), entries,
+        return new Output(
+                result.failedRecordCount(),
+                entries,
                 AwsShapes.encryptionType(context.streams().describe(stream)));
     }
 }

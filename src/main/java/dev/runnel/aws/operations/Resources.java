@@ -13,8 +13,7 @@ final class Resources {
 
     private static final Pattern RESOURCE_ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+");
 
-    private Resources() {
-    }
+    private Resources() {}
 
     static void checkArn(Constraints check, String resourceARN) {
         if (check.required("resourceARN", resourceARN)) {

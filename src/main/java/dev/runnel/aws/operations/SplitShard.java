@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SplitShard implements AwsOperation<SplitShard.Input> {
 
-    record Input(String streamName, String shardToSplit, String newStartingHashKey, String streamARN,
-                 String streamId) implements AwsInput {
+    record Input(String streamName, String shardToSplit, String newStartingHashKey, String streamARN, String streamId)
+            implements AwsInput {
 
         @Override
         public void validate(Constraints check) {
@@ -28,8 +28,11 @@ class SplitShard implements AwsOperation<SplitShard.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.resharding().split(context.stream(input.streamName(), input.streamARN()), input.shardToSplit(),
-                input.newStartingHashKey());
+        context.resharding()
+                .split(
+                        context.stream(input.streamName(), input.streamARN()),
+                        input.shardToSplit(),
+                        input.newStartingHashKey());
         return null;
     }
 }

@@ -17,7 +17,10 @@ class UpdateMaxRecordSize implements AwsOperation<UpdateMaxRecordSize.Input> {
         public void validate(Constraints check) {
             AwsContext.checkStreamMembers(check, null, streamARN);
             if (check.required("maxRecordSizeInKiB", maxRecordSizeInKiB)) {
-                check.range("maxRecordSizeInKiB", maxRecordSizeInKiB, Stream.DEFAULT_MAX_RECORD_SIZE_KIB,
+                check.range(
+                        "maxRecordSizeInKiB",
+                        maxRecordSizeInKiB,
+                        Stream.DEFAULT_MAX_RECORD_SIZE_KIB,
                         Stream.MAX_MAX_RECORD_SIZE_KIB);
             }
         }

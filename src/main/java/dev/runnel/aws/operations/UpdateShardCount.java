@@ -20,20 +20,25 @@ class UpdateShardCount implements AwsOperation<UpdateShardCount.Input> {
                 check.range("targetShardCount", targetShardCount, 1, Integer.MAX_VALUE);
             }
             if (check.required("scalingType", scalingType)) {
-                check.violation("scalingType", scalingType, scalingType.equals("UNIFORM_SCALING"),
+                check.violation(
+                        "scalingType",
+                        scalingType,
+                        scalingType.equals("UNIFORM_SCALING"),
                         "Member must satisfy enum value set: [UNIFORM_SCALING]");
             }
         }
     }
 
-    record Output(String streamName, int currentShardCount, int targetShardCount, String streamARN) {
-    }
+    record Output(String streamName, int currentShardCount, int targetShardCount, String streamARN) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        ReshardingService.ShardCountUpdate update = context.resharding().updateShardCount(
-                context.stream(input.streamName(), input.streamARN()), input.targetShardCount());
-        return new Output(update.stream().name().value(), update.currentShardCount(), update.targetShardCount(),
+        ReshardingService.ShardCountUpdate update = context.resharding()
+                .updateShardCount(context.stream(input.streamName(), input.streamARN()), input.targetShardCount());
+        return new Output(
+                update.stream().name().value(),
+                update.currentShardCount(),
+                update.targetShardCount(),
                 context.streams().arn(update.stream()));
     }
 }

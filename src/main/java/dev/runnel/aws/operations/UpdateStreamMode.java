@@ -29,8 +29,9 @@ class UpdateStreamMode implements AwsOperation<UpdateStreamMode.Input> {
     @Override
     public Object invoke(Input input, AwsContext context) {
         if (input.warmThroughputMiBps() != null) {
-            throw new InvalidArgumentException("WarmThroughputMiBps can only be set for ON_DEMAND streams in an account "
-                    + "with MinimumThroughputBillingCommitment enabled.");
+            throw new InvalidArgumentException(
+                    "WarmThroughputMiBps can only be set for ON_DEMAND streams in an account "
+                            + "with MinimumThroughputBillingCommitment enabled.");
         }
         context.resharding().updateMode(context.streamOfArn(input.streamARN()), Modes.of(input.streamModeDetails()));
         return null;

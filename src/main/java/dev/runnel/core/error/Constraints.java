@@ -63,8 +63,12 @@ public final class Constraints {
     /** A string must match the whole pattern; null passes. */
     public Constraints pattern(String path, String value, Pattern pattern) {
         if (value != null && !pattern.matcher(value).matches()) {
-            add(path, violation(path, quoted(value),
-                    "Member must satisfy regular expression pattern: " + pattern.pattern()));
+            add(
+                    path,
+                    violation(
+                            path,
+                            quoted(value),
+                            "Member must satisfy regular expression pattern: " + pattern.pattern()));
         }
         return this;
     }
@@ -75,7 +79,10 @@ public final class Constraints {
             return this;
         }
         if (value < min) {
-            add(path, violation(path, quoted(value.toString()), "Member must have value greater than or equal to " + min));
+            add(
+                    path,
+                    violation(
+                            path, quoted(value.toString()), "Member must have value greater than or equal to " + min));
         } else if (value > max) {
             add(path, violation(path, quoted(value.toString()), "Member must have value less than or equal to " + max));
         }
@@ -118,9 +125,13 @@ public final class Constraints {
         String[] left = a.split("\\.");
         String[] right = b.split("\\.");
         for (int i = 0; i < Math.min(left.length, right.length); i++) {
-            boolean numbers = left[i].chars().allMatch(Character::isDigit) && right[i].chars().allMatch(Character::isDigit)
-                    && !left[i].isEmpty() && !right[i].isEmpty();
-            int c = numbers ? Long.compare(Long.parseLong(left[i]), Long.parseLong(right[i])) : left[i].compareTo(right[i]);
+            boolean numbers = left[i].chars().allMatch(Character::isDigit)
+                    && right[i].chars().allMatch(Character::isDigit)
+                    && !left[i].isEmpty()
+                    && !right[i].isEmpty();
+            int c = numbers
+                    ? Long.compare(Long.parseLong(left[i]), Long.parseLong(right[i]))
+                    : left[i].compareTo(right[i]);
             if (c != 0) {
                 return c;
             }
@@ -129,7 +140,8 @@ public final class Constraints {
     }
 
     private static String violation(String path, String shownValue, String rule) {
-        return "Value " + (shownValue == null ? "null" : shownValue) + " at '" + path + "' failed to satisfy constraint: " + rule;
+        return "Value " + (shownValue == null ? "null" : shownValue) + " at '" + path
+                + "' failed to satisfy constraint: " + rule;
     }
 
     private static String quoted(String value) {

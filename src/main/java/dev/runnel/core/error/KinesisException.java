@@ -9,9 +9,15 @@ package dev.runnel.core.error;
  * row in both tables.
  */
 public abstract sealed class KinesisException extends RuntimeException
-        permits ResourceNotFoundException, ResourceInUseException, InvalidArgumentException,
-                ValidationException, LimitExceededException, ProvisionedThroughputExceededException,
-                ExpiredIteratorException, ExpiredNextTokenException, SerializationException,
+        permits ResourceNotFoundException,
+                ResourceInUseException,
+                InvalidArgumentException,
+                ValidationException,
+                LimitExceededException,
+                ProvisionedThroughputExceededException,
+                ExpiredIteratorException,
+                ExpiredNextTokenException,
+                SerializationException,
                 InternalFailureException {
 
     protected KinesisException(String message) {

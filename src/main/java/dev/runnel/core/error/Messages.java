@@ -6,8 +6,7 @@ package dev.runnel.core.error;
  */
 public final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static ResourceNotFoundException streamNotFound(String stream, String account) {
         return new ResourceNotFoundException("Stream " + stream + " under account " + account + " not found.");

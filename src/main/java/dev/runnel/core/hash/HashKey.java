@@ -17,6 +17,7 @@ public record HashKey(long high, long low) implements Comparable<HashKey> {
     public static final BigInteger KEY_SPACE = BigInteger.ONE.shiftLeft(128);
     /** What the service model accepts as a hash key on the wire (ExplicitHashKey, NewStartingHashKey). */
     public static final Pattern WIRE_PATTERN = Pattern.compile("0|([1-9]\\d{0,38})");
+
     private static final BigInteger LONG_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     /** Reads 16 big-endian bytes (an MD5 digest) as an unsigned integer. */
@@ -63,9 +64,10 @@ public record HashKey(long high, long low) implements Comparable<HashKey> {
      * message.
      */
     public static HashKey parseExplicit(String decimal) {
-        return parse(decimal).orElseThrow(() -> new InvalidArgumentException(
-                "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was "
-                        + decimal));
+        return parse(decimal)
+                .orElseThrow(() -> new InvalidArgumentException(
+                        "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was "
+                                + decimal));
     }
 
     public BigInteger toBigInteger() {

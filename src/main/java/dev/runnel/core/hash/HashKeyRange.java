@@ -39,7 +39,8 @@ public record HashKeyRange(HashKey start, HashKey end) {
         List<HashKeyRange> ranges = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             BigInteger first = step.multiply(BigInteger.valueOf(i));
-            HashKey end = i == count - 1 ? HashKey.MAX : HashKey.of(first.add(step).subtract(BigInteger.ONE));
+            HashKey end =
+                    i == count - 1 ? HashKey.MAX : HashKey.of(first.add(step).subtract(BigInteger.ONE));
             ranges.add(new HashKeyRange(HashKey.of(first), end));
         }
         return List.copyOf(ranges);

@@ -10,8 +10,7 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class PartitionKeys {
 
-    private PartitionKeys() {
-    }
+    private PartitionKeys() {}
 
     /** One digest per thread: looking the algorithm up through the providers cost more than hashing a key. */
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {

@@ -32,7 +32,8 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
     private static final int INCARNATION_SHIFT = 120;
     private static final BigInteger MARKER = BigInteger.ONE.shiftLeft(184);
     private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(185);
-    private static final BigInteger LOW_BITS = BigInteger.ONE.shiftLeft(POSITION_SHIFT).subtract(BigInteger.ONE);
+    private static final BigInteger LOW_BITS =
+            BigInteger.ONE.shiftLeft(POSITION_SHIFT).subtract(BigInteger.ONE);
     private static final int DIGITS = 56;
     private static final long BILLION = 1_000_000_000L;
     /** "00" to "99", two bytes each. */
@@ -76,7 +77,9 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
             }
         }
         BigInteger value = new BigInteger(text);
-        if (value.compareTo(MARKER) < 0 || value.compareTo(LIMIT) >= 0 || value.and(LOW_BITS).signum() != 0) {
+        if (value.compareTo(MARKER) < 0
+                || value.compareTo(LIMIT) >= 0
+                || value.and(LOW_BITS).signum() != 0) {
             return Optional.empty();
         }
         BigInteger payload = value.subtract(MARKER);
@@ -90,8 +93,7 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
     }
 
     public BigInteger toBigInteger() {
-        return MARKER
-                .add(unsigned(incarnation).shiftLeft(INCARNATION_SHIFT))
+        return MARKER.add(unsigned(incarnation).shiftLeft(INCARNATION_SHIFT))
                 .add(BigInteger.valueOf(shardIndex).shiftLeft(SHARD_SHIFT))
                 .add(BigInteger.valueOf(position).shiftLeft(POSITION_SHIFT));
     }
@@ -122,8 +124,8 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
         }
         long high = position / BILLION;
         long low = position - high * BILLION;
-        long lowShifted = low << POSITION_SHIFT;                              // < 10^9 · 2^24 < 1.7·10^16
-        long upper = (high << POSITION_SHIFT) + lowShifted / BILLION;          // < 1.6·10^17
+        long lowShifted = low << POSITION_SHIFT; // < 10^9 · 2^24 < 1.7·10^16
+        long upper = (high << POSITION_SHIFT) + lowShifted / BILLION; // < 1.6·10^17
         long[] limbs = base.limbs.clone();
         limbs[0] += lowShifted % BILLION;
         limbs[1] += upper % BILLION;

@@ -91,7 +91,9 @@ public sealed interface StartingPosition {
         if (number == null) {
             throw new InvalidArgumentException(mismatch(type, "no StartingSequenceNumber"));
         }
-        Constraints.check().pattern("startingSequenceNumber", number, SequenceNumber.WIRE_PATTERN).throwIfInvalid();
+        Constraints.check()
+                .pattern("startingSequenceNumber", number, SequenceNumber.WIRE_PATTERN)
+                .throwIfInvalid();
         return number;
     }
 

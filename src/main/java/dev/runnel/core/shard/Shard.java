@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param endPosition when closed, the exclusive end of its log positions; null while open
  * @param closedAt when closed, the instant it stopped taking records; null while open
  */
-public record Shard(ShardId id, HashKeyRange hashKeyRange, ShardId parent, ShardId adjacentParent,
-                    Instant openedAt, Long endPosition, Instant closedAt) {
+public record Shard(
+        ShardId id,
+        HashKeyRange hashKeyRange,
+        ShardId parent,
+        ShardId adjacentParent,
+        Instant openedAt,
+        Long endPosition,
+        Instant closedAt) {
 
     public Shard {
         Objects.requireNonNull(id, "id");

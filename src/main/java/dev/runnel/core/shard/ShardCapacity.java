@@ -12,6 +12,5 @@ public final class ShardCapacity {
     /** GetRecords calls a shard serves per second. */
     public static final long READ_CALLS_PER_SECOND = 5;
 
-    private ShardCapacity() {
-    }
+    private ShardCapacity() {}
 }

@@ -37,15 +37,18 @@ public record ShardFilter(Type type, ShardId shardId, Instant timestamp) {
         boolean needsShard = type == Type.AFTER_SHARD_ID;
         boolean needsTime = type == Type.AT_TIMESTAMP || type == Type.FROM_TIMESTAMP;
         if (needsShard != (shardId != null)) {
-            throw new InvalidArgumentException(needsShard
-                    ? "ShardId must be provided with the ShardFilter type AFTER_SHARD_ID."
-                    : "ShardId can only be provided with the ShardFilter type AFTER_SHARD_ID, not " + type + ".");
+            throw new InvalidArgumentException(
+                    needsShard
+                            ? "ShardId must be provided with the ShardFilter type AFTER_SHARD_ID."
+                            : "ShardId can only be provided with the ShardFilter type AFTER_SHARD_ID, not " + type
+                                    + ".");
         }
         if (needsTime != (timestamp != null)) {
-            throw new InvalidArgumentException(needsTime
-                    ? "Timestamp must be provided with the ShardFilter type " + type + "."
-                    : "Timestamp can only be provided with the ShardFilter types AT_TIMESTAMP and FROM_TIMESTAMP, not "
-                            + type + ".");
+            throw new InvalidArgumentException(
+                    needsTime
+                            ? "Timestamp must be provided with the ShardFilter type " + type + "."
+                            : "Timestamp can only be provided with the ShardFilter types AT_TIMESTAMP and FROM_TIMESTAMP, not "
+                                    + type + ".");
         }
     }
 
@@ -62,8 +65,8 @@ public record ShardFilter(Type type, ShardId shardId, Instant timestamp) {
             case FROM_TRIM_HORIZON -> true;
             case AT_LATEST -> shard.isOpen();
             case AT_TIMESTAMP -> shard.isOpenAt(latest(timestamp, streamCreatedAt));
-            case FROM_TIMESTAMP -> shard.isOpen()
-                    || !shard.closedAt().isBefore(latest(latest(timestamp, trimHorizon), streamCreatedAt));
+            case FROM_TIMESTAMP ->
+                shard.isOpen() || !shard.closedAt().isBefore(latest(latest(timestamp, trimHorizon), streamCreatedAt));
         };
     }
 

@@ -62,8 +62,8 @@ public final class ShardMap {
                     && previousEnd.low() + 1 == start.low()
                     && (start.low() == 0 ? previousEnd.high() + 1 == start.high() : previousEnd.high() == start.high());
             if (!adjacent) {
-                throw new IllegalArgumentException("open shards " + byStart[i - 1].id() + " and " + byStart[i].id()
-                        + " are not adjacent");
+                throw new IllegalArgumentException(
+                        "open shards " + byStart[i - 1].id() + " and " + byStart[i].id() + " are not adjacent");
             }
         }
     }

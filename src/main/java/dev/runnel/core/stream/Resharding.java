@@ -23,8 +23,7 @@ import java.util.function.ToLongFunction;
  */
 public final class Resharding {
 
-    private Resharding() {
-    }
+    private Resharding() {}
 
     /**
      * SplitShard: the parent [S, E] closes at {@code parentEnd}; children [S, key−1] and [key, E] open.
@@ -33,8 +32,8 @@ public final class Resharding {
      * @throws ResourceInUseException when it is already closed
      * @throws InvalidArgumentException unless S + 1 &lt; key &lt; E
      */
-    public static Stream split(Stream stream, ShardId parentId, HashKey key, long parentEnd, Instant now,
-                               String account) {
+    public static Stream split(
+            Stream stream, ShardId parentId, HashKey key, long parentEnd, Instant now, String account) {
         Shard parent = openShard(stream, parentId, account);
         checkSplitKey(stream, parent, key, account);
         return stream.with(c -> {
@@ -52,8 +51,14 @@ public final class Resharding {
      *
      * @throws InvalidArgumentException when the two are not hash-adjacent
      */
-    public static Stream merge(Stream stream, ShardId shardId, ShardId adjacentId, long shardEnd, long adjacentEnd,
-                               Instant now, String account) {
+    public static Stream merge(
+            Stream stream,
+            ShardId shardId,
+            ShardId adjacentId,
+            long shardEnd,
+            long adjacentEnd,
+            Instant now,
+            String account) {
         Shard shard = openShard(stream, shardId, account);
         Shard adjacent = openShard(stream, adjacentId, account);
         if (!adjacent(shard, adjacent)) {
@@ -122,8 +127,14 @@ public final class Resharding {
                 if (pieces.size() < 2) {
                     break;
                 }
-                mergeInto(shards, pieces.get(0), pieces.get(1), endOf.applyAsLong(pieces.get(0)),
-                        endOf.applyAsLong(pieces.get(1)), now, next[0]);
+                mergeInto(
+                        shards,
+                        pieces.get(0),
+                        pieces.get(1),
+                        endOf.applyAsLong(pieces.get(0)),
+                        endOf.applyAsLong(pieces.get(1)),
+                        now,
+                        next[0]);
                 next[0] += 1;
             }
         }
@@ -139,25 +150,26 @@ public final class Resharding {
         return open;
     }
 
-    private static void splitInto(List<Shard> shards, Shard parent, HashKey key, long parentEnd, Instant now,
-                                  int firstChild) {
+    private static void splitInto(
+            List<Shard> shards, Shard parent, HashKey key, long parentEnd, Instant now, int firstChild) {
         replace(shards, parent, parent.closedAt(parentEnd, now));
         HashKeyRange range = parent.hashKeyRange();
         HashKey below = HashKey.of(key.toBigInteger().subtract(BigInteger.ONE));
-        shards.add(new Shard(new ShardId(firstChild), new HashKeyRange(range.start(), below), parent.id(), null, now,
-                null, null));
-        shards.add(new Shard(new ShardId(firstChild + 1), new HashKeyRange(key, range.end()), parent.id(), null, now,
-                null, null));
+        shards.add(new Shard(
+                new ShardId(firstChild), new HashKeyRange(range.start(), below), parent.id(), null, now, null, null));
+        shards.add(new Shard(
+                new ShardId(firstChild + 1), new HashKeyRange(key, range.end()), parent.id(), null, now, null, null));
     }
 
-    private static void mergeInto(List<Shard> shards, Shard shard, Shard adjacent, long shardEnd, long adjacentEnd,
-                                  Instant now, int child) {
+    private static void mergeInto(
+            List<Shard> shards, Shard shard, Shard adjacent, long shardEnd, long adjacentEnd, Instant now, int child) {
         replace(shards, shard, shard.closedAt(shardEnd, now));
         replace(shards, adjacent, adjacent.closedAt(adjacentEnd, now));
         HashKeyRange a = shard.hashKeyRange();
         HashKeyRange b = adjacent.hashKeyRange();
         HashKeyRange union = a.start().compareTo(b.start()) < 0
-                ? new HashKeyRange(a.start(), b.end()) : new HashKeyRange(b.start(), a.end());
+                ? new HashKeyRange(a.start(), b.end())
+                : new HashKeyRange(b.start(), a.end());
         shards.add(new Shard(new ShardId(child), union, shard.id(), adjacent.id(), now, null, null));
     }
 
@@ -166,11 +178,12 @@ public final class Resharding {
     }
 
     private static Shard openShard(Stream stream, ShardId id, String account) {
-        Shard shard = stream.shard(id).orElseThrow(() -> new ResourceNotFoundException(
-                "Could not find shard " + id + " in stream " + stream.name() + " under account " + account + "."));
+        Shard shard = stream.shard(id)
+                .orElseThrow(() -> new ResourceNotFoundException("Could not find shard " + id + " in stream "
+                        + stream.name() + " under account " + account + "."));
         if (!shard.isOpen()) {
-            throw new ResourceInUseException("Shard " + id + " in stream " + stream.name() + " under account "
-                    + account + " has already been merged or split, and thus is not eligible for merging or splitting.");
+            throw new ResourceInUseException("Shard " + id + " in stream " + stream.name() + " under account " + account
+                    + " has already been merged or split, and thus is not eligible for merging or splitting.");
         }
         return shard;
     }
@@ -188,8 +201,7 @@ public final class Resharding {
     /** Kinesis's rule for a split point of [S, E]: S + 1 &lt; key &lt; E. */
     private static boolean splittable(HashKeyRange range, HashKey key) {
         BigInteger k = key.toBigInteger();
-        return k.compareTo(range.start().toBigInteger().add(BigInteger.ONE)) > 0
-                && key.compareTo(range.end()) < 0;
+        return k.compareTo(range.start().toBigInteger().add(BigInteger.ONE)) > 0 && key.compareTo(range.end()) < 0;
     }
 
     private static boolean adjacent(Shard a, Shard b) {

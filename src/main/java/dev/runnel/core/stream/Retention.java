@@ -13,8 +13,7 @@ public final class Retention {
     public static final int MIN_HOURS = 24;
     public static final int MAX_HOURS = 8760;
 
-    private Retention() {
-    }
+    private Retention() {}
 
     /** Checks a period given at creation or by either update call. */
     public static int checkRange(int hours) {

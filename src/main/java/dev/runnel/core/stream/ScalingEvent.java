@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param toShards open shards after
  * @param reason the measurement that triggered it, in words
  */
-public record ScalingEvent(Instant at, int fromShards, int toShards, String reason) {
-}
+public record ScalingEvent(Instant at, int fromShards, int toShards, String reason) {}

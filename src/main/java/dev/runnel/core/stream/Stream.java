@@ -70,15 +70,17 @@ public final class Stream {
         this.maxRecordSizeKiB = c.maxRecordSizeKiB;
         this.encryptionKeyId = c.encryptionKeyId;
         this.shardLevelMetrics = c.shardLevelMetrics.isEmpty()
-                ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(c.shardLevelMetrics));
+                ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(c.shardLevelMetrics));
         this.tags = Collections.unmodifiableSortedMap(new TreeMap<>(c.tags));
         this.shards = List.copyOf(c.shards);
-        this.openShards = new ShardMap(this.shards.stream().filter(Shard::isOpen).toList());
+        this.openShards =
+                new ShardMap(this.shards.stream().filter(Shard::isOpen).toList());
         this.nextShardIndex = c.nextShardIndex;
         for (Shard shard : this.shards) {
             if (shard.id().index() >= nextShardIndex) {
-                throw new IllegalArgumentException("shard " + shard.id() + " is not below the next shard index "
-                        + nextShardIndex);
+                throw new IllegalArgumentException(
+                        "shard " + shard.id() + " is not below the next shard index " + nextShardIndex);
             }
         }
         this.shardCountUpdates = List.copyOf(c.shardCountUpdates);
@@ -91,16 +93,38 @@ public final class Stream {
      * A new stream of {@code shardCount} shards laid out uniformly over the hash-key space, created at
      * {@code now} (to the millisecond) and CREATING for {@code createDelay}.
      */
-    public static Stream create(StreamName name, long incarnation, int shardCount, int retentionHours,
-                                int maxRecordSizeKiB, Map<String, String> tags, Instant now, Duration createDelay) {
-        return create(name, incarnation, StreamMode.PROVISIONED, shardCount, retentionHours, maxRecordSizeKiB, tags,
-                now, createDelay);
+    public static Stream create(
+            StreamName name,
+            long incarnation,
+            int shardCount,
+            int retentionHours,
+            int maxRecordSizeKiB,
+            Map<String, String> tags,
+            Instant now,
+            Duration createDelay) {
+        return create(
+                name,
+                incarnation,
+                StreamMode.PROVISIONED,
+                shardCount,
+                retentionHours,
+                maxRecordSizeKiB,
+                tags,
+                now,
+                createDelay);
     }
 
     /** As {@link #create(StreamName, long, int, int, int, Map, Instant, Duration)}, in the given mode. */
-    public static Stream create(StreamName name, long incarnation, StreamMode mode, int shardCount,
-                                int retentionHours, int maxRecordSizeKiB, Map<String, String> tags, Instant now,
-                                Duration createDelay) {
+    public static Stream create(
+            StreamName name,
+            long incarnation,
+            StreamMode mode,
+            int shardCount,
+            int retentionHours,
+            int maxRecordSizeKiB,
+            Map<String, String> tags,
+            Instant now,
+            Duration createDelay) {
         Instant created = now.truncatedTo(ChronoUnit.MILLIS);
         List<HashKeyRange> ranges = HashKeyRange.uniform(shardCount);
         List<Shard> shards = new ArrayList<>(shardCount);
@@ -307,8 +331,7 @@ public final class Stream {
         public List<Instant> modeUpdates = List.of();
         public List<ScalingEvent> scalingEvents = List.of();
 
-        private Changes() {
-        }
+        private Changes() {}
 
         private Changes(Stream s) {
             name = s.name;

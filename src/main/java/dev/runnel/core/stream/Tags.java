@@ -17,8 +17,7 @@ public final class Tags {
     public static final int MAX_TAGS = 50;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}\\p{Z}\\s_./=+\\-%@:]*");
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /**
      * Validates tags given in a request and returns them as an unmodifiable map sorted by key.
@@ -40,7 +39,8 @@ public final class Tags {
         TreeMap<String, String> sorted = new TreeMap<>();
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             String value = tag.getValue() == null ? "" : tag.getValue();
-            if (!ALLOWED.matcher(tag.getKey()).matches() || !ALLOWED.matcher(value).matches()) {
+            if (!ALLOWED.matcher(tag.getKey()).matches()
+                    || !ALLOWED.matcher(value).matches()) {
                 throw new InvalidArgumentException("Some tags contain invalid characters. Valid characters: "
                         + "Unicode letters, digits, white space, _ . / = + - % @.");
             }

@@ -32,6 +32,7 @@ final class Segment {
     private static final int KEY_LENGTH = 0x7FFF;
     /** The longest partition key a segment can hold, in UTF-8 bytes (Kinesis keys are at most 1024). */
     static final int MAX_KEY_BYTES = KEY_LENGTH;
+
     private static final int INITIAL_BYTES = 1024;
 
     final long basePosition;
@@ -49,7 +50,10 @@ final class Segment {
         this.maxRecords = maxRecords;
         int initialBytes = Math.min(this.maxBytes, Math.max(INITIAL_BYTES, firstRecordBytes));
         int initialRecords = Math.min(maxRecords, INITIAL_RECORDS);
-        this.columns = new Columns(new byte[initialBytes], new long[initialRecords], new int[initialRecords + 1],
+        this.columns = new Columns(
+                new byte[initialBytes],
+                new long[initialRecords],
+                new int[initialRecords + 1],
                 new short[initialRecords]);
     }
 
@@ -120,8 +124,11 @@ final class Segment {
     Columns sealed() {
         Columns current = columns;
         int n = count;
-        return new Columns(Arrays.copyOf(current.bytes, usedBytes), Arrays.copyOf(current.arrivals, n),
-                Arrays.copyOf(current.offsets, n + 1), Arrays.copyOf(current.keyLengths, n));
+        return new Columns(
+                Arrays.copyOf(current.bytes, usedBytes),
+                Arrays.copyOf(current.arrivals, n),
+                Arrays.copyOf(current.offsets, n + 1),
+                Arrays.copyOf(current.keyLengths, n));
     }
 
     /** Writer-only: switches to columns from {@link #sealed}; same contents, so readers are unaffected. */

@@ -25,10 +25,11 @@ class ConstraintsTest {
         check.required("records.2.partitionKey", null);
         check.required("records.2.data", null);
         assertThatThrownBy(check::throwIfInvalid)
-                .hasMessage("3 validation errors detected: "
-                        + "Value null at 'records.2.data' failed to satisfy constraint: Member must not be null; "
-                        + "Value null at 'records.2.partitionKey' failed to satisfy constraint: Member must not be null; "
-                        + "Value null at 'records.10.partitionKey' failed to satisfy constraint: Member must not be null");
+                .hasMessage(
+                        "3 validation errors detected: "
+                                + "Value null at 'records.2.data' failed to satisfy constraint: Member must not be null; "
+                                + "Value null at 'records.2.partitionKey' failed to satisfy constraint: Member must not be null; "
+                                + "Value null at 'records.10.partitionKey' failed to satisfy constraint: Member must not be null");
     }
 
     @Test
@@ -53,7 +54,8 @@ class ConstraintsTest {
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> {
                     String message = e.getMessage();
-                    assertThat(message).startsWith("10 validation errors detected: Value null at 'records.1.partitionKey'");
+                    assertThat(message)
+                            .startsWith("10 validation errors detected: Value null at 'records.1.partitionKey'");
                     assertThat(message).contains("'records.10.partitionKey'");
                     assertThat(message).doesNotContain("records.11.").doesNotContain("records.12.");
                     assertThat(message.split("; ")).hasSize(10);
@@ -62,18 +64,28 @@ class ConstraintsTest {
 
     @Test
     void everyRuleHasAwsWording() {
-        assertMessage(Constraints.check().length("p", "abcd", 1, 3),
+        assertMessage(
+                Constraints.check().length("p", "abcd", 1, 3),
                 "Value 'abcd' at 'p' failed to satisfy constraint: Member must have length less than or equal to 3");
-        assertMessage(Constraints.check().range("limit", 0, 1, 10_000),
+        assertMessage(
+                Constraints.check().range("limit", 0, 1, 10_000),
                 "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
-        assertMessage(Constraints.check().range("limit", 10_001L, 1, 10_000),
+        assertMessage(
+                Constraints.check().range("limit", 10_001L, 1, 10_000),
                 "Value '10001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000");
-        assertMessage(Constraints.check().pattern("streamName", "a b", Pattern.compile("[a-zA-Z0-9_.-]+")),
+        assertMessage(
+                Constraints.check().pattern("streamName", "a b", Pattern.compile("[a-zA-Z0-9_.-]+")),
                 "Value 'a b' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
-        assertMessage(Constraints.check().size("data", "java.nio.HeapByteBuffer[pos=0 lim=5 cap=5]", 5, 0, 4),
+        assertMessage(
+                Constraints.check().size("data", "java.nio.HeapByteBuffer[pos=0 lim=5 cap=5]", 5, 0, 4),
                 "Value 'java.nio.HeapByteBuffer[pos=0 lim=5 cap=5]' at 'data' failed to satisfy constraint: Member must have length less than or equal to 4");
-        assertMessage(Constraints.check().violation("streamModeDetails.streamMode", "FAST", false,
-                        "Member must satisfy enum value set: [PROVISIONED, ON_DEMAND]"),
+        assertMessage(
+                Constraints.check()
+                        .violation(
+                                "streamModeDetails.streamMode",
+                                "FAST",
+                                false,
+                                "Member must satisfy enum value set: [PROVISIONED, ON_DEMAND]"),
                 "Value 'FAST' at 'streamModeDetails.streamMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, ON_DEMAND]");
     }
 

@@ -28,14 +28,17 @@ class HashKeyRangeTest {
         BigInteger total = BigInteger.ZERO;
         for (int i = 0; i < n; i++) {
             HashKeyRange range = ranges.get(i);
-            assertThat(range.start().toBigInteger()).as("n=%d start %d", n, i)
+            assertThat(range.start().toBigInteger())
+                    .as("n=%d start %d", n, i)
                     .isEqualTo(step.multiply(BigInteger.valueOf(i)));
             if (i > 0) {
-                assertThat(range.start().toBigInteger()).as("n=%d shard %d", n, i)
+                assertThat(range.start().toBigInteger())
+                        .as("n=%d shard %d", n, i)
                         .isEqualTo(ranges.get(i - 1).end().toBigInteger().add(BigInteger.ONE));
             }
             if (i < n - 1) {
-                assertThat(range.end().toBigInteger()).isEqualTo(step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE));
+                assertThat(range.end().toBigInteger())
+                        .isEqualTo(step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE));
                 assertThat(range.size()).isEqualTo(step);
             }
             total = total.add(range.size());
@@ -73,7 +76,8 @@ class HashKeyRangeTest {
 
     @Test
     void rejectsInvertedRangesAndNonPositiveCounts() {
-        assertThatThrownBy(() -> new HashKeyRange(HashKey.MAX, HashKey.MIN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HashKeyRange(HashKey.MAX, HashKey.MIN))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HashKeyRange.uniform(0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new HashKeyRange(HashKey.MAX, HashKey.MAX).size()).isEqualTo(BigInteger.ONE);
     }

@@ -53,7 +53,20 @@ class HashKeyTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"-1", "+1", "1a", "a", " 1", "1 ", "1.0", "1e3", "0x10", "\u0661", "99999999999999999999999999999999999999999"})
+    @ValueSource(
+            strings = {
+                "-1",
+                "+1",
+                "1a",
+                "a",
+                " 1",
+                "1 ",
+                "1.0",
+                "1e3",
+                "0x10",
+                "\u0661",
+                "99999999999999999999999999999999999999999"
+            })
     void rejectsWhatIsNotAPlainDecimalInRange(String text) {
         assertThat(HashKey.parse(text)).isEmpty();
         assertThatThrownBy(() -> HashKey.parseExplicit(text))
@@ -93,8 +106,7 @@ class HashKeyTest {
             int copy = Math.min(raw.length, 16);
             System.arraycopy(raw, raw.length - copy, bytes, 16 - copy, copy);
             assertThat(HashKey.fromBytes(bytes)).isEqualTo(key);
-            assertThat(Integer.signum(key.compareTo(previous)))
-                    .isEqualTo(value.compareTo(previousValue));
+            assertThat(Integer.signum(key.compareTo(previous))).isEqualTo(value.compareTo(previousValue));
             previous = key;
             previousValue = value;
         }

@@ -54,7 +54,8 @@ class PartitionKeysTest {
     void withTwoShardsKeysBelowTwoToThe127GoToShardZero() {
         ShardMap two = map(2);
         BigInteger half = BigInteger.ONE.shiftLeft(127);
-        assertThat(two.route(HashKey.of(half.subtract(BigInteger.ONE))).id().index()).isZero();
+        assertThat(two.route(HashKey.of(half.subtract(BigInteger.ONE))).id().index())
+                .isZero();
         assertThat(two.route(HashKey.of(half)).id().index()).isEqualTo(1);
         assertThat(two.route(HashKey.MIN).id().index()).isZero();
         assertThat(two.route(HashKey.MAX).id().index()).isEqualTo(1);
@@ -71,7 +72,8 @@ class PartitionKeysTest {
             for (int j = 0; j < length; j++) {
                 key.appendCodePoint(codePoints[random.nextInt(codePoints.length)]);
             }
-            byte[] digest = MessageDigest.getInstance("MD5").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("MD5").digest(key.toString().getBytes(StandardCharsets.UTF_8));
             BigInteger expected = new BigInteger(1, digest);
             HashKey actual = PartitionKeys.hashKey(key.toString());
             assertThat(actual.toBigInteger()).as(key.toString()).isEqualTo(expected);

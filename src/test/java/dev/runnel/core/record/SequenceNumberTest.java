@@ -12,10 +12,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SequenceNumberTest {
 
-    private static final long[] EXTREME_LONGS = {0, 1, 2, Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE, -1, -2,
-        0xFFFF_FFFFL, 1L << 32, System.currentTimeMillis() << 20};
-    private static final int[] EXTREME_INTS = {0, 1, 2, 255, 256, 65_535, 65_536, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
-    private static final long[] EXTREME_POSITIONS = {0, 1, 2, (1L << 24) - 1, 1L << 24, 1L << 40, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+    private static final long[] EXTREME_LONGS = {
+        0,
+        1,
+        2,
+        Long.MAX_VALUE,
+        Long.MAX_VALUE - 1,
+        Long.MIN_VALUE,
+        -1,
+        -2,
+        0xFFFF_FFFFL,
+        1L << 32,
+        System.currentTimeMillis() << 20
+    };
+    private static final int[] EXTREME_INTS = {
+        0, 1, 2, 255, 256, 65_535, 65_536, Integer.MAX_VALUE - 1, Integer.MAX_VALUE
+    };
+    private static final long[] EXTREME_POSITIONS = {
+        0, 1, 2, (1L << 24) - 1, 1L << 24, 1L << 40, Long.MAX_VALUE - 1, Long.MAX_VALUE
+    };
 
     @Test
     void isAlwaysFiftySixDigitsAndRoundTripsForExtremes() {
@@ -33,7 +48,8 @@ class SequenceNumberTest {
         Random random = new Random(56);
         for (int i = 0; i < 20_000; i++) {
             long position = random.nextBoolean() ? random.nextLong() & Long.MAX_VALUE : random.nextInt(1_000_000);
-            SequenceNumber number = new SequenceNumber(random.nextLong(), random.nextInt() & Integer.MAX_VALUE, position);
+            SequenceNumber number =
+                    new SequenceNumber(random.nextLong(), random.nextInt() & Integer.MAX_VALUE, position);
             assertRoundTrip(number);
         }
     }
@@ -107,17 +123,20 @@ class SequenceNumberTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "0", "1", "12345",
-        // AWS's own 56-digit example does not decode to a Runnel position.
-        "49546986683135544286507457936321625675700192471156785154",
-        "4954698668313554428650745793632162567570019247115678515a",
-        " 4954698668313554428650745793632162567570019247115678515",
-        "-4954698668313554428650745793632162567570019247115678515",
-        "10000000000000000000000000000000000000000000000000000000",
-        "99999999999999999999999999999999999999999999999999999999",
-        "000000000000000000000000000000000000000000000000000000000"
-    })
+    @ValueSource(
+            strings = {
+                "0",
+                "1",
+                "12345",
+                // AWS's own 56-digit example does not decode to a Runnel position.
+                "49546986683135544286507457936321625675700192471156785154",
+                "4954698668313554428650745793632162567570019247115678515a",
+                " 4954698668313554428650745793632162567570019247115678515",
+                "-4954698668313554428650745793632162567570019247115678515",
+                "10000000000000000000000000000000000000000000000000000000",
+                "99999999999999999999999999999999999999999999999999999999",
+                "000000000000000000000000000000000000000000000000000000000"
+            })
     void rejectsGarbage(String text) {
         assertThat(SequenceNumber.parse(text)).isEmpty();
     }
@@ -127,8 +146,10 @@ class SequenceNumberTest {
         SequenceNumber number = new SequenceNumber(123, 4, 5);
         BigInteger value = number.toBigInteger();
         assertThat(SequenceNumber.parse(value.add(BigInteger.ONE).toString())).isEmpty();
-        assertThat(SequenceNumber.parse(value.subtract(BigInteger.ONE).toString())).isEmpty();
-        assertThat(SequenceNumber.parse(value.add(BigInteger.ONE.shiftLeft(23)).toString())).isEmpty();
+        assertThat(SequenceNumber.parse(value.subtract(BigInteger.ONE).toString()))
+                .isEmpty();
+        assertThat(SequenceNumber.parse(value.add(BigInteger.ONE.shiftLeft(23)).toString()))
+                .isEmpty();
         assertThat(SequenceNumber.parse(value.add(BigInteger.ONE.shiftLeft(24)).toString()))
                 .contains(new SequenceNumber(123, 4, 6));
     }
@@ -153,7 +174,8 @@ class SequenceNumberTest {
     }
 
     private static SequenceNumber randomNumber(Random random) {
-        return new SequenceNumber(random.nextInt(3) == 0 ? random.nextInt(3) : random.nextLong(),
+        return new SequenceNumber(
+                random.nextInt(3) == 0 ? random.nextInt(3) : random.nextLong(),
                 random.nextInt(3) == 0 ? random.nextInt(3) : random.nextInt() & Integer.MAX_VALUE,
                 random.nextInt(3) == 0 ? random.nextInt(3) : random.nextLong() & Long.MAX_VALUE);
     }

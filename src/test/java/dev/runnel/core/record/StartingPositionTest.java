@@ -22,13 +22,17 @@ class StartingPositionTest {
         assertThat(StartingPosition.of(ShardIteratorType.TRIM_HORIZON, null, null))
                 .isEqualTo(new StartingPosition.TrimHorizon());
         assertThat(StartingPosition.of(ShardIteratorType.LATEST, null, null)).isEqualTo(new StartingPosition.Latest());
-        assertThat(StartingPosition.of(ShardIteratorType.TRIM_HORIZON, null, TIME).type())
+        assertThat(StartingPosition.of(ShardIteratorType.TRIM_HORIZON, null, TIME)
+                        .type())
                 .isEqualTo(ShardIteratorType.TRIM_HORIZON);
-        assertThat(StartingPosition.of(ShardIteratorType.LATEST, null, TIME).type()).isEqualTo(ShardIteratorType.LATEST);
+        assertThat(StartingPosition.of(ShardIteratorType.LATEST, null, TIME).type())
+                .isEqualTo(ShardIteratorType.LATEST);
     }
 
     @ParameterizedTest
-    @EnumSource(value = ShardIteratorType.class, names = {"TRIM_HORIZON", "LATEST"})
+    @EnumSource(
+            value = ShardIteratorType.class,
+            names = {"TRIM_HORIZON", "LATEST"})
     void trimHorizonAndLatestRejectANumber(ShardIteratorType type) {
         assertThatThrownBy(() -> StartingPosition.of(type, NUMBER, null))
                 .isInstanceOf(InvalidArgumentException.class)
@@ -43,15 +47,19 @@ class StartingPositionTest {
         assertThat(StartingPosition.of(ShardIteratorType.AFTER_SEQUENCE_NUMBER, NUMBER, TIME))
                 .isEqualTo(new StartingPosition.AfterSequenceNumber(NUMBER));
         // Decoding happens against a shard later; any number the wire pattern allows is accepted here.
-        assertThat(StartingPosition.of(ShardIteratorType.AT_SEQUENCE_NUMBER, "0", null).type())
+        assertThat(StartingPosition.of(ShardIteratorType.AT_SEQUENCE_NUMBER, "0", null)
+                        .type())
                 .isEqualTo(ShardIteratorType.AT_SEQUENCE_NUMBER);
         String longest = "1" + "0".repeat(128);
-        assertThat(StartingPosition.of(ShardIteratorType.AFTER_SEQUENCE_NUMBER, longest, null).type())
+        assertThat(StartingPosition.of(ShardIteratorType.AFTER_SEQUENCE_NUMBER, longest, null)
+                        .type())
                 .isEqualTo(ShardIteratorType.AFTER_SEQUENCE_NUMBER);
     }
 
     @ParameterizedTest
-    @EnumSource(value = ShardIteratorType.class, names = {"AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"})
+    @EnumSource(
+            value = ShardIteratorType.class,
+            names = {"AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"})
     void sequenceNumberTypesRequireANumber(ShardIteratorType type) {
         assertThatThrownBy(() -> StartingPosition.of(type, null, TIME))
                 .isInstanceOf(InvalidArgumentException.class)
@@ -59,14 +67,17 @@ class StartingPositionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ShardIteratorType.class, names = {"AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"})
+    @EnumSource(
+            value = ShardIteratorType.class,
+            names = {"AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"})
     void sequenceNumberTypesRejectNumbersOffTheWirePattern(ShardIteratorType type) {
         for (String bad : new String[] {"", "abc", "01", "-1", "1" + "0".repeat(129)}) {
             assertThatThrownBy(() -> StartingPosition.of(type, bad, null))
                     .as(bad)
                     .isInstanceOf(ValidationException.class)
-                    .hasMessage("1 validation error detected: Value '" + bad + "' at 'startingSequenceNumber' failed to "
-                            + "satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,128})");
+                    .hasMessage(
+                            "1 validation error detected: Value '" + bad + "' at 'startingSequenceNumber' failed to "
+                                    + "satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,128})");
         }
     }
 

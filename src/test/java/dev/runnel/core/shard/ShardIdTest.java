@@ -30,8 +30,20 @@ class ShardIdTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"shardId-", "-", "abc", "shardId-abc", "shardId-1a", "shardId-+1", "1.0", "shardId-2147483648",
-        "9223372036854775808", "99999999999999999999999999999999999999999999", "shardId- 1"})
+    @ValueSource(
+            strings = {
+                "shardId-",
+                "-",
+                "abc",
+                "shardId-abc",
+                "shardId-1a",
+                "shardId-+1",
+                "1.0",
+                "shardId-2147483648",
+                "9223372036854775808",
+                "99999999999999999999999999999999999999999999",
+                "shardId- 1"
+            })
     void rejectsTextThatNamesNoShard(String text) {
         assertThat(ShardId.parse(text)).isEmpty();
     }

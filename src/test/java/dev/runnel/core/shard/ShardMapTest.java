@@ -60,17 +60,15 @@ class ShardMapTest {
 
     @Test
     void rejectsAGap() {
-        List<Shard> shards = List.of(
-                shard(0, BigInteger.ZERO, BigInteger.valueOf(100)),
-                shard(1, BigInteger.valueOf(102), MAX));
+        List<Shard> shards =
+                List.of(shard(0, BigInteger.ZERO, BigInteger.valueOf(100)), shard(1, BigInteger.valueOf(102), MAX));
         assertThatThrownBy(() -> new ShardMap(shards)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsAnOverlap() {
-        List<Shard> shards = List.of(
-                shard(0, BigInteger.ZERO, BigInteger.valueOf(100)),
-                shard(1, BigInteger.valueOf(100), MAX));
+        List<Shard> shards =
+                List.of(shard(0, BigInteger.ZERO, BigInteger.valueOf(100)), shard(1, BigInteger.valueOf(100), MAX));
         assertThatThrownBy(() -> new ShardMap(shards)).isInstanceOf(IllegalArgumentException.class);
         List<Shard> duplicate = List.of(shard(0, BigInteger.ZERO, MAX), shard(1, BigInteger.ZERO, MAX));
         assertThatThrownBy(() -> new ShardMap(duplicate)).isInstanceOf(IllegalArgumentException.class);
@@ -85,17 +83,15 @@ class ShardMapTest {
     @Test
     void rejectsAGapAcrossTheSixtyFourBitBoundary() {
         BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
-        List<Shard> adjacent = List.of(
-                shard(0, BigInteger.ZERO, twoTo64.subtract(BigInteger.ONE)),
-                shard(1, twoTo64, MAX));
-        assertThat(new ShardMap(adjacent).route(HashKey.of(twoTo64)).id().index()).isEqualTo(1);
+        List<Shard> adjacent =
+                List.of(shard(0, BigInteger.ZERO, twoTo64.subtract(BigInteger.ONE)), shard(1, twoTo64, MAX));
+        assertThat(new ShardMap(adjacent).route(HashKey.of(twoTo64)).id().index())
+                .isEqualTo(1);
         List<Shard> gap = List.of(
-                shard(0, BigInteger.ZERO, twoTo64.subtract(BigInteger.ONE)),
-                shard(1, twoTo64.add(twoTo64), MAX));
+                shard(0, BigInteger.ZERO, twoTo64.subtract(BigInteger.ONE)), shard(1, twoTo64.add(twoTo64), MAX));
         assertThatThrownBy(() -> new ShardMap(gap)).isInstanceOf(IllegalArgumentException.class);
         List<Shard> wrongHigh = List.of(
-                shard(0, BigInteger.ZERO, twoTo64.subtract(BigInteger.ONE)),
-                shard(1, twoTo64.shiftLeft(1), MAX));
+                shard(0, BigInteger.ZERO, twoTo64.subtract(BigInteger.ONE)), shard(1, twoTo64.shiftLeft(1), MAX));
         assertThatThrownBy(() -> new ShardMap(wrongHigh)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -160,6 +156,7 @@ class ShardMapTest {
     }
 
     private static Shard shard(int index, BigInteger start, BigInteger end) {
-        return Shard.initial(new ShardId(index), new HashKeyRange(HashKey.of(start), HashKey.of(end)), java.time.Instant.EPOCH);
+        return Shard.initial(
+                new ShardId(index), new HashKeyRange(HashKey.of(start), HashKey.of(end)), java.time.Instant.EPOCH);
     }
 }

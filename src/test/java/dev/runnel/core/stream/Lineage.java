@@ -21,8 +21,7 @@ import java.util.function.Supplier;
  */
 public final class Lineage {
 
-    private Lineage() {
-    }
+    private Lineage() {}
 
     /**
      * The open shards tile the key space; every closed shard present was either split (two children with it
@@ -42,8 +41,14 @@ public final class Lineage {
             ShardId before = previous;
             check(before == null || before.compareTo(id) < 0, () -> context + ": shards not in id order at " + id);
             previous = id;
-            shard.parentShardId().ifPresent(p -> childrenOf.computeIfAbsent(p, k -> new ArrayList<>()).add(shard));
-            shard.adjacentParentShardId().ifPresent(p -> childrenOf.computeIfAbsent(p, k -> new ArrayList<>()).add(shard));
+            shard.parentShardId()
+                    .ifPresent(p -> childrenOf
+                            .computeIfAbsent(p, k -> new ArrayList<>())
+                            .add(shard));
+            shard.adjacentParentShardId()
+                    .ifPresent(p -> childrenOf
+                            .computeIfAbsent(p, k -> new ArrayList<>())
+                            .add(shard));
         }
 
         List<Shard> open = shards.stream().filter(Shard::isOpen).toList();
@@ -54,13 +59,15 @@ public final class Lineage {
         // Stream.children is a linear scan; compare it with the map for the most recent closed shards only.
         List<Shard> closed = shards.stream().filter(s -> !s.isOpen()).toList();
         for (Shard shard : closed.subList(Math.max(0, closed.size() - 8), closed.size())) {
-            assertThat(stream.children(shard.id())).as(context + ": children of " + shard.id())
+            assertThat(stream.children(shard.id()))
+                    .as(context + ": children of " + shard.id())
                     .containsExactlyElementsOf(childrenOf.getOrDefault(shard.id(), List.of()));
         }
 
         for (Shard shard : shards) {
             ShardId id = shard.id();
-            check(shard.adjacentParent() == null || !shard.adjacentParent().equals(shard.parent()),
+            check(
+                    shard.adjacentParent() == null || !shard.adjacentParent().equals(shard.parent()),
                     () -> context + ": " + id + " names one parent twice");
             for (ShardId parent : new ShardId[] {shard.parent(), shard.adjacentParent()}) {
                 if (parent == null) {
@@ -70,7 +77,8 @@ public final class Lineage {
                 Shard p = byId.get(parent);
                 if (p != null) {
                     check(!p.isOpen(), () -> context + ": parent " + parent + " of " + id + " is open");
-                    check(!p.closedAt().isAfter(shard.openedAt()),
+                    check(
+                            !p.closedAt().isAfter(shard.openedAt()),
                             () -> context + ": parent " + parent + " closed after " + id + " opened");
                 }
             }
@@ -83,28 +91,38 @@ public final class Lineage {
             if (children.size() == 2) {
                 Shard first = children.get(0);
                 Shard second = children.get(1);
-                check(id.equals(first.parent()) && first.adjacentParent() == null
-                                && id.equals(second.parent()) && second.adjacentParent() == null,
+                check(
+                        id.equals(first.parent())
+                                && first.adjacentParent() == null
+                                && id.equals(second.parent())
+                                && second.adjacentParent() == null,
                         () -> context + ": children of split " + id + " name other parents: " + children);
-                check(second.id().index() == first.id().index() + 1,
+                check(
+                        second.id().index() == first.id().index() + 1,
                         () -> context + ": split children of " + id + " have non-consecutive ids");
-                check(tiles(List.of(first.hashKeyRange(), second.hashKeyRange()), shard.hashKeyRange()),
+                check(
+                        tiles(List.of(first.hashKeyRange(), second.hashKeyRange()), shard.hashKeyRange()),
                         () -> context + ": children of split " + id + " do not tile its range: " + children);
             } else {
                 check(children.size() == 1, () -> context + ": " + id + " has " + children.size() + " children");
                 Shard child = children.get(0);
-                check(child.adjacentParent() != null,
+                check(
+                        child.adjacentParent() != null,
                         () -> context + ": merge child " + child.id() + " of " + id + " has one parent");
                 ShardId other = child.parent().equals(id) ? child.adjacentParent() : child.parent();
                 Shard partner = byId.get(other);
                 if (partner != null) {
-                    check(adjacent(shard.hashKeyRange(), partner.hashKeyRange()),
+                    check(
+                            adjacent(shard.hashKeyRange(), partner.hashKeyRange()),
                             () -> context + ": merge parents " + id + " and " + other + " are not hash-adjacent");
-                    check(tiles(List.of(shard.hashKeyRange(), partner.hashKeyRange()), child.hashKeyRange()),
+                    check(
+                            tiles(List.of(shard.hashKeyRange(), partner.hashKeyRange()), child.hashKeyRange()),
                             () -> context + ": merged child " + child.id() + " is not the union of its parents");
                 } else {
-                    check(child.hashKeyRange().contains(shard.hashKeyRange().start())
-                                    && child.hashKeyRange().contains(shard.hashKeyRange().end()),
+                    check(
+                            child.hashKeyRange().contains(shard.hashKeyRange().start())
+                                    && child.hashKeyRange()
+                                            .contains(shard.hashKeyRange().end()),
                             () -> context + ": merged child " + child.id() + " does not cover " + id);
                 }
             }
@@ -113,7 +131,9 @@ public final class Lineage {
 
     /** The ranges, in any order, cover {@code whole} exactly with no gap or overlap. */
     public static void assertTiles(List<HashKeyRange> ranges, HashKeyRange whole, String context) {
-        assertThat(tiles(ranges, whole)).as(context + ": " + ranges + " tile " + whole).isTrue();
+        assertThat(tiles(ranges, whole))
+                .as(context + ": " + ranges + " tile " + whole)
+                .isTrue();
     }
 
     public static boolean tiles(List<HashKeyRange> ranges, HashKeyRange whole) {
@@ -122,7 +142,8 @@ public final class Lineage {
         }
         List<HashKeyRange> sorted = new ArrayList<>(ranges);
         sorted.sort(Comparator.comparing(HashKeyRange::start));
-        if (!sorted.get(0).start().equals(whole.start()) || !sorted.get(sorted.size() - 1).end().equals(whole.end())) {
+        if (!sorted.get(0).start().equals(whole.start())
+                || !sorted.get(sorted.size() - 1).end().equals(whole.end())) {
             return false;
         }
         for (int i = 1; i < sorted.size(); i++) {

@@ -83,12 +83,14 @@ class ReshardingPropertyTest {
                     stream = Resharding.scaleUniformly(stream, target, ends::get, now);
                     scalings++;
                     context += " scale " + n + "->" + target;
-                    assertThat(Lineage.openRanges(stream)).as(context)
+                    assertThat(Lineage.openRanges(stream))
+                            .as(context)
                             .containsExactlyElementsOf(HashKeyRange.uniform(target));
                     Set<ShardId> stillOpen = new java.util.HashSet<>();
                     stream.openShardsByHashKey().forEach(shard -> stillOpen.add(shard.id()));
                     for (Shard shard : before.openShardsByHashKey()) {
-                        assertThat(stillOpen.contains(shard.id())).as(context + " keeps or closes " + shard.id())
+                        assertThat(stillOpen.contains(shard.id()))
+                                .as(context + " keeps or closes " + shard.id())
                                 .isEqualTo(!closing.contains(shard.id()));
                     }
                 }
@@ -112,19 +114,24 @@ class ReshardingPropertyTest {
             if (!old.isOpen() || current.isOpen()) {
                 check(current.equals(old), () -> context + ": " + old.id() + " changed without closing");
             } else {
-                check(current.equals(old.closedAt(ends.get(old.id()), now)),
+                check(
+                        current.equals(old.closedAt(ends.get(old.id()), now)),
                         () -> context + ": " + old.id() + " closed as " + current + ", ends " + ends);
             }
         }
         for (Shard shard : after.shards()) {
             if (shard.id().index() >= before.nextShardIndex()) {
-                check(shard.openedAt().equals(now) && shard.parent() != null,
+                check(
+                        shard.openedAt().equals(now) && shard.parent() != null,
                         () -> context + ": new shard " + shard + " opened now with a parent");
-                check(shard.isOpen() || (shard.endPosition() == 0 && shard.closedAt().equals(now)),
+                check(
+                        shard.isOpen()
+                                || (shard.endPosition() == 0 && shard.closedAt().equals(now)),
                         () -> context + ": a shard born and closed in one step is empty: " + shard);
             }
         }
-        assertThat(after.shards().size()).as(context + ": ids are allocated without gaps")
+        assertThat(after.shards().size())
+                .as(context + ": ids are allocated without gaps")
                 .isEqualTo(after.nextShardIndex());
     }
 

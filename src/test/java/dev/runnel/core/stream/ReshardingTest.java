@@ -95,8 +95,8 @@ class ReshardingTest {
         BigInteger e = one.hashKeyRange().end().toBigInteger();
         assertThat(s).isEqualTo(BigInteger.ONE.shiftLeft(126));
 
-        for (BigInteger bad : List.of(s.subtract(BigInteger.ONE), s, s.add(BigInteger.ONE), e, e.add(BigInteger.ONE),
-                BigInteger.ZERO, MAX)) {
+        for (BigInteger bad : List.of(
+                s.subtract(BigInteger.ONE), s, s.add(BigInteger.ONE), e, e.add(BigInteger.ONE), BigInteger.ZERO, MAX)) {
             assertThatThrownBy(() -> Resharding.split(stream, id(1), key(bad), 0, T1, ACCOUNT))
                     .as("key %s", bad)
                     .isInstanceOf(InvalidArgumentException.class)
@@ -120,10 +120,16 @@ class ReshardingTest {
         assertThatThrownBy(() -> Resharding.split(stream, id(0), key(BigInteger.ONE), 0, T1, ACCOUNT))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage(splitKeyMessage(BigInteger.ONE, 0, BigInteger.ZERO, MAX));
-        assertThat(Resharding.split(stream, id(0), key(BigInteger.TWO), 0, T1, ACCOUNT).shard(id(1)).orElseThrow()
-                .hashKeyRange()).isEqualTo(range(BigInteger.ZERO, BigInteger.ONE));
-        assertThat(Resharding.split(stream, id(0), key(MAX.subtract(BigInteger.ONE)), 0, T1, ACCOUNT).shard(id(2))
-                .orElseThrow().hashKeyRange()).isEqualTo(range(MAX.subtract(BigInteger.ONE), MAX));
+        assertThat(Resharding.split(stream, id(0), key(BigInteger.TWO), 0, T1, ACCOUNT)
+                        .shard(id(1))
+                        .orElseThrow()
+                        .hashKeyRange())
+                .isEqualTo(range(BigInteger.ZERO, BigInteger.ONE));
+        assertThat(Resharding.split(stream, id(0), key(MAX.subtract(BigInteger.ONE)), 0, T1, ACCOUNT)
+                        .shard(id(2))
+                        .orElseThrow()
+                        .hashKeyRange())
+                .isEqualTo(range(MAX.subtract(BigInteger.ONE), MAX));
     }
 
     @Test
@@ -153,8 +159,8 @@ class ReshardingTest {
         assertThat(child.parentShardId()).contains(id(1));
         assertThat(child.adjacentParentShardId()).contains(id(2));
         assertThat(child.openedAt()).isEqualTo(T1);
-        assertThat(child.hashKeyRange()).isEqualTo(new HashKeyRange(shard(stream, 1).hashKeyRange().start(),
-                HashKey.MAX));
+        assertThat(child.hashKeyRange())
+                .isEqualTo(new HashKeyRange(shard(stream, 1).hashKeyRange().start(), HashKey.MAX));
         assertThat(shard(merged, 1).endPosition()).isEqualTo(10);
         assertThat(shard(merged, 2).endPosition()).isEqualTo(20);
         assertThat(shard(merged, 1).closedAt()).isEqualTo(T1);
@@ -174,8 +180,9 @@ class ReshardingTest {
         Shard child = shard(reversed, 3);
         assertThat(child.parentShardId()).contains(id(1));
         assertThat(child.adjacentParentShardId()).contains(id(0));
-        assertThat(child.hashKeyRange()).isEqualTo(new HashKeyRange(HashKey.MIN,
-                shard(stream, 1).hashKeyRange().end()));
+        assertThat(child.hashKeyRange())
+                .isEqualTo(new HashKeyRange(
+                        HashKey.MIN, shard(stream, 1).hashKeyRange().end()));
         assertThat(shard(reversed, 1).endPosition()).isEqualTo(10);
         assertThat(shard(reversed, 0).endPosition()).isEqualTo(20);
         Lineage.assertConsistent(reversed, "reversed merge");
@@ -255,7 +262,8 @@ class ReshardingTest {
 
     /** Scales with every closing shard's end set to 100 + its index, and checks the result. */
     private static Stream scale(Stream stream, int target) {
-        List<ShardId> existingOpen = stream.openShardsByHashKey().stream().map(Shard::id).toList();
+        List<ShardId> existingOpen =
+                stream.openShardsByHashKey().stream().map(Shard::id).toList();
         List<ShardId> closing = List.copyOf(Resharding.closedByUniformScaling(stream, target));
         Stream scaled = Resharding.scaleUniformly(stream, target, shardId -> 100 + shardId.index(), T1);
         String context = stream.openShardCount() + "->" + target;
@@ -275,9 +283,13 @@ class ReshardingTest {
         for (int i = stream.nextShardIndex(); i < scaled.nextShardIndex(); i++) {
             Shard created = scaled.shard(id(i)).orElseThrow(() -> new AssertionError(context + ": id gap"));
             assertThat(created.openedAt()).isEqualTo(T1);
-            assertThat(created.parentShardId()).as(context + ": every new shard has a parent").isPresent();
+            assertThat(created.parentShardId())
+                    .as(context + ": every new shard has a parent")
+                    .isPresent();
             if (!created.isOpen()) {
-                assertThat(created.endPosition()).as(context + ": intermediate shards are empty").isZero();
+                assertThat(created.endPosition())
+                        .as(context + ": intermediate shards are empty")
+                        .isZero();
             }
         }
         return scaled;

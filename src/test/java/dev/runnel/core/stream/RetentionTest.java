@@ -20,7 +20,8 @@ class RetentionTest {
     void rejectsTooShortWithAwsMessage() {
         assertThatThrownBy(() -> Retention.checkRange(23))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
+                .hasMessage(
+                        "Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
         assertThatThrownBy(() -> Retention.checkRange(0)).isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> Retention.checkRange(-5)).isInstanceOf(InvalidArgumentException.class);
     }
@@ -29,7 +30,8 @@ class RetentionTest {
     void rejectsTooLong() {
         assertThatThrownBy(() -> Retention.checkRange(8761))
                 .isInstanceOf(InvalidArgumentException.class)
-                .hasMessage("Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too long.");
+                .hasMessage(
+                        "Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too long.");
     }
 
     @Test
@@ -53,7 +55,8 @@ class RetentionTest {
                 .hasMessage("Requested retention period (48 hours) for stream s can not be longer than existing "
                         + "retention period (24 hours). Use IncreaseRetentionPeriod API.");
         assertThatThrownBy(() -> Retention.checkDecrease("s", 48, 23))
-                .hasMessage("Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
+                .hasMessage(
+                        "Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
     }
 
     @Test

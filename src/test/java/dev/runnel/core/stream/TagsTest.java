@@ -34,9 +34,8 @@ class TagsTest {
 
     @Test
     void acceptsAllowedCharactersAndLengths() {
-        Map<String, String> tags = Map.of(
-                "k".repeat(128), "v".repeat(256),
-                "\u00e9t\u00e9 \u65e5\u672c 9_./=+-%@:", "a b\tc");
+        Map<String, String> tags =
+                Map.of("k".repeat(128), "v".repeat(256), "\u00e9t\u00e9 \u65e5\u672c 9_./=+-%@:", "a b\tc");
         assertThat(Tags.validated("tags", tags)).hasSize(2);
     }
 

@@ -35,10 +35,16 @@ class InMemoryShardLogStoreTest extends ShardLogStoreContract {
         assertThat(log.startPosition()).isEqualTo(64);
         assertThat(store.usedBytes()).isEqualTo(used - freed);
         assertThat(log.trimBefore(150)).isPositive();
-        assertThat(log.startPosition()).as("records 128..191 share a segment with unexpired 150..191").isEqualTo(128);
+        assertThat(log.startPosition())
+                .as("records 128..191 share a segment with unexpired 150..191")
+                .isEqualTo(128);
         // Expired records still stored are skipped by reads that pass the cutoff.
-        assertThat(log.read(0, 1, Long.MAX_VALUE, 150)).extracting(StoredRecord::position).containsExactly(150L);
-        assertThat(log.read(0, 1, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(StoredRecord::position).containsExactly(128L);
+        assertThat(log.read(0, 1, Long.MAX_VALUE, 150))
+                .extracting(StoredRecord::position)
+                .containsExactly(150L);
+        assertThat(log.read(0, 1, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::position)
+                .containsExactly(128L);
     }
 
     @Test
@@ -64,7 +70,8 @@ class InMemoryShardLogStoreTest extends ShardLogStoreContract {
         log.append("a", new byte[10], 1);
         log.append("b", new byte[10_000], 2);
         log.append("c", new byte[10], 3);
-        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE)).extracting(r -> r.data().length)
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(r -> r.data().length)
                 .containsExactly(10, 10_000, 10);
         log.trimBefore(3);
         assertThat(log.startPosition()).isEqualTo(2);
@@ -75,7 +82,9 @@ class InMemoryShardLogStoreTest extends ShardLogStoreContract {
         ShardLogStore store = newStore();
         assertThat(store.usedBytes()).isZero();
         appendMany(store.create(1, SHARD_0), 1_000, 50, 0);
-        assertThat(store.usedBytes()).isEqualTo(store.create(1, SHARD_0).usedBytes()).isGreaterThan(50_000);
+        assertThat(store.usedBytes())
+                .isEqualTo(store.create(1, SHARD_0).usedBytes())
+                .isGreaterThan(50_000);
         store.drop(1);
         assertThat(store.usedBytes()).isZero();
         assertThat(store.maxBytes()).isEqualTo(64L * 1024 * 1024);
@@ -92,7 +101,8 @@ class InMemoryShardLogStoreTest extends ShardLogStoreContract {
                 log.append(String.format("key-%06d", i % 1_000_000), data, i);
             }
             long perRecord = store.usedBytes() / 100_000;
-            assertThat(perRecord - 110).as("overhead per record, segment geometry %d/%d", geometry[0], geometry[1])
+            assertThat(perRecord - 110)
+                    .as("overhead per record, segment geometry %d/%d", geometry[0], geometry[1])
                     .isLessThanOrEqualTo(64)
                     .isNotNegative();
         }
@@ -103,6 +113,7 @@ class InMemoryShardLogStoreTest extends ShardLogStoreContract {
         assertThatThrownBy(() -> new InMemoryShardLogStore(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new InMemoryShardLogStore(1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new InMemoryShardLogStore(1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> newStore().create(1, SHARD_0).read(0, 0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> newStore().create(1, SHARD_0).read(0, 0, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -22,7 +22,8 @@ class InMemoryStreamCatalogTest extends StreamCatalogContract {
         Stream stored = stream("s", 1);
         catalog.add(stored);
         Stream lookalike = stream("s", 1);
-        assertThat(catalog.replace(lookalike, lookalike.with(c -> c.retentionHours = 48))).isFalse();
+        assertThat(catalog.replace(lookalike, lookalike.with(c -> c.retentionHours = 48)))
+                .isFalse();
         assertThat(catalog.remove(lookalike)).isFalse();
         assertThat(catalog.find(StreamName.of("s")).orElseThrow()).isSameAs(stored);
     }
