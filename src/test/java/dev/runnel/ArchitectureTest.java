@@ -2,6 +2,8 @@ package dev.runnel;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -83,6 +85,51 @@ class ArchitectureTest {
                 .resideInAnyPackage("..aws..", "..console..")
                 .orShould()
                 .dependOnClassesThat(RUNNEL_CONTROLLER)
+                .check(production);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("dev.runnel.(*)..").should().beFreeOfCycles().check(production);
+    }
+
+    /**
+     * The layers, bottom to top: the pure core and the settings; the storage ports and adapters; per-node support
+     * (limits, traffic, faults, tokens); the services (and the REST controllers beside them); the edges (AWS
+     * protocol, REST error handling, console, metrics); and the composition root ({@code system}), which wires
+     * them and which nothing imports.
+     */
+    @Test
+    void layersDependOnlyDownwards() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Core")
+                .definedBy("dev.runnel.core..")
+                .layer("Settings")
+                .definedBy("dev.runnel.settings..")
+                .layer("Storage")
+                .definedBy("dev.runnel.storage..")
+                .layer("Support")
+                .definedBy(
+                        "dev.runnel.throttling..", "dev.runnel.insight..", "dev.runnel.faults..", "dev.runnel.tokens..")
+                .layer("Services")
+                .definedBy("dev.runnel.streams..", "dev.runnel.records..", "dev.runnel.regions..")
+                .layer("Edges")
+                .definedBy("dev.runnel.aws..", "dev.runnel.web..", "dev.runnel.console..", "dev.runnel.metrics..")
+                .layer("Root")
+                .definedBy("dev.runnel.system..")
+                .whereLayer("Root")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Edges")
+                .mayOnlyBeAccessedByLayers("Edges", "Root")
+                .whereLayer("Services")
+                .mayOnlyBeAccessedByLayers("Services", "Edges", "Root")
+                .whereLayer("Support")
+                .mayOnlyBeAccessedByLayers("Support", "Services", "Edges", "Root")
+                .whereLayer("Storage")
+                .mayOnlyBeAccessedByLayers("Services", "Root")
+                .whereLayer("Settings")
+                .mayOnlyBeAccessedByLayers("Support", "Services", "Edges", "Root")
                 .check(production);
     }
 

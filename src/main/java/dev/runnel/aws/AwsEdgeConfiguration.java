@@ -2,7 +2,7 @@ package dev.runnel.aws;
 
 import dev.runnel.faults.FaultInjection;
 import dev.runnel.regions.Regions;
-import dev.runnel.system.RunnelProperties;
+import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

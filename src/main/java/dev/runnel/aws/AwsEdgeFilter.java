@@ -6,7 +6,7 @@ import dev.runnel.core.error.SerializationException;
 import dev.runnel.faults.FaultInjection;
 import dev.runnel.faults.InjectedFault;
 import dev.runnel.regions.Regions;
-import dev.runnel.system.RunnelProperties;
+import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.web.AwsEdgeRequests;
 import dev.runnel.web.RequestIds;

@@ -2,7 +2,7 @@ package dev.runnel.faults;
 
 import dev.runnel.core.error.InternalFailureException;
 import dev.runnel.core.error.ProvisionedThroughputExceededException;
-import dev.runnel.system.RunnelProperties;
+import dev.runnel.settings.RunnelProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;

@@ -2,7 +2,7 @@ package dev.runnel.metrics;
 
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.Regions;
-import dev.runnel.system.RunnelProperties;
+import dev.runnel.settings.RunnelProperties;
 import dev.runnel.web.AwsEdgeRequests;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

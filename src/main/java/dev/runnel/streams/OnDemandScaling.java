@@ -9,7 +9,7 @@ import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamStatus;
 import dev.runnel.insight.ShardTraffic;
 import dev.runnel.insight.TrafficMeter;
-import dev.runnel.system.RunnelProperties;
+import dev.runnel.settings.RunnelProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,5 +1,6 @@
 package dev.runnel.system;
 
+import dev.runnel.settings.RunnelProperties;
 import org.apache.coyote.Request;
 import org.apache.coyote.http2.Http2Protocol;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;

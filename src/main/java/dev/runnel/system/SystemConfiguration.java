@@ -6,6 +6,7 @@ import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.regions.Regions;
+import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;

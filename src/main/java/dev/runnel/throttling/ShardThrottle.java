@@ -1,6 +1,6 @@
 package dev.runnel.throttling;
 
-import dev.runnel.system.RunnelProperties;
+import dev.runnel.settings.RunnelProperties;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.runnel.throttling;
 
 import dev.runnel.core.shard.ShardId;
-import dev.runnel.system.RunnelProperties;
+import dev.runnel.settings.RunnelProperties;
 import io.github.bucket4j.TimeMeter;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,6 +1,6 @@
 package dev.runnel.web;
 
-import dev.runnel.system.RunnelProperties;
+import dev.runnel.settings.RunnelProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

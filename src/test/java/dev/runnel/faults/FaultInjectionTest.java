@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runnel.core.error.InternalFailureException;
 import dev.runnel.core.error.ProvisionedThroughputExceededException;
-import dev.runnel.system.RunnelProperties.Faults;
-import dev.runnel.system.RunnelProperties.Faults.Rule;
+import dev.runnel.settings.RunnelProperties.Faults;
+import dev.runnel.settings.RunnelProperties.Faults.Rule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

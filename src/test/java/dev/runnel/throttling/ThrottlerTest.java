@@ -3,8 +3,8 @@ package dev.runnel.throttling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.core.shard.ShardId;
+import dev.runnel.settings.RunnelProperties;
 import dev.runnel.support.ManualClock;
-import dev.runnel.system.RunnelProperties;
 import org.junit.jupiter.api.Test;
 
 class ThrottlerTest {

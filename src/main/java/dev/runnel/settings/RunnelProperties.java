@@ -1,4 +1,4 @@
-package dev.runnel.system;
+package dev.runnel.settings;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

@@ -1,9 +1,9 @@
-package dev.runnel.streams;
+package dev.runnel.system;
 
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.RegionServices;
 import dev.runnel.regions.Regions;
-import dev.runnel.system.RunnelProperties;
+import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.Throttler;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,7 +14,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link StreamService#housekeeping()} and {@link OnDemandScaling#scaleUp()} for every region in the
+ * Runs {@link dev.runnel.streams.StreamService#housekeeping()} and
+ * {@link dev.runnel.streams.OnDemandScaling#scaleUp()} for every region in the
  * background at the configured interval.
  */
 @Component
