@@ -2,6 +2,7 @@ package dev.runnel.storage;
 
 import dev.runnel.core.record.StoredRecord;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The append-only record log of one shard. Positions start at 0 and grow by one per record; they are never
@@ -13,8 +14,21 @@ import java.util.List;
  *
  * <p>Arrival times never decrease along the log: an append whose clock reading is older than the previous
  * record's arrival is stamped with that previous arrival. This makes time lookups a binary search.
+ *
+ * <p>Durability point: when an append returns, its records are as durable as the store promises (the
+ * memory store: held in this process's memory, gone when it stops; a disk store: per its fsync policy) and
+ * visible to every reader. Nothing is acknowledged before that.
  */
 public interface ShardLog {
+
+    /**
+     * One record for {@link #appendAll}.
+     *
+     * @param partitionKey the producer's partition key, at most 32767 UTF-8 bytes
+     * @param data the payload; the log copies it
+     * @param encrypted whether the stream encrypted it (reads report it back)
+     */
+    record Append(String partitionKey, byte[] data, boolean encrypted) {}
 
     /**
      * Appends one record.
@@ -36,6 +50,33 @@ public interface ShardLog {
      * {@link #append(String, byte[], long)}.
      */
     AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted);
+
+    /**
+     * Appends records in request order as one unit: one acquisition of the writer lock (and, in a durable
+     * store, one sync), so they get consecutive positions with no other writer's records between them. When
+     * the store's budget cannot hold a record, the records before it stay appended and it and the rest are
+     * not: the result is then shorter than the request.
+     *
+     * @param records at least one record
+     * @param nowMillis the current time, epoch milliseconds; every record gets the same arrival time
+     * @return where each appended record landed, in request order: a prefix of {@code records}
+     * @throws dev.runnel.core.error.LimitExceededException when not even the first record fits; nothing is
+     *     appended then
+     * @throws dev.runnel.core.error.ResourceNotFoundException when the log has been dropped
+     * @throws ShardLogSealedException when the log has been sealed; nothing is appended then
+     */
+    List<AppendResult> appendAll(List<Append> records, long nowMillis);
+
+    /**
+     * Waits, without a thread, until the log holds a record at {@code position} or beyond ({@link
+     * #endPosition()} greater than {@code position}), or until it can never get one (sealed or dropped below
+     * it). Completes at once if that is already so; otherwise on the thread of the append that makes it so,
+     * after that append is visible to readers, so dependent actions must be quick or hand off to an executor.
+     * Callers bound the wait themselves ({@code orTimeout}) and may cancel the future.
+     *
+     * @return the end position when the wait ended
+     */
+    CompletableFuture<Long> awaitEnd(long position);
 
     /**
      * Stops the log taking appends, when its shard closes. Appends that are under way finish first; later

@@ -6,8 +6,11 @@ import java.util.Optional;
 /**
  * Holds one append-only {@link ShardLog} per shard, keyed by stream incarnation and shard id, so that a
  * re-created stream of the same name never sees its predecessor's records. Thread-safe.
+ *
+ * <p>Lifecycle: a store is usable from construction (a durable store recovers its logs there) until {@link
+ * #close()}; calls after that are undefined.
  */
-public interface ShardLogStore {
+public interface ShardLogStore extends AutoCloseable {
 
     /**
      * Creates the shard's log, empty, when a shard is born (or returns the one that exists). Only stream
@@ -33,4 +36,14 @@ public interface ShardLogStore {
 
     /** The most bytes the store will hold before appends fail. */
     long maxBytes();
+
+    /**
+     * Makes every append that has returned as durable as the store can make it (a durable store syncs its
+     * files whatever its sync policy; the memory store has nothing to do). Idempotent.
+     */
+    void flush();
+
+    /** Flushes, then releases what the store holds (memory, files, connections). Idempotent. */
+    @Override
+    void close();
 }

@@ -1,5 +1,6 @@
 package dev.runnel.storage.memory;
 
+import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.AppendResult;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,6 +43,11 @@ final class InMemoryShardLog implements ShardLog {
     private boolean dropped;
     /** Writer-only: set when the shard closed; appends fail from then on. */
     private boolean sealed;
+    /** Sealed or dropped: no record will ever be appended again, so waits end at once. */
+    private volatile boolean closed;
+    /** Completed (with the end position) by the next append, seal or drop, then replaced. */
+    private final AtomicReference<CompletableFuture<Long>> nextAppend =
+            new AtomicReference<>(new CompletableFuture<>());
 
     InMemoryShardLog(MemoryBudget budget, int segmentBytes, int segmentRecords) {
         this.budget = budget;
@@ -49,62 +57,131 @@ final class InMemoryShardLog implements ShardLog {
 
     @Override
     public AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted) {
+        byte[] key = keyBytes(partitionKey);
+        AppendResult result;
+        writeLock.lock();
+        try {
+            checkWritable();
+            result = appendLocked(key, data, nowMillis, encrypted);
+        } finally {
+            writeLock.unlock();
+        }
+        wakeWaiters();
+        return result;
+    }
+
+    @Override
+    public List<AppendResult> appendAll(List<Append> records, long nowMillis) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("appendAll needs at least one record");
+        }
+        byte[][] keys = new byte[records.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = keyBytes(records.get(i).partitionKey());
+        }
+        List<AppendResult> results = new ArrayList<>(records.size());
+        writeLock.lock();
+        try {
+            checkWritable();
+            for (int i = 0; i < keys.length; i++) {
+                Append record = records.get(i);
+                try {
+                    results.add(appendLocked(keys[i], record.data(), nowMillis, record.encrypted()));
+                } catch (LimitExceededException full) {
+                    if (results.isEmpty()) {
+                        throw full;
+                    }
+                    break;
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        wakeWaiters();
+        return results;
+    }
+
+    @Override
+    public CompletableFuture<Long> awaitEnd(long position) {
+        CompletableFuture<Long> next = nextAppend.get();
+        // Read the end after the generation: an append that ends the wait either shows here or completes `next`.
+        long end = endPosition;
+        if (end > position || closed) {
+            return CompletableFuture.completedFuture(end);
+        }
+        return next.thenCompose(ignored -> awaitEnd(position));
+    }
+
+    private static byte[] keyBytes(String partitionKey) {
         byte[] key = partitionKey.getBytes(StandardCharsets.UTF_8);
         if (key.length > Segment.MAX_KEY_BYTES) {
             throw new IllegalArgumentException("partition keys are at most " + Segment.MAX_KEY_BYTES + " bytes");
         }
-        int recordBytes = key.length + data.length;
-        writeLock.lock();
-        try {
-            if (dropped) {
-                throw new ResourceNotFoundException("The shard's log was deleted with its stream.");
-            }
-            if (sealed) {
-                throw new ShardLogSealedException();
-            }
-            long arrival = Math.max(nowMillis, lastArrival);
-            long position = endPosition;
-            Segment[] current = segments;
-            Segment tail = current.length == 0 ? null : current[current.length - 1];
-            if (tail == null || tail.basePosition + tail.count() != position || !tail.fits(recordBytes)) {
-                Segment fresh = new Segment(position, segmentBytes, segmentRecords, recordBytes);
-                reserve(SEGMENT_OVERHEAD + fresh.columns().footprint());
-                Segment.Columns target = fresh.grownFor(recordBytes);
-                fresh.append(target, key, data, arrival, encrypted);
-                if (tail != null) {
-                    sealSegment(tail);
-                }
-                Segment[] next = Arrays.copyOf(current, current.length + 1);
-                next[current.length] = fresh;
-                segments = next;
-            } else {
-                Segment.Columns before = tail.columns();
-                Segment.Columns target = tail.grownFor(recordBytes);
-                if (target != before) {
-                    reserve(target.footprint());
-                    tail.append(target, key, data, arrival, encrypted);
-                    release(before.footprint());
-                } else {
-                    tail.append(target, key, data, arrival, encrypted);
-                }
-            }
-            lastArrival = arrival;
-            endPosition = position + 1;
-            return new AppendResult(position, arrival);
-        } finally {
-            writeLock.unlock();
+        return key;
+    }
+
+    /** Writer only. */
+    private void checkWritable() {
+        if (dropped) {
+            throw new ResourceNotFoundException("The shard's log was deleted with its stream.");
         }
+        if (sealed) {
+            throw new ShardLogSealedException();
+        }
+    }
+
+    /** Writer only, under the lock. */
+    private AppendResult appendLocked(byte[] key, byte[] data, long nowMillis, boolean encrypted) {
+        int recordBytes = key.length + data.length;
+        long arrival = Math.max(nowMillis, lastArrival);
+        long position = endPosition;
+        Segment[] current = segments;
+        Segment tail = current.length == 0 ? null : current[current.length - 1];
+        if (tail == null || tail.basePosition + tail.count() != position || !tail.fits(recordBytes)) {
+            Segment fresh = new Segment(position, segmentBytes, segmentRecords, recordBytes);
+            reserve(SEGMENT_OVERHEAD + fresh.columns().footprint());
+            Segment.Columns target = fresh.grownFor(recordBytes);
+            fresh.append(target, key, data, arrival, encrypted);
+            if (tail != null) {
+                sealSegment(tail);
+            }
+            Segment[] next = Arrays.copyOf(current, current.length + 1);
+            next[current.length] = fresh;
+            segments = next;
+        } else {
+            Segment.Columns before = tail.columns();
+            Segment.Columns target = tail.grownFor(recordBytes);
+            if (target != before) {
+                reserve(target.footprint());
+                tail.append(target, key, data, arrival, encrypted);
+                release(before.footprint());
+            } else {
+                tail.append(target, key, data, arrival, encrypted);
+            }
+        }
+        lastArrival = arrival;
+        endPosition = position + 1;
+        return new AppendResult(position, arrival);
+    }
+
+    /** Completes the waiters of the generation that just ended; called after the lock is released. */
+    private void wakeWaiters() {
+        nextAppend.getAndSet(new CompletableFuture<>()).complete(endPosition);
     }
 
     @Override
     public long seal() {
+        long end;
         writeLock.lock();
         try {
             sealed = true;
-            return endPosition;
+            closed = true;
+            end = endPosition;
         } finally {
             writeLock.unlock();
         }
+        wakeWaiters();
+        return end;
     }
 
     private void sealSegment(Segment segment) {
@@ -248,10 +325,12 @@ final class InMemoryShardLog implements ShardLog {
             }
             segments = NO_SEGMENTS;
             dropped = true;
+            closed = true;
             release(freed);
         } finally {
             writeLock.unlock();
         }
+        wakeWaiters();
     }
 
     @Override

@@ -67,6 +67,16 @@ public final class InMemoryShardLogStore implements ShardLogStore {
         return budget.usedBytes();
     }
 
+    /** Nothing to do: records live in this process's memory only. */
+    @Override
+    public void flush() {}
+
+    /** Drops every log and frees its memory. */
+    @Override
+    public void close() {
+        logs.keySet().forEach(this::drop);
+    }
+
     @Override
     public long maxBytes() {
         return budget.maxBytes();

@@ -4,19 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runnel.core.record.StoredRecord;
+import dev.runnel.storage.MemoryBudgetContract;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.ShardLogStoreContract;
 import org.junit.jupiter.api.Test;
 
-class InMemoryShardLogStoreTest extends ShardLogStoreContract {
+class InMemoryShardLogStoreTest extends ShardLogStoreContract implements MemoryBudgetContract {
 
     private static final int SEGMENT_BYTES = 4096;
     private static final int SEGMENT_RECORDS = 64;
 
     @Override
-    protected ShardLogStore newStore(long maxBytes) {
+    public ShardLogStore newStore(long maxBytes) {
         return new InMemoryShardLogStore(maxBytes, SEGMENT_BYTES, SEGMENT_RECORDS);
+    }
+
+    @Override
+    protected ShardLogStore newStore() {
+        return newStore(64L * 1024 * 1024);
     }
 
     @Test
