@@ -1,12 +1,8 @@
 package dev.runnel.records;
 
 import dev.runnel.core.error.Constraints;
-import dev.runnel.core.error.InternalFailureException;
 import dev.runnel.core.error.InvalidArgumentException;
-import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.Messages;
-import dev.runnel.core.error.ProvisionedThroughputExceededException;
-import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.hash.PartitionKeys;
 import dev.runnel.core.record.SequenceNumber;
@@ -19,9 +15,7 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.insight.ShardTraffic;
 import dev.runnel.insight.TrafficMeter;
-import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
-import dev.runnel.storage.ShardLogSealedException;
 import dev.runnel.streams.StreamService;
 import dev.runnel.throttling.Throttler;
 import java.time.Instant;
@@ -39,8 +33,6 @@ public class RecordService {
 
     /** GetRecords' largest and default Limit. */
     public static final int MAX_GET_LIMIT = 10_000;
-    /** How often a write is routed again while a shard closes under it before giving up (about 10 s). */
-    private static final int MAX_REROUTES = 10_000;
     /** The most data plus partition-key bytes one GetRecords call returns (one larger record still goes). */
     public static final long MAX_GET_BYTES = 10L * 1024 * 1024;
 
@@ -49,6 +41,7 @@ public class RecordService {
     private final InstantSource clock;
     private final TrafficMeter traffic;
     private final Throttler throttler;
+    private final ShardWriter writer;
 
     /**
      * @param traffic where each shard's writes, reads and throttles are counted
@@ -65,6 +58,7 @@ public class RecordService {
         this.clock = clock;
         this.traffic = traffic;
         this.throttler = throttler;
+        this.writer = new ShardWriter(streams, traffic, throttler);
     }
 
     /** A service without throughput limits. */
@@ -88,7 +82,7 @@ public class RecordService {
         if (command.sequenceNumberForOrdering() != null) {
             checkOrdering(stream, stream.route(hashKey), command.sequenceNumberForOrdering());
         }
-        PutResult result = append(stream, hashKey, record, size, now);
+        PutResult result = writer.write(stream, new ShardWriter.Write(record, hashKey, size), now);
         traffic.stream(stream.incarnation()).putRecordSucceeded();
         return result;
     }
@@ -102,35 +96,24 @@ public class RecordService {
         Instant now = clock.instant();
         Stream stream = writable(command.stream(), now);
         List<RecordInput> records = command.records();
-        HashKey[] hashKeys = new HashKey[records.size()];
-        int[] sizes = new int[records.size()];
+        List<ShardWriter.Write> writes = new ArrayList<>(records.size());
         long total = 0;
-        for (int i = 0; i < records.size(); i++) {
-            RecordInput record = records.get(i);
-            hashKeys[i] = hashKeyOf(record);
-            sizes[i] = checkSize(stream, record);
-            total += sizes[i];
+        for (RecordInput record : records) {
+            int size = checkSize(stream, record);
+            writes.add(new ShardWriter.Write(record, hashKeyOf(record), size));
+            total += size;
         }
         if (total > PutRecordsCommand.MAX_REQUEST_BYTES) {
             throw new InvalidArgumentException("Records size exceeds " + PutRecordsCommand.MAX_REQUEST_BYTES
                     + " bytes limit for the request: " + total + " bytes of data and partition keys were sent.");
         }
-        List<PutRecordsResult.Entry> entries = new ArrayList<>(records.size());
-        int failed = 0;
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                entries.add(PutRecordsResult.Entry.stored(append(stream, hashKeys[i], records.get(i), sizes[i], now)));
-            } catch (KinesisException e) {
-                failed++;
-                // Kinesis's per-record codes: ProvisionedThroughputExceededException or InternalFailure.
-                String code = e instanceof InternalFailureException ? "InternalFailure" : e.errorType();
-                entries.add(PutRecordsResult.Entry.failed(code, e.getMessage()));
-            }
-        }
+        List<PutRecordsResult.Entry> entries = writer.writeAll(stream, writes, now);
+        int failed =
+                (int) entries.stream().filter(PutRecordsResult.Entry::isFailure).count();
         if (failed < records.size()) {
             traffic.stream(stream.incarnation()).putRecordsSucceeded();
         }
-        return new PutRecordsResult(failed, List.copyOf(entries));
+        return new PutRecordsResult(failed, entries);
     }
 
     /** GetRecords through an iterator of any stream; see {@link #getRecords(String, Integer, StreamName)}. */
@@ -163,7 +146,7 @@ public class RecordService {
         if (!throttler.tryRead(stream.incarnation(), shardId)) {
             traffic.shard(stream.incarnation(), shardId)
                     .recordThrottle(now.getEpochSecond(), ShardTraffic.Measure.READ_THROTTLES);
-            throw rateExceeded(stream, cursor.shard());
+            throw ShardWriter.rateExceeded(stream, shardId, streams.account());
         }
         long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
         List<StoredRecord> stored =
@@ -246,66 +229,6 @@ public class RecordService {
         return streams.find(name, now)
                 .filter(stream -> stream.acceptsDataAt(now))
                 .orElseThrow(() -> Messages.streamNotFound(name.value(), streams.account()));
-    }
-
-    /**
-     * Appends to the open shard owning the hash key. When that shard closes under the writer (its log is
-     * sealed before the stream's next version is published), the record is routed again with the newer
-     * version, so it lands in a child and nothing acknowledged is lost.
-     */
-    private PutResult append(Stream stream, HashKey hashKey, RecordInput record, int bytes, Instant now) {
-        Stream current = stream;
-        for (int attempt = 0; ; attempt++) {
-            Shard shard = current.route(hashKey);
-            if (!throttler.tryWrite(current.incarnation(), shard.id(), 1, bytes)) {
-                traffic.shard(current.incarnation(), shard.id())
-                        .recordThrottle(now.getEpochSecond(), ShardTraffic.Measure.WRITE_THROTTLES);
-                throw rateExceeded(current, shard);
-            }
-            try {
-                AppendResult result = streams.shardLog(current, shard.id())
-                        .append(record.partitionKey(), record.data(), now.toEpochMilli(), current.isEncrypted());
-                ShardTraffic shardTraffic = traffic.shard(current.incarnation(), shard.id());
-                shardTraffic.recordWrite(now.getEpochSecond(), 1, bytes);
-                shardTraffic.keys().offer(record.partitionKey(), hashKey, 1);
-                return new PutResult(
-                        shard.id(),
-                        new SequenceNumber(current.incarnation(), shard.id().index(), result.position()));
-            } catch (ResourceNotFoundException deletedMeanwhile) {
-                throw Messages.streamNotFound(stream.name().value(), streams.account());
-            } catch (ShardLogSealedException closedMeanwhile) {
-                if (attempt == MAX_REROUTES) {
-                    throw new InternalFailureException("Internal service failure.");
-                }
-                pause(attempt);
-                current = sameIncarnation(stream, now);
-            }
-        }
-    }
-
-    private ProvisionedThroughputExceededException rateExceeded(Stream stream, Shard shard) {
-        return new ProvisionedThroughputExceededException("Rate exceeded for shard " + shard.id() + " in stream "
-                + stream.name() + " under account " + streams.account() + ".");
-    }
-
-    private Stream sameIncarnation(Stream stream, Instant now) {
-        return streams.find(stream.name(), now)
-                .filter(latest -> latest.incarnation() == stream.incarnation())
-                .orElseThrow(() -> Messages.streamNotFound(stream.name().value(), streams.account()));
-    }
-
-    /** Between a shard's sealing and the publication of its children: spin briefly, then sleep. */
-    private static void pause(int attempt) {
-        if (attempt < 100) {
-            Thread.onSpinWait();
-            return;
-        }
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InternalFailureException("Internal service failure.");
-        }
     }
 
     private static HashKey hashKeyOf(RecordInput record) {
