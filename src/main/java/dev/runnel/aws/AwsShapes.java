@@ -67,7 +67,11 @@ public final class AwsShapes {
     }
 
     public static String encryptionType(Stream stream) {
-        return stream.isEncrypted() ? "KMS" : "NONE";
+        return encryptionType(stream.isEncrypted());
+    }
+
+    public static String encryptionType(boolean encrypted) {
+        return encrypted ? "KMS" : "NONE";
     }
 
     public static List<Tag> tags(Map<String, String> tags) {

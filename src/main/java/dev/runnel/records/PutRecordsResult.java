@@ -8,8 +8,9 @@ import java.util.List;
  * The outcome of PutRecords: one entry per request record, in request order.
  *
  * @param failedRecordCount how many entries failed; 0 when all succeeded
+ * @param encrypted whether the stream encrypted the records (its encryption when the request was taken)
  */
-public record PutRecordsResult(int failedRecordCount, List<Entry> entries) {
+public record PutRecordsResult(int failedRecordCount, List<Entry> entries, boolean encrypted) {
 
     /** Either a stored record (shard and sequence number) or a failure (error code and message). */
     public record Entry(ShardId shardId, SequenceNumber sequenceNumber, String errorCode, String errorMessage) {

@@ -2,7 +2,7 @@ package dev.runnel.records;
 
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.hash.HashKey;
-import java.nio.charset.StandardCharsets;
+import dev.runnel.core.record.RecordSize;
 
 /**
  * One record a producer sends: the part PutRecord and PutRecords entries share. Checks the service-model
@@ -52,6 +52,6 @@ public record RecordInput(String partitionKey, byte[] data, String explicitHashK
 
     /** Data plus partition-key bytes, the size Kinesis limits. */
     int sizeBytes() {
-        return data.length + partitionKey.getBytes(StandardCharsets.UTF_8).length;
+        return RecordSize.of(partitionKey, data.length);
     }
 }

@@ -113,7 +113,7 @@ public class RecordService {
         if (failed < records.size()) {
             traffic.stream(stream.incarnation()).putRecordsSucceeded();
         }
-        return new PutRecordsResult(failed, entries);
+        return new PutRecordsResult(failed, entries, stream.isEncrypted());
     }
 
     /** GetRecords through an iterator of any stream; see {@link #getRecords(String, Integer, StreamName)}. */
@@ -154,7 +154,7 @@ public class RecordService {
         List<RecordView> records = new ArrayList<>(stored.size());
         long bytes = 0;
         for (StoredRecord record : stored) {
-            bytes += record.data().length + record.partitionKey().length();
+            bytes += record.sizeBytes();
             records.add(view(stream, cursor.shard(), record));
         }
         throttler.chargeRead(stream.incarnation(), shardId, bytes);

@@ -162,7 +162,7 @@ final class ShardWriter {
             int i = indexes.get(k);
             entries[i] = k < appended.size()
                     ? PutRecordsResult.Entry.stored(
-                            new PutResult(shard, sequenceNumber(stream, shard, appended.get(k))))
+                            new PutResult(shard, sequenceNumber(stream, shard, appended.get(k)), stream.isEncrypted()))
                     : retryAlone(stream, shard, writes.get(i), now);
         }
         return true;
@@ -181,7 +181,8 @@ final class ShardWriter {
                             now.toEpochMilli(),
                             stream.isEncrypted());
             stored(stream, shard, List.of(write), List.of(result), now);
-            return PutRecordsResult.Entry.stored(new PutResult(shard, sequenceNumber(stream, shard, result)));
+            return PutRecordsResult.Entry.stored(
+                    new PutResult(shard, sequenceNumber(stream, shard, result), stream.isEncrypted()));
         } catch (KinesisException refused) {
             return failed(refused);
         } catch (ShardLogSealedException closedMeanwhile) {
@@ -203,7 +204,9 @@ final class ShardWriter {
             shardTraffic.keys().offer(write.record().partitionKey(), write.hashKey(), 1);
         }
         shardTraffic.recordWrite(now.getEpochSecond(), writes.size(), bytes);
-        return results.isEmpty() ? null : new PutResult(shard, sequenceNumber(stream, shard, results.get(0)));
+        return results.isEmpty()
+                ? null
+                : new PutResult(shard, sequenceNumber(stream, shard, results.get(0)), stream.isEncrypted());
     }
 
     private static SequenceNumber sequenceNumber(Stream stream, ShardId shard, AppendResult result) {

@@ -46,6 +46,6 @@ class PutRecord implements AwsOperation<PutRecord.Input> {
         return new Output(
                 result.shardId().toString(),
                 result.sequenceNumber().toString(),
-                AwsShapes.encryptionType(context.streams().describe(stream)));
+                AwsShapes.encryptionType(result.encrypted()));
     }
 }

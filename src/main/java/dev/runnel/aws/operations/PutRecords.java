@@ -58,9 +58,6 @@ class PutRecords implements AwsOperation<PutRecords.Input> {
                         : new ResultEntry(
                                 e.sequenceNumber().toString(), e.shardId().toString(), null, null))
                 .toList();
-        return new Output(
-                result.failedRecordCount(),
-                entries,
-                AwsShapes.encryptionType(context.streams().describe(stream)));
+        return new Output(result.failedRecordCount(), entries, AwsShapes.encryptionType(result.encrypted()));
     }
 }

@@ -15,4 +15,9 @@ public record StoredRecord(long position, long arrivalMillis, String partitionKe
     public StoredRecord(long position, long arrivalMillis, String partitionKey, byte[] data) {
         this(position, arrivalMillis, partitionKey, data, false);
     }
+
+    /** Data plus partition-key UTF-8 bytes: the size Kinesis counts (see {@link RecordSize}). */
+    public int sizeBytes() {
+        return RecordSize.of(partitionKey, data.length);
+    }
 }
