@@ -9,6 +9,7 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.regions.RegionServices;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.tokens.TokenSigner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,10 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
 
     public StreamService streams() {
         return region.streams();
+    }
+
+    public StreamSettingsService settings() {
+        return region.settings();
     }
 
     public ReshardingService resharding() {

@@ -10,6 +10,7 @@ import dev.runnel.insight.Insights;
 import dev.runnel.insight.TrafficSeries;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamSettingsService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
@@ -27,11 +28,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StreamConsoleController {
 
     private final StreamService streams;
+    private final StreamSettingsService settings;
     private final ReshardingService resharding;
     private final Insights insights;
 
-    StreamConsoleController(StreamService streams, ReshardingService resharding, Insights insights) {
+    StreamConsoleController(
+            StreamService streams, StreamSettingsService settings, ReshardingService resharding, Insights insights) {
         this.streams = streams;
+        this.settings = settings;
         this.resharding = resharding;
         this.insights = insights;
     }
@@ -125,7 +129,7 @@ class StreamConsoleController {
             RedirectAttributes redirect) {
         return act("retention", name, model, response, redirect, () -> {
             int hours = FormInput.wholeNumber("retentionPeriodHours", retentionPeriodHours);
-            streams.setRetention(new StreamName(name), hours);
+            settings.setRetention(new StreamName(name), hours);
             return "Records are now kept for " + hours + " hours.";
         });
     }

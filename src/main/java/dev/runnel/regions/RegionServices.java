@@ -5,11 +5,13 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamSettingsService;
 
 /** The services of one account and region: its streams, their shards, iterators and records. */
 public record RegionServices(
         String region,
         StreamService streams,
+        StreamSettingsService settings,
         ReshardingService resharding,
         ShardIteratorService iterators,
         RecordService records,

@@ -10,6 +10,7 @@ import dev.runnel.storage.StreamCatalog;
 import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.throttling.Throttler;
 import dev.runnel.tokens.TokenSigner;
 import java.time.InstantSource;
@@ -89,6 +90,7 @@ public final class Regions {
         return new RegionServices(
                 region,
                 streams,
+                new StreamSettingsService(catalog, streams, clock, properties),
                 resharding,
                 iterators,
                 new RecordService(streams, iterators, clock, traffic, throttler),

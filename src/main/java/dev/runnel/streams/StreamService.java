@@ -7,12 +7,10 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardFilter;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Retention;
-import dev.runnel.core.stream.ShardLevelMetric;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.StreamStatus;
-import dev.runnel.core.stream.Tags;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogStore;
@@ -21,19 +19,14 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 /**
- * Stream lifecycle: create, describe, list, delete and retention, plus the housekeeping that trims expired
- * records and removes deleted streams. Thread-safe; metadata changes are compare-and-set retries on the
- * catalog, never a global lock.
+ * Stream lifecycle: create, describe, list and delete, the views of a stream's shards, plus the housekeeping that
+ * trims expired records and removes deleted streams. Settings of a live stream (retention, tags, encryption,
+ * monitoring, record size) are {@link StreamSettingsService}'s. Thread-safe; metadata changes are compare-and-set
+ * retries on the catalog ({@link StreamUpdates}), never a global lock.
  */
 public class StreamService {
 
@@ -45,6 +38,7 @@ public class StreamService {
     private final RunnelProperties properties;
     private final String region;
     private final SecureRandom random = new SecureRandom();
+    private final StreamUpdates updates;
 
     /**
      * @param catalog the streams of this account and region
@@ -61,6 +55,7 @@ public class StreamService {
         this.clock = clock;
         this.properties = properties;
         this.region = region;
+        this.updates = new StreamUpdates(this, catalog);
     }
 
     /** A service for the default region, {@code runnel.region}. */
@@ -132,110 +127,8 @@ public class StreamService {
     /** Starts deleting the stream; it stays visible as DELETING for the configured delay. */
     public Stream delete(StreamName name) {
         Instant now = clock.instant();
-        return update(
+        return updates.update(
                 name, now, stream -> stream.deleting(now, properties.streams().deleteDelay()));
-    }
-
-    public Stream increaseRetention(StreamName name, int hours) {
-        Instant now = clock.instant();
-        int checked = Retention.checkRange(hours);
-        return updateActive(
-                name,
-                now,
-                stream -> stream.with(c ->
-                        c.retentionHours = Retention.checkIncrease(name.value(), stream.retentionHours(), checked)));
-    }
-
-    public Stream decreaseRetention(StreamName name, int hours) {
-        Instant now = clock.instant();
-        int checked = Retention.checkRange(hours);
-        return updateActive(
-                name,
-                now,
-                stream -> stream.with(c ->
-                        c.retentionHours = Retention.checkDecrease(name.value(), stream.retentionHours(), checked)));
-    }
-
-    /** Sets the retention period either way, applying the increase or decrease rule as fits. */
-    public Stream setRetention(StreamName name, int hours) {
-        Stream stream = describe(name);
-        return hours >= stream.retentionHours() ? increaseRetention(name, hours) : decreaseRetention(name, hours);
-    }
-
-    /** Adds or overwrites tags; a stream holds at most 50. */
-    public Stream addTags(StreamName name, Map<String, String> tags) {
-        Map<String, String> checked = Tags.validated("tags", tags);
-        Instant now = clock.instant();
-        return update(name, now, stream -> {
-            requireWritableMetadata(stream, now);
-            Map<String, String> merged = new TreeMap<>(stream.tags());
-            merged.putAll(checked);
-            Tags.checkCount(name.value(), account(), merged.size());
-            return stream.with(c -> c.tags = merged);
-        });
-    }
-
-    /** Removes tags by key; unknown keys are ignored. */
-    public Stream removeTags(StreamName name, Collection<String> keys) {
-        Instant now = clock.instant();
-        return update(name, now, stream -> {
-            requireWritableMetadata(stream, now);
-            Map<String, String> remaining = new TreeMap<>(stream.tags());
-            remaining.keySet().removeAll(keys);
-            return remaining.size() == stream.tags().size() ? stream : stream.with(c -> c.tags = remaining);
-        });
-    }
-
-    /** Turns shard-level metrics on (or off), returning the stream before and after. */
-    public Change setShardLevelMetrics(StreamName name, Set<ShardLevelMetric> metrics, boolean enable) {
-        Instant now = clock.instant();
-        Stream[] before = new Stream[1];
-        Stream after = updateActive(name, now, stream -> {
-            before[0] = stream;
-            Set<ShardLevelMetric> next = stream.shardLevelMetrics().isEmpty()
-                    ? EnumSet.noneOf(ShardLevelMetric.class)
-                    : EnumSet.copyOf(stream.shardLevelMetrics());
-            if (enable) {
-                next.addAll(metrics);
-            } else {
-                next.removeAll(metrics);
-            }
-            return stream.with(c -> c.shardLevelMetrics = next);
-        });
-        return new Change(before[0], after);
-    }
-
-    /** A stream before and after a change. */
-    public record Change(Stream before, Stream after) {}
-
-    /** Starts server-side encryption with the KMS key (no data is really encrypted); UPDATING for a while. */
-    public Stream startEncryption(StreamName name, String keyId) {
-        Instant now = clock.instant();
-        return updateActive(
-                name,
-                now,
-                stream -> stream.with(c -> {
-                    c.encryptionKeyId = keyId;
-                    c.updatingUntil = now.plus(properties.streams().updateDelay());
-                }));
-    }
-
-    /** Stops server-side encryption; UPDATING for a while. */
-    public Stream stopEncryption(StreamName name) {
-        Instant now = clock.instant();
-        return updateActive(
-                name,
-                now,
-                stream -> stream.with(c -> {
-                    c.encryptionKeyId = null;
-                    c.updatingUntil = now.plus(properties.streams().updateDelay());
-                }));
-    }
-
-    /** Sets the largest record (data plus partition key) the stream takes, 1024 … 10240 KiB. */
-    public Stream updateMaxRecordSize(StreamName name, int kib) {
-        Instant now = clock.instant();
-        return updateActive(name, now, stream -> stream.with(c -> c.maxRecordSizeKiB = kib));
     }
 
     /** Every stream that has not finished deleting, in name order. */
@@ -377,34 +270,6 @@ public class StreamService {
     private void removeGone(Stream stream) {
         if (catalog.remove(stream)) {
             logs.drop(stream.incarnation());
-        }
-    }
-
-    private Stream updateActive(StreamName name, Instant now, UnaryOperator<Stream> change) {
-        return update(name, now, stream -> {
-            StreamStatus status = stream.statusAt(now);
-            if (status != StreamStatus.ACTIVE) {
-                throw Messages.streamNotActive(name.value(), account(), status.name());
-            }
-            return change.apply(stream);
-        });
-    }
-
-    private Stream update(StreamName name, Instant now, UnaryOperator<Stream> change) {
-        while (true) {
-            Stream current = find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
-            Stream updated = change.apply(current);
-            if (updated == current || catalog.replace(current, updated)) {
-                return updated;
-            }
-        }
-    }
-
-    /** Tags may change while the stream is ACTIVE or UPDATING. */
-    private void requireWritableMetadata(Stream stream, Instant now) {
-        StreamStatus status = stream.statusAt(now);
-        if (status == StreamStatus.CREATING || status == StreamStatus.DELETING) {
-            throw Messages.streamNotActive(stream.name().value(), account(), status.name());
         }
     }
 

@@ -29,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StreamsRestController {
 
     private final StreamService streams;
+    private final StreamSettingsService settings;
 
-    StreamsRestController(StreamService streams) {
+    StreamsRestController(StreamService streams, StreamSettingsService settings) {
         this.streams = streams;
+        this.settings = settings;
     }
 
     @PostMapping(consumes = "application/json")
@@ -125,6 +127,6 @@ class StreamsRestController {
         check.required("retentionPeriodHours", request.retentionPeriodHours());
         check.throwIfInvalid();
         return StreamDescription.of(
-                streams.setRetention(new StreamName(name), request.retentionPeriodHours()), streams);
+                settings.setRetention(new StreamName(name), request.retentionPeriodHours()), streams);
     }
 }

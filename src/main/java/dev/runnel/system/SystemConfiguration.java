@@ -12,6 +12,7 @@ import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.throttling.Throttler;
 import java.time.InstantSource;
@@ -81,6 +82,11 @@ public class SystemConfiguration {
     @Bean
     StreamService streamService(Regions regions) {
         return regions.defaultRegion().streams();
+    }
+
+    @Bean
+    StreamSettingsService streamSettingsService(Regions regions) {
+        return regions.defaultRegion().settings();
     }
 
     @Bean

@@ -26,6 +26,7 @@ class StreamServiceTest {
 
     private final RunnelFixture f = new RunnelFixture();
     private final StreamService streams = f.streams;
+    private final StreamSettingsService settings = f.settings;
 
     private static StreamName name(String value) {
         return StreamName.of(value);
@@ -216,42 +217,42 @@ class StreamServiceTest {
     @Test
     void retentionFollowsTheIncreaseAndDecreaseRules() {
         f.createActive("s", 1);
-        assertThat(streams.increaseRetention(name("s"), 48).retentionHours()).isEqualTo(48);
+        assertThat(settings.increaseRetention(name("s"), 48).retentionHours()).isEqualTo(48);
         assertThat(streams.describe(name("s")).retentionHours()).isEqualTo(48);
-        assertThatThrownBy(() -> streams.increaseRetention(name("s"), 24))
+        assertThatThrownBy(() -> settings.increaseRetention(name("s"), 24))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("Requested retention period (24 hours) for stream s can not be shorter than existing "
                         + "retention period (48 hours). Use DecreaseRetentionPeriod API.");
-        assertThatThrownBy(() -> streams.decreaseRetention(name("s"), 72))
+        assertThatThrownBy(() -> settings.decreaseRetention(name("s"), 72))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("Requested retention period (72 hours) for stream s can not be longer than existing "
                         + "retention period (48 hours). Use IncreaseRetentionPeriod API.");
-        assertThatThrownBy(() -> streams.decreaseRetention(name("s"), 23))
+        assertThatThrownBy(() -> settings.decreaseRetention(name("s"), 23))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage(
                         "Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
-        assertThatThrownBy(() -> streams.increaseRetention(name("s"), 8761))
+        assertThatThrownBy(() -> settings.increaseRetention(name("s"), 8761))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage(
                         "Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too long.");
-        assertThat(streams.decreaseRetention(name("s"), 24).retentionHours()).isEqualTo(24);
-        assertThat(streams.setRetention(name("s"), 8760).retentionHours()).isEqualTo(8760);
-        assertThat(streams.setRetention(name("s"), 100).retentionHours()).isEqualTo(100);
+        assertThat(settings.decreaseRetention(name("s"), 24).retentionHours()).isEqualTo(24);
+        assertThat(settings.setRetention(name("s"), 8760).retentionHours()).isEqualTo(8760);
+        assertThat(settings.setRetention(name("s"), 100).retentionHours()).isEqualTo(100);
         assertThat(streams.describe(name("s")).retentionHours()).isEqualTo(100);
     }
 
     @Test
     void retentionChangesNeedAnActiveStream() {
         streams.create(CreateStreamCommand.of("s", 1, null, null, null));
-        assertThatThrownBy(() -> streams.increaseRetention(name("s"), 48))
+        assertThatThrownBy(() -> settings.increaseRetention(name("s"), 48))
                 .isInstanceOf(ResourceInUseException.class)
                 .hasMessage("Stream s under account " + ACCOUNT + " not ACTIVE, instead in state CREATING");
         f.clock.advanceMillis(500);
         streams.delete(name("s"));
-        assertThatThrownBy(() -> streams.decreaseRetention(name("s"), 24))
+        assertThatThrownBy(() -> settings.decreaseRetention(name("s"), 24))
                 .isInstanceOf(ResourceInUseException.class)
                 .hasMessage("Stream s under account " + ACCOUNT + " not ACTIVE, instead in state DELETING");
-        assertThatThrownBy(() -> streams.increaseRetention(name("missing"), 48))
+        assertThatThrownBy(() -> settings.increaseRetention(name("missing"), 48))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
@@ -281,7 +282,7 @@ class StreamServiceTest {
     @Test
     void housekeepingKeepsRecordsOfALongerRetention() {
         f.createActive("s", 1);
-        streams.increaseRetention(name("s"), 48);
+        settings.increaseRetention(name("s"), 48);
         f.put("s", "pk", "kept");
         f.clock.advance(Duration.ofHours(25));
         assertThat(streams.housekeeping()).isZero();

@@ -17,6 +17,7 @@ import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamSettingsService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public final class RunnelFixture {
     public final InMemoryShardLogStore store;
     public final RunnelProperties properties;
     public final StreamService streams;
+    public final StreamSettingsService settings;
     public final ShardIteratorService iterators;
     public final RecordService records;
     public final ReshardingService resharding;
@@ -61,6 +63,7 @@ public final class RunnelFixture {
                         builder.segmentRecords),
                 new RunnelProperties.Http(DataSize.ofMegabytes(16), true));
         this.streams = new StreamService(catalog, store, clock, properties);
+        this.settings = new StreamSettingsService(catalog, streams, clock, properties);
         this.iterators = new ShardIteratorService(streams, clock, properties);
         this.records = new RecordService(streams, iterators, clock);
         this.resharding = new ReshardingService(catalog, store, streams, clock, properties);

@@ -21,7 +21,7 @@ class AddTagsToStream implements AwsOperation<AddTagsToStream.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.streams().addTags(context.stream(input.streamName(), input.streamARN()), input.tags());
+        context.settings().addTags(context.stream(input.streamName(), input.streamARN()), input.tags());
         return null;
     }
 }

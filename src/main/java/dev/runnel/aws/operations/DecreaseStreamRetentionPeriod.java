@@ -9,7 +9,7 @@ class DecreaseStreamRetentionPeriod implements AwsOperation<RetentionPeriodInput
 
     @Override
     public Object invoke(RetentionPeriodInput input, AwsContext context) {
-        context.streams()
+        context.settings()
                 .decreaseRetention(context.stream(input.streamName(), input.streamARN()), input.retentionPeriodHours());
         return null;
     }

@@ -5,7 +5,7 @@ import dev.runnel.aws.AwsInput;
 import dev.runnel.aws.AwsShapes;
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.stream.ShardLevelMetric;
-import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamSettingsService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -65,13 +65,12 @@ final class Monitoring {
                 metrics.add(ShardLevelMetric.valueOf(name));
             }
         }
-        StreamService streams = context.streams();
-        StreamService.Change change =
-                streams.setShardLevelMetrics(context.stream(streamName, streamARN), metrics, enable);
+        StreamSettingsService.Change change =
+                context.settings().setShardLevelMetrics(context.stream(streamName, streamARN), metrics, enable);
         return new Output(
                 change.after().name().value(),
                 AwsShapes.metricNames(change.before()),
                 AwsShapes.metricNames(change.after()),
-                streams.arn(change.after()));
+                context.streams().arn(change.after()));
     }
 }

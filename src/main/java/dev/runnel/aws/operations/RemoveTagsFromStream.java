@@ -21,7 +21,7 @@ class RemoveTagsFromStream implements AwsOperation<RemoveTagsFromStream.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.streams().removeTags(context.stream(input.streamName(), input.streamARN()), input.tagKeys());
+        context.settings().removeTags(context.stream(input.streamName(), input.streamARN()), input.tagKeys());
         return null;
     }
 }

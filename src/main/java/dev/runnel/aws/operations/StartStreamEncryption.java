@@ -10,7 +10,7 @@ class StartStreamEncryption implements AwsOperation<Encryption.Input> {
     @Override
     public Object invoke(Encryption.Input input, AwsContext context) {
         Encryption.requireKms(input.encryptionType());
-        context.streams().startEncryption(context.stream(input.streamName(), input.streamARN()), input.keyId());
+        context.settings().startEncryption(context.stream(input.streamName(), input.streamARN()), input.keyId());
         return null;
     }
 }

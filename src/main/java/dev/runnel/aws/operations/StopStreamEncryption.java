@@ -10,7 +10,7 @@ class StopStreamEncryption implements AwsOperation<Encryption.Input> {
     @Override
     public Object invoke(Encryption.Input input, AwsContext context) {
         Encryption.requireKms(input.encryptionType());
-        context.streams().stopEncryption(context.stream(input.streamName(), input.streamARN()));
+        context.settings().stopEncryption(context.stream(input.streamName(), input.streamARN()));
         return null;
     }
 }

@@ -21,7 +21,7 @@ class TagResource implements AwsOperation<TagResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.streams().addTags(Resources.stream(context, input.resourceARN()), input.tags());
+        context.settings().addTags(Resources.stream(context, input.resourceARN()), input.tags());
         return null;
     }
 }

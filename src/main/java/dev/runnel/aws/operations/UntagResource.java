@@ -21,7 +21,7 @@ class UntagResource implements AwsOperation<UntagResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.streams().removeTags(Resources.stream(context, input.resourceARN()), input.tagKeys());
+        context.settings().removeTags(Resources.stream(context, input.resourceARN()), input.tagKeys());
         return null;
     }
 }

@@ -31,7 +31,7 @@ class UpdateMaxRecordSize implements AwsOperation<UpdateMaxRecordSize.Input> {
         if (input.streamARN() == null) {
             throw new InvalidArgumentException("StreamARN must be provided.");
         }
-        context.streams().updateMaxRecordSize(context.streamOfArn(input.streamARN()), input.maxRecordSizeInKiB());
+        context.settings().updateMaxRecordSize(context.streamOfArn(input.streamARN()), input.maxRecordSizeInKiB());
         return null;
     }
 }
