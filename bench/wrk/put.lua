@@ -71,7 +71,7 @@ function init(args)
   math.randomseed(os.time() * 1000 + id)
   local path, headers
   if edge == "rest" then
-    path = "/streams/" .. stream .. "/records"
+    path = "/streams/" .. stream .. (batch > 1 and "/records/batch" or "/records")
     headers = { ["Content-Type"] = "application/json" }
   else
     path = "/"
