@@ -201,7 +201,7 @@ public class StreamService {
     /** The stream's shards that pass the filter, in id order (Kinesis's ListShards). */
     public List<Shard> shards(Stream stream, ShardFilter filter) {
         Instant now = clock.instant();
-        Instant trimHorizon = now.minus(java.time.Duration.ofHours(stream.retentionHours()));
+        Instant trimHorizon = Retention.trimHorizon(now, stream.retentionHours());
         return stream.shards().stream()
                 .filter(shard -> filter.matches(shard, stream.createdAt(), trimHorizon))
                 .toList();
@@ -250,7 +250,7 @@ public class StreamService {
      * logs are freed.
      */
     private long removeExpiredShards(Stream stream, Instant now) {
-        Instant horizon = now.minus(java.time.Duration.ofHours(stream.retentionHours()));
+        Instant horizon = Retention.trimHorizon(now, stream.retentionHours());
         List<Shard> expired = stream.shards().stream()
                 .filter(shard -> !shard.isOpen() && shard.closedAt().isBefore(horizon))
                 .toList();

@@ -2,6 +2,7 @@ package dev.runnel.core.stream;
 
 import dev.runnel.core.error.InvalidArgumentException;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The retention rules of Kinesis: periods run from 24 to 8760 hours (365 days); Increase may not shorten and
@@ -50,8 +51,13 @@ public final class Retention {
         return requestedHours;
     }
 
-    /** The oldest arrival time, epoch ms, still readable at {@code nowMillis}. */
+    /** The oldest arrival time, epoch ms, still readable at {@code nowMillis}: the one rule for what has expired. */
     public static long cutoffMillis(long nowMillis, int hours) {
         return nowMillis - Duration.ofHours(hours).toMillis();
+    }
+
+    /** The trim horizon at {@code now}: {@link #cutoffMillis} as an instant. */
+    public static Instant trimHorizon(Instant now, int hours) {
+        return Instant.ofEpochMilli(cutoffMillis(now.toEpochMilli(), hours));
     }
 }
