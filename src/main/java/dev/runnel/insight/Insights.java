@@ -1,7 +1,6 @@
 package dev.runnel.insight;
 
 import dev.runnel.core.hash.HashKey;
-import dev.runnel.core.hash.HashKeyRange;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardCapacity;
 import dev.runnel.core.stream.Stream;
@@ -10,10 +9,8 @@ import dev.runnel.insight.StreamInsights.Advice;
 import dev.runnel.insight.StreamInsights.KeyShare;
 import dev.runnel.insight.StreamInsights.Rates;
 import dev.runnel.insight.StreamInsights.ShardInsight;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -171,44 +168,7 @@ public final class Insights {
 
     /** Second-by-second traffic of the stream's shards over the last minute; see {@link TrafficSeries}. */
     public TrafficSeries series(Stream stream, Instant now) {
-        int length = ShardTraffic.WINDOWS - 1;
-        long last = now.getEpochSecond() - 1;
-        long[] seconds = new long[length];
-        for (int i = 0; i < length; i++) {
-            seconds[i] = last - length + 1 + i;
-        }
-        List<TrafficSeries.ShardSeries> shards = new ArrayList<>();
-        for (Shard shard : stream.shards()) {
-            ShardTraffic shardTraffic = traffic.shard(stream.incarnation(), shard.id());
-            long[] writeBytes = counts(shardTraffic, seconds, Measure.WRITE_BYTES);
-            long[] readBytes = counts(shardTraffic, seconds, Measure.READ_BYTES);
-            if (shard.isOpen()
-                    || Arrays.stream(writeBytes).sum()
-                                    + Arrays.stream(readBytes).sum()
-                            > 0) {
-                long[] throttles = counts(shardTraffic, seconds, Measure.WRITE_THROTTLES);
-                long[] readThrottles = counts(shardTraffic, seconds, Measure.READ_THROTTLES);
-                for (int i = 0; i < length; i++) {
-                    throttles[i] += readThrottles[i];
-                }
-                shards.add(new TrafficSeries.ShardSeries(
-                        shard.id().toString(),
-                        shard.isOpen(),
-                        writeBytes,
-                        counts(shardTraffic, seconds, Measure.WRITE_RECORDS),
-                        readBytes,
-                        throttles));
-            }
-        }
-        return new TrafficSeries(seconds, List.copyOf(shards));
-    }
-
-    private static long[] counts(ShardTraffic traffic, long[] seconds, Measure measure) {
-        long[] values = new long[seconds.length];
-        for (int i = 0; i < seconds.length; i++) {
-            values[i] = traffic.count(seconds[i], measure);
-        }
-        return values;
+        return TrafficSeries.of(traffic, stream, now);
     }
 
     private static double rate(ShardTraffic traffic, long second, Measure measure) {
@@ -230,7 +190,7 @@ public final class Insights {
             HashKey isolate = keys.top().stream()
                     .filter(h -> h.partitionKey().equals(key.partitionKey()))
                     .findFirst()
-                    .map(h -> isolatingSplit(h.hashKey(), shard.hashKeyRange()))
+                    .map(h -> SplitPoints.isolating(h.hashKey(), shard.hashKeyRange()))
                     .orElse(null);
             String split = isolate == null
                     ? ""
@@ -257,7 +217,7 @@ public final class Insights {
                     null));
             return;
         }
-        HashKey split = weightedMedian(keys, shard.hashKeyRange());
+        HashKey split = SplitPoints.weightedMedian(keys, shard.hashKeyRange());
         if (split != null) {
             advice.add(new Advice(
                     "SPLIT_SHARD",
@@ -275,45 +235,6 @@ public final class Insights {
                     split.toString(),
                     null));
         }
-    }
-
-    /** The hash key below which half of the tracked records fall, strictly inside the shard's split range. */
-    static HashKey weightedMedian(HeavyHitters keys, HashKeyRange range) {
-        List<HeavyHitters.Hitter> hitters = new ArrayList<>(keys.top());
-        if (hitters.size() < 2) {
-            return null;
-        }
-        hitters.sort((a, b) -> a.hashKey().compareTo(b.hashKey()));
-        long total = hitters.stream().mapToLong(HeavyHitters.Hitter::count).sum();
-        long running = 0;
-        for (HeavyHitters.Hitter hitter : hitters) {
-            running += hitter.count();
-            if (running * 2 >= total) {
-                return splitPoint(hitter.hashKey().toBigInteger().add(BigInteger.ONE), range);
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The split that leaves the key's hash in the smaller child: at the key itself when the key lies in the
-     * upper half of the range (the upper child starts with it), just after it otherwise.
-     */
-    static HashKey isolatingSplit(HashKey key, HashKeyRange range) {
-        BigInteger hash = key.toBigInteger();
-        BigInteger below = hash.subtract(range.start().toBigInteger());
-        BigInteger above = range.end().toBigInteger().subtract(hash);
-        return splitPoint(below.compareTo(above) > 0 ? hash : hash.add(BigInteger.ONE), range);
-    }
-
-    /** The key, moved inside the range a split may start its upper child in; null when the range is too small. */
-    private static HashKey splitPoint(BigInteger key, HashKeyRange range) {
-        BigInteger low = range.start().toBigInteger().add(BigInteger.TWO);
-        BigInteger high = range.end().toBigInteger().subtract(BigInteger.ONE);
-        if (low.compareTo(high) > 0) {
-            return null;
-        }
-        return HashKey.of(key.max(low).min(high));
     }
 
     private static void adviseOnSize(

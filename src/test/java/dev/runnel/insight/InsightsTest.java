@@ -79,10 +79,10 @@ class InsightsTest {
     void theIsolatingSplitLeavesTheKeyInTheSmallerChild() {
         dev.runnel.core.hash.HashKeyRange range = new dev.runnel.core.hash.HashKeyRange(
                 HashKey.of(java.math.BigInteger.valueOf(100)), HashKey.of(java.math.BigInteger.valueOf(200)));
-        assertThat(Insights.isolatingSplit(HashKey.of(java.math.BigInteger.valueOf(180)), range)
+        assertThat(SplitPoints.isolating(HashKey.of(java.math.BigInteger.valueOf(180)), range)
                         .toBigInteger())
                 .isEqualTo(java.math.BigInteger.valueOf(180));
-        assertThat(Insights.isolatingSplit(HashKey.of(java.math.BigInteger.valueOf(120)), range)
+        assertThat(SplitPoints.isolating(HashKey.of(java.math.BigInteger.valueOf(120)), range)
                         .toBigInteger())
                 .isEqualTo(java.math.BigInteger.valueOf(121));
     }
