@@ -7,6 +7,7 @@ import dev.runnel.core.hash.PartitionKeys;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.insight.StreamInsights.Advice;
 import dev.runnel.insight.StreamInsights.ShardInsight;
@@ -23,7 +24,15 @@ class InsightsTest {
     private final TrafficMeter traffic = new TrafficMeter();
     private final Insights insights = new Insights(traffic, 0.8);
     private final Stream stream = Stream.create(
-            StreamName.of("seed"), 7, 4, 24, 1024, Map.of(), NOW.minus(Duration.ofHours(1)), Duration.ZERO);
+            StreamName.of("seed"),
+            7,
+            StreamMode.PROVISIONED,
+            4,
+            24,
+            1024,
+            Map.of(),
+            NOW.minus(Duration.ofHours(1)),
+            Duration.ZERO);
 
     /** Writes {@code perSecond} records of 100 bytes under the key for the ten seconds before now. */
     private ShardId write(String key, int perSecond) {

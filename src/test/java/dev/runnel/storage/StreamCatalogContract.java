@@ -3,6 +3,7 @@ package dev.runnel.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,8 @@ public abstract class StreamCatalogContract {
     protected abstract StreamCatalog newCatalog();
 
     protected static Stream stream(String name, long incarnation) {
-        return Stream.create(StreamName.of(name), incarnation, 1, 24, 1024, Map.of(), NOW, Duration.ZERO);
+        return Stream.create(
+                StreamName.of(name), incarnation, StreamMode.PROVISIONED, 1, 24, 1024, Map.of(), NOW, Duration.ZERO);
     }
 
     @Test

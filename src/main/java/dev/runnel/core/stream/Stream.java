@@ -58,7 +58,7 @@ public final class Stream {
     private final List<ScalingEvent> scalingEvents;
     private final long version;
 
-    private Stream(Changes c) {
+    private Stream(StreamChanges c) {
         this.name = Objects.requireNonNull(c.name, "name");
         this.incarnation = c.incarnation;
         this.createdAt = Objects.requireNonNull(c.createdAt, "createdAt");
@@ -96,28 +96,6 @@ public final class Stream {
     public static Stream create(
             StreamName name,
             long incarnation,
-            int shardCount,
-            int retentionHours,
-            int maxRecordSizeKiB,
-            Map<String, String> tags,
-            Instant now,
-            Duration createDelay) {
-        return create(
-                name,
-                incarnation,
-                StreamMode.PROVISIONED,
-                shardCount,
-                retentionHours,
-                maxRecordSizeKiB,
-                tags,
-                now,
-                createDelay);
-    }
-
-    /** As {@link #create(StreamName, long, int, int, int, Map, Instant, Duration)}, in the given mode. */
-    public static Stream create(
-            StreamName name,
-            long incarnation,
             StreamMode mode,
             int shardCount,
             int retentionHours,
@@ -131,7 +109,7 @@ public final class Stream {
         for (int i = 0; i < shardCount; i++) {
             shards.add(Shard.initial(new ShardId(i), ranges.get(i), created));
         }
-        Changes c = new Changes();
+        StreamChanges c = new StreamChanges();
         c.name = name;
         c.incarnation = incarnation;
         c.createdAt = created;
@@ -147,8 +125,8 @@ public final class Stream {
     }
 
     /** The next version of this stream, with the changes applied. */
-    public Stream with(Consumer<Changes> change) {
-        Changes c = new Changes(this);
+    public Stream with(Consumer<StreamChanges> change) {
+        StreamChanges c = new StreamChanges(this);
         change.accept(c);
         c.version = version + 1;
         return new Stream(c);
@@ -304,53 +282,5 @@ public final class Stream {
     @Override
     public String toString() {
         return "Stream[" + name + ", incarnation=" + incarnation + ", version=" + version + "]";
-    }
-
-    /**
-     * The mutable state from which the next version is built; only {@link Stream#with} hands one out. The
-     * identity fields (name, incarnation, creation) cannot be changed.
-     */
-    public static final class Changes {
-
-        private StreamName name;
-        private long incarnation;
-        private Instant createdAt;
-        private Instant activeAt;
-        private long version;
-        public Instant updatingUntil;
-        public Instant goneAt;
-        public StreamMode mode;
-        public int retentionHours;
-        public int maxRecordSizeKiB;
-        public String encryptionKeyId;
-        public Set<ShardLevelMetric> shardLevelMetrics = Set.of();
-        public Map<String, String> tags = Map.of();
-        public List<Shard> shards = List.of();
-        public int nextShardIndex;
-        public List<Instant> shardCountUpdates = List.of();
-        public List<Instant> modeUpdates = List.of();
-        public List<ScalingEvent> scalingEvents = List.of();
-
-        private Changes() {}
-
-        private Changes(Stream s) {
-            name = s.name;
-            incarnation = s.incarnation;
-            createdAt = s.createdAt;
-            activeAt = s.activeAt;
-            updatingUntil = s.updatingUntil;
-            goneAt = s.goneAt;
-            mode = s.mode;
-            retentionHours = s.retentionHours;
-            maxRecordSizeKiB = s.maxRecordSizeKiB;
-            encryptionKeyId = s.encryptionKeyId;
-            shardLevelMetrics = s.shardLevelMetrics;
-            tags = s.tags;
-            shards = s.shards;
-            nextShardIndex = s.nextShardIndex;
-            shardCountUpdates = s.shardCountUpdates;
-            modeUpdates = s.modeUpdates;
-            scalingEvents = s.scalingEvents;
-        }
     }
 }

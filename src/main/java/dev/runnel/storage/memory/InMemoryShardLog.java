@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -45,9 +44,8 @@ final class InMemoryShardLog implements ShardLog {
     private boolean sealed;
     /** Sealed or dropped: no record will ever be appended again, so waits end at once. */
     private volatile boolean closed;
-    /** Completed (with the end position) by the next append, seal or drop, then replaced. */
-    private final AtomicReference<CompletableFuture<Long>> nextAppend =
-            new AtomicReference<>(new CompletableFuture<>());
+
+    private final AppendWaiters waiters = new AppendWaiters();
 
     InMemoryShardLog(MemoryBudget budget, int segmentBytes, int segmentRecords) {
         this.budget = budget;
@@ -103,13 +101,7 @@ final class InMemoryShardLog implements ShardLog {
 
     @Override
     public CompletableFuture<Long> awaitEnd(long position) {
-        CompletableFuture<Long> next = nextAppend.get();
-        // Read the end after the generation: an append that ends the wait either shows here or completes `next`.
-        long end = endPosition;
-        if (end > position || closed) {
-            return CompletableFuture.completedFuture(end);
-        }
-        return next.thenCompose(ignored -> awaitEnd(position));
+        return waiters.awaitEnd(position, () -> endPosition, () -> closed);
     }
 
     private static byte[] keyBytes(String partitionKey) {
@@ -164,9 +156,9 @@ final class InMemoryShardLog implements ShardLog {
         return new AppendResult(position, arrival);
     }
 
-    /** Completes the waiters of the generation that just ended; called after the lock is released. */
+    /** Called after the lock is released. */
     private void wakeWaiters() {
-        nextAppend.getAndSet(new CompletableFuture<>()).complete(endPosition);
+        waiters.wake(endPosition);
     }
 
     @Override
@@ -210,13 +202,13 @@ final class InMemoryShardLog implements ShardLog {
         }
         long end = endPosition;
         Segment[] snapshot = segments;
-        long start = Math.max(fromPosition, positionAtOrAfter(snapshot, end, minArrivalMillis));
+        long start = Math.max(fromPosition, Segments.positionAtOrAfter(snapshot, end, minArrivalMillis));
         if (start >= end) {
             return List.of();
         }
         List<StoredRecord> records = new ArrayList<>((int) Math.min(limit, Math.min(end - start, 1024)));
         long bytes = 0;
-        int index = segmentIndex(snapshot, start);
+        int index = Segments.indexOf(snapshot, start);
         long position = start;
         while (index < snapshot.length && position < end && records.size() < limit) {
             Segment segment = snapshot[index];
@@ -241,49 +233,7 @@ final class InMemoryShardLog implements ShardLog {
     @Override
     public long positionAtOrAfter(long arrivalMillis) {
         long end = endPosition;
-        return positionAtOrAfter(segments, end, arrivalMillis);
-    }
-
-    private static long positionAtOrAfter(Segment[] snapshot, long end, long arrivalMillis) {
-        if (snapshot.length == 0) {
-            return end;
-        }
-        // The last segment whose first arrival is before the time holds the answer, or its successor does.
-        int low = 0;
-        int high = snapshot.length - 1;
-        int candidate = -1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            Segment segment = snapshot[mid];
-            if (segment.firstArrival(segment.columns()) < arrivalMillis) {
-                candidate = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        if (candidate < 0) {
-            return snapshot[0].basePosition;
-        }
-        Segment segment = snapshot[candidate];
-        int count = (int) Math.min(segment.count(), end - segment.basePosition);
-        int slot = Segment.slotAtOrAfter(segment.columns(), count, arrivalMillis);
-        return segment.basePosition + slot;
-    }
-
-    /** The index of the segment holding the position, which is at or above the first segment's base. */
-    private static int segmentIndex(Segment[] snapshot, long position) {
-        int low = 0;
-        int high = snapshot.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (snapshot[mid].basePosition <= position) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
+        return Segments.positionAtOrAfter(segments, end, arrivalMillis);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.shard.ShardMap;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,10 @@ class PartitionKeysTest {
 
     @Test
     void vectorsRouteToTheSpecifiedShardsThroughAStream() {
-        Stream two = Stream.create(StreamName.of("two"), 1, 2, 24, 1024, Map.of(), Instant.EPOCH, Duration.ZERO);
-        Stream four = Stream.create(StreamName.of("four"), 1, 4, 24, 1024, Map.of(), Instant.EPOCH, Duration.ZERO);
+        Stream two = Stream.create(
+                StreamName.of("two"), 1, StreamMode.PROVISIONED, 2, 24, 1024, Map.of(), Instant.EPOCH, Duration.ZERO);
+        Stream four = Stream.create(
+                StreamName.of("four"), 1, StreamMode.PROVISIONED, 4, 24, 1024, Map.of(), Instant.EPOCH, Duration.ZERO);
         for (RoutingVectors.Vector v : RoutingVectors.ALL) {
             HashKey key = PartitionKeys.hashKey(v.key());
             assertThat(two.route(key).id().index()).as(v.key()).isEqualTo(v.shardOf2());

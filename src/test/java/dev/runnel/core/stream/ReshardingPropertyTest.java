@@ -37,7 +37,8 @@ class ReshardingPropertyTest {
         for (long seed = 1; seed <= RUNS; seed++) {
             Random random = new Random(seed);
             int initial = 1 + random.nextInt(8);
-            Stream stream = Stream.create(StreamName.of("s"), seed, initial, 24, 1024, Map.of(), T0, Duration.ZERO);
+            Stream stream = Stream.create(
+                    StreamName.of("s"), seed, StreamMode.PROVISIONED, initial, 24, 1024, Map.of(), T0, Duration.ZERO);
             Lineage.assertConsistent(stream, "seed " + seed + " initial");
             int steps = 1 + random.nextInt(MAX_STEPS);
             Instant now = T0;

@@ -26,7 +26,8 @@ class ReshardingTest {
     private static final BigInteger MAX = HashKey.MAX.toBigInteger();
 
     private static Stream stream(int shards) {
-        return Stream.create(StreamName.of("s"), 7L, shards, 24, 1024, Map.of(), T0, Duration.ZERO);
+        return Stream.create(
+                StreamName.of("s"), 7L, StreamMode.PROVISIONED, shards, 24, 1024, Map.of(), T0, Duration.ZERO);
     }
 
     private static ShardId id(int index) {
