@@ -61,17 +61,6 @@ public class RecordService {
         this.writer = new ShardWriter(streams, traffic, throttler);
     }
 
-    /** A service without throughput limits. */
-    public RecordService(
-            StreamService streams, ShardIteratorService iterators, InstantSource clock, TrafficMeter traffic) {
-        this(streams, iterators, clock, traffic, Throttler.unlimited());
-    }
-
-    /** A service without throughput limits, counting traffic in a meter of its own. */
-    public RecordService(StreamService streams, ShardIteratorService iterators, InstantSource clock) {
-        this(streams, iterators, clock, new TrafficMeter());
-    }
-
     /** PutRecord. */
     public PutResult put(PutRecordCommand command) {
         Instant now = clock.instant();

@@ -15,7 +15,6 @@ import dev.runnel.insight.TrafficMeter;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.streams.StreamService;
-import dev.runnel.tokens.TokenSigner;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -53,21 +52,6 @@ public class ShardIteratorService {
         this.codec = codec;
         this.traffic = traffic;
         this.ttlMillis = properties.iterators().ttl().toMillis();
-    }
-
-    /** @param codec shared by every region, so one secret signs all iterators */
-    public ShardIteratorService(
-            StreamService streams, InstantSource clock, RunnelProperties properties, ShardIteratorCodec codec) {
-        this(streams, clock, properties, codec, new TrafficMeter());
-    }
-
-    /** A service with its own codec, keyed by {@code runnel.iterators.secret}. */
-    public ShardIteratorService(StreamService streams, InstantSource clock, RunnelProperties properties) {
-        this(
-                streams,
-                clock,
-                properties,
-                new ShardIteratorCodec(new TokenSigner(properties.iterators().secret())));
     }
 
     /** GetShardIterator. */

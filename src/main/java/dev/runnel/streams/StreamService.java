@@ -58,11 +58,6 @@ public class StreamService {
         this.updates = new StreamUpdates(this, catalog);
     }
 
-    /** A service for the default region, {@code runnel.region}. */
-    public StreamService(StreamCatalog catalog, ShardLogStore logs, InstantSource clock, RunnelProperties properties) {
-        this(catalog, logs, clock, properties, properties.region());
-    }
-
     public Stream create(CreateStreamCommand command) {
         Instant now = clock.instant();
         checkShardLimit(command.shardCount());

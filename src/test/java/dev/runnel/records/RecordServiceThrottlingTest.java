@@ -15,6 +15,7 @@ import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.StreamService;
 import dev.runnel.support.ManualClock;
+import dev.runnel.support.RunnelFixture;
 import dev.runnel.throttling.Throttler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +35,12 @@ class RecordServiceThrottlingTest {
             defaults.storage(),
             defaults.http());
     private final StreamService streams = new StreamService(
-            new InMemoryStreamCatalog(), new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384), clock, properties);
-    private final ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties);
+            new InMemoryStreamCatalog(),
+            new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384),
+            clock,
+            properties,
+            properties.region());
+    private final ShardIteratorService iterators = RunnelFixture.iteratorService(streams, clock, properties);
     private final TrafficMeter traffic = new TrafficMeter();
     private final RecordService records = new RecordService(
             streams, iterators, clock, traffic, new Throttler(RunnelProperties.Limits.DEFAULTS, clock));

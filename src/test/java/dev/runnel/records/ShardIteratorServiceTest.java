@@ -295,7 +295,7 @@ class ShardIteratorServiceTest {
 
     @Test
     void anIteratorSignedWithAnotherKeyIsInvalid() {
-        ShardIteratorService other = new ShardIteratorService(f.streams, f.clock, f.properties);
+        ShardIteratorService other = RunnelFixture.iteratorService(f.streams, f.clock, f.properties);
         String foreign = other.getShardIterator(
                 StreamName.of("s"), SHARD_0, dev.runnel.core.record.StartingPosition.of(TRIM_HORIZON, null, null));
         assertThatThrownBy(() -> f.records.getRecords(foreign, null))

@@ -16,6 +16,8 @@ import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.support.ManualClock;
+import dev.runnel.support.RunnelFixture;
+import dev.runnel.throttling.Throttler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +40,10 @@ class OnDemandScalingTest {
     private final InMemoryStreamCatalog catalog = new InMemoryStreamCatalog();
     private final InMemoryShardLogStore store = new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384);
     private final TrafficMeter traffic = new TrafficMeter();
-    private final StreamService streams = new StreamService(catalog, store, clock, properties);
+    private final StreamService streams = new StreamService(catalog, store, clock, properties, properties.region());
     private final ReshardingService resharding = new ReshardingService(catalog, store, streams, clock, properties);
-    private final ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties);
-    private final RecordService records = new RecordService(streams, iterators, clock, traffic);
+    private final ShardIteratorService iterators = RunnelFixture.iteratorService(streams, clock, properties);
+    private final RecordService records = new RecordService(streams, iterators, clock, traffic, Throttler.unlimited());
     private final OnDemandScaling scaling =
             new OnDemandScaling(streams, resharding, traffic, clock, properties.onDemand());
     private final StreamName name = new StreamName("busy");

@@ -4,12 +4,14 @@ import dev.runnel.core.record.ShardIteratorType;
 import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.GetRecordsResult;
 import dev.runnel.records.PutRecordCommand;
 import dev.runnel.records.PutResult;
 import dev.runnel.records.RecordInput;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.RecordView;
+import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
@@ -18,9 +20,12 @@ import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
+import dev.runnel.throttling.Throttler;
+import dev.runnel.tokens.TokenSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.util.unit.DataSize;
@@ -62,11 +67,22 @@ public final class RunnelFixture {
                         DataSize.ofBytes(builder.segmentBytes),
                         builder.segmentRecords),
                 new RunnelProperties.Http(DataSize.ofMegabytes(16), true));
-        this.streams = new StreamService(catalog, store, clock, properties);
+        this.streams = new StreamService(catalog, store, clock, properties, properties.region());
         this.settings = new StreamSettingsService(catalog, streams, clock, properties);
-        this.iterators = new ShardIteratorService(streams, clock, properties);
-        this.records = new RecordService(streams, iterators, clock);
+        this.iterators = iteratorService(streams, clock, properties);
+        this.records = new RecordService(streams, iterators, clock, new TrafficMeter(), Throttler.unlimited());
         this.resharding = new ReshardingService(catalog, store, streams, clock, properties);
+    }
+
+    /** An iterator service with its own codec, keyed by {@code runnel.iterators.secret}, and traffic meter. */
+    public static ShardIteratorService iteratorService(
+            StreamService streams, InstantSource clock, RunnelProperties properties) {
+        return new ShardIteratorService(
+                streams,
+                clock,
+                properties,
+                new ShardIteratorCodec(new TokenSigner(properties.iterators().secret())),
+                new TrafficMeter());
     }
 
     public static Builder builder() {
