@@ -1,5 +1,6 @@
 package dev.runnel.aws;
 
+import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.stream.ShardLevelMetric;
 import dev.runnel.core.stream.Stream;
@@ -52,8 +53,8 @@ public final class AwsShapes {
                         shard.hashKeyRange().start().toString(),
                         shard.hashKeyRange().end().toString()),
                 new SequenceNumberRange(
-                        streams.startingSequenceNumber(stream, shard).toString(),
-                        streams.endingSequenceNumber(stream, shard)
+                        SequenceNumber.startOf(stream, shard).toString(),
+                        SequenceNumber.endOf(stream, shard)
                                 .map(Object::toString)
                                 .orElse(null)));
     }

@@ -1,6 +1,7 @@
 package dev.runnel.console;
 
 import dev.runnel.core.hash.HashKey;
+import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.insight.StreamInsights;
@@ -58,10 +59,8 @@ public record ShardRow(
                 shard.hashKeyRange().end().toString(),
                 start,
                 Math.max(end - start, 0),
-                streams.startingSequenceNumber(stream, shard).toString(),
-                streams.endingSequenceNumber(stream, shard)
-                        .map(Object::toString)
-                        .orElse(null),
+                SequenceNumber.startOf(stream, shard).toString(),
+                SequenceNumber.endOf(stream, shard).map(Object::toString).orElse(null),
                 streams.retainedRecordCount(stream, shard),
                 ConsoleTime.format(shard.closedAt()),
                 new Rate(rates.writeBytesPerSecond(), rates.writeRecordsPerSecond()),

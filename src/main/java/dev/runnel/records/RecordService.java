@@ -207,7 +207,7 @@ public class RecordService {
 
     private static RecordView view(Stream stream, Shard shard, StoredRecord record) {
         return new RecordView(
-                new SequenceNumber(stream.incarnation(), shard.id().index(), record.position()),
+                SequenceNumber.of(stream, shard.id(), record.position()),
                 Instant.ofEpochMilli(record.arrivalMillis()),
                 record.partitionKey(),
                 record.data(),

@@ -73,7 +73,7 @@ public class ShardIteratorService {
      * without issuing a token or noting anything about the caller.
      */
     ShardCursor locate(StreamName name, String shardId, StartingPosition start, Instant now) {
-        Stream stream = streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
+        Stream stream = streams.require(name, now);
         ShardId id = ShardId.parse(shardId).orElseThrow(() -> Messages.shardNotFound(shardId, name.value(), account()));
         Shard shard = stream.shard(id)
                 .filter(s -> stream.acceptsDataAt(now))

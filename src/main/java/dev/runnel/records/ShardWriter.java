@@ -210,7 +210,7 @@ final class ShardWriter {
     }
 
     private static SequenceNumber sequenceNumber(Stream stream, ShardId shard, AppendResult result) {
-        return new SequenceNumber(stream.incarnation(), shard.index(), result.position());
+        return SequenceNumber.of(stream, shard, result.position());
     }
 
     private ProvisionedThroughputExceededException rateExceeded(Stream stream, Shard shard, Instant now) {

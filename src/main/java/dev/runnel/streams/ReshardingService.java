@@ -2,7 +2,6 @@ package dev.runnel.streams;
 
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.LimitExceededException;
-import dev.runnel.core.error.Messages;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.shard.Shard;
@@ -12,7 +11,6 @@ import dev.runnel.core.stream.ScalingEvent;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
-import dev.runnel.core.stream.StreamStatus;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
@@ -241,7 +239,7 @@ public class ReshardingService {
      */
     private Stream publish(StreamName name, Instant now, UnaryOperator<Stream> change) {
         while (true) {
-            Stream latest = streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
+            Stream latest = streams.require(name, now);
             Stream updated = change.apply(latest)
                     .with(c -> c.updatingUntil = now.plus(properties.streams().updateDelay()));
             List<Shard> created = new ArrayList<>();
@@ -262,12 +260,7 @@ public class ReshardingService {
     }
 
     private Stream active(StreamName name, Instant now) {
-        Stream stream = streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
-        StreamStatus status = stream.statusAt(now);
-        if (status != StreamStatus.ACTIVE) {
-            throw Messages.streamNotActive(name.value(), account(), status.name());
-        }
-        return stream;
+        return streams.requireActive(name, now);
     }
 
     private ShardId shardId(Stream stream, String text) {

@@ -1,6 +1,7 @@
 package dev.runnel.streams;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.stream.ScalingEvent;
 import dev.runnel.core.stream.Stream;
@@ -179,8 +180,8 @@ record StreamDescription(
                         shard.hashKeyRange().start().toString(),
                         shard.hashKeyRange().end().toString()),
                 new SequenceNumberRange(
-                        streams.startingSequenceNumber(stream, shard).toString(),
-                        streams.endingSequenceNumber(stream, shard)
+                        SequenceNumber.startOf(stream, shard).toString(),
+                        SequenceNumber.endOf(stream, shard)
                                 .map(Object::toString)
                                 .orElse(null)),
                 shard.isOpen(),

@@ -2,7 +2,6 @@ package dev.runnel.streams;
 
 import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.Messages;
-import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardFilter;
 import dev.runnel.core.shard.ShardId;
@@ -87,7 +86,30 @@ public class StreamService {
 
     /** The stream, in whatever state, unless it does not exist or has finished deleting. */
     public Stream describe(StreamName name) {
-        return find(name, clock.instant()).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
+        return require(name, clock.instant());
+    }
+
+    /**
+     * The one stream lookup of the services: the stream as at {@code now}.
+     *
+     * @throws dev.runnel.core.error.ResourceNotFoundException when it does not exist or has finished deleting
+     */
+    public Stream require(StreamName name, Instant now) {
+        return find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
+    }
+
+    /**
+     * As {@link #require}, for a change that needs the stream ACTIVE.
+     *
+     * @throws dev.runnel.core.error.ResourceInUseException when it is CREATING, UPDATING or DELETING
+     */
+    public Stream requireActive(StreamName name, Instant now) {
+        Stream stream = require(name, now);
+        StreamStatus status = stream.statusAt(now);
+        if (status != StreamStatus.ACTIVE) {
+            throw Messages.streamNotActive(name.value(), account(), status.name());
+        }
+        return stream;
     }
 
     /** The stream if it exists and has not finished deleting at {@code now}. */
@@ -168,19 +190,6 @@ public class StreamService {
     public String arn(Stream stream) {
         return "arn:aws:kinesis:" + region + ":" + account() + ":stream/"
                 + stream.name().value();
-    }
-
-    /** The lowest sequence number a shard can hold. */
-    public SequenceNumber startingSequenceNumber(Stream stream, Shard shard) {
-        return new SequenceNumber(stream.incarnation(), shard.id().index(), 0);
-    }
-
-    /** For a closed shard, a sequence number above every record in it; empty while open. */
-    public Optional<SequenceNumber> endingSequenceNumber(Stream stream, Shard shard) {
-        return shard.isOpen()
-                ? Optional.empty()
-                : Optional.of(
-                        new SequenceNumber(stream.incarnation(), shard.id().index(), shard.endPosition()));
     }
 
     /**
@@ -276,12 +285,7 @@ public class StreamService {
         int limit = properties.streams().shardLimit();
         long current = openShardCount();
         if (current + additional > limit) {
-            throw new LimitExceededException("This request would exceed the shard limit for the account "
-                    + account() + " in " + region + ". Current shard count for the account: " + current
-                    + ". Limit: " + limit + ". Number of additional shards that would have resulted from this request: "
-                    + additional + ". Refer to the AWS Service Limits page "
-                    + "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and "
-                    + "how to request higher limits.");
+            throw Messages.shardLimitExceeded(account(), region, current, limit, additional);
         }
     }
 

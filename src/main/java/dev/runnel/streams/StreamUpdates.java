@@ -32,8 +32,7 @@ final class StreamUpdates {
      */
     Stream update(StreamName name, Instant now, UnaryOperator<Stream> change) {
         while (true) {
-            Stream current =
-                    streams.find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), streams.account()));
+            Stream current = streams.require(name, now);
             Stream updated = change.apply(current);
             if (updated == current || catalog.replace(current, updated)) {
                 return updated;

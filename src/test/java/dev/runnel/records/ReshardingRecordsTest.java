@@ -235,16 +235,16 @@ class ReshardingRecordsTest {
         assertThat(firstChild)
                 .as("children's numbers exceed every parent number")
                 .isGreaterThan(lastParent);
-        SequenceNumber ending = f.streams.endingSequenceNumber(stream, parent).orElseThrow();
+        SequenceNumber ending = SequenceNumber.endOf(stream, parent).orElseThrow();
         assertThat(ending.toBigInteger())
                 .as("the parent's EndingSequenceNumber exceeds its last record")
                 .isGreaterThan(lastParent);
-        SequenceNumber childStart = f.streams.startingSequenceNumber(stream, child);
+        SequenceNumber childStart = SequenceNumber.startOf(stream, child);
         assertThat(childStart.toBigInteger())
                 .as("the child starts after the parent's end")
                 .isGreaterThan(ending.toBigInteger())
                 .isLessThanOrEqualTo(firstChild);
-        assertThat(f.streams.endingSequenceNumber(stream, child))
+        assertThat(SequenceNumber.endOf(stream, child))
                 .as("an open shard has no end")
                 .isEmpty();
     }
@@ -316,8 +316,7 @@ class ReshardingRecordsTest {
         all.addAll(fromChild);
         assertReadOnceInOrder(all, byWriter);
         assertSequenceNumbers(stream, parent, fromParent, child, fromChild);
-        SequenceNumber otherEnding =
-                f.streams.endingSequenceNumber(stream, otherParent).orElseThrow();
+        SequenceNumber otherEnding = SequenceNumber.endOf(stream, otherParent).orElseThrow();
         assertThat(min(fromChild)).isGreaterThan(otherEnding.toBigInteger());
     }
 

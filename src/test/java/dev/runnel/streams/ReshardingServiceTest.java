@@ -8,6 +8,7 @@ import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.hash.HashKeyRange;
+import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Lineage;
@@ -96,7 +97,7 @@ class ReshardingServiceTest {
         assertThat(log(after, 0).endPosition()).isEqualTo(1);
         assertThat(log(after, 1).endPosition()).isZero();
         assertThat(log(after, 2).endPosition()).isZero();
-        assertThat(f.streams.endingSequenceNumber(after, parent)).isPresent();
+        assertThat(SequenceNumber.endOf(after, parent)).isPresent();
 
         assertUpdatingForTheDelay("s");
     }

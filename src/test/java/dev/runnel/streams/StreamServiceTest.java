@@ -8,6 +8,7 @@ import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.error.ValidationException;
+import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.record.ShardIteratorType;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Stream;
@@ -312,17 +313,15 @@ class StreamServiceTest {
         Stream stream = f.createActive("s", 2);
         assertThat(streams.arn(stream))
                 .isEqualTo("arn:aws:kinesis:" + RunnelFixture.REGION + ":" + ACCOUNT + ":stream/s");
-        assertThat(streams.startingSequenceNumber(stream, stream.shards().get(1))
-                        .toString())
+        assertThat(SequenceNumber.startOf(stream, stream.shards().get(1)).toString())
                 .hasSize(56);
-        assertThat(streams.startingSequenceNumber(stream, stream.shards().get(1))
-                        .position())
+        assertThat(SequenceNumber.startOf(stream, stream.shards().get(1)).position())
                 .isZero();
-        assertThat(streams.endingSequenceNumber(stream, stream.shards().get(0))).isEmpty();
+        assertThat(SequenceNumber.endOf(stream, stream.shards().get(0))).isEmpty();
         var put = f.records.put(new dev.runnel.records.PutRecordCommand(
                 name("s"), new dev.runnel.records.RecordInput("pk", new byte[1], "0"), null));
         assertThat(put.sequenceNumber())
                 .isGreaterThanOrEqualTo(
-                        streams.startingSequenceNumber(stream, stream.shards().get(0)));
+                        SequenceNumber.startOf(stream, stream.shards().get(0)));
     }
 }

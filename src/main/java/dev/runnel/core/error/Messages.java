@@ -29,4 +29,15 @@ public final class Messages {
     public static InvalidArgumentException invalidIterator() {
         return new InvalidArgumentException("Invalid ShardIterator.");
     }
+
+    /** CreateStream, SplitShard or UpdateShardCount would pass the region's open-shard limit. */
+    public static LimitExceededException shardLimitExceeded(
+            String account, String region, long current, int limit, int additional) {
+        return new LimitExceededException("This request would exceed the shard limit for the account " + account
+                + " in " + region + ". Current shard count for the account: " + current + ". Limit: " + limit
+                + ". Number of additional shards that would have resulted from this request: " + additional
+                + ". Refer to the AWS Service Limits page "
+                + "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and "
+                + "how to request higher limits.");
+    }
 }

@@ -1,5 +1,8 @@
 package dev.runnel.core.record;
 
+import dev.runnel.core.shard.Shard;
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Stream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -23,6 +26,21 @@ import java.util.regex.Pattern;
  * Immutable and thread-safe.
  */
 public record SequenceNumber(long incarnation, int shardIndex, long position) implements Comparable<SequenceNumber> {
+
+    /** The number of the record at {@code position} of a shard of {@code stream}: the one factory services use. */
+    public static SequenceNumber of(Stream stream, ShardId shard, long position) {
+        return new SequenceNumber(stream.incarnation(), shard.index(), position);
+    }
+
+    /** The lowest number a shard of {@code stream} can hold. */
+    public static SequenceNumber startOf(Stream stream, Shard shard) {
+        return of(stream, shard.id(), 0);
+    }
+
+    /** For a closed shard, a number above every record in it; empty while it is open. */
+    public static Optional<SequenceNumber> endOf(Stream stream, Shard shard) {
+        return shard.isOpen() ? Optional.empty() : Optional.of(of(stream, shard.id(), shard.endPosition()));
+    }
 
     /** What the service model accepts as a sequence number on the wire. */
     public static final Pattern WIRE_PATTERN = Pattern.compile("0|([1-9]\\d{0,128})");
