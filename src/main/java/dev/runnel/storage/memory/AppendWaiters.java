@@ -6,21 +6,30 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The waits of {@link InMemoryShardLog#awaitEnd}, without a thread per waiter: one future per generation,
- * completed (with the end position) and replaced by each append, seal or drop. Thread-safe.
+ * The waits of {@link InMemoryShardLog#awaitEnd}, without a thread per waiter: the first waiter of a generation
+ * installs one future, which the next append, seal or drop completes (with the end position) and removes. An
+ * append with nobody waiting costs one volatile read. Thread-safe.
  */
 final class AppendWaiters {
 
-    private final AtomicReference<CompletableFuture<Long>> nextAppend =
-            new AtomicReference<>(new CompletableFuture<>());
+    /** The current generation's future, or null while nobody waits. */
+    private final AtomicReference<CompletableFuture<Long>> nextAppend = new AtomicReference<>();
 
     /**
-     * @param end the log's end position, read after the generation so that an append that ends the wait either
-     *     shows in it or completes that generation
+     * @param end the log's end position; read after the generation's future is installed, so that an append that
+     *     ends the wait either shows in it or finds the future and completes it (the writer updates the end
+     *     before it calls {@link #wake})
      * @param closed whether the log will never grow again
      */
     CompletableFuture<Long> awaitEnd(long position, LongSupplier end, BooleanSupplier closed) {
         CompletableFuture<Long> next = nextAppend.get();
+        if (next == null) {
+            CompletableFuture<Long> fresh = new CompletableFuture<>();
+            next = nextAppend.compareAndExchange(null, fresh);
+            if (next == null) {
+                next = fresh;
+            }
+        }
         long current = end.getAsLong();
         if (current > position || closed.getAsBoolean()) {
             return CompletableFuture.completedFuture(current);
@@ -28,8 +37,13 @@ final class AppendWaiters {
         return next.thenCompose(ignored -> awaitEnd(position, end, closed));
     }
 
-    /** Ends the current generation; called by the writer after its change is visible. */
+    /** Ends the current generation, if anyone waits; called by the writer after its change is visible. */
     void wake(long end) {
-        nextAppend.getAndSet(new CompletableFuture<>()).complete(end);
+        if (nextAppend.get() != null) {
+            CompletableFuture<Long> waiting = nextAppend.getAndSet(null);
+            if (waiting != null) {
+                waiting.complete(end);
+            }
+        }
     }
 }
