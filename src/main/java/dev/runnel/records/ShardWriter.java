@@ -73,7 +73,8 @@ final class ShardWriter {
                         write.record().data(),
                         now.toEpochMilli(),
                         current.isEncrypted());
-                return stored(current, shard.id(), List.of(write), List.of(result), now);
+                counted(current, shard.id(), List.of(write), now);
+                return putResult(current, shard.id(), result);
             } catch (ResourceNotFoundException deletedMeanwhile) {
                 throw Messages.streamNotFound(stream.name().value(), streams.account());
             } catch (ShardLogSealedException closedMeanwhile) {
@@ -157,12 +158,11 @@ final class ShardWriter {
         } catch (LimitExceededException firstDoesNotFit) {
             appended = List.of();
         }
-        stored(stream, shard, batch.subList(0, appended.size()), appended, now);
+        counted(stream, shard, batch.subList(0, appended.size()), now);
         for (int k = 0; k < indexes.size(); k++) {
             int i = indexes.get(k);
             entries[i] = k < appended.size()
-                    ? PutRecordsResult.Entry.stored(
-                            new PutResult(shard, sequenceNumber(stream, shard, appended.get(k)), stream.isEncrypted()))
+                    ? PutRecordsResult.Entry.stored(putResult(stream, shard, appended.get(k)))
                     : retryAlone(stream, shard, writes.get(i), now);
         }
         return true;
@@ -180,9 +180,8 @@ final class ShardWriter {
                             write.record().data(),
                             now.toEpochMilli(),
                             stream.isEncrypted());
-            stored(stream, shard, List.of(write), List.of(result), now);
-            return PutRecordsResult.Entry.stored(
-                    new PutResult(shard, sequenceNumber(stream, shard, result), stream.isEncrypted()));
+            counted(stream, shard, List.of(write), now);
+            return PutRecordsResult.Entry.stored(putResult(stream, shard, result));
         } catch (KinesisException refused) {
             return failed(refused);
         } catch (ShardLogSealedException closedMeanwhile) {
@@ -194,9 +193,8 @@ final class ShardWriter {
         return throttler.tryWrite(stream.incarnation(), shard.id(), 1, write.bytes());
     }
 
-    /** Counts stored records as the shard's traffic; returns the first one's result. */
-    private PutResult stored(
-            Stream stream, ShardId shard, List<Write> writes, List<AppendResult> results, Instant now) {
+    /** Counts stored records as the shard's traffic and its partition keys. */
+    private void counted(Stream stream, ShardId shard, List<Write> writes, Instant now) {
         ShardTraffic shardTraffic = traffic.shard(stream.incarnation(), shard);
         long bytes = 0;
         for (Write write : writes) {
@@ -204,13 +202,11 @@ final class ShardWriter {
             shardTraffic.keys().offer(write.record().partitionKey(), write.hashKey(), 1);
         }
         shardTraffic.recordWrite(now.getEpochSecond(), writes.size(), bytes);
-        return results.isEmpty()
-                ? null
-                : new PutResult(shard, sequenceNumber(stream, shard, results.get(0)), stream.isEncrypted());
     }
 
-    private static SequenceNumber sequenceNumber(Stream stream, ShardId shard, AppendResult result) {
-        return SequenceNumber.of(stream, shard, result.position());
+    /** Where a record was stored: its shard, its sequence number and the encryption it was stored with. */
+    private static PutResult putResult(Stream stream, ShardId shard, AppendResult result) {
+        return new PutResult(shard, SequenceNumber.of(stream, shard, result.position()), stream.isEncrypted());
     }
 
     private ProvisionedThroughputExceededException rateExceeded(Stream stream, Shard shard, Instant now) {
