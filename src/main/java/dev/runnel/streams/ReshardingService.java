@@ -76,7 +76,7 @@ public class ReshardingService {
                         "NewStartingHashKey " + newStartingHashKey + " is not a hash key in the range [0, 2^128-1]."));
         return locked(() -> {
             Instant now = now();
-            Stream stream = active(name, now);
+            Stream stream = streams.requireActive(name, now);
             provisionedOnly(stream, "SplitShard");
             ShardId id = shardId(stream, shardToSplit);
             Resharding.split(stream, id, key, 0, now, account());
@@ -90,7 +90,7 @@ public class ReshardingService {
     public Stream merge(StreamName name, String shardToMerge, String adjacentShardToMerge) {
         return locked(() -> {
             Instant now = now();
-            Stream stream = active(name, now);
+            Stream stream = streams.requireActive(name, now);
             provisionedOnly(stream, "MergeShards");
             ShardId first = shardId(stream, shardToMerge);
             ShardId second = shardId(stream, adjacentShardToMerge);
@@ -108,7 +108,7 @@ public class ReshardingService {
     public ShardCountUpdate updateShardCount(StreamName name, int target) {
         return locked(() -> {
             Instant now = now();
-            Stream stream = active(name, now);
+            Stream stream = streams.requireActive(name, now);
             int current = stream.openShardCount();
             checkShardCountRules(stream, current, target, now);
             Stream updated = scale(stream, target, now, latest -> {
@@ -127,7 +127,7 @@ public class ReshardingService {
     public Stream scaleOnDemand(StreamName name, int target, String reason) {
         return locked(() -> {
             Instant now = now();
-            Stream stream = active(name, now);
+            Stream stream = streams.requireActive(name, now);
             if (stream.mode() != StreamMode.ON_DEMAND) {
                 throw new InvalidArgumentException("Stream " + name + " is not in ON_DEMAND mode.");
             }
@@ -165,7 +165,7 @@ public class ReshardingService {
     public Stream updateMode(StreamName name, StreamMode mode) {
         return locked(() -> {
             Instant now = now();
-            Stream stream = active(name, now);
+            Stream stream = streams.requireActive(name, now);
             if (stream.mode() == mode) {
                 throw new InvalidArgumentException(
                         "Stream " + name + " under account " + account() + " is already in " + mode + " mode.");
@@ -257,10 +257,6 @@ public class ReshardingService {
             }
             created.forEach(shard -> logs.drop(updated.incarnation(), shard.id()));
         }
-    }
-
-    private Stream active(StreamName name, Instant now) {
-        return streams.requireActive(name, now);
     }
 
     private ShardId shardId(Stream stream, String text) {

@@ -104,10 +104,14 @@ public class StreamService {
      * @throws dev.runnel.core.error.ResourceInUseException when it is CREATING, UPDATING or DELETING
      */
     public Stream requireActive(StreamName name, Instant now) {
-        Stream stream = require(name, now);
+        return active(require(name, now), now);
+    }
+
+    /** The stream if it is ACTIVE at {@code now}; otherwise ResourceInUseException, in AWS's words. */
+    Stream active(Stream stream, Instant now) {
         StreamStatus status = stream.statusAt(now);
         if (status != StreamStatus.ACTIVE) {
-            throw Messages.streamNotActive(name.value(), account(), status.name());
+            throw Messages.streamNotActive(stream.name().value(), account(), status.name());
         }
         return stream;
     }

@@ -46,13 +46,7 @@ final class StreamUpdates {
      * @throws dev.runnel.core.error.ResourceInUseException when it is not
      */
     Stream updateActive(StreamName name, Instant now, UnaryOperator<Stream> change) {
-        return update(name, now, stream -> {
-            StreamStatus status = stream.statusAt(now);
-            if (status != StreamStatus.ACTIVE) {
-                throw Messages.streamNotActive(name.value(), streams.account(), status.name());
-            }
-            return change.apply(stream);
-        });
+        return update(name, now, stream -> change.apply(streams.active(stream, now)));
     }
 
     /**
