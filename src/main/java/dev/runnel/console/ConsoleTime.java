@@ -5,10 +5,10 @@ import java.time.Instant;
 
 /**
  * How the console writes every instant it shows: as the REST API does ({@link RestTimestamps#FORMAT}), UTC
- * ISO-8601 with exactly three fractional digits, e.g. {@code 2026-12-06T13:33:45.000Z}. Arrival times have millisecond precision, so the digits are always there
- * (Instant.toString() drops them on a whole second, and shows micro- or nanoseconds of clock readings); the
- * text is what the records form takes back as an AT_TIMESTAMP. View models hold these strings, never
- * Instants, so no page can fall back on Instant.toString().
+ * ISO-8601 with exactly three fractional digits, e.g. {@code 2026-12-06T13:33:45.000Z}. Arrival times have
+ * millisecond precision, so the digits are always there (Instant.toString() drops them on a whole second, and
+ * shows micro- or nanoseconds of clock readings); the text is what the records form takes back as an
+ * AT_TIMESTAMP. View models hold these strings, never Instants, so no page can fall back on Instant.toString().
  */
 final class ConsoleTime {
 

@@ -42,10 +42,7 @@ class RecordsRestController {
                     + "SerializationException (bad Base64, malformed JSON)")
     @ApiResponse(
             responseCode = "404",
-            description = "ResourceNotFoundException: no such stream, or it is still " + "CREATING")
-    @ApiResponse(
-            responseCode = "413",
-            description = "RequestTooLarge: the body is larger than " + "runnel.http.max-request-size")
+            description = "ResourceNotFoundException: no such stream, or it is still CREATING")
     @ApiResponse(
             responseCode = "429",
             description =
@@ -74,10 +71,7 @@ class RecordsRestController {
                     + "SerializationException (bad Base64, malformed JSON)")
     @ApiResponse(
             responseCode = "404",
-            description = "ResourceNotFoundException: no such stream, or it is still " + "CREATING")
-    @ApiResponse(
-            responseCode = "413",
-            description = "RequestTooLarge: the body is larger than " + "runnel.http.max-request-size")
+            description = "ResourceNotFoundException: no such stream, or it is still CREATING")
     PutRecordsResponses.Batch putRecords(
             @PathVariable @Parameter(example = "myKinesis") String name, @RequestBody PutRecordsRequest request) {
         return PutRecordsResponses.Batch.of(

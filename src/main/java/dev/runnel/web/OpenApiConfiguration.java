@@ -76,15 +76,25 @@ class OpenApiConfiguration {
     }
 
     /**
-     * Describes the {@code {name}} path parameter of every operation, gives every operation the 500 answer, keeps problem details out of success answers, and gives every error
-     * answer the problem schema, an example, and for throttling the Retry-After header that
-     * {@link RestExceptionHandler} sends.
+     * Describes the {@code {name}} path parameter of every operation; gives every operation the 500 answer, and
+     * every one that takes a body the 413 of the request-size filter; keeps problem details out of success
+     * answers; and gives every error answer the problem schema, an example, and for throttling the Retry-After
+     * header that {@link RestExceptionHandler} sends.
      */
     private static void answers(Operation operation) {
         if (operation.getParameters() != null) {
             operation.getParameters().stream()
                     .filter(p -> "path".equals(p.getIn()) && "name".equals(p.getName()) && p.getDescription() == null)
                     .forEach(p -> p.description("The stream's name"));
+        }
+        if (operation.getRequestBody() != null) {
+            operation
+                    .getResponses()
+                    .addApiResponse(
+                            "413",
+                            new ApiResponse()
+                                    .description(
+                                            "RequestTooLarge: the body is larger than runnel.http.max-request-size"));
         }
         operation
                 .getResponses()
