@@ -15,6 +15,17 @@ public record PutRecordsCommand(StreamName stream, List<RecordInput> records) {
     public PutRecordsCommand {
         Objects.requireNonNull(stream, "stream");
         Constraints check = Constraints.check();
+        check(check, records);
+        check.throwIfInvalid();
+        records = List.copyOf(records);
+    }
+
+    /**
+     * The one place of PutRecords' request-level rules (1 to 500 records, none null, each passing {@link
+     * RecordInput#check}): adds the violations of {@code records}, with AWS's member paths ({@code
+     * records.3.partitionKey}). The AWS edge calls it to report them together with its other members'.
+     */
+    public static void check(Constraints check, List<RecordInput> records) {
         if (check.required("records", records)) {
             check.size("records", records.isEmpty() ? "[]" : "[...]", records.size(), 1, MAX_RECORDS);
             for (int i = 0; i < records.size(); i++) {
@@ -25,7 +36,5 @@ public record PutRecordsCommand(StreamName stream, List<RecordInput> records) {
                 }
             }
         }
-        check.throwIfInvalid();
-        records = List.copyOf(records);
     }
 }

@@ -16,7 +16,7 @@ import dev.runnel.core.stream.StreamName;
 import dev.runnel.insight.ShardTraffic;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.storage.ShardLog;
-import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamLookup;
 import dev.runnel.throttling.Throttler;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -36,7 +36,7 @@ public class RecordService {
     /** The most data plus partition-key bytes one GetRecords call returns (one larger record still goes). */
     public static final long MAX_GET_BYTES = 10L * 1024 * 1024;
 
-    private final StreamService streams;
+    private final StreamLookup streams;
     private final ShardIteratorService iterators;
     private final InstantSource clock;
     private final TrafficMeter traffic;
@@ -48,7 +48,7 @@ public class RecordService {
      * @param throttler the per-shard throughput limits
      */
     public RecordService(
-            StreamService streams,
+            StreamLookup streams,
             ShardIteratorService iterators,
             InstantSource clock,
             TrafficMeter traffic,
@@ -119,10 +119,8 @@ public class RecordService {
      */
     public GetRecordsResult getRecords(String shardIterator, Integer limit, StreamName expectedStream) {
         Constraints check = Constraints.check();
-        if (check.required("shardIterator", shardIterator)) {
-            check.length("shardIterator", shardIterator, 1, 512);
-        }
-        check.range("limit", limit, 1, MAX_GET_LIMIT).throwIfInvalid();
+        checkGetRecords(check, shardIterator, limit);
+        check.throwIfInvalid();
         Instant now = clock.instant();
         ShardCursor cursor = iterators.open(shardIterator, now);
         Stream stream = cursor.stream();
@@ -162,6 +160,17 @@ public class RecordService {
         String nextIterator = shardEnded ? null : iterators.issue(stream, shard.id(), next, now);
         List<Shard> children = shardEnded ? stream.children(shard.id()) : List.of();
         return new GetRecordsResult(Collections.unmodifiableList(records), nextIterator, millisBehind, children);
+    }
+
+    /**
+     * The one place of GetRecords' argument rules (an iterator of 1 to 512 characters, a limit of 1 to 10000
+     * or none): adds their violations. The AWS edge calls it to report them together with its other members'.
+     */
+    public static void checkGetRecords(Constraints check, String shardIterator, Integer limit) {
+        if (check.required("shardIterator", shardIterator)) {
+            check.length("shardIterator", shardIterator, 1, 512);
+        }
+        check.range("limit", limit, 1, MAX_GET_LIMIT);
     }
 
     /**
@@ -249,7 +258,7 @@ public class RecordService {
                 .filter(n -> n.shardIndex() < shard.id().index()
                         || (n.shardIndex() == shard.id().index()
                                 && n.position()
-                                        < streams.shardLog(stream, shard.id()).endPosition()))
+                                        < streams.log(stream, shard.id()).endPosition()))
                 .isPresent();
         if (!valid) {
             throw new InvalidArgumentException(

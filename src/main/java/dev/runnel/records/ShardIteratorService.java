@@ -14,7 +14,7 @@ import dev.runnel.core.stream.StreamName;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLog;
-import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamLookup;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -31,7 +31,7 @@ public class ShardIteratorService {
                     "EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private final StreamService streams;
+    private final StreamLookup streams;
     private final InstantSource clock;
     private final ShardIteratorCodec codec;
     private final long ttlMillis;
@@ -42,7 +42,7 @@ public class ShardIteratorService {
      * @param traffic where LATEST readers that start after records were written are noted
      */
     public ShardIteratorService(
-            StreamService streams,
+            StreamLookup streams,
             InstantSource clock,
             RunnelProperties properties,
             ShardIteratorCodec codec,
@@ -78,7 +78,7 @@ public class ShardIteratorService {
         Shard shard = stream.shard(id)
                 .filter(s -> stream.acceptsDataAt(now))
                 .orElseThrow(() -> Messages.shardNotFound(id.toString(), name.value(), account()));
-        ShardLog log = streams.shardLog(stream, id);
+        ShardLog log = streams.log(stream, id);
         long horizon = log.positionAtOrAfter(Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours()));
         long position = switch (start.type()) {
             case TRIM_HORIZON -> horizon;
@@ -136,7 +136,7 @@ public class ShardIteratorService {
                 .orElseThrow(() -> Messages.streamNotFound(name, account()));
         Shard shard = stream.shard(token.shard())
                 .orElseThrow(() -> Messages.shardNotFound(token.shard().toString(), name, account()));
-        return new ShardCursor(stream, shard, streams.shardLog(stream, shard.id()), token.position());
+        return new ShardCursor(stream, shard, streams.log(stream, shard.id()), token.position());
     }
 
     String issue(Stream stream, ShardId shard, long position, Instant now) {

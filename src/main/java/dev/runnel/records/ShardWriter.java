@@ -3,7 +3,6 @@ package dev.runnel.records;
 import dev.runnel.core.error.InternalFailureException;
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.LimitExceededException;
-import dev.runnel.core.error.Messages;
 import dev.runnel.core.error.ProvisionedThroughputExceededException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.hash.HashKey;
@@ -16,7 +15,7 @@ import dev.runnel.insight.TrafficMeter;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
-import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamLookup;
 import dev.runnel.throttling.Throttler;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +35,11 @@ final class ShardWriter {
     /** How often a write is routed again while a shard closes under it before giving up (about 10 s). */
     private static final int MAX_REROUTES = 10_000;
 
-    private final StreamService streams;
+    private final StreamLookup streams;
     private final TrafficMeter traffic;
     private final Throttler throttler;
 
-    ShardWriter(StreamService streams, TrafficMeter traffic, Throttler throttler) {
+    ShardWriter(StreamLookup streams, TrafficMeter traffic, Throttler throttler) {
         this.streams = streams;
         this.traffic = traffic;
         this.throttler = throttler;
@@ -67,7 +66,7 @@ final class ShardWriter {
                 throw rateExceeded(current, shard, now);
             }
             try {
-                ShardLog log = streams.shardLog(current, shard.id());
+                ShardLog log = streams.log(current, shard.id());
                 AppendResult result = log.append(
                         write.record().partitionKey(),
                         write.record().data(),
@@ -76,7 +75,7 @@ final class ShardWriter {
                 counted(current, shard.id(), List.of(write), now);
                 return putResult(current, shard.id(), result);
             } catch (ResourceNotFoundException deletedMeanwhile) {
-                throw Messages.streamNotFound(stream.name().value(), streams.account());
+                throw streams.notFound(stream);
             } catch (ShardLogSealedException closedMeanwhile) {
                 current = reroute(stream, attempt, now);
             }
@@ -140,7 +139,7 @@ final class ShardWriter {
         List<Write> batch = indexes.stream().map(writes::get).toList();
         List<AppendResult> appended;
         try {
-            appended = streams.shardLog(stream, shard)
+            appended = streams.log(stream, shard)
                     .appendAll(
                             batch.stream()
                                     .map(w -> new ShardLog.Append(
@@ -152,7 +151,7 @@ final class ShardWriter {
         } catch (ShardLogSealedException closedMeanwhile) {
             return false;
         } catch (ResourceNotFoundException deletedMeanwhile) {
-            KinesisException gone = Messages.streamNotFound(stream.name().value(), streams.account());
+            KinesisException gone = streams.notFound(stream);
             indexes.forEach(i -> entries[i] = failed(gone));
             return true;
         } catch (LimitExceededException firstDoesNotFit) {
@@ -174,7 +173,7 @@ final class ShardWriter {
      */
     private PutRecordsResult.Entry retryAlone(Stream stream, ShardId shard, Write write, Instant now) {
         try {
-            AppendResult result = streams.shardLog(stream, shard)
+            AppendResult result = streams.log(stream, shard)
                     .append(
                             write.record().partitionKey(),
                             write.record().data(),
@@ -233,9 +232,7 @@ final class ShardWriter {
             throw new InternalFailureException("Internal service failure.");
         }
         pause(attempt);
-        return streams.find(stream.name(), now)
-                .filter(latest -> latest.incarnation() == stream.incarnation())
-                .orElseThrow(() -> Messages.streamNotFound(stream.name().value(), streams.account()));
+        return streams.latest(stream, now);
     }
 
     /** Between a shard's sealing and the publication of its children: spin briefly, then sleep. */

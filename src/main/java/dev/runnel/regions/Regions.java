@@ -7,7 +7,8 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
-import dev.runnel.streams.OnDemandScaling;
+import dev.runnel.streams.LocalOnDemandScaling;
+import dev.runnel.streams.LocalReshardingLock;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
@@ -85,15 +86,16 @@ public final class Regions {
     private RegionServices create(String region) {
         StreamCatalog catalog = catalogs.apply(region);
         StreamService streams = new StreamService(catalog, logs, clock, properties, region);
-        ReshardingService resharding = new ReshardingService(catalog, logs, streams, clock, properties);
-        ShardIteratorService iterators = new ShardIteratorService(streams, clock, properties, codec, traffic);
+        ReshardingService resharding =
+                new ReshardingService(catalog, logs, streams, new LocalReshardingLock(), clock, properties);
+        ShardIteratorService iterators = new ShardIteratorService(streams.lookup(), clock, properties, codec, traffic);
         return new RegionServices(
                 region,
                 streams,
                 new StreamSettingsService(catalog, streams, clock, properties),
                 resharding,
                 iterators,
-                new RecordService(streams, iterators, clock, traffic, throttler),
-                new OnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()));
+                new RecordService(streams.lookup(), iterators, clock, traffic, throttler),
+                new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()));
     }
 }

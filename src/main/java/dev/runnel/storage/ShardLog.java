@@ -86,6 +86,19 @@ public interface ShardLog {
      */
     long seal();
 
+    /**
+     * Takes appends again after a {@link #seal()} whose stream change was never published: the recovery rule
+     * of a resharding that failed (or crashed) between sealing its shards' logs and the catalog's
+     * compare-and-set, so an open shard never keeps a sealed log. Positions continue from the end. Only the
+     * resharding that sealed the log, or recovery, calls it, never while another change could publish the
+     * seal. A durable store makes the unsealing as durable as the seal. Idempotent; a dropped log stays
+     * dropped.
+     */
+    void unseal();
+
+    /** Whether the log has been sealed (and not unsealed); false once it is dropped. */
+    boolean isSealed();
+
     /** The first position still stored (inclusive); equals {@link #endPosition()} when nothing is stored. */
     long startPosition();
 

@@ -4,7 +4,6 @@ import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.hash.HashKey;
-import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Resharding;
 import dev.runnel.core.stream.ScalingEvent;
@@ -19,11 +18,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -31,8 +27,15 @@ import java.util.function.UnaryOperator;
  * SplitShard, MergeShards, UpdateShardCount and UpdateStreamMode. A change seals the logs of the shards it
  * closes (so their end positions are final and late writers re-route to the children), creates the
  * children's logs, then publishes the next stream version, which is UPDATING for
- * {@code runnel.streams.update-delay}. Resharding calls of a region take one lock, so two of them never
- * seal shards for each other; writes and reads never take it.
+ * {@code runnel.streams.update-delay}. Resharding calls of a region run under its {@link ReshardingLock}, so
+ * two of them never seal shards for each other; writes and reads never take it.
+ *
+ * <p>The seal comes before the publication, so a record can never land in a parent after its children took
+ * writes. Between the two, a failure would leave an open shard with a sealed log that refuses every write;
+ * the recovery rule is that <em>the catalog decides</em>: a sealed log whose shard the latest stream version
+ * shows open belongs to a change that was never published, and is unsealed. A failing change applies the rule
+ * to its stream before the failure propagates, and {@link #repairSeals()} applies it to every stream (after a
+ * crash, and with each housekeeping run).
  */
 public class ReshardingService {
 
@@ -49,19 +52,27 @@ public class ReshardingService {
     private final StreamCatalog catalog;
     private final ShardLogStore logs;
     private final StreamService streams;
+    private final StreamLookup lookup;
     private final InstantSource clock;
     private final RunnelProperties properties;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReshardingLock lock;
+    private final ShardChangeCommit commit;
 
+    /** @param lock excludes the region's other resharding changes */
     public ReshardingService(
             StreamCatalog catalog,
             ShardLogStore logs,
             StreamService streams,
+            ReshardingLock lock,
             InstantSource clock,
             RunnelProperties properties) {
+        this.lock = lock;
         this.catalog = catalog;
         this.logs = logs;
         this.streams = streams;
+        this.lookup = streams.lookup();
+        this.commit = new ShardChangeCommit(
+                catalog, logs, lookup, properties.streams().updateDelay());
         this.clock = clock;
         this.properties = properties;
     }
@@ -76,13 +87,16 @@ public class ReshardingService {
                         "NewStartingHashKey " + newStartingHashKey + " is not a hash key in the range [0, 2^128-1]."));
         return locked(() -> {
             Instant now = now();
-            Stream stream = streams.requireActive(name, now);
+            Stream stream = lookup.requireActive(name, now);
             provisionedOnly(stream, "SplitShard");
             ShardId id = shardId(stream, shardToSplit);
             Resharding.split(stream, id, key, 0, now, account());
             streams.checkShardLimit(1);
-            long end = streams.shardLog(stream, id).seal();
-            return publish(name, now, current -> Resharding.split(current, id, key, end, now, account()));
+            return commit.sealAndPublish(
+                    stream,
+                    List.of(id),
+                    now,
+                    ends -> current -> Resharding.split(current, id, key, ends.get(id), now, account()));
         });
     }
 
@@ -90,17 +104,17 @@ public class ReshardingService {
     public Stream merge(StreamName name, String shardToMerge, String adjacentShardToMerge) {
         return locked(() -> {
             Instant now = now();
-            Stream stream = streams.requireActive(name, now);
+            Stream stream = lookup.requireActive(name, now);
             provisionedOnly(stream, "MergeShards");
             ShardId first = shardId(stream, shardToMerge);
             ShardId second = shardId(stream, adjacentShardToMerge);
             Resharding.merge(stream, first, second, 0, 0, now, account());
-            long firstEnd = streams.shardLog(stream, first).seal();
-            long secondEnd = streams.shardLog(stream, second).seal();
-            return publish(
-                    name,
+            return commit.sealAndPublish(
+                    stream,
+                    List.of(first, second),
                     now,
-                    current -> Resharding.merge(current, first, second, firstEnd, secondEnd, now, account()));
+                    ends -> current -> Resharding.merge(
+                            current, first, second, ends.get(first), ends.get(second), now, account()));
         });
     }
 
@@ -108,7 +122,7 @@ public class ReshardingService {
     public ShardCountUpdate updateShardCount(StreamName name, int target) {
         return locked(() -> {
             Instant now = now();
-            Stream stream = streams.requireActive(name, now);
+            Stream stream = lookup.requireActive(name, now);
             int current = stream.openShardCount();
             checkShardCountRules(stream, current, target, now);
             Stream updated = scale(stream, target, now, latest -> {
@@ -127,7 +141,7 @@ public class ReshardingService {
     public Stream scaleOnDemand(StreamName name, int target, String reason) {
         return locked(() -> {
             Instant now = now();
-            Stream stream = streams.requireActive(name, now);
+            Stream stream = lookup.requireActive(name, now);
             if (stream.mode() != StreamMode.ON_DEMAND) {
                 throw new InvalidArgumentException("Stream " + name + " is not in ON_DEMAND mode.");
             }
@@ -149,11 +163,7 @@ public class ReshardingService {
     /** Seals the shards uniform scaling closes, then publishes the scaled layout with the bookkeeping. */
     private Stream scale(Stream stream, int target, Instant now, UnaryOperator<Stream> bookkeeping) {
         Set<ShardId> closing = Resharding.closedByUniformScaling(stream, target);
-        Map<ShardId, Long> ends = new HashMap<>();
-        for (ShardId id : closing) {
-            ends.put(id, streams.shardLog(stream, id).seal());
-        }
-        return publish(stream.name(), now, latest -> {
+        return commit.sealAndPublish(stream, List.copyOf(closing), now, ends -> latest -> {
             Stream scaled = target == latest.openShardCount() && closing.isEmpty()
                     ? latest
                     : Resharding.scaleUniformly(latest, target, ends::get, now);
@@ -165,7 +175,7 @@ public class ReshardingService {
     public Stream updateMode(StreamName name, StreamMode mode) {
         return locked(() -> {
             Instant now = now();
-            Stream stream = streams.requireActive(name, now);
+            Stream stream = lookup.requireActive(name, now);
             if (stream.mode() == mode) {
                 throw new InvalidArgumentException(
                         "Stream " + name + " under account " + account() + " is already in " + mode + " mode.");
@@ -174,7 +184,7 @@ public class ReshardingService {
                 throw new LimitExceededException("Stream " + name + " under account " + account()
                         + " has already switched its mode " + MODE_UPDATES_PER_DAY + " times in the last 24 hours.");
             }
-            return publish(name, now, latest -> {
+            return commit.publish(name, now, latest -> {
                 List<Instant> history = recent(latest.modeUpdates(), now);
                 history.add(now);
                 return latest.with(c -> {
@@ -200,12 +210,19 @@ public class ReshardingService {
 
     /** Runs one resharding call under the region's resharding lock. */
     private <T> T locked(Supplier<T> call) {
-        lock.lock();
-        try {
-            return call.get();
-        } finally {
-            lock.unlock();
-        }
+        return lock.exclusively(call);
+    }
+
+    /**
+     * The recovery rule for every stream of the region: a sealed log whose shard the latest version shows open
+     * belongs to a change that was never published (it failed, or the process died, between sealing and the
+     * catalog's compare-and-set) and takes writes again. Runs under the resharding lock, so it never undoes the
+     * seal of a change under way. Housekeeping runs it; a store that recovers its logs at start needs it then.
+     *
+     * @return how many logs it unsealed
+     */
+    public int repairSeals() {
+        return locked(commit::repairAll);
     }
 
     private void checkShardCountRules(Stream stream, int current, int target, Instant now) {
@@ -229,33 +246,6 @@ public class ReshardingService {
         }
         if (target > current) {
             streams.checkShardLimit(target - current);
-        }
-    }
-
-    /**
-     * Creates the logs of the shards the change opens and publishes it (UPDATING for a while). Other metadata
-     * may change meanwhile (tags, retention), so the change is re-applied to the latest version until the
-     * compare-and-set succeeds; only resharding closes shards, and it holds the lock.
-     */
-    private Stream publish(StreamName name, Instant now, UnaryOperator<Stream> change) {
-        while (true) {
-            Stream latest = streams.require(name, now);
-            Stream updated = change.apply(latest)
-                    .with(c -> c.updatingUntil = now.plus(properties.streams().updateDelay()));
-            List<Shard> created = new ArrayList<>();
-            for (Shard shard : updated.shards()) {
-                if (shard.id().index() >= latest.nextShardIndex()) {
-                    created.add(shard);
-                    logs.create(updated.incarnation(), shard.id());
-                    if (!shard.isOpen()) {
-                        logs.find(updated.incarnation(), shard.id()).ifPresent(log -> log.seal());
-                    }
-                }
-            }
-            if (catalog.replace(latest, updated)) {
-                return updated;
-            }
-            created.forEach(shard -> logs.drop(updated.incarnation(), shard.id()));
         }
     }
 

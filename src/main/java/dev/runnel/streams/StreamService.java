@@ -4,7 +4,6 @@ import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.Messages;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardFilter;
-import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
@@ -38,6 +37,7 @@ public class StreamService {
     private final String region;
     private final SecureRandom random = new SecureRandom();
     private final StreamUpdates updates;
+    private final StreamLookup lookup;
 
     /**
      * @param catalog the streams of this account and region
@@ -54,7 +54,8 @@ public class StreamService {
         this.clock = clock;
         this.properties = properties;
         this.region = region;
-        this.updates = new StreamUpdates(this, catalog);
+        this.lookup = new StreamLookup(catalog, logs, properties.accountId());
+        this.updates = new StreamUpdates(lookup, catalog);
     }
 
     public Stream create(CreateStreamCommand command) {
@@ -89,36 +90,24 @@ public class StreamService {
         return require(name, clock.instant());
     }
 
-    /**
-     * The one stream lookup of the services: the stream as at {@code now}.
-     *
-     * @throws dev.runnel.core.error.ResourceNotFoundException when it does not exist or has finished deleting
-     */
+    /** See {@link StreamLookup#require}. */
     public Stream require(StreamName name, Instant now) {
-        return find(name, now).orElseThrow(() -> Messages.streamNotFound(name.value(), account()));
+        return lookup.require(name, now);
     }
 
-    /**
-     * As {@link #require}, for a change that needs the stream ACTIVE.
-     *
-     * @throws dev.runnel.core.error.ResourceInUseException when it is CREATING, UPDATING or DELETING
-     */
+    /** See {@link StreamLookup#requireActive}. */
     public Stream requireActive(StreamName name, Instant now) {
-        return active(require(name, now), now);
+        return lookup.requireActive(name, now);
     }
 
-    /** The stream if it is ACTIVE at {@code now}; otherwise ResourceInUseException, in AWS's words. */
-    Stream active(Stream stream, Instant now) {
-        StreamStatus status = stream.statusAt(now);
-        if (status != StreamStatus.ACTIVE) {
-            throw Messages.streamNotActive(stream.name().value(), account(), status.name());
-        }
-        return stream;
-    }
-
-    /** The stream if it exists and has not finished deleting at {@code now}. */
+    /** See {@link StreamLookup#find}. */
     public Optional<Stream> find(StreamName name, Instant now) {
-        return catalog.find(name).filter(stream -> !stream.isGoneAt(now));
+        return lookup.find(name, now);
+    }
+
+    /** The read-only port on these streams and their logs, for the data plane and resharding. */
+    public StreamLookup lookup() {
+        return lookup;
     }
 
     public StreamPage list(StreamName exclusiveStart, int limit) {
@@ -194,16 +183,6 @@ public class StreamService {
     public String arn(Stream stream) {
         return "arn:aws:kinesis:" + region + ":" + account() + ":stream/"
                 + stream.name().value();
-    }
-
-    /**
-     * The log of a shard of a live stream.
-     *
-     * @throws dev.runnel.core.error.ResourceNotFoundException when the stream was deleted meanwhile
-     */
-    public ShardLog shardLog(Stream stream, ShardId shard) {
-        return logs.find(stream.incarnation(), shard)
-                .orElseThrow(() -> Messages.streamNotFound(stream.name().value(), account()));
     }
 
     /** The stream's shards that pass the filter, in id order (Kinesis's ListShards). */

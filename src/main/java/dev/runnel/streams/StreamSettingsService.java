@@ -32,7 +32,7 @@ public class StreamSettingsService {
         this.streams = streams;
         this.clock = clock;
         this.properties = properties;
-        this.updates = new StreamUpdates(streams, catalog);
+        this.updates = new StreamUpdates(streams.lookup(), catalog);
     }
 
     public Stream increaseRetention(StreamName name, int hours) {

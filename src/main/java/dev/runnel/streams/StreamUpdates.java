@@ -15,10 +15,10 @@ import java.util.function.UnaryOperator;
  */
 final class StreamUpdates {
 
-    private final StreamService streams;
+    private final StreamLookup streams;
     private final StreamCatalog catalog;
 
-    StreamUpdates(StreamService streams, StreamCatalog catalog) {
+    StreamUpdates(StreamLookup streams, StreamCatalog catalog) {
         this.streams = streams;
         this.catalog = catalog;
     }

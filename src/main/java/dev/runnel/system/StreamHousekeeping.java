@@ -14,9 +14,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link dev.runnel.streams.StreamService#housekeeping()} and
- * {@link dev.runnel.streams.OnDemandScaling#scaleUp()} for every region in the
- * background at the configured interval.
+ * Runs {@link dev.runnel.streams.StreamService#housekeeping()}, the recovery rule of interrupted resharding
+ * ({@link dev.runnel.streams.ReshardingService#repairSeals()}) and {@link
+ * dev.runnel.streams.OnDemandScaling#scaleUp()} for every region in the background at the configured interval.
  */
 @Component
 class StreamHousekeeping implements SchedulingConfigurer {
@@ -46,6 +46,10 @@ class StreamHousekeeping implements SchedulingConfigurer {
             Set<Long> live = new HashSet<>();
             for (RegionServices region : regions.all()) {
                 freed += region.streams().housekeeping();
+                int repaired = region.resharding().repairSeals();
+                if (repaired > 0) {
+                    log.warn("Unsealed {} shard logs of resharding changes that were never published", repaired);
+                }
                 region.onDemand().scaleUp();
                 region.streams().live().forEach(stream -> live.add(stream.incarnation()));
             }

@@ -43,7 +43,7 @@ class RecordServiceThrottlingTest {
     private final ShardIteratorService iterators = RunnelFixture.iteratorService(streams, clock, properties);
     private final TrafficMeter traffic = new TrafficMeter();
     private final RecordService records = new RecordService(
-            streams, iterators, clock, traffic, new Throttler(RunnelProperties.Limits.DEFAULTS, clock));
+            streams.lookup(), iterators, clock, traffic, new Throttler(RunnelProperties.Limits.DEFAULTS, clock));
     private final StreamName name = new StreamName("hot");
 
     @Test

@@ -3,6 +3,7 @@ package dev.runnel.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.core.shard.ShardId;
 import java.nio.charset.StandardCharsets;
@@ -471,6 +472,51 @@ public abstract class ShardLogStoreContract {
         store.drop(3, SHARD_0);
         assertThat(store.find(3, SHARD_0)).isEmpty();
         assertThat(store.usedBytes()).isZero();
+    }
+
+    @Test
+    void unsealTakesAppendsAgainContinuingThePositions() {
+        ShardLogStore store = newStore();
+        ShardLog log = store.create(1, SHARD_0);
+        appendMany(log, 30, 10, 0);
+        assertThat(log.isSealed()).isFalse();
+        log.seal();
+        assertThat(log.isSealed()).isTrue();
+        assertThat(store.find(1, SHARD_0).orElseThrow().isSealed())
+                .as("the seal is the log's, whoever finds it")
+                .isTrue();
+        log.unseal();
+        log.unseal();
+        assertThat(log.isSealed()).isFalse();
+        assertThat(log.append("k", bytes("after"), 50).position()).isEqualTo(30);
+        assertThat(log.appendAll(List.of(new ShardLog.Append("k", bytes("batch"), false)), 50))
+                .extracting(AppendResult::position)
+                .containsExactly(31L);
+        assertThat(log.seal()).as("and can be sealed again").isEqualTo(32);
+    }
+
+    @Test
+    void aSealSurvivesAReopenAndSoDoesAnUnseal() {
+        ShardLogStore store = newStore();
+        store.create(1, SHARD_0).seal();
+        ShardLog unsealed = store.create(1, SHARD_1);
+        unsealed.seal();
+        unsealed.unseal();
+        store.flush();
+        ShardLogStore reopened = reopen(store);
+        assertThat(reopened.find(1, SHARD_0).orElseThrow().isSealed()).isTrue();
+        assertThat(reopened.find(1, SHARD_1).orElseThrow().isSealed()).isFalse();
+    }
+
+    @Test
+    void aDroppedLogStaysDroppedWhenUnsealed() {
+        ShardLogStore store = newStore();
+        ShardLog log = store.create(1, SHARD_0);
+        log.seal();
+        store.drop(1);
+        log.unseal();
+        assertThat(log.isSealed()).isFalse();
+        assertThatThrownBy(() -> log.append("k", bytes("late"), 1)).isInstanceOf(ResourceNotFoundException.class);
     }
 
     // ---- batch append -----------------------------------------------------------------------------------

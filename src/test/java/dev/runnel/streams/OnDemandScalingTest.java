@@ -41,11 +41,13 @@ class OnDemandScalingTest {
     private final InMemoryShardLogStore store = new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384);
     private final TrafficMeter traffic = new TrafficMeter();
     private final StreamService streams = new StreamService(catalog, store, clock, properties, properties.region());
-    private final ReshardingService resharding = new ReshardingService(catalog, store, streams, clock, properties);
+    private final ReshardingService resharding =
+            new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties);
     private final ShardIteratorService iterators = RunnelFixture.iteratorService(streams, clock, properties);
-    private final RecordService records = new RecordService(streams, iterators, clock, traffic, Throttler.unlimited());
+    private final RecordService records =
+            new RecordService(streams.lookup(), iterators, clock, traffic, Throttler.unlimited());
     private final OnDemandScaling scaling =
-            new OnDemandScaling(streams, resharding, traffic, clock, properties.onDemand());
+            new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand());
     private final StreamName name = new StreamName("busy");
     private int counter;
 

@@ -507,4 +507,92 @@ class ReshardingServiceTest {
                 .isEqualTo(3);
         assertThat(small.streams.openShardCount()).isEqualTo(4);
     }
+
+    // ---- the recovery rule between sealing and publishing ---------------------------------------------------
+
+    /** The fixture's catalog, whose compare-and-set fails (throws) while {@code failing} is set. */
+    private final class FailingCatalog implements dev.runnel.storage.StreamCatalog {
+        boolean failing;
+
+        @Override
+        public java.util.Optional<Stream> find(StreamName name) {
+            return f.catalog.find(name);
+        }
+
+        @Override
+        public boolean add(Stream stream) {
+            return f.catalog.add(stream);
+        }
+
+        @Override
+        public boolean replace(Stream expected, Stream updated) {
+            if (failing) {
+                throw new IllegalStateException("the catalog is unreachable");
+            }
+            return f.catalog.replace(expected, updated);
+        }
+
+        @Override
+        public boolean remove(Stream expected) {
+            return f.catalog.remove(expected);
+        }
+
+        @Override
+        public List<Stream> list(StreamName exclusiveStart, int limit) {
+            return f.catalog.list(exclusiveStart, limit);
+        }
+
+        @Override
+        public List<Stream> all() {
+            return f.catalog.all();
+        }
+    }
+
+    @Test
+    void aChangeThatFailsToPublishUnsealsItsShardsSoWritesGoOn() {
+        FailingCatalog catalog = new FailingCatalog();
+        ReshardingService failing =
+                new ReshardingService(catalog, f.store, f.streams, new LocalReshardingLock(), f.clock, f.properties);
+        f.createActive("s", 2);
+        f.put("s", "a", "before");
+        catalog.failing = true;
+
+        assertThatThrownBy(() -> failing.split(name("s"), "shardId-000000000000", QUARTER))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> failing.merge(name("s"), "shardId-000000000000", "shardId-000000000001"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> failing.updateShardCount(name("s"), 4)).isInstanceOf(IllegalStateException.class);
+
+        Stream stream = current("s");
+        assertThat(stream.openShardCount()).as("nothing was published").isEqualTo(2);
+        assertThat(log(stream, 0).isSealed()).isFalse();
+        assertThat(log(stream, 1).isSealed()).isFalse();
+        for (int i = 0; i < 20; i++) {
+            f.put("s", "key-" + i, "after");
+        }
+        assertThat(f.streams.retainedRecordCount(stream, stream.shards().get(0))
+                        + f.streams.retainedRecordCount(stream, stream.shards().get(1)))
+                .isEqualTo(21);
+
+        catalog.failing = false;
+        assertThat(failing.split(name("s"), "shardId-000000000000", QUARTER).openShardCount())
+                .as("and the next change goes through")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void repairUnsealsTheOpenShardsOfChangesThatNeverPublishedAndNothingElse() {
+        f.createActive("s", 2);
+        resharding.split(name("s"), "shardId-000000000000", QUARTER);
+        waitForUpdate();
+        Stream stream = current("s");
+        log(stream, 1).seal(); // as if the process died between sealing shard 1 and publishing its merge
+
+        assertThat(resharding.repairSeals()).isEqualTo(1);
+        assertThat(log(stream, 0).isSealed())
+                .as("the closed parent stays sealed")
+                .isTrue();
+        assertThat(log(stream, 1).isSealed()).isFalse();
+        assertThat(resharding.repairSeals()).as("idempotent").isZero();
+    }
 }

@@ -17,6 +17,7 @@ import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.CreateStreamCommand;
+import dev.runnel.streams.LocalReshardingLock;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
@@ -70,15 +71,15 @@ public final class RunnelFixture {
         this.streams = new StreamService(catalog, store, clock, properties, properties.region());
         this.settings = new StreamSettingsService(catalog, streams, clock, properties);
         this.iterators = iteratorService(streams, clock, properties);
-        this.records = new RecordService(streams, iterators, clock, new TrafficMeter(), Throttler.unlimited());
-        this.resharding = new ReshardingService(catalog, store, streams, clock, properties);
+        this.records = new RecordService(streams.lookup(), iterators, clock, new TrafficMeter(), Throttler.unlimited());
+        this.resharding = new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties);
     }
 
     /** An iterator service with its own codec, keyed by {@code runnel.iterators.secret}, and traffic meter. */
     public static ShardIteratorService iteratorService(
             StreamService streams, InstantSource clock, RunnelProperties properties) {
         return new ShardIteratorService(
-                streams,
+                streams.lookup(),
                 clock,
                 properties,
                 new ShardIteratorCodec(new TokenSigner(properties.iterators().secret())),

@@ -22,10 +22,7 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
 
         @Override
         public void validate(Constraints check) {
-            if (check.required("shardIterator", shardIterator)) {
-                check.length("shardIterator", shardIterator, 1, 512);
-            }
-            check.range("limit", limit, 1, RecordService.MAX_GET_LIMIT);
+            RecordService.checkGetRecords(check, shardIterator, limit);
             AwsContext.checkStreamMembers(check, null, streamARN);
         }
     }

@@ -15,28 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PutRecords implements AwsOperation<PutRecords.Input> {
 
-    record Entry(byte[] data, String explicitHashKey, String partitionKey) {}
-
-    record Input(List<Entry> records, String streamName, String streamARN, String streamId) implements AwsInput {
+    /** Jackson reads each entry straight into the record type the service takes. */
+    record Input(List<RecordInput> records, String streamName, String streamARN, String streamId) implements AwsInput {
 
         @Override
         public void validate(Constraints check) {
-            if (check.required("records", records)) {
-                check.size(
-                        "records",
-                        records.isEmpty() ? "[]" : "[...]",
-                        records.size(),
-                        1,
-                        PutRecordsCommand.MAX_RECORDS);
-                for (int i = 0; i < records.size(); i++) {
-                    Entry entry = records.get(i);
-                    String prefix = "records." + (i + 1) + ".";
-                    if (check.required(prefix + "member", entry)) {
-                        new RecordInput(entry.partitionKey(), entry.data(), entry.explicitHashKey())
-                                .check(check, prefix);
-                    }
-                }
-            }
+            PutRecordsCommand.check(check, records);
             AwsContext.checkStreamMembers(check, streamName, streamARN);
         }
     }
@@ -48,10 +32,7 @@ class PutRecords implements AwsOperation<PutRecords.Input> {
     @Override
     public Object invoke(Input input, AwsContext context) {
         StreamName stream = context.stream(input.streamName(), input.streamARN());
-        List<RecordInput> records = input.records().stream()
-                .map(e -> new RecordInput(e.partitionKey(), e.data(), e.explicitHashKey()))
-                .toList();
-        PutRecordsResult result = context.records().putAll(new PutRecordsCommand(stream, records));
+        PutRecordsResult result = context.records().putAll(new PutRecordsCommand(stream, input.records()));
         List<ResultEntry> entries = result.entries().stream()
                 .map(e -> e.isFailure()
                         ? new ResultEntry(null, null, e.errorCode(), e.errorMessage())

@@ -176,6 +176,27 @@ final class InMemoryShardLog implements ShardLog {
         return end;
     }
 
+    @Override
+    public void unseal() {
+        writeLock.lock();
+        try {
+            sealed = false;
+            closed = dropped;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isSealed() {
+        writeLock.lock();
+        try {
+            return sealed && !dropped;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     private void sealSegment(Segment segment) {
         Segment.Columns before = segment.columns();
         Segment.Columns exact = segment.sealed();
@@ -206,28 +227,7 @@ final class InMemoryShardLog implements ShardLog {
         if (start >= end) {
             return List.of();
         }
-        List<StoredRecord> records = new ArrayList<>((int) Math.min(limit, Math.min(end - start, 1024)));
-        long bytes = 0;
-        int index = Segments.indexOf(snapshot, start);
-        long position = start;
-        while (index < snapshot.length && position < end && records.size() < limit) {
-            Segment segment = snapshot[index];
-            int count = segment.count();
-            Segment.Columns cols = segment.columns();
-            int slot = (int) (position - segment.basePosition);
-            int stop = (int) Math.min(count, end - segment.basePosition);
-            for (; slot < stop && records.size() < limit; slot++) {
-                int size = Segment.recordBytes(cols, slot);
-                if (!records.isEmpty() && bytes + size > maxBytes) {
-                    return records;
-                }
-                bytes += size;
-                records.add(segment.record(cols, slot));
-            }
-            position = segment.basePosition + slot;
-            index++;
-        }
-        return records;
+        return Segments.read(snapshot, start, end, limit, maxBytes);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.runnel.storage.memory;
 
-/** Binary searches over a log's segments, oldest first, as {@link InMemoryShardLog} snapshots them. */
+import dev.runnel.core.record.StoredRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Binary searches and reads over a log's segments, oldest first, as {@link InMemoryShardLog} snapshots them. */
 final class Segments {
 
     private Segments() {}
@@ -49,5 +53,34 @@ final class Segments {
             }
         }
         return low;
+    }
+
+    /**
+     * Reads records from {@code start} (stored, below {@code end}) in position order: at most {@code limit}, and
+     * no more data plus key bytes than {@code maxBytes} except that the first record always comes.
+     */
+    static List<StoredRecord> read(Segment[] snapshot, long start, long end, int limit, long maxBytes) {
+        List<StoredRecord> records = new ArrayList<>((int) Math.min(limit, Math.min(end - start, 1024)));
+        long bytes = 0;
+        int index = Segments.indexOf(snapshot, start);
+        long position = start;
+        while (index < snapshot.length && position < end && records.size() < limit) {
+            Segment segment = snapshot[index];
+            int count = segment.count();
+            Segment.Columns cols = segment.columns();
+            int slot = (int) (position - segment.basePosition);
+            int stop = (int) Math.min(count, end - segment.basePosition);
+            for (; slot < stop && records.size() < limit; slot++) {
+                int size = Segment.recordBytes(cols, slot);
+                if (!records.isEmpty() && bytes + size > maxBytes) {
+                    return records;
+                }
+                bytes += size;
+                records.add(segment.record(cols, slot));
+            }
+            position = segment.basePosition + slot;
+            index++;
+        }
+        return records;
     }
 }
