@@ -88,6 +88,21 @@ class ArchitectureTest {
                 .check(production);
     }
 
+    /** One class per operation, each a bean {@code AwsOperations} finds; what operations share lives in aws.shapes. */
+    @Test
+    void awsOperationsHoldsOnlyOperations() {
+        classes()
+                .that()
+                .resideInAPackage("dev.runnel.aws.operations")
+                .and()
+                .areTopLevelClasses()
+                .should()
+                .implement("dev.runnel.aws.AwsOperation")
+                .andShould()
+                .beAnnotatedWith("org.springframework.stereotype.Component")
+                .check(production);
+    }
+
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("dev.runnel.(*)..").should().beFreeOfCycles().check(production);

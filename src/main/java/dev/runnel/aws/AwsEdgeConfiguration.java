@@ -4,6 +4,7 @@ import dev.runnel.faults.FaultInjection;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
+import dev.runnel.web.OversizedRequestAnswer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Puts the AWS edge ({@link AwsEdgeFilter}) into the servlet filter chain: after the request-size limit (order
- * +10), ahead of everything Spring MVC adds. A registration rather than a filter component, so that web slice
- * tests of the REST API and the console do not pull in the AWS operations.
+ * +10), ahead of everything Spring MVC adds, and gives that limit the AWS edge's answer to oversized calls. A
+ * registration rather than a filter component, so that web slice tests of the REST API and the console do not
+ * pull in the AWS operations.
  */
 @Configuration(proxyBeanMethods = false)
 class AwsEdgeConfiguration {
@@ -30,5 +32,10 @@ class AwsEdgeConfiguration {
                 new FilterRegistrationBean<>(new AwsEdgeFilter(operations, regions, properties, faults, controlPlane));
         registration.setOrder(ORDER);
         return registration;
+    }
+
+    @Bean
+    OversizedRequestAnswer awsOversizedRequestAnswer() {
+        return new AwsOversizedRequestAnswer();
     }
 }

@@ -8,8 +8,6 @@ import dev.runnel.faults.InjectedFault;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
-import dev.runnel.web.AwsEdgeRequests;
-import dev.runnel.web.RequestIds;
 import dev.runnel.web.RequestTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,46 +1,31 @@
 package dev.runnel.insight;
 
 import dev.runnel.core.shard.ShardId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 /**
- * The {@link ShardTraffic} of every shard, by stream incarnation and shard. Throttling, hot-shard detection
- * and ON_DEMAND scaling all read these same windows. Thread-safe.
+ * The {@link ShardTraffic} of every shard and the {@link StreamTraffic} of every stream, by stream incarnation
+ * (so a stream made again under an old name starts afresh) and shard. Writes and reads record into them,
+ * refused ones too; hot-shard advice, ON_DEMAND scaling and the metrics all read these same windows.
+ *
+ * <p>Per-node state: an implementation holds the traffic the node it runs on serves, and a deployment whose
+ * nodes must see one another's traffic replaces it. Implementations are thread-safe: request threads record
+ * at once, for the same shard too, while readers and housekeeping run.
  */
-public final class TrafficMeter {
+public interface TrafficMeter {
 
-    private final Map<Long, Map<ShardId, ShardTraffic>> traffic = new ConcurrentHashMap<>();
-    private final Map<Long, StreamTraffic> streams = new ConcurrentHashMap<>();
+    /** The stream's call counts, created empty on first use; the same object on every call until forgotten. */
+    StreamTraffic stream(long incarnation);
 
-    /** The stream's call counts, created empty on first use. */
-    public StreamTraffic stream(long incarnation) {
-        return streams.computeIfAbsent(incarnation, k -> new StreamTraffic());
-    }
+    /** The shard's traffic, created empty on first use; the same object on every call until forgotten. */
+    ShardTraffic shard(long incarnation, ShardId shard);
 
-    /** The shard's traffic, created empty on first use. */
-    public ShardTraffic shard(long incarnation, ShardId shard) {
-        return traffic.computeIfAbsent(incarnation, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(shard, k -> new ShardTraffic());
-    }
-
-    /** Forgets the traffic of every stream incarnation not in {@code live}. */
-    public void retainOnly(java.util.Set<Long> live) {
-        traffic.keySet().retainAll(live);
-        streams.keySet().retainAll(live);
-    }
+    /** Forgets the traffic of every stream incarnation not in {@code live}, so deleted streams leave nothing. */
+    void retainOnly(Set<Long> live);
 
     /** Forgets a stream's traffic when the stream is gone. */
-    public void forget(long incarnation) {
-        traffic.remove(incarnation);
-        streams.remove(incarnation);
-    }
+    void forget(long incarnation);
 
     /** Forgets one shard's traffic when the shard is gone. */
-    public void forget(long incarnation, ShardId shard) {
-        Map<ShardId, ShardTraffic> shards = traffic.get(incarnation);
-        if (shards != null) {
-            shards.remove(shard);
-        }
-    }
+    void forget(long incarnation, ShardId shard);
 }

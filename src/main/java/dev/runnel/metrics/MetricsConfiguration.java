@@ -1,9 +1,9 @@
 package dev.runnel.metrics;
 
+import dev.runnel.aws.AwsEdgeRequests;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
-import dev.runnel.web.AwsEdgeRequests;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

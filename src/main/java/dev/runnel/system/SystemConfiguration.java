@@ -1,6 +1,7 @@
 package dev.runnel.system;
 
 import dev.runnel.faults.FaultInjection;
+import dev.runnel.insight.InMemoryTrafficMeter;
 import dev.runnel.insight.Insights;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.RecordService;
@@ -13,6 +14,7 @@ import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
+import dev.runnel.throttling.Bucket4jThrottler;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.throttling.Throttler;
 import java.time.InstantSource;
@@ -46,7 +48,7 @@ public class SystemConfiguration {
 
     @Bean
     TrafficMeter trafficMeter() {
-        return new TrafficMeter();
+        return new InMemoryTrafficMeter();
     }
 
     @Bean
@@ -66,7 +68,7 @@ public class SystemConfiguration {
 
     @Bean
     Throttler throttler(RunnelProperties properties, InstantSource clock) {
-        return new Throttler(properties.limits(), clock);
+        return new Bucket4jThrottler(properties.limits(), clock);
     }
 
     @Bean

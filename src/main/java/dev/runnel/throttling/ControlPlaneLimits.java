@@ -42,7 +42,7 @@ public final class ControlPlaneLimits {
 
     public ControlPlaneLimits(boolean enabled, InstantSource clock) {
         this.enabled = enabled;
-        this.time = new Throttler.ClockTimeMeter(clock);
+        this.time = new ClockTimeMeter(clock);
     }
 
     public boolean isEnabled() {

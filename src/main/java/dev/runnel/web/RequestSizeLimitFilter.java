@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,31 +20,35 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code runnel.http.max-request-size} with 413 (empty on the AWS edge, as AWS
- * answers; a problem document elsewhere): at once when Content-Length says
- * so, otherwise as soon as a streamed body passes the limit while it is read.
+ * Refuses request bodies over {@code runnel.http.max-request-size} with 413: at once when Content-Length says
+ * so (in the edge's own protocol when an {@link OversizedRequestAnswer} answers the request, as the AWS edge
+ * does; a problem document otherwise), else as soon as a streamed body passes the limit while it is read (the
+ * reader gets a {@link RequestTooLargeException} and its edge answers).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final List<OversizedRequestAnswer> edgeAnswers;
 
-    RequestSizeLimitFilter(RunnelProperties properties) {
+    /** The edges' answers are optional: slice tests of the REST API and the console run without the AWS edge. */
+    RequestSizeLimitFilter(RunnelProperties properties, ObjectProvider<OversizedRequestAnswer> edgeAnswers) {
         this.maxBytes = properties.http().maxRequestSize().toBytes();
+        this.edgeAnswers = edgeAnswers.orderedStream().toList();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (length > maxBytes && AwsEdgeRequests.isAwsRequest(request)) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setHeader("x-amzn-RequestId", RequestIds.next());
-            response.setContentLength(0);
-            return;
-        }
         if (length > maxBytes) {
+            for (OversizedRequestAnswer edge : edgeAnswers) {
+                if (edge.answers(request)) {
+                    edge.refuse(request, response);
+                    return;
+                }
+            }
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

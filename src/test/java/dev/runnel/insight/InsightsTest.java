@@ -21,7 +21,7 @@ class InsightsTest {
 
     private static final Instant NOW = Instant.parse("2025-01-01T00:01:00Z");
 
-    private final TrafficMeter traffic = new TrafficMeter();
+    private final TrafficMeter traffic = new InMemoryTrafficMeter();
     private final Insights insights = new Insights(traffic, 0.8);
     private final Stream stream = Stream.create(
             StreamName.of("seed"),

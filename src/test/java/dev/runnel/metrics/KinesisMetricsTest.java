@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runnel.core.error.ProvisionedThroughputExceededException;
 import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.InMemoryTrafficMeter;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.PutRecordCommand;
 import dev.runnel.records.PutRecordsCommand;
@@ -16,7 +17,7 @@ import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.support.ManualClock;
-import dev.runnel.throttling.Throttler;
+import dev.runnel.throttling.Bucket4jThrottler;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -36,14 +37,14 @@ class KinesisMetricsTest {
             defaults.iterators(),
             defaults.storage(),
             defaults.http());
-    private final TrafficMeter traffic = new TrafficMeter();
+    private final TrafficMeter traffic = new InMemoryTrafficMeter();
     private final Regions regions = new Regions(
             region -> new InMemoryStreamCatalog(),
             new InMemoryShardLogStore(1L << 28, 1 << 20, 16_384),
             clock,
             properties,
             traffic,
-            new Throttler(RunnelProperties.Limits.DEFAULTS, clock));
+            new Bucket4jThrottler(RunnelProperties.Limits.DEFAULTS, clock));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final KinesisMetrics metrics = new KinesisMetrics(registry, regions, traffic);
 

@@ -7,6 +7,7 @@ import dev.runnel.core.error.ProvisionedThroughputExceededException;
 import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.InMemoryTrafficMeter;
 import dev.runnel.insight.ShardTraffic;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.settings.RunnelProperties;
@@ -16,7 +17,7 @@ import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.StreamService;
 import dev.runnel.support.ManualClock;
 import dev.runnel.support.RunnelFixture;
-import dev.runnel.throttling.Throttler;
+import dev.runnel.throttling.Bucket4jThrottler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,13 @@ class RecordServiceThrottlingTest {
             properties,
             properties.region());
     private final ShardIteratorService iterators = RunnelFixture.iteratorService(streams, clock, properties);
-    private final TrafficMeter traffic = new TrafficMeter();
+    private final TrafficMeter traffic = new InMemoryTrafficMeter();
     private final RecordService records = new RecordService(
-            streams.lookup(), iterators, clock, traffic, new Throttler(RunnelProperties.Limits.DEFAULTS, clock));
+            streams.lookup(),
+            iterators,
+            clock,
+            traffic,
+            new Bucket4jThrottler(RunnelProperties.Limits.DEFAULTS, clock));
     private final StreamName name = new StreamName("hot");
 
     @Test

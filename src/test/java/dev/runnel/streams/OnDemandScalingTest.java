@@ -7,6 +7,7 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.StreamStatus;
+import dev.runnel.insight.InMemoryTrafficMeter;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.PutRecordsCommand;
 import dev.runnel.records.RecordInput;
@@ -39,7 +40,7 @@ class OnDemandScalingTest {
             new RunnelProperties.OnDemand(0.8, Duration.ofSeconds(10), Duration.ofSeconds(30), 64));
     private final InMemoryStreamCatalog catalog = new InMemoryStreamCatalog();
     private final InMemoryShardLogStore store = new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384);
-    private final TrafficMeter traffic = new TrafficMeter();
+    private final TrafficMeter traffic = new InMemoryTrafficMeter();
     private final StreamService streams = new StreamService(catalog, store, clock, properties, properties.region());
     private final ReshardingService resharding =
             new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties);

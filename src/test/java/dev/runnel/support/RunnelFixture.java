@@ -4,7 +4,7 @@ import dev.runnel.core.record.ShardIteratorType;
 import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
-import dev.runnel.insight.TrafficMeter;
+import dev.runnel.insight.InMemoryTrafficMeter;
 import dev.runnel.records.GetRecordsResult;
 import dev.runnel.records.PutRecordCommand;
 import dev.runnel.records.PutResult;
@@ -71,7 +71,8 @@ public final class RunnelFixture {
         this.streams = new StreamService(catalog, store, clock, properties, properties.region());
         this.settings = new StreamSettingsService(catalog, streams, clock, properties);
         this.iterators = iteratorService(streams, clock, properties);
-        this.records = new RecordService(streams.lookup(), iterators, clock, new TrafficMeter(), Throttler.unlimited());
+        this.records = new RecordService(
+                streams.lookup(), iterators, clock, new InMemoryTrafficMeter(), Throttler.unlimited());
         this.resharding = new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties);
     }
 
@@ -83,7 +84,7 @@ public final class RunnelFixture {
                 clock,
                 properties,
                 new ShardIteratorCodec(new TokenSigner(properties.iterators().secret())),
-                new TrafficMeter());
+                new InMemoryTrafficMeter());
     }
 
     public static Builder builder() {

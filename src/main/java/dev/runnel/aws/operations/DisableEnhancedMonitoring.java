@@ -2,6 +2,8 @@ package dev.runnel.aws.operations;
 
 import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsOperation;
+import dev.runnel.aws.shapes.Monitoring;
+import dev.runnel.streams.StreamSettingsService;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -9,6 +11,8 @@ class DisableEnhancedMonitoring implements AwsOperation<Monitoring.Input> {
 
     @Override
     public Object invoke(Monitoring.Input input, AwsContext context) {
-        return Monitoring.apply(context, input, false);
+        StreamSettingsService.Change change = context.settings()
+                .setShardLevelMetrics(context.stream(input.streamName(), input.streamARN()), input.metrics(), false);
+        return Monitoring.Output.of(change, context);
     }
 }

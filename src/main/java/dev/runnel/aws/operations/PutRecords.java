@@ -3,7 +3,7 @@ package dev.runnel.aws.operations;
 import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsInput;
 import dev.runnel.aws.AwsOperation;
-import dev.runnel.aws.AwsShapes;
+import dev.runnel.aws.shapes.AwsShapes;
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.records.PutRecordsCommand;

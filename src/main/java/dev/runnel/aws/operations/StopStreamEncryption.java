@@ -2,6 +2,7 @@ package dev.runnel.aws.operations;
 
 import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsOperation;
+import dev.runnel.aws.shapes.Encryption;
 import org.springframework.stereotype.Component;
 
 @Component

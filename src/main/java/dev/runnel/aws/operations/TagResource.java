@@ -3,6 +3,7 @@ package dev.runnel.aws.operations;
 import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsInput;
 import dev.runnel.aws.AwsOperation;
+import dev.runnel.aws.shapes.Resources;
 import dev.runnel.core.error.Constraints;
 import java.util.Map;
 import org.springframework.stereotype.Component;

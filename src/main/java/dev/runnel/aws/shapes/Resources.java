@@ -1,4 +1,4 @@
-package dev.runnel.aws.operations;
+package dev.runnel.aws.shapes;
 
 import dev.runnel.aws.AwsContext;
 import dev.runnel.core.error.Constraints;
@@ -9,25 +9,25 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Rules shared by the tagging operations: ARNs of resources, tag maps and tag-key lists. */
-final class Resources {
+public final class Resources {
 
     private static final Pattern RESOURCE_ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+");
 
     private Resources() {}
 
-    static void checkArn(Constraints check, String resourceARN) {
+    public static void checkArn(Constraints check, String resourceARN) {
         if (check.required("resourceARN", resourceARN)) {
             check.string("resourceARN", resourceARN, 1, 2048, RESOURCE_ARN);
         }
     }
 
-    static void checkTags(Constraints check, Map<String, String> tags) {
+    public static void checkTags(Constraints check, Map<String, String> tags) {
         if (check.required("tags", tags)) {
             check.size("tags", "{...}", tags.size(), 1, 200);
         }
     }
 
-    static void checkTagKeys(Constraints check, List<String> tagKeys) {
+    public static void checkTagKeys(Constraints check, List<String> tagKeys) {
         if (check.required("tagKeys", tagKeys)) {
             check.size("tagKeys", "[...]", tagKeys.size(), 1, 50);
             for (int i = 0; i < tagKeys.size(); i++) {
@@ -37,7 +37,7 @@ final class Resources {
     }
 
     /** The stream a resource ARN names; consumers cannot be tagged until Runnel has them. */
-    static StreamName stream(AwsContext context, String resourceARN) {
+    public static StreamName stream(AwsContext context, String resourceARN) {
         if (resourceARN.contains("/consumer/")) {
             throw new ResourceNotFoundException("Consumer " + resourceARN + " not found.");
         }

@@ -1,8 +1,7 @@
-package dev.runnel.aws.operations;
+package dev.runnel.aws.shapes;
 
 import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsInput;
-import dev.runnel.aws.AwsShapes;
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.stream.ShardLevelMetric;
 import dev.runnel.streams.StreamSettingsService;
@@ -12,15 +11,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** What Enable- and DisableEnhancedMonitoring share: the metric names, {@code ALL}, and the answer. */
-final class Monitoring {
+/** What Enable- and DisableEnhancedMonitoring share: the request, the metric names and {@code ALL}, the answer. */
+public final class Monitoring {
 
     private static final String ALL = "ALL";
 
     private Monitoring() {}
 
     /** The request of both operations. */
-    record Input(String streamName, List<String> shardLevelMetrics, String streamARN, String streamId)
+    public record Input(String streamName, List<String> shardLevelMetrics, String streamARN, String streamId)
             implements AwsInput {
 
         @Override
@@ -28,13 +27,36 @@ final class Monitoring {
             AwsContext.checkStreamMembers(check, streamName, streamARN);
             Monitoring.check(check, shardLevelMetrics);
         }
+
+        /** The metrics named, {@code ALL} standing for every one; the names have been validated. */
+        public Set<ShardLevelMetric> metrics() {
+            Set<ShardLevelMetric> metrics = EnumSet.noneOf(ShardLevelMetric.class);
+            for (String name : shardLevelMetrics) {
+                if (name.equals(ALL)) {
+                    metrics.addAll(EnumSet.allOf(ShardLevelMetric.class));
+                } else {
+                    metrics.add(ShardLevelMetric.valueOf(name));
+                }
+            }
+            return metrics;
+        }
     }
 
-    record Output(
+    public record Output(
             String streamName,
             List<String> currentShardLevelMetrics,
             List<String> desiredShardLevelMetrics,
-            String streamARN) {}
+            String streamARN) {
+
+        /** The answer to a change of the stream's metrics. */
+        public static Output of(StreamSettingsService.Change change, AwsContext context) {
+            return new Output(
+                    change.after().name().value(),
+                    AwsShapes.metricNames(change.before()),
+                    AwsShapes.metricNames(change.after()),
+                    context.streams().arn(change.after()));
+        }
+    }
 
     static void check(Constraints check, List<String> metrics) {
         if (check.required("shardLevelMetrics", metrics)) {
@@ -51,26 +73,5 @@ final class Monitoring {
                         "Member must satisfy enum value set: " + allowed);
             }
         }
-    }
-
-    static Output apply(AwsContext context, Input input, boolean enable) {
-        String streamName = input.streamName();
-        String streamARN = input.streamARN();
-        List<String> names = input.shardLevelMetrics();
-        Set<ShardLevelMetric> metrics = EnumSet.noneOf(ShardLevelMetric.class);
-        for (String name : names) {
-            if (name.equals(ALL)) {
-                metrics.addAll(EnumSet.allOf(ShardLevelMetric.class));
-            } else {
-                metrics.add(ShardLevelMetric.valueOf(name));
-            }
-        }
-        StreamSettingsService.Change change =
-                context.settings().setShardLevelMetrics(context.stream(streamName, streamARN), metrics, enable);
-        return new Output(
-                change.after().name().value(),
-                AwsShapes.metricNames(change.before()),
-                AwsShapes.metricNames(change.after()),
-                context.streams().arn(change.after()));
     }
 }

@@ -7,13 +7,13 @@ import dev.runnel.settings.RunnelProperties;
 import dev.runnel.support.ManualClock;
 import org.junit.jupiter.api.Test;
 
-class ThrottlerTest {
+class Bucket4jThrottlerTest {
 
     private static final ShardId SHARD = new ShardId(0);
     private static final long MIB = 1024 * 1024;
 
     private final ManualClock clock = new ManualClock();
-    private final Throttler throttler = new Throttler(RunnelProperties.Limits.DEFAULTS, clock);
+    private final Bucket4jThrottler throttler = new Bucket4jThrottler(RunnelProperties.Limits.DEFAULTS, clock);
 
     @Test
     void aShardTakesAThousandRecordsASecondAndRefillsSteadily() {
@@ -87,7 +87,7 @@ class ThrottlerTest {
 
     @Test
     void switchedOffLimitsLetEverythingThrough() {
-        Throttler off = new Throttler(RunnelProperties.Limits.OFF, clock);
+        Bucket4jThrottler off = new Bucket4jThrottler(RunnelProperties.Limits.OFF, clock);
         assertThat(off.isEnabled()).isFalse();
         for (int i = 0; i < 10_000; i++) {
             assertThat(off.tryWrite(1, SHARD, 1, MIB)).isTrue();

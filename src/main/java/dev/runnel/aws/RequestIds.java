@@ -1,4 +1,4 @@
-package dev.runnel.web;
+package dev.runnel.aws;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package dev.runnel.aws.operations;
+package dev.runnel.aws.shapes;
 
 import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsInput;
@@ -6,12 +6,12 @@ import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.InvalidArgumentException;
 
 /** What Start- and StopStreamEncryption share: the EncryptionType and KeyId members. */
-final class Encryption {
+public final class Encryption {
 
     private Encryption() {}
 
     /** The request of both operations. */
-    record Input(String streamName, String encryptionType, String keyId, String streamARN, String streamId)
+    public record Input(String streamName, String encryptionType, String keyId, String streamARN, String streamId)
             implements AwsInput {
 
         @Override
@@ -35,7 +35,7 @@ final class Encryption {
     }
 
     /** Only KMS encryption exists; NONE is in the enum but not a valid request. */
-    static void requireKms(String encryptionType) {
+    public static void requireKms(String encryptionType) {
         if (!"KMS".equals(encryptionType)) {
             throw new InvalidArgumentException("Invalid EncryptionType " + encryptionType + ". Only KMS is supported.");
         }

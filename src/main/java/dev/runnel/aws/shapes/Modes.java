@@ -1,16 +1,16 @@
-package dev.runnel.aws.operations;
+package dev.runnel.aws.shapes;
 
-import dev.runnel.aws.AwsShapes.StreamModeDetails;
+import dev.runnel.aws.shapes.AwsShapes.StreamModeDetails;
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.stream.StreamMode;
 import java.util.Arrays;
 
-/** Reading {@code StreamModeDetails}. */
-final class Modes {
+/** Reading {@code StreamModeDetails}, a member of CreateStream and UpdateStreamMode. */
+public final class Modes {
 
     private Modes() {}
 
-    static void check(Constraints check, String path, StreamModeDetails details) {
+    public static void check(Constraints check, String path, StreamModeDetails details) {
         if (details != null && check.required(path + ".streamMode", details.streamMode())) {
             check.violation(
                     path + ".streamMode",
@@ -21,7 +21,7 @@ final class Modes {
     }
 
     /** The mode asked for; PROVISIONED when absent. */
-    static StreamMode of(StreamModeDetails details) {
+    public static StreamMode of(StreamModeDetails details) {
         return details == null ? StreamMode.PROVISIONED : StreamMode.valueOf(details.streamMode());
     }
 

@@ -1,4 +1,4 @@
-package dev.runnel.web;
+package dev.runnel.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

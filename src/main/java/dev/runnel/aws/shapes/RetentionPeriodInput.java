@@ -1,11 +1,11 @@
-package dev.runnel.aws.operations;
+package dev.runnel.aws.shapes;
 
 import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsInput;
 import dev.runnel.core.error.Constraints;
 
 /** The request of Increase- and DecreaseStreamRetentionPeriod. */
-record RetentionPeriodInput(String streamName, Integer retentionPeriodHours, String streamARN, String streamId)
+public record RetentionPeriodInput(String streamName, Integer retentionPeriodHours, String streamARN, String streamId)
         implements AwsInput {
 
     @Override

@@ -1,4 +1,4 @@
-package dev.runnel.aws;
+package dev.runnel.aws.shapes;
 
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.Shard;

@@ -1,0 +1,58 @@
+package dev.runnel.throttling;
+
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.settings.RunnelProperties;
+import io.github.bucket4j.TimeMeter;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link Throttler} of one node: a {@link ShardThrottle} (Bucket4j token buckets in this JVM's memory) per
+ * shard, created on first use and timed by the injected clock. When limits are switched off every request
+ * passes and no bucket is made. Thread-safe.
+ */
+public final class Bucket4jThrottler implements Throttler {
+
+    private final RunnelProperties.Limits limits;
+    private final TimeMeter time;
+    private final Map<Long, Map<ShardId, ShardThrottle>> shards = new ConcurrentHashMap<>();
+
+    public Bucket4jThrottler(RunnelProperties.Limits limits, InstantSource clock) {
+        this.limits = limits;
+        this.time = new ClockTimeMeter(clock);
+    }
+
+    /** Whether {@code runnel.limits} are on. */
+    public boolean isEnabled() {
+        return limits.enabled();
+    }
+
+    @Override
+    public boolean tryWrite(long incarnation, ShardId shard, long records, long bytes) {
+        return !limits.enabled() || shard(incarnation, shard).tryWrite(records, bytes);
+    }
+
+    @Override
+    public boolean tryRead(long incarnation, ShardId shard) {
+        return !limits.enabled() || shard(incarnation, shard).tryRead();
+    }
+
+    @Override
+    public void chargeRead(long incarnation, ShardId shard, long bytes) {
+        if (limits.enabled()) {
+            shard(incarnation, shard).chargeRead(bytes);
+        }
+    }
+
+    @Override
+    public void retainOnly(Set<Long> live) {
+        shards.keySet().retainAll(live);
+    }
+
+    private ShardThrottle shard(long incarnation, ShardId shard) {
+        return shards.computeIfAbsent(incarnation, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(shard, k -> new ShardThrottle(limits, time));
+    }
+}
