@@ -7,6 +7,7 @@ import dev.runnel.core.stream.StreamName;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.regions.RegionServices;
+import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
@@ -22,6 +23,13 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
 
     /** The service model's pattern for a stream ARN. */
     public static final Pattern STREAM_ARN_MODEL = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+
+    /** The service model's pattern for a consumer ARN. */
+    public static final Pattern CONSUMER_ARN_MODEL = Pattern.compile(
+            "^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+");
+
+    private static final Pattern CONSUMER_ARN = Pattern.compile("(arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\\d{12}:"
+            + "stream/[a-zA-Z0-9_.-]{1,128})/consumer/([a-zA-Z0-9_.-]{1,128}):(\\d{1,18})");
 
     private static final Pattern STREAM_ARN =
             Pattern.compile("arn:aws[a-z-]*:kinesis:([a-z0-9-]+):(\\d{12}):stream/([a-zA-Z0-9_.-]{1,128})");
@@ -44,6 +52,10 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
 
     public RecordService records() {
         return region.records();
+    }
+
+    public ConsumerService consumers() {
+        return region.consumers();
     }
 
     /** Adds the model constraints of the optional {@code StreamName} and {@code StreamARN} members. */
@@ -69,6 +81,32 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
                     "StreamName " + streamName + " and StreamARN " + streamARN + " do not name the same stream.");
         }
         return fromArn;
+    }
+
+    /**
+     * A consumer named by {@code ConsumerARN}, or by {@code StreamARN} and {@code ConsumerName} (which must agree
+     * when all three are given).
+     */
+    public ConsumerService.ConsumerRef consumer(String streamARN, String consumerName, String consumerARN) {
+        if (consumerARN == null) {
+            if (streamARN == null || consumerName == null) {
+                throw new InvalidArgumentException(
+                        "Either ConsumerARN or both StreamARN and ConsumerName must be " + "provided.");
+            }
+            return new ConsumerService.ConsumerRef(streamOfArn(streamARN), consumerName, null);
+        }
+        Matcher matcher = CONSUMER_ARN.matcher(consumerARN);
+        if (!matcher.matches()) {
+            throw new InvalidArgumentException("Invalid ConsumerARN: " + consumerARN + ".");
+        }
+        ConsumerService.ConsumerRef ref = new ConsumerService.ConsumerRef(
+                streamOfArn(matcher.group(1)), matcher.group(2), Long.parseLong(matcher.group(3)));
+        if ((streamARN != null && !streamOfArn(streamARN).equals(ref.stream()))
+                || (consumerName != null && !consumerName.equals(ref.name()))) {
+            throw new InvalidArgumentException("ConsumerARN " + consumerARN + " does not name the consumer that "
+                    + "StreamARN and ConsumerName name.");
+        }
+        return ref;
     }
 
     /** The stream an ARN names in this caller's account and region. */

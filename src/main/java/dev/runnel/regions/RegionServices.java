@@ -2,6 +2,7 @@ package dev.runnel.regions;
 
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
+import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
@@ -15,4 +16,5 @@ public record RegionServices(
         ReshardingService resharding,
         ShardIteratorService iterators,
         RecordService records,
-        OnDemandScaling onDemand) {}
+        OnDemandScaling onDemand,
+        ConsumerService consumers) {}

@@ -7,6 +7,7 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
+import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.LocalOnDemandScaling;
 import dev.runnel.streams.LocalReshardingLock;
 import dev.runnel.streams.ReshardingService;
@@ -96,6 +97,7 @@ public final class Regions {
                 resharding,
                 iterators,
                 new RecordService(streams.lookup(), iterators, clock, traffic, throttler),
-                new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()));
+                new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()),
+                new ConsumerService(streams, catalog, clock, properties.fanOut()));
     }
 }

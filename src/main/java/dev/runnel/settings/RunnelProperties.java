@@ -37,7 +37,8 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull OnDemand onDemand,
         @DefaultValue @Valid @NotNull Limits limits,
         @DefaultValue @Valid @NotNull Faults faults,
-        @DefaultValue @Valid @NotNull Insight insight) {
+        @DefaultValue @Valid @NotNull Insight insight,
+        @DefaultValue @Valid @NotNull FanOut fanOut) {
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
     @ConstructorBinding
@@ -68,7 +69,8 @@ public record RunnelProperties(
                 onDemand,
                 Limits.DEFAULTS,
                 Faults.NONE,
-                Insight.DEFAULTS);
+                Insight.DEFAULTS,
+                FanOut.DEFAULTS);
     }
 
     /** @param hotShare the write utilisation (of a shard's limits) from which the shard counts as hot */

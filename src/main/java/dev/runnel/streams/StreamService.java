@@ -2,6 +2,7 @@ package dev.runnel.streams;
 
 import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.Messages;
+import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardFilter;
 import dev.runnel.core.stream.Retention;
@@ -134,11 +135,26 @@ public class StreamService {
         }
     }
 
-    /** Starts deleting the stream; it stays visible as DELETING for the configured delay. */
+    /** Starts deleting the stream and its consumers (the REST API and the console delete them together). */
     public Stream delete(StreamName name) {
+        return delete(name, true);
+    }
+
+    /**
+     * Starts deleting the stream; it stays visible as DELETING for the configured delay. Its consumers go with
+     * it.
+     *
+     * @param enforceConsumerDeletion false to refuse (ResourceInUseException) while consumers are registered
+     */
+    public Stream delete(StreamName name, boolean enforceConsumerDeletion) {
         Instant now = clock.instant();
-        return updates.update(
-                name, now, stream -> stream.deleting(now, properties.streams().deleteDelay()));
+        return updates.update(name, now, stream -> {
+            if (!enforceConsumerDeletion && stream.consumers().stream().anyMatch(c -> !c.isGoneAt(now))) {
+                throw new ResourceInUseException("Stream " + name + " under account " + account()
+                        + " has registered consumers; deregister them or set EnforceConsumerDeletion.");
+            }
+            return stream.deleting(now, properties.streams().deleteDelay());
+        });
     }
 
     /** Every stream that has not finished deleting, in name order. */

@@ -46,6 +46,7 @@ class StreamHousekeeping implements SchedulingConfigurer {
             Set<Long> live = new HashSet<>();
             for (RegionServices region : regions.all()) {
                 freed += region.streams().housekeeping();
+                region.consumers().removeGone();
                 int repaired = region.resharding().repairSeals();
                 if (repaired > 0) {
                     log.warn("Unsealed {} shard logs of resharding changes that were never published", repaired);

@@ -43,6 +43,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
+import software.amazon.awssdk.services.kinesis.model.Consumer;
+import software.amazon.awssdk.services.kinesis.model.ConsumerDescription;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.DescribeLimitsResponse;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.kinesis.model.DisableEnhancedMonitoringResponse;
@@ -53,6 +56,7 @@ import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.ListStreamConsumersResponse;
 import software.amazon.awssdk.services.kinesis.model.ListStreamsResponse;
 import software.amazon.awssdk.services.kinesis.model.ListTagsForStreamResponse;
 import software.amazon.awssdk.services.kinesis.model.MetricsName;
@@ -89,6 +93,8 @@ import software.amazon.awssdk.services.kinesis.model.ValidationException;
             "runnel.streams.delete-delay=200ms",
             "runnel.streams.update-delay=1s",
             "runnel.streams.shard-limit=10000",
+            "runnel.fan-out.create-delay=200ms",
+            "runnel.fan-out.delete-delay=200ms",
             // The scenario checks semantics, reading shards faster than Kinesis allows; AwsSdkThrottlingIT
             // covers the limits.
             "runnel.limits.enabled=false"
@@ -163,6 +169,105 @@ abstract class AwsSdkScenario {
                     .as("Content-Type of %s", request.target())
                     .startsWith(expectedContentType());
         });
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Enhanced fan-out consumers
+
+    @Test
+    void consumersRegisterDescribeListAndDeregister() throws InterruptedException {
+        String name = prefix() + "-consumers";
+        create(name, 1);
+        awaitActive(name);
+        String streamArn = arn(name);
+
+        Consumer registered = kinesis.registerStreamConsumer(
+                        b -> b.streamARN(streamArn).consumerName("app-1").tags(Map.of("team", "data")))
+                .consumer();
+        assertThat(registered.consumerName()).isEqualTo("app-1");
+        assertThat(registered.consumerStatus()).isEqualTo(ConsumerStatus.CREATING);
+        assertThat(registered.consumerARN())
+                .isEqualTo(streamArn + "/consumer/app-1:"
+                        + registered.consumerCreationTimestamp().getEpochSecond());
+        ResourceInUseException twice = expect(
+                ResourceInUseException.class,
+                () -> kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName("app-1")));
+        assertError(
+                twice,
+                "ResourceInUseException",
+                "Consumer app-1 under stream " + name + " under account " + ACCOUNT + " already exists.");
+
+        Instant deadline = Instant.now().plus(WAIT);
+        ConsumerDescription description;
+        do {
+            Thread.sleep(50);
+            description = kinesis.describeStreamConsumer(b -> b.consumerARN(registered.consumerARN()))
+                    .consumerDescription();
+        } while (description.consumerStatus() != ConsumerStatus.ACTIVE
+                && Instant.now().isBefore(deadline));
+        assertThat(description.consumerStatus()).isEqualTo(ConsumerStatus.ACTIVE);
+        assertThat(description.streamARN()).isEqualTo(streamArn);
+        assertThat(description.consumerCreationTimestamp()).isEqualTo(registered.consumerCreationTimestamp());
+        assertThat(kinesis.describeStreamConsumer(b -> b.streamARN(streamArn).consumerName("app-1"))
+                        .consumerDescription()
+                        .consumerARN())
+                .isEqualTo(registered.consumerARN());
+
+        ResourceNotFoundException unknown = expect(
+                ResourceNotFoundException.class,
+                () -> kinesis.describeStreamConsumer(b -> b.streamARN(streamArn).consumerName("nobody")));
+        assertError(
+                unknown,
+                "ResourceNotFoundException",
+                "Consumer nobody under stream " + name + " under account " + ACCOUNT + " not found.");
+        expect(InvalidArgumentException.class, () -> kinesis.describeStreamConsumer(b -> b.consumerName("app-1")));
+        expect(
+                InvalidArgumentException.class,
+                () -> kinesis.describeStreamConsumer(
+                        b -> b.consumerARN(registered.consumerARN()).consumerName("other")));
+
+        for (int i = 2; i <= 3; i++) {
+            String consumer = "app-" + i;
+            kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName(consumer));
+        }
+        ListStreamConsumersResponse firstPage =
+                kinesis.listStreamConsumers(b -> b.streamARN(streamArn).maxResults(2));
+        assertThat(firstPage.consumers()).extracting(Consumer::consumerName).containsExactly("app-1", "app-2");
+        assertThat(firstPage.nextToken()).isNotNull();
+        ListStreamConsumersResponse secondPage = kinesis.listStreamConsumers(
+                b -> b.streamARN(streamArn).maxResults(2).nextToken(firstPage.nextToken()));
+        assertThat(secondPage.consumers()).extracting(Consumer::consumerName).containsExactly("app-3");
+        assertThat(secondPage.nextToken()).isNull();
+        assertThat(awaitActive(name).consumerCount()).isEqualTo(3);
+
+        ResourceInUseException withConsumers =
+                expect(ResourceInUseException.class, () -> kinesis.deleteStream(b -> b.streamName(name)));
+        assertThat(withConsumers.awsErrorDetails().errorMessage()).contains("has registered consumers");
+
+        kinesis.deregisterStreamConsumer(b -> b.consumerARN(registered.consumerARN()));
+        assertThat(kinesis.describeStreamConsumer(b -> b.consumerARN(registered.consumerARN()))
+                        .consumerDescription()
+                        .consumerStatus())
+                .isEqualTo(ConsumerStatus.DELETING);
+        kinesis.deregisterStreamConsumer(b -> b.streamARN(streamArn).consumerName("app-2"));
+        deadline = Instant.now().plus(WAIT);
+        while (kinesis.listStreamConsumers(b -> b.streamARN(streamArn))
+                                .consumers()
+                                .size()
+                        > 1
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(kinesis.listStreamConsumers(b -> b.streamARN(streamArn)).consumers())
+                .extracting(Consumer::consumerName)
+                .containsExactly("app-3");
+        expect(
+                ResourceNotFoundException.class,
+                () -> kinesis.describeStreamConsumer(b -> b.consumerARN(registered.consumerARN())));
+
+        kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true));
+        awaitGone(name);
+        expect(ResourceNotFoundException.class, () -> kinesis.listStreamConsumers(b -> b.streamARN(streamArn)));
     }
 
     // ------------------------------------------------------------------------------------------------------

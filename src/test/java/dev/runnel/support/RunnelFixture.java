@@ -16,6 +16,7 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
+import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.LocalReshardingLock;
 import dev.runnel.streams.ReshardingService;
@@ -46,6 +47,7 @@ public final class RunnelFixture {
     public final ShardIteratorService iterators;
     public final RecordService records;
     public final ReshardingService resharding;
+    public final ConsumerService consumers;
 
     public RunnelFixture() {
         this(Builder.defaults());
@@ -74,6 +76,7 @@ public final class RunnelFixture {
         this.records = new RecordService(
                 streams.lookup(), iterators, clock, new InMemoryTrafficMeter(), Throttler.unlimited());
         this.resharding = new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties);
+        this.consumers = new ConsumerService(streams, catalog, clock, properties.fanOut());
     }
 
     /** An iterator service with its own codec, keyed by {@code runnel.iterators.secret}, and traffic meter. */

@@ -20,7 +20,10 @@ class DeleteStream implements AwsOperation<DeleteStream.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.streams().delete(context.stream(input.streamName(), input.streamARN()));
+        context.streams()
+                .delete(
+                        context.stream(input.streamName(), input.streamARN()),
+                        Boolean.TRUE.equals(input.enforceConsumerDeletion()));
         return null;
     }
 }

@@ -55,7 +55,7 @@ class DescribeStreamSummary implements AwsOperation<DescribeStreamSummary.Input>
                 AwsShapes.encryptionType(stream),
                 stream.encryptionKeyId(),
                 stream.openShardCount(),
-                0,
+                context.consumers().count(stream),
                 stream.maxRecordSizeKiB()));
     }
 }

@@ -56,6 +56,7 @@ public final class Stream {
     private final List<Instant> shardCountUpdates;
     private final List<Instant> modeUpdates;
     private final List<ScalingEvent> scalingEvents;
+    private final List<StreamConsumer> consumers;
     private final long version;
 
     private Stream(StreamChanges c) {
@@ -86,6 +87,7 @@ public final class Stream {
         this.shardCountUpdates = List.copyOf(c.shardCountUpdates);
         this.modeUpdates = List.copyOf(c.modeUpdates);
         this.scalingEvents = List.copyOf(c.scalingEvents);
+        this.consumers = List.copyOf(c.consumers);
         this.version = c.version;
     }
 
@@ -273,6 +275,11 @@ public final class Stream {
     /** The most recent automatic scaling steps of an ON_DEMAND stream, oldest first. */
     public List<ScalingEvent> scalingEvents() {
         return scalingEvents;
+    }
+
+    /** The registered consumers in registration order, including those DELETING or gone but not yet removed. */
+    public List<StreamConsumer> consumers() {
+        return consumers;
     }
 
     public long version() {
