@@ -6,6 +6,7 @@ import dev.runnel.core.error.Messages;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
+import dev.runnel.records.Subscriptions;
 import dev.runnel.regions.RegionServices;
 import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.ReshardingService;
@@ -56,6 +57,10 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
 
     public ConsumerService consumers() {
         return region.consumers();
+    }
+
+    public Subscriptions subscriptions() {
+        return region.subscriptions();
     }
 
     /** Adds the model constraints of the optional {@code StreamName} and {@code StreamARN} members. */

@@ -27,11 +27,19 @@ class AwsEdgeConfiguration {
             Regions regions,
             RunnelProperties properties,
             FaultInjection faults,
-            ControlPlaneLimits controlPlane) {
-        FilterRegistrationBean<AwsEdgeFilter> registration =
-                new FilterRegistrationBean<>(new AwsEdgeFilter(operations, regions, properties, faults, controlPlane));
+            ControlPlaneLimits controlPlane,
+            SubscriptionStreamer streamer) {
+        FilterRegistrationBean<AwsEdgeFilter> registration = new FilterRegistrationBean<>(
+                new AwsEdgeFilter(operations, regions, properties, faults, controlPlane, streamer));
         registration.setOrder(ORDER);
+        registration.setAsyncSupported(true);
         return registration;
+    }
+
+    /** Two threads produce the events of every enhanced fan-out subscription. */
+    @Bean(destroyMethod = "close")
+    SubscriptionStreamer subscriptionStreamer(RunnelProperties properties) {
+        return new SubscriptionStreamer(2, properties.fanOut().idleEventInterval());
     }
 
     @Bean

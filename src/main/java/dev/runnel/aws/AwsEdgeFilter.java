@@ -47,6 +47,7 @@ class AwsEdgeFilter extends HttpFilter {
     private final String account;
     private final FaultInjection faults;
     private final ControlPlaneLimits controlPlane;
+    private final SubscriptionStreamer streamer;
     private final ObjectMapper json = AwsWireFormats.json();
     private final ObjectMapper cbor = AwsWireFormats.cbor();
 
@@ -55,8 +56,10 @@ class AwsEdgeFilter extends HttpFilter {
             Regions regions,
             RunnelProperties properties,
             FaultInjection faults,
-            ControlPlaneLimits controlPlane) {
+            ControlPlaneLimits controlPlane,
+            SubscriptionStreamer streamer) {
         this.operations = operations;
+        this.streamer = streamer;
         this.regions = regions;
         this.account = properties.accountId();
         this.faults = faults;
@@ -94,6 +97,10 @@ class AwsEdgeFilter extends HttpFilter {
             response.getOutputStream().write(body);
             return;
         }
+        if (output instanceof SubscriptionAnswer answer) {
+            streamer.start(request, response, protocol, mapper, answer.subscription());
+            return;
+        }
         response.setStatus(200);
         response.setContentType(protocol.contentType());
         if (output == null) {
@@ -123,6 +130,10 @@ class AwsEdgeFilter extends HttpFilter {
     }
 
     private Object dispatch(HttpServletRequest request, ObjectMapper mapper) {
+        // The body is read before any check can answer: an HTTP/2 client keeps sending a body the server did not
+        // read, past the stream's window, and Tomcat then resets the stream (the connection's other streams,
+        // such as long-lived subscriptions, must not see that).
+        byte[] body = body(request);
         String target = request.getHeader("X-Amz-Target");
         if (target == null || !target.startsWith(TARGET_PREFIX)) {
             throw new UnknownTarget(
@@ -137,7 +148,6 @@ class AwsEdgeFilter extends HttpFilter {
                         AwsOperations.KINESIS_OPERATIONS.contains(name)
                                 ? "Runnel does not implement " + name + " yet."
                                 : "Unknown operation " + name + "."));
-        byte[] body = body(request);
         if (body.length == 0) {
             throw new SerializationException("The request body is empty.");
         }

@@ -214,7 +214,7 @@ public class RecordService {
                 !shard.isOpen() && next >= shard.endPosition());
     }
 
-    private static RecordView view(Stream stream, Shard shard, StoredRecord record) {
+    static RecordView view(Stream stream, Shard shard, StoredRecord record) {
         return new RecordView(
                 SequenceNumber.of(stream, shard.id(), record.position()),
                 Instant.ofEpochMilli(record.arrivalMillis()),

@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Issues shard iterators (GetShardIterator) and checks them when they come back: signature, expiry, and that
@@ -96,12 +97,11 @@ public class ShardIteratorService {
                 Math.max(
                         horizon,
                         positionOf(
-                                        ((StartingPosition.AfterSequenceNumber) start).sequenceNumber(),
-                                        stream,
-                                        shard,
-                                        log,
-                                        true)
-                                + 1);
+                                ((StartingPosition.AfterSequenceNumber) start).sequenceNumber(),
+                                stream,
+                                shard,
+                                log,
+                                true));
             case AT_TIMESTAMP -> {
                 long millis = ((StartingPosition.AtTimestamp) start).timestamp().toEpochMilli();
                 if (millis > now.toEpochMilli()) {
@@ -145,13 +145,16 @@ public class ShardIteratorService {
     }
 
     /**
-     * The log position a client's sequence number names on this shard. For AT the number may be the shard's
-     * end (the next record to come); for AFTER it must be a record the shard has issued.
+     * Where reading AT or AFTER a client's sequence number starts on this shard. For AT the number may be the
+     * shard's end (the next record to come); for AFTER it must be a record the shard has issued. A number just
+     * below a record's ({@link SequenceNumber#before}, a fan-out continuation) starts at that record either way.
      */
     private long positionOf(String text, Stream stream, Shard shard, ShardLog log, boolean after) {
         String context = " used in GetShardIterator on shard " + shard.id() + " in stream " + stream.name()
                 + " under account " + account() + " is invalid";
-        SequenceNumber number = SequenceNumber.parse(text)
+        Optional<SequenceNumber> record = SequenceNumber.parse(text);
+        boolean gap = record.isEmpty();
+        SequenceNumber number = record.or(() -> SequenceNumber.parseBefore(text))
                 .orElseThrow(() -> new InvalidArgumentException("StartingSequenceNumber " + text + context + "."));
         if (number.incarnation() != stream.incarnation()) {
             throw new InvalidArgumentException(
@@ -162,10 +165,10 @@ public class ShardIteratorService {
                     + new ShardId(number.shardIndex()) + ", while it was used in a call to a shard with " + shard.id());
         }
         long end = log.endPosition();
-        if (after ? number.position() >= end : number.position() > end) {
+        if (gap || !after ? number.position() > end : number.position() >= end) {
             throw new InvalidArgumentException("StartingSequenceNumber " + text + context + ".");
         }
-        return number.position();
+        return after && !gap ? number.position() + 1 : number.position();
     }
 
     private String account() {

@@ -2,6 +2,7 @@ package dev.runnel.regions;
 
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
+import dev.runnel.records.Subscriptions;
 import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
@@ -17,4 +18,5 @@ public record RegionServices(
         ShardIteratorService iterators,
         RecordService records,
         OnDemandScaling onDemand,
-        ConsumerService consumers) {}
+        ConsumerService consumers,
+        Subscriptions subscriptions) {}

@@ -4,6 +4,7 @@ import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
+import dev.runnel.records.Subscriptions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
@@ -89,6 +90,7 @@ public final class Regions {
         StreamService streams = new StreamService(catalog, logs, clock, properties, region);
         ReshardingService resharding =
                 new ReshardingService(catalog, logs, streams, new LocalReshardingLock(), clock, properties);
+        ConsumerService consumers = new ConsumerService(streams, catalog, clock, properties.fanOut());
         ShardIteratorService iterators = new ShardIteratorService(streams.lookup(), clock, properties, codec, traffic);
         return new RegionServices(
                 region,
@@ -98,6 +100,8 @@ public final class Regions {
                 iterators,
                 new RecordService(streams.lookup(), iterators, clock, traffic, throttler),
                 new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()),
-                new ConsumerService(streams, catalog, clock, properties.fanOut()));
+                consumers,
+                new Subscriptions(
+                        consumers, streams.lookup(), iterators, clock, properties.fanOut(), throttler, traffic));
     }
 }

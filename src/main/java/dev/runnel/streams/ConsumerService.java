@@ -165,7 +165,8 @@ public class ConsumerService {
         return stream.consumers().stream().filter(c -> !c.isGoneAt(now)).toList();
     }
 
-    private ResourceNotFoundException notFound(Stream stream, String consumerName) {
+    /** What a call naming a consumer that does not exist (any more) answers. */
+    public ResourceNotFoundException notFound(Stream stream, String consumerName) {
         return new ResourceNotFoundException("Consumer " + consumerName + " under stream " + stream.name()
                 + " under account " + lookup.account() + " not found.");
     }

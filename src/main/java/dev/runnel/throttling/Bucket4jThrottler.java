@@ -2,6 +2,7 @@ package dev.runnel.throttling;
 
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.settings.RunnelProperties;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.InstantSource;
 import java.util.Map;
@@ -44,6 +45,21 @@ public final class Bucket4jThrottler implements Throttler {
         if (limits.enabled()) {
             shard(incarnation, shard).chargeRead(bytes);
         }
+    }
+
+    @Override
+    public FanOutPacer fanOutPacer() {
+        if (!limits.enabled()) {
+            return FanOutPacer.NONE;
+        }
+        long perSecond = limits.readBytesPerSecond().toBytes();
+        Bucket bucket = ShardThrottle.bucket(perSecond, perSecond, time);
+        return bytes -> {
+            if (bytes > 0) {
+                bucket.consumeIgnoringRateLimits(bytes);
+            }
+            return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        };
     }
 
     @Override

@@ -28,7 +28,7 @@ final class ShardThrottle {
         this.readCalls = bucket(limits.readCallsPerSecond(), limits.readCallsPerSecond(), time);
     }
 
-    private static Bucket bucket(long capacity, long perSecond, TimeMeter time) {
+    static Bucket bucket(long capacity, long perSecond, TimeMeter time) {
         return Bucket.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(perSecond, SECOND))
                 .withCustomTimePrecision(time)

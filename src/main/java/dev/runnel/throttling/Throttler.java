@@ -40,6 +40,9 @@ public interface Throttler {
      */
     void chargeRead(long incarnation, ShardId shard, long bytes);
 
+    /** A new pacer for one enhanced fan-out subscription; {@link FanOutPacer#NONE} when limits are off. */
+    FanOutPacer fanOutPacer();
+
     /** Forgets the shards of every stream incarnation not in {@code live}, so deleted streams leave nothing. */
     void retainOnly(Set<Long> live);
 }

@@ -31,13 +31,18 @@ class AwsOperationsTest {
                             "SplitShard",
                             "MergeShards",
                             "UpdateShardCount",
-                            "UpdateStreamMode");
+                            "UpdateStreamMode",
+                            "RegisterStreamConsumer",
+                            "DescribeStreamConsumer",
+                            "ListStreamConsumers",
+                            "DeregisterStreamConsumer",
+                            "SubscribeToShard");
             for (String name : operations.names()) {
                 Bound<?> bound = operations.find(name).orElseThrow();
                 assertThat(bound.inputType()).as(name).isNotNull();
                 assertThat(AwsInput.class).as(name).isAssignableFrom(bound.inputType());
             }
-            assertThat(operations.find("SubscribeToShard")).isEmpty();
+            assertThat(operations.find("NoSuchOperation")).isEmpty();
         }
     }
 }

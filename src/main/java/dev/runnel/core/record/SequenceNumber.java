@@ -42,6 +42,28 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
         return shard.isOpen() ? Optional.empty() : Optional.of(of(stream, shard.id(), shard.endPosition()));
     }
 
+    /**
+     * The number just below that of the record at {@code position}: above every earlier record's number and
+     * below this one's, so that reading AT or AFTER it starts at {@code position}. An enhanced fan-out
+     * subscription that delivered nothing yet reports it as its continuation (KCL resumes AFTER it), also at
+     * position 0 where no earlier record exists. It never names a record.
+     */
+    public static String before(Stream stream, ShardId shard, long position) {
+        return of(stream, shard, position)
+                .toBigInteger()
+                .subtract(BigInteger.ONE)
+                .toString();
+    }
+
+    /** Decodes a number made by {@link #before}: the number of the record it precedes; empty for any other. */
+    public static Optional<SequenceNumber> parseBefore(String text) {
+        if (text == null || text.length() != DIGITS || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        BigInteger next = new BigInteger(text).add(BigInteger.ONE);
+        return next.and(LOW_BITS).signum() == 0 ? parse(next.toString()) : Optional.empty();
+    }
+
     /** What the service model accepts as a sequence number on the wire. */
     public static final Pattern WIRE_PATTERN = Pattern.compile("0|([1-9]\\d{0,128})");
 

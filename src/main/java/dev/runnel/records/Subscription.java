@@ -1,0 +1,186 @@
+package dev.runnel.records;
+
+import dev.runnel.core.error.KinesisException;
+import dev.runnel.core.error.ResourceInUseException;
+import dev.runnel.core.error.ResourceNotFoundException;
+import dev.runnel.core.record.SequenceNumber;
+import dev.runnel.core.record.StoredRecord;
+import dev.runnel.core.shard.Shard;
+import dev.runnel.core.stream.Retention;
+import dev.runnel.core.stream.Stream;
+import dev.runnel.insight.ShardTraffic;
+import dev.runnel.storage.ShardLog;
+import dev.runnel.streams.ConsumerService.ConsumerRef;
+import dev.runnel.throttling.FanOutPacer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One SubscribeToShard call: a consumer's reading position on a shard, from which the AWS edge pulls the events
+ * it pushes. Records are read from the shard's log as they are appended ({@link #awaitRecords} waits without a
+ * thread); each event holds what arrived since the last one, up to {@link #MAX_EVENT_RECORDS} records and
+ * {@link #MAX_EVENT_BYTES} bytes, so a subscription holds at most one event's records at a time.
+ *
+ * <p>Not thread-safe: its driver calls it from one thread at a time; only {@link #cancel} (and the takeover by a
+ * newer subscription) may come from other threads.
+ */
+public final class Subscription {
+
+    /** The most records one event carries, as GetRecords. */
+    public static final int MAX_EVENT_RECORDS = 10_000;
+    /** The most data plus partition-key bytes one event carries (one larger record still goes alone). */
+    public static final long MAX_EVENT_BYTES = 1024 * 1024;
+
+    private final Subscriptions owner;
+    private final ConsumerRef ref;
+    private final String consumerArn;
+    private final Shard initialShard;
+    private final ShardLog log;
+    private final Instant endsAt;
+    private final FanOutPacer pacer;
+    private final ShardTraffic traffic;
+    private Stream stream;
+    private long position;
+    private boolean delivered;
+    private volatile boolean takenOver;
+    private volatile boolean cancelled;
+
+    Subscription(
+            Subscriptions owner,
+            ConsumerRef ref,
+            String consumerArn,
+            ShardCursor cursor,
+            Instant endsAt,
+            FanOutPacer pacer,
+            ShardTraffic traffic) {
+        this.owner = owner;
+        this.ref = ref;
+        this.consumerArn = consumerArn;
+        this.stream = cursor.stream();
+        this.initialShard = cursor.shard();
+        this.log = cursor.log();
+        this.position = cursor.position();
+        this.endsAt = endsAt;
+        this.pacer = pacer;
+        this.traffic = traffic;
+    }
+
+    /**
+     * What one event pushes.
+     *
+     * @param continuationSequenceNumber where to resume (AFTER it); null in the last event of a shard read to its
+     *     end
+     * @param childShards the shards that continue a closed shard, in its last event; empty otherwise
+     * @param bytes data plus partition-key bytes of the records
+     */
+    public record Event(
+            List<RecordView> records,
+            String continuationSequenceNumber,
+            long millisBehindLatest,
+            List<Shard> childShards,
+            long bytes) {
+
+        /** Whether this is the last event: the shard is closed and every record of it was delivered. */
+        public boolean endsShard() {
+            return continuationSequenceNumber == null;
+        }
+    }
+
+    /**
+     * The next event: the records appended since the last one, or, when there are none, an empty event if {@code
+     * idle} (the caller waited long enough), else null. Once the shard is closed and read to its end, the last
+     * event names its children.
+     *
+     * @throws ResourceNotFoundException when the stream was deleted or the consumer deregistered meanwhile
+     * @throws ResourceInUseException when a newer subscription of the same consumer and shard took over
+     */
+    public Event next(boolean idle) {
+        checkStillWanted();
+        Instant now = owner.now();
+        stream = owner.latest(stream, now);
+        Shard shard = stream.shard(initialShard.id()).orElse(initialShard);
+        long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
+        List<StoredRecord> stored = log.read(position, MAX_EVENT_RECORDS, MAX_EVENT_BYTES, cutoff);
+        if (stored.isEmpty()) {
+            position = Math.max(position, log.positionAtOrAfter(cutoff));
+            if (!shard.isOpen() && position >= shard.endPosition()) {
+                return new Event(List.of(), null, 0, stream.children(shard.id()), 0);
+            }
+            return idle ? new Event(List.of(), continuation(), 0, List.of(), 0) : null;
+        }
+        List<RecordView> records = new ArrayList<>(stored.size());
+        long bytes = 0;
+        for (StoredRecord record : stored) {
+            bytes += record.sizeBytes();
+            records.add(RecordService.view(stream, shard, record));
+        }
+        StoredRecord last = stored.get(stored.size() - 1);
+        position = last.position() + 1;
+        delivered = true;
+        long millisBehind = position >= log.endPosition() ? 0 : Math.max(0, now.toEpochMilli() - last.arrivalMillis());
+        traffic.recordRead(now.getEpochSecond(), records.size(), bytes);
+        traffic.recordIteratorAge(millisBehind);
+        return new Event(records, continuation(), millisBehind, List.of(), bytes);
+    }
+
+    /** Where a reader resumes: after the last record delivered, or just before the position reached. */
+    private String continuation() {
+        return delivered
+                ? SequenceNumber.of(stream, initialShard.id(), position - 1).toString()
+                : SequenceNumber.before(stream, initialShard.id(), position);
+    }
+
+    /**
+     * Completes when a record past the last one delivered is appended (or the shard can get no more); the caller
+     * bounds the wait and must not call {@link #next} from the completing thread (it is the appender's).
+     */
+    public CompletableFuture<Long> awaitRecords() {
+        return log.awaitEnd(position);
+    }
+
+    /** Charges delivered bytes to the consumer's share of the shard; nanoseconds to wait before the next event. */
+    public long pace(long bytes) {
+        return pacer.charge(bytes);
+    }
+
+    /** When the subscription ends by itself (Kinesis: five minutes after it started). */
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    public String consumerArn() {
+        return consumerArn;
+    }
+
+    /** Ends this subscription because a newer one of the same consumer and shard started. */
+    void takeOver() {
+        takenOver = true;
+    }
+
+    /** The client went away or the subscription ended; its resubscription guard stays. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    private void checkStillWanted() {
+        if (takenOver) {
+            throw new ResourceInUseException("Another active subscription exists for consumer " + consumerArn
+                    + " on shard " + initialShard.id() + "; this one ended.");
+        }
+        KinesisException gone = owner.checkConsumer(this);
+        if (gone != null) {
+            throw gone;
+        }
+    }
+
+    /** The consumer, pinned to the registration that subscribed. */
+    ConsumerRef ref() {
+        return ref;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.runnel.records;
+
+import dev.runnel.core.error.KinesisException;
+import dev.runnel.core.error.ResourceInUseException;
+import dev.runnel.core.record.StartingPosition;
+import dev.runnel.core.stream.ConsumerStatus;
+import dev.runnel.core.stream.Stream;
+import dev.runnel.insight.TrafficMeter;
+import dev.runnel.settings.FanOut;
+import dev.runnel.streams.ConsumerService;
+import dev.runnel.streams.ConsumerService.ConsumerRef;
+import dev.runnel.streams.StreamLookup;
+import dev.runnel.throttling.Throttler;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SubscribeToShard's rules: the consumer must be ACTIVE and the shard one of its stream's; the starting position
+ * follows GetShardIterator's; and a consumer reads a shard through one subscription at a time: a new call within
+ * {@link #RESUBSCRIBE_GUARD} of the previous successful one is ResourceInUseException, a later one takes over and
+ * the older subscription ends with ResourceInUseException. Thread-safe.
+ */
+public class Subscriptions {
+
+    /** How long after a successful SubscribeToShard the same consumer and shard are refused. */
+    public static final Duration RESUBSCRIBE_GUARD = Duration.ofSeconds(5);
+
+    private final ConsumerService consumers;
+    private final StreamLookup lookup;
+    private final ShardIteratorService iterators;
+    private final InstantSource clock;
+    private final FanOut settings;
+    private final Throttler throttler;
+    private final TrafficMeter traffic;
+    private final Map<String, Started> started = new ConcurrentHashMap<>();
+
+    /** The latest successful subscription of a consumer and shard, and when it started. */
+    private record Started(Subscription subscription, Instant at) {}
+
+    public Subscriptions(
+            ConsumerService consumers,
+            StreamLookup lookup,
+            ShardIteratorService iterators,
+            InstantSource clock,
+            FanOut settings,
+            Throttler throttler,
+            TrafficMeter traffic) {
+        this.consumers = consumers;
+        this.lookup = lookup;
+        this.iterators = iterators;
+        this.clock = clock;
+        this.settings = settings;
+        this.throttler = throttler;
+        this.traffic = traffic;
+    }
+
+    /**
+     * SubscribeToShard, up to the first event: checks the call and starts the subscription.
+     *
+     * @throws dev.runnel.core.error.ResourceNotFoundException when the consumer, its stream or the shard does not
+     *     exist
+     * @throws ResourceInUseException when the consumer is not ACTIVE, or subscribed to the shard less than five
+     *     seconds ago
+     * @throws dev.runnel.core.error.InvalidArgumentException for a starting position GetShardIterator refuses
+     */
+    public Subscription subscribe(ConsumerRef ref, String shardId, StartingPosition start) {
+        Instant now = clock.instant();
+        ConsumerService.Registered consumer = consumers.describe(ref);
+        ConsumerStatus status = consumer.consumer().statusAt(now);
+        if (status != ConsumerStatus.ACTIVE) {
+            throw new ResourceInUseException(
+                    "Consumer " + consumer.consumerArn() + " is not ACTIVE, instead in state " + status + ".");
+        }
+        ShardCursor cursor = iterators.locate(consumer.stream().name(), shardId, start, now);
+        String key = consumer.consumerArn() + "|" + cursor.shard().id();
+        ConsumerRef pinned = new ConsumerRef(
+                consumer.stream().name(),
+                consumer.consumer().name(),
+                consumer.consumer().createdAt().getEpochSecond());
+        Subscription subscription = new Subscription(
+                this,
+                pinned,
+                consumer.consumerArn(),
+                cursor,
+                now.plus(settings.subscriptionLifetime()),
+                throttler.fanOutPacer(),
+                traffic.shard(cursor.stream().incarnation(), cursor.shard().id()));
+        Started previous = started.compute(key, (k, before) -> {
+            if (before != null && now.isBefore(before.at().plus(RESUBSCRIBE_GUARD))) {
+                return before;
+            }
+            if (before != null) {
+                before.subscription().takeOver();
+            }
+            return new Started(subscription, now);
+        });
+        if (previous.subscription() != subscription) {
+            throw new ResourceInUseException("Another active subscription exists for consumer "
+                    + consumer.consumerArn() + " on shard " + cursor.shard().id()
+                    + "; a consumer may subscribe to a shard again " + RESUBSCRIBE_GUARD.toSeconds()
+                    + " seconds after its previous SubscribeToShard.");
+        }
+        started.values().removeIf(s -> s.subscription().isCancelled() && !now.isBefore(s.at().plus(RESUBSCRIBE_GUARD)));
+        return subscription;
+    }
+
+    /** Subscriptions streaming now. */
+    public long activeCount() {
+        return started.values().stream()
+                .filter(s -> !s.subscription().isCancelled())
+                .count();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Stream latest(Stream stream, Instant now) {
+        return lookup.latest(stream, now);
+    }
+
+    /** Why the subscription's consumer can no longer read (deregistered or gone), or null while it can. */
+    KinesisException checkConsumer(Subscription subscription) {
+        try {
+            ConsumerService.Registered current = consumers.describe(subscription.ref());
+            return current.consumer().statusAt(clock.instant()) == ConsumerStatus.DELETING
+                    ? consumers.notFound(current.stream(), current.consumer().name())
+                    : null;
+        } catch (KinesisException gone) {
+            return gone;
+        }
+    }
+}
