@@ -39,6 +39,9 @@ public final class RunnelFixture {
     public final ManualClock clock = new ManualClock();
     public final InMemoryStreamCatalog catalog = new InMemoryStreamCatalog();
     public final InMemoryShardLogStore store;
+    /** Where the records and iterator services count traffic, as the application shares one meter. */
+    public final TrafficMeter traffic = new TrafficMeter();
+
     public final RunnelProperties properties;
     public final StreamService streams;
     public final StreamSettingsService settings;
@@ -69,20 +72,26 @@ public final class RunnelFixture {
                 new RunnelProperties.Http(DataSize.ofMegabytes(16), true));
         this.streams = new StreamService(catalog, store, clock, properties, properties.region());
         this.settings = new StreamSettingsService(catalog, streams, clock, properties);
-        this.iterators = iteratorService(streams, clock, properties);
-        this.records = new RecordService(streams, iterators, clock, new TrafficMeter(), Throttler.unlimited());
+        this.iterators = iteratorService(streams, clock, properties, traffic);
+        this.records = new RecordService(streams, iterators, clock, traffic, Throttler.unlimited());
         this.resharding = new ReshardingService(catalog, store, streams, clock, properties);
     }
 
     /** An iterator service with its own codec, keyed by {@code runnel.iterators.secret}, and traffic meter. */
     public static ShardIteratorService iteratorService(
             StreamService streams, InstantSource clock, RunnelProperties properties) {
+        return iteratorService(streams, clock, properties, new TrafficMeter());
+    }
+
+    /** An iterator service with its own codec that notes LATEST readers in {@code traffic}. */
+    public static ShardIteratorService iteratorService(
+            StreamService streams, InstantSource clock, RunnelProperties properties, TrafficMeter traffic) {
         return new ShardIteratorService(
                 streams,
                 clock,
                 properties,
                 new ShardIteratorCodec(new TokenSigner(properties.iterators().secret())),
-                new TrafficMeter());
+                traffic);
     }
 
     public static Builder builder() {
