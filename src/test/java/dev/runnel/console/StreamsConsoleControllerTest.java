@@ -3,6 +3,10 @@ package dev.runnel.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -12,20 +16,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.runnel.core.error.Messages;
+import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
-import dev.runnel.core.stream.StreamName;
-import dev.runnel.records.PutRecordCommand;
-import dev.runnel.records.RecordInput;
-import dev.runnel.records.RecordService;
+import dev.runnel.insight.Insights;
+import dev.runnel.insight.StreamInsights;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.StreamService;
+import dev.runnel.support.CannedStreams;
 import dev.runnel.support.RestSliceTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+/** The streams overview and the create form over a mocked StreamService and Insights. */
 @RestSliceTest(StreamsConsoleController.class)
 class StreamsConsoleControllerTest {
 
@@ -36,7 +46,21 @@ class StreamsConsoleControllerTest {
     StreamService streams;
 
     @Autowired
-    RecordService records;
+    Insights insights;
+
+    @BeforeEach
+    void answerViews() {
+        CannedStreams.answerViews(streams);
+        CannedStreams.answerQuietly(insights);
+    }
+
+    private static MockHttpServletRequestBuilder createForm(String name, String mode, String shards, String hours) {
+        return post("/console/streams")
+                .param("name", name)
+                .param("mode", mode)
+                .param("shardCount", shards)
+                .param("retentionHours", hours);
+    }
 
     @Test
     void browsersAskingForTheRootAreSentToTheConsole() throws Exception {
@@ -46,41 +70,54 @@ class StreamsConsoleControllerTest {
     }
 
     @Test
-    void theOverviewListsStreamsWithTheirShardsAndTraffic() throws Exception {
-        streams.create(CreateStreamCommand.of("alpha", 2, 48, null, null));
-        streams.create(CreateStreamCommand.of("beta", StreamMode.ON_DEMAND, null, null, null, null));
-        records.put(new PutRecordCommand(new StreamName("alpha"), new RecordInput("1", new byte[100], null), null));
+    void theOverviewSummarisesTheLiveStreamsWithTheirInsights() throws Exception {
+        Stream alpha =
+                CannedStreams.split(CannedStreams.active("alpha", StreamMode.PROVISIONED, 2, 48, Map.of()), 0, "5");
+        Stream beta = CannedStreams.active("beta", StreamMode.ON_DEMAND, 4, 24, Map.of());
+        when(streams.live()).thenReturn(List.of(alpha, beta));
+        StreamInsights.Rates writing = new StreamInsights.Rates(2048, 10, 0, 0);
+        StreamInsights hot = CannedStreams.quiet(alpha);
+        hot = new StreamInsights(
+                "alpha",
+                3,
+                10,
+                writing,
+                List.of(
+                        hot.shards().get(0),
+                        hot.shards().get(1),
+                        new StreamInsights.ShardInsight(
+                                "shardId-000000000002", true, writing, 0.9, 0, 0, true, List.of("hot"), List.of()),
+                        hot.shards().get(3)),
+                List.of());
+        when(insights.analyze(alpha, CannedStreams.NOW)).thenReturn(hot);
 
         MvcResult result = mvc.perform(get("/console"))
                 .andExpect(status().isOk())
                 .andExpect(view().name("console/streams"))
-                .andExpect(model().attributeExists("form"))
+                .andExpect(model().attribute("form", CreateStreamForm.defaults()))
+                .andExpect(model().attribute("region", "us-east-1"))
+                .andExpect(model().attribute("truncated", false))
                 .andReturn();
         @SuppressWarnings("unchecked")
-        java.util.List<StreamSummary> summaries = (java.util.List<StreamSummary>)
-                result.getModelAndView().getModel().get("streams");
-        StreamSummary alpha = summaries.stream()
-                .filter(s -> s.name().equals("alpha"))
-                .findFirst()
-                .orElseThrow();
-        StreamSummary beta = summaries.stream()
-                .filter(s -> s.name().equals("beta"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(alpha.name()).isEqualTo("alpha");
-        assertThat(alpha.status()).isEqualTo("ACTIVE");
-        assertThat(alpha.openShards()).isEqualTo(2);
-        assertThat(alpha.retentionHours()).isEqualTo(48);
-        assertThat(beta.mode()).isEqualTo("ON_DEMAND");
-        assertThat(beta.openShards()).isEqualTo(4);
+        List<StreamSummary> summaries =
+                (List<StreamSummary>) result.getModelAndView().getModel().get("streams");
+        assertThat(summaries)
+                .containsExactly(
+                        new StreamSummary(
+                                "alpha", "UPDATING", "PROVISIONED", 3, 1, 48, new Rate(2048, 10), new Rate(0, 0), 1),
+                        new StreamSummary("beta", "ACTIVE", "ON_DEMAND", 4, 0, 24, new Rate(0, 0), new Rate(0, 0), 0));
         assertThat(result.getResponse().getContentAsString())
-                .contains("href=\"/console/streams/alpha\"", "<label for=\"create-name\">Name</label>")
-                .doesNotContain("Fault injection is on");
+                .contains(
+                        "href=\"/console/streams/alpha\"",
+                        "<label for=\"create-name\">Name</label>",
+                        "1 hot",
+                        "2.0 KiB/s · 10 rec/s")
+                .doesNotContain("Fault injection is on", "Only the first 500 streams are listed.");
     }
 
     @Test
     void theRowsFragmentRefreshesTheTableAlone() throws Exception {
-        streams.create(CreateStreamCommand.of("gamma", 1, null, null, null));
+        when(streams.live()).thenReturn(List.of(CannedStreams.active("gamma", 1)));
         mvc.perform(get("/console/stream-rows"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stream-rows\"")))
@@ -89,34 +126,26 @@ class StreamsConsoleControllerTest {
     }
 
     @Test
-    void creatingAStreamRedirectsToItsPage() throws Exception {
-        mvc.perform(post("/console/streams")
-                        .param("name", "created")
-                        .param("mode", "PROVISIONED")
-                        .param("shardCount", "3")
-                        .param("retentionHours", "24"))
+    void theCreateFormBecomesACreateStreamCommandAndRedirectsToTheStream() throws Exception {
+        when(streams.create(any())).thenReturn(CannedStreams.creating("created", 3));
+        mvc.perform(createForm(" created ", "PROVISIONED", "3", "48"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/console/streams/created"))
-                .andExpect(flash().attribute("notice", containsString("created with 3 shard(s)")));
-        assertThat(streams.describe(new StreamName("created")).openShardCount()).isEqualTo(3);
+                .andExpect(flash().attribute(
+                                "notice", "Stream created created with 3 shard(s); it becomes ACTIVE in a moment."));
+        verify(streams).create(CreateStreamCommand.of("created", StreamMode.PROVISIONED, 3, 48, null, Map.of()));
 
-        mvc.perform(post("/console/streams")
-                        .param("name", "elastic")
-                        .param("mode", "ON_DEMAND")
-                        .param("shardCount", "")
-                        .param("retentionHours", "24"))
-                .andExpect(status().is3xxRedirection());
-        assertThat(streams.describe(new StreamName("elastic")).mode()).isEqualTo(StreamMode.ON_DEMAND);
+        when(streams.create(any())).thenReturn(CannedStreams.creating("elastic", 4));
+        mvc.perform(createForm("elastic", "ON_DEMAND", "", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/console/streams/elastic"));
+        verify(streams).create(CreateStreamCommand.of("elastic", StreamMode.ON_DEMAND, null, null, null, Map.of()));
     }
 
     @Test
-    void aRejectedFormComesBackWithTheErrorBesideIt() throws Exception {
-        streams.create(CreateStreamCommand.of("taken", 1, null, null, null));
-        mvc.perform(post("/console/streams")
-                        .param("name", "taken")
-                        .param("mode", "PROVISIONED")
-                        .param("shardCount", "1")
-                        .param("retentionHours", "24"))
+    void aRefusedCreateComesBackWithTheErrorBesideTheForm() throws Exception {
+        when(streams.create(any())).thenThrow(Messages.streamExists("taken", "000000000000"));
+        mvc.perform(createForm("taken", "PROVISIONED", "1", "24"))
                 .andExpect(status().isConflict())
                 .andExpect(view().name("console/streams"))
                 .andExpect(model().attribute(
@@ -125,31 +154,30 @@ class StreamsConsoleControllerTest {
                                         "create",
                                         "ResourceInUseException",
                                         "Stream taken under account 000000000000 already exists.")))
+                .andExpect(model().attribute("form", new CreateStreamForm("taken", "PROVISIONED", "1", "24")))
                 .andExpect(content().string(containsString("id=\"create-error\"")));
+    }
 
-        mvc.perform(post("/console/streams")
-                        .param("name", "bad name!")
-                        .param("mode", "PROVISIONED")
-                        .param("shardCount", "1")
-                        .param("retentionHours", "24"))
+    @Test
+    void aFormTheCommandCannotTakeComesBackWithoutCallingTheService() throws Exception {
+        mvc.perform(createForm("bad name!", "PROVISIONED", "1", "24"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("ValidationException")))
+                .andExpect(model().attribute(
+                                "error",
+                                new FormError(
+                                        "create",
+                                        "ValidationException",
+                                        "1 validation error detected: Value 'bad name!' at 'streamName' failed to "
+                                                + "satisfy constraint: Member must satisfy regular expression pattern: "
+                                                + "[a-zA-Z0-9_.-]+")))
                 .andExpect(content().string(containsString("value=\"bad name!\"")));
-
-        mvc.perform(post("/console/streams")
-                        .param("name", "short")
-                        .param("mode", "PROVISIONED")
-                        .param("shardCount", "1")
-                        .param("retentionHours", "12"))
+        mvc.perform(createForm("short", "PROVISIONED", "1", "12"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("id=\"create-error\"")));
-
-        mvc.perform(post("/console/streams")
-                        .param("name", "letters")
-                        .param("mode", "PROVISIONED")
-                        .param("shardCount", "many")
-                        .param("retentionHours", "24"))
+                .andExpect(content().string(containsString("id=\"create-error\"")))
+                .andExpect(content().string(containsString("Minimum allowed retention period is 24 hours.")));
+        mvc.perform(createForm("letters", "PROVISIONED", "many", "24"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Member must be a whole number")));
+        verify(streams, never()).create(any());
     }
 }

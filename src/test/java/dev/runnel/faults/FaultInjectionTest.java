@@ -65,4 +65,12 @@ class FaultInjectionTest {
         faults.before("PutRecord", "s");
         assertThat(slept).isEmpty();
     }
+
+    @Test
+    void injectionIsOnWhenEnabledWithRules() {
+        assertThat(injection(new Rule("PutRecord", "", "InternalFailure", 0.5, Duration.ZERO))
+                        .isEnabled())
+                .isTrue();
+        assertThat(injection().isEnabled()).as("enabled without rules").isFalse();
+    }
 }

@@ -6,6 +6,7 @@ import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.hash.PartitionKeys;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Resharding;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
@@ -189,6 +190,10 @@ class InsightsTest {
     void aQuietStreamHasNoHotShardsAndNoAdvice() {
         write("a", 5);
         StreamInsights result = insights.analyze(stream, NOW);
+        assertThat(result.streamName()).isEqualTo("seed");
+        assertThat(result.openShards()).isEqualTo(4);
+        assertThat(result.windowSeconds()).isEqualTo(Insights.WINDOW_SECONDS).isEqualTo(10);
+        assertThat(result.shards()).hasSize(4);
         assertThat(result.shards()).noneMatch(ShardInsight::hot);
         assertThat(result.advice()).isEmpty();
     }
@@ -218,5 +223,57 @@ class InsightsTest {
         assertThat(keys.total()).isEqualTo(200_000);
         assertThat(keys.top().get(0).partitionKey()).isEqualTo("heavy");
         assertThat(keys.top().get(0).count()).isGreaterThanOrEqualTo(100_000);
+    }
+
+    @Test
+    void theTrafficSeriesHasTheFiftyNineWholeSecondsBeforeNowForOpenOrBusyShards() {
+        long now = NOW.getEpochSecond();
+        ShardTraffic one = traffic.shard(stream.incarnation(), new ShardId(1));
+        one.recordWrite(now - 59, 1, 100);
+        one.recordWrite(now - 1, 3, 300);
+        one.recordWrite(now, 5, 500); // under way: left out
+        one.recordThrottle(now - 2, ShardTraffic.Measure.WRITE_THROTTLES);
+        one.recordThrottle(now - 2, ShardTraffic.Measure.READ_THROTTLES);
+        traffic.shard(stream.incarnation(), new ShardId(2)).recordRead(now - 1, 2, 200);
+        Shard quiet = stream.shard(new ShardId(0)).orElseThrow();
+        Stream split = Resharding.split(
+                Resharding.split(stream, new ShardId(2), middle(stream, 2), 0, NOW, "000000000000"),
+                quiet.id(),
+                middle(stream, 0),
+                0,
+                NOW,
+                "000000000000");
+
+        TrafficSeries series = insights.series(split, NOW);
+
+        assertThat(series.epochSeconds()).hasSize(59);
+        assertThat(series.epochSeconds()[0]).isEqualTo(now - 59);
+        assertThat(series.epochSeconds()[58]).isEqualTo(now - 1);
+        assertThat(series.shards())
+                .as("closed shard 0 had no traffic; closed shard 2 was read")
+                .extracting(TrafficSeries.ShardSeries::shardId)
+                .containsExactly(
+                        "shardId-000000000001",
+                        "shardId-000000000002",
+                        "shardId-000000000003",
+                        "shardId-000000000004",
+                        "shardId-000000000005",
+                        "shardId-000000000006",
+                        "shardId-000000000007");
+        TrafficSeries.ShardSeries busy = series.shards().get(0);
+        assertThat(busy.open()).isTrue();
+        assertThat(busy.writeBytes()).hasSize(59).startsWith(100).endsWith(300);
+        assertThat(busy.writeRecords()[58]).isEqualTo(3);
+        assertThat(java.util.Arrays.stream(busy.writeBytes()).sum()).isEqualTo(400);
+        assertThat(busy.throttles()[57]).as("write and read throttles together").isEqualTo(2);
+        TrafficSeries.ShardSeries closed = series.shards().get(1);
+        assertThat(closed.open()).isFalse();
+        assertThat(closed.readBytes()[58]).isEqualTo(200);
+    }
+
+    private static HashKey middle(Stream stream, int shard) {
+        var range = stream.shard(new ShardId(shard)).orElseThrow().hashKeyRange();
+        return HashKey.of(
+                range.start().toBigInteger().add(range.end().toBigInteger()).shiftRight(1));
     }
 }

@@ -9,13 +9,17 @@ import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.error.ValidationException;
 import dev.runnel.core.hash.PartitionKeys;
 import dev.runnel.core.record.SequenceNumber;
+import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.Insights;
+import dev.runnel.insight.StreamInsights;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.support.RunnelFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -420,5 +424,125 @@ class RecordServiceTest {
         assertThat(RunnelFixture.texts(f.records.getRecords(page.nextShardIterator(), null)))
                 .containsExactly("c");
         assertThat(RunnelFixture.texts(f.records.getRecords(it, null))).containsExactly("c");
+    }
+
+    @Test
+    void getRecordsRefusesAnIteratorOfAnotherStreamThanTheCallerNames() {
+        f.createActive("s", 1);
+        f.createActive("other", 1);
+        f.put("s", "pk", "x");
+        String it = f.iterator("s", 0, TRIM_HORIZON);
+        assertThatThrownBy(() -> f.records.getRecords(it, null, StreamName.of("other")))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("The shard iterator reads stream s, not stream other.");
+        assertThat(RunnelFixture.texts(f.records.getRecords(it, null, StreamName.of("s"))))
+                .containsExactly("x");
+    }
+
+    // ---- the console's reads ------------------------------------------------------------------------------
+
+    private List<String> browse(String stream, int shard, StartingPosition start, int limit) {
+        return f.records.browse(StreamName.of(stream), "shardId-" + shard, start, limit).records().stream()
+                .map(RunnelFixture::text)
+                .toList();
+    }
+
+    @Test
+    void browseReadsAPageFromEachKindOfStart() {
+        f.createActive("s", 1);
+        List<String> seq = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            seq.add(f.put("s", "1", "test" + i).sequenceNumber().toString());
+        }
+        assertThat(browse("s", 0, new StartingPosition.TrimHorizon(), 25))
+                .containsExactly("test1", "test2", "test3", "test4", "test5", "test6");
+        assertThat(browse("s", 0, new StartingPosition.AtSequenceNumber(seq.get(5)), 25))
+                .containsExactly("test6");
+        assertThat(browse("s", 0, new StartingPosition.AfterSequenceNumber(seq.get(3)), 25))
+                .containsExactly("test5", "test6");
+        assertThat(browse("s", 0, new StartingPosition.Latest(), 25)).isEmpty();
+        Instant between = f.clock.advanceMillis(1);
+        f.put("s", "1", "test7");
+        assertThat(browse("s", 0, new StartingPosition.AtTimestamp(between), 25))
+                .containsExactly("test7");
+
+        RecordsBrowsed firstFour =
+                f.records.browse(StreamName.of("s"), "shardId-000000000000", new StartingPosition.TrimHorizon(), 4);
+        assertThat(firstFour.records()).hasSize(4);
+        assertThat(firstFour.caughtUp()).isFalse();
+        assertThat(firstFour.lastSequenceNumber()).contains(seq.get(3));
+        RecordsBrowsed rest = f.records.browse(
+                StreamName.of("s"), "shardId-000000000000", new StartingPosition.AfterSequenceNumber(seq.get(3)), 4);
+        assertThat(rest.records()).hasSize(3);
+        assertThat(rest.caughtUp()).isTrue();
+        assertThat(rest.shardEnded()).isFalse();
+        assertThatThrownBy(() -> browse("s", 7, new StartingPosition.TrimHorizon(), 25))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("Shard shardId-000000000007 in stream s under account " + ACCOUNT + " does not exist");
+    }
+
+    @Test
+    void browsingAClosedShardToItsEndSaysSo() {
+        f.createActive("s", 1);
+        f.put("s", "pk", "before");
+        f.resharding.split(StreamName.of("s"), "shardId-000000000000", "1000");
+        RecordsBrowsed parent =
+                f.records.browse(StreamName.of("s"), "shardId-000000000000", new StartingPosition.TrimHorizon(), 25);
+        assertThat(parent.records()).extracting(RunnelFixture::text).containsExactly("before");
+        assertThat(parent.caughtUp()).isTrue();
+        assertThat(parent.shardEnded()).isTrue();
+        assertThat(f.records
+                        .browse(StreamName.of("s"), "shardId-000000000001", new StartingPosition.TrimHorizon(), 25)
+                        .shardEnded())
+                .isFalse();
+    }
+
+    @Test
+    void newestReturnsTheLastRecordsOldestFirst() {
+        f.createActive("s", 1);
+        for (int i = 1; i <= 25; i++) {
+            f.put("s", "pk", "r" + i);
+        }
+        RecordsBrowsed tail = f.records.newest(StreamName.of("s"), "shardId-000000000000", 20);
+        assertThat(tail.records())
+                .extracting(RunnelFixture::text)
+                .hasSize(20)
+                .startsWith("r6")
+                .endsWith("r25");
+        assertThat(tail.caughtUp()).isTrue();
+        assertThat(f.records
+                        .newest(StreamName.of("s"), "shardId-000000000000", 50)
+                        .records())
+                .extracting(RunnelFixture::text)
+                .hasSize(25)
+                .startsWith("r1");
+        f.clock.advance(Duration.ofHours(25));
+        assertThat(f.records
+                        .newest(StreamName.of("s"), "shardId-000000000000", 20)
+                        .records())
+                .as("expired records are not shown")
+                .isEmpty();
+    }
+
+    // ---- traffic ------------------------------------------------------------------------------------------
+
+    @Test
+    void putsAreCountedPerShardAndPartitionKeyForInsights() {
+        f.createActive("s", 2);
+        for (int i = 0; i < 20; i++) {
+            f.put("s", "1", new byte[10]);
+        }
+        f.clock.advance(Duration.ofSeconds(1));
+        StreamInsights insights =
+                new Insights(f.traffic, 0.8).analyze(f.streams.describe(StreamName.of("s")), f.clock.instant());
+        int shard = f.streams
+                .describe(StreamName.of("s"))
+                .route(PartitionKeys.hashKey("1"))
+                .id()
+                .index();
+        assertThat(insights.shards().get(shard).topKeys()).containsExactly(new StreamInsights.KeyShare("1", 20, 1.0));
+        assertThat(insights.shards().get(shard).rates().writeRecordsPerSecond()).isEqualTo(2.0);
+        assertThat(insights.shards().get(1 - shard).topKeys()).isEmpty();
+        assertThat(insights.stream().writeBytesPerSecond()).isEqualTo(20 * (10 + 1) / 10.0);
     }
 }

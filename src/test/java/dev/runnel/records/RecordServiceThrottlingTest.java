@@ -8,7 +8,9 @@ import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.insight.InMemoryTrafficMeter;
+import dev.runnel.insight.Insights;
 import dev.runnel.insight.ShardTraffic;
+import dev.runnel.insight.StreamInsights;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
@@ -20,6 +22,7 @@ import dev.runnel.support.RunnelFixture;
 import dev.runnel.throttling.Bucket4jThrottler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +44,8 @@ class RecordServiceThrottlingTest {
             clock,
             properties,
             properties.region());
-    private final ShardIteratorService iterators = RunnelFixture.iteratorService(streams, clock, properties);
     private final TrafficMeter traffic = new InMemoryTrafficMeter();
+    private final ShardIteratorService iterators = RunnelFixture.iteratorService(streams, clock, properties, traffic);
     private final RecordService records = new RecordService(
             streams.lookup(),
             iterators,
@@ -112,6 +115,102 @@ class RecordServiceThrottlingTest {
                 .isInstanceOf(ProvisionedThroughputExceededException.class);
         clock.advanceMillis(200);
         assertThat(records.getRecords(iterator, 10).records()).isEmpty();
+    }
+
+    // ---- what Insights sees of the limits ------------------------------------------------------------------
+
+    private StreamInsights analyze() {
+        return new Insights(traffic, 0.8).analyze(streams.describe(name), clock.instant());
+    }
+
+    @Test
+    void refusedRecordsAndReadsCountForInsightsOnceTheirSecondHasEnded() {
+        streams.create(CreateStreamCommand.of("hot", 1, null, null, null));
+        int refusedRecords = 0;
+        for (int batch = 0; batch < 3; batch++) {
+            refusedRecords += records.putAll(new PutRecordsCommand(
+                            name, Collections.nCopies(500, new RecordInput("1", new byte[10], null))))
+                    .failedRecordCount();
+        }
+        String iterator = iterators.getShardIterator(name, "shardId-000000000000", new StartingPosition.TrimHorizon());
+        int refusedReads = 0;
+        for (int call = 0; call < 8; call++) {
+            try {
+                records.getRecords(iterator, 1);
+            } catch (ProvisionedThroughputExceededException e) {
+                refusedReads++;
+            }
+        }
+        assertThat(refusedRecords)
+                .as("1,500 records at once pass 1,000 records/s")
+                .isEqualTo(500);
+        assertThat(refusedReads).as("8 calls at once pass 5 calls/s").isEqualTo(3);
+        assertThat(analyze().shards().get(0).throttlesLastMinute())
+                .as("the second under way is not counted yet")
+                .isZero();
+
+        clock.advance(Duration.ofSeconds(1));
+        StreamInsights.ShardInsight shard = analyze().shards().get(0);
+        assertThat(shard.hot()).isTrue();
+        assertThat(shard.throttlesLastMinute()).isEqualTo(503);
+        assertThat(shard.hotReasons())
+                .contains("500 records refused by the write limit and 3 GetRecords calls refused by the read limit "
+                        + "in the last minute");
+    }
+
+    @Test
+    void aShardThrottledByOneKeyIsHotAndTheAdviceIsToSpreadTheKeys() {
+        streams.create(CreateStreamCommand.of("hot", 1, null, null, null));
+        int throttled = 0;
+        for (int i = 0; i < 5_000 && throttled < 100; i++) {
+            try {
+                records.put(new PutRecordCommand(name, new RecordInput("1", new byte[10], null), null));
+            } catch (ProvisionedThroughputExceededException e) {
+                throttled++;
+            }
+        }
+        assertThat(throttled).isEqualTo(100);
+        clock.advance(Duration.ofSeconds(1));
+        StreamInsights insights = analyze();
+        assertThat(insights.shards()).singleElement().satisfies(shard -> {
+            assertThat(shard.hot()).isTrue();
+            assertThat(shard.hotReasons()).contains("100 records refused by the write limit in the last minute");
+            assertThat(shard.topKeys())
+                    .first()
+                    .satisfies(key -> assertThat(key.partitionKey()).isEqualTo("1"));
+        });
+        assertThat(insights.advice()).singleElement().satisfies(advice -> {
+            assertThat(advice.kind()).isEqualTo("SPREAD_PARTITION_KEYS");
+            assertThat(advice.shardId()).isEqualTo("shardId-000000000000");
+            assertThat(advice.suggestedSplitHashKey()).isNotNull();
+        });
+    }
+
+    @Test
+    void theConsolesReadsAreNeitherThrottledNorCountedNorNotedAsLatestReaders() {
+        streams.create(CreateStreamCommand.of("hot", 1, null, null, null));
+        records.put(new PutRecordCommand(name, new RecordInput("a", new byte[10], null), null));
+        for (int i = 0; i < 20; i++) {
+            records.browse(name, "shardId-000000000000", new StartingPosition.Latest(), 25);
+            records.browse(name, "shardId-000000000000", new StartingPosition.TrimHorizon(), 25);
+            records.newest(name, "shardId-000000000000", 20);
+        }
+        clock.advance(Duration.ofSeconds(1));
+        StreamInsights insights = analyze();
+        assertThat(insights.advice()).noneMatch(a -> a.kind().equals("START_CONSUMERS_FIRST"));
+        assertThat(insights.shards().get(0).throttlesLastMinute()).isZero();
+        assertThat(insights.stream().readRecordsPerSecond()).isZero();
+
+        String latest = iterators.getShardIterator(name, "shardId-000000000000", new StartingPosition.Latest());
+        records.getRecords(latest, null);
+        records.getRecords(
+                iterators.getShardIterator(name, "shardId-000000000000", new StartingPosition.TrimHorizon()), null);
+        clock.advance(Duration.ofSeconds(1));
+        insights = analyze();
+        assertThat(insights.advice()).anyMatch(a -> a.kind().equals("START_CONSUMERS_FIRST"));
+        assertThat(insights.stream().readRecordsPerSecond())
+                .as("GetRecords, unlike browsing, counts")
+                .isPositive();
     }
 
     private List<RecordInput> batch(int size) {

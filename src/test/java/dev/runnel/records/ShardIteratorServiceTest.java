@@ -13,6 +13,7 @@ import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.Insights;
 import dev.runnel.support.RunnelFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -318,5 +319,31 @@ class ShardIteratorServiceTest {
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessage("Stream s under account " + ACCOUNT + " not found.");
         assertThat(read(iterator(TRIM_HORIZON, null))).containsExactly("new");
+    }
+
+    @Test
+    void aLatestIteratorIsNotedWithTheRecordsItSkipsForInsights() {
+        f.createActive("empty", 1);
+        iterator(TRIM_HORIZON, null);
+        f.iterator("empty", 0, LATEST);
+        Insights insights = new Insights(f.traffic, 0.8);
+        assertThat(insights.analyze(f.streams.describe(StreamName.of("s")), f.clock.instant())
+                        .advice())
+                .as("TRIM_HORIZON misses nothing")
+                .isEmpty();
+
+        iterator(LATEST, null);
+        assertThat(insights.analyze(f.streams.describe(StreamName.of("s")), f.clock.instant())
+                        .advice())
+                .singleElement()
+                .satisfies(advice -> {
+                    assertThat(advice.kind()).isEqualTo("START_CONSUMERS_FIRST");
+                    assertThat(advice.shardId()).isEqualTo(SHARD_0);
+                    assertThat(advice.message()).contains("after 6 records had been written");
+                });
+        assertThat(insights.analyze(f.streams.describe(StreamName.of("empty")), f.clock.instant())
+                        .advice())
+                .as("a LATEST reader of an empty shard misses nothing")
+                .isEmpty();
     }
 }

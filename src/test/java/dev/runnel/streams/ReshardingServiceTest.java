@@ -117,6 +117,10 @@ class ReshardingServiceTest {
         assertThatThrownBy(() -> resharding.split(name("s"), "shardId-000000000000", "abc"))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("NewStartingHashKey abc is not a hash key in the range [0, 2^128-1].");
+        String tooBig = BigInteger.ONE.shiftLeft(128).toString();
+        assertThatThrownBy(() -> resharding.split(name("s"), "shardId-000000000000", tooBig))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("NewStartingHashKey " + tooBig + " is not a hash key in the range [0, 2^128-1].");
         String end = new BigInteger(HALF).subtract(BigInteger.ONE).toString();
         assertThatThrownBy(() -> resharding.split(name("s"), "shardId-000000000000", end))
                 .isInstanceOf(InvalidArgumentException.class)
@@ -238,6 +242,15 @@ class ReshardingServiceTest {
                     .hasMessage(notActive("s", "CREATING"));
         }
         assertThat(current("s").shards()).allMatch(Shard::isOpen);
+    }
+
+    @Test
+    void everyShardChangingCallOfAnUnknownStreamIsNotFound() throws Throwable {
+        for (Executable call : shardChangingCalls("missing")) {
+            assertThatThrownBy(call::execute)
+                    .isInstanceOf(ResourceNotFoundException.class)
+                    .hasMessage("Stream missing under account " + ACCOUNT + " not found.");
+        }
     }
 
     @Test

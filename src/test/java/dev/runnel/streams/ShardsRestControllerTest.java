@@ -1,195 +1,210 @@
 package dev.runnel.streams;
 
+import static dev.runnel.support.Problems.problem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.runnel.support.ManualClock;
+import dev.runnel.core.error.InvalidArgumentException;
+import dev.runnel.core.error.KinesisException;
+import dev.runnel.core.error.LimitExceededException;
+import dev.runnel.core.error.Messages;
+import dev.runnel.core.error.ResourceInUseException;
+import dev.runnel.core.error.ResourceNotFoundException;
+import dev.runnel.core.shard.ShardFilter;
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
+import dev.runnel.core.stream.StreamName;
+import dev.runnel.support.CannedStreams;
 import dev.runnel.support.RestSliceTest;
-import java.math.BigInteger;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.ResultMatcher;
 
-/**
- * The shard endpoints over the real services. The clock is manual, so a stream stays UPDATING after each
- * change (runnel.streams.update-delay, 500 ms by default) until a test moves the clock past it.
- */
-@RestSliceTest({ShardsRestController.class, StreamsRestController.class})
+/** What each shard request becomes for StreamService and ReshardingService, and how their answers read. */
+@RestSliceTest(ShardsRestController.class)
 class ShardsRestControllerTest {
 
-    static final String ACCOUNT = "000000000000";
-    static final BigInteger MAX_HASH_KEY = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
-    static final String MIDPOINT = "170141183460469231731687303715884105728";
-    static final String BELOW_MIDPOINT = "170141183460469231731687303715884105727";
-    static final Duration PAST_UPDATE = Duration.ofSeconds(1);
-
-    @TestConfiguration
-    static class Clock {
-
-        @Bean
-        @Primary
-        ManualClock manualClock() {
-            return new ManualClock();
-        }
-    }
+    private static final String ACCOUNT = CannedStreams.ACCOUNT;
+    private static final String MIDPOINT = "170141183460469231731687303715884105728";
+    private static final String BELOW_MIDPOINT = "170141183460469231731687303715884105727";
+    private static final String MAX_HASH_KEY = "340282366920938463463374607431768211455";
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
-    ManualClock clock;
+    StreamService streams;
 
-    // ------------------------------------------------------------------------------------------------------
-    // GET /streams/{name}/shards
+    @Autowired
+    ReshardingService resharding;
+
+    @BeforeEach
+    void answerViews() {
+        CannedStreams.answerViews(streams);
+    }
+
+    // ---- GET /streams/{name}/shards ------------------------------------------------------------------------
+
+    /** Shard 0 of a two-shard stream split at 1000: shards 0 (closed), 1, 2 (its children) and 3. */
+    private Stream listed() {
+        Stream listed = CannedStreams.split(CannedStreams.active("listed", 2), 0, "1000");
+        when(streams.describe(StreamName.of("listed"))).thenReturn(listed);
+        return listed;
+    }
 
     @Test
-    void listsShardsThroughAShardFilter() throws Exception {
-        create("listed", 2);
+    void listShardsPassesTheFilterAndRendersTheShardsTheServicePicks() throws Exception {
+        Stream listed = listed();
+        when(streams.shards(listed, ShardFilter.ALL)).thenReturn(listed.shards());
+        when(streams.retainedRecordCount(listed, listed.shards().get(0))).thenReturn(6L);
         mvc.perform(get("/streams/listed/shards"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.shards", hasSize(2)))
-                .andExpect(jsonPath("$.shards[0].shardId").value(shardId(0)))
-                .andExpect(jsonPath("$.shards[0].hashKeyRange.startingHashKey").value("0"))
-                .andExpect(jsonPath("$.shards[0].hashKeyRange.endingHashKey").value(BELOW_MIDPOINT))
-                .andExpect(jsonPath("$.shards[1].hashKeyRange.startingHashKey").value(MIDPOINT))
-                .andExpect(jsonPath("$.shards[1].hashKeyRange.endingHashKey").value(MAX_HASH_KEY.toString()))
-                .andExpect(jsonPath("$.shards[0].open").value(true))
+                .andExpect(
+                        jsonPath("$.shards[*].shardId").value(contains(shardId(0), shardId(1), shardId(2), shardId(3))))
+                .andExpect(jsonPath("$.shards[0].open").value(false))
+                .andExpect(jsonPath("$.shards[0].closedAt").value("2026-11-26T10:15:30.000Z"))
+                .andExpect(jsonPath("$.shards[0].recordCount").value(6))
                 .andExpect(jsonPath("$.shards[0].parentShardId").doesNotExist())
                 .andExpect(jsonPath("$.shards[0].sequenceNumberRange.startingSequenceNumber")
-                        .isString())
+                        .value(matchesPattern("\\d{56}")))
                 .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber")
+                        .value(matchesPattern("\\d{56}")))
+                .andExpect(jsonPath("$.shards[2].parentShardId").value(shardId(0)))
+                .andExpect(jsonPath("$.shards[2].adjacentParentShardId").doesNotExist())
+                .andExpect(jsonPath("$.shards[2].hashKeyRange.startingHashKey").value("0"))
+                .andExpect(jsonPath("$.shards[2].hashKeyRange.endingHashKey").value("999"))
+                .andExpect(jsonPath("$.shards[3].hashKeyRange.startingHashKey").value("1000"))
+                .andExpect(jsonPath("$.shards[3].hashKeyRange.endingHashKey").value(BELOW_MIDPOINT))
+                .andExpect(jsonPath("$.shards[3].open").value(true))
+                .andExpect(jsonPath("$.shards[3].openedAt").value("2026-11-26T10:15:30.000Z"))
+                .andExpect(jsonPath("$.shards[3].closedAt").doesNotExist())
+                .andExpect(jsonPath("$.shards[3].sequenceNumberRange.endingSequenceNumber")
                         .doesNotExist());
 
-        Instant beforeSplit = clock.advance(PAST_UPDATE);
-        Instant splitAt = clock.advance(PAST_UPDATE);
-        split("listed", shardId(0), "1000").andExpect(status().isOk());
-        clock.advance(PAST_UPDATE);
-
-        expectShards(get("/streams/listed/shards"), shardId(0), shardId(1), shardId(2), shardId(3));
-        expectShards(
-                get("/streams/listed/shards").param("filter", "FROM_TRIM_HORIZON"),
-                shardId(0),
-                shardId(1),
-                shardId(2),
-                shardId(3));
-        expectShards(get("/streams/listed/shards").param("filter", "AT_LATEST"), shardId(1), shardId(2), shardId(3));
-        expectShards(get("/streams/listed/shards").param("filter", "AT_TRIM_HORIZON"), shardId(0), shardId(1));
-        expectShards(
+        Instant at = Instant.parse("2026-11-26T09:30:00.123Z");
+        expectFilter(get("/streams/listed/shards").param("filter", "AT_LATEST"), listed, ShardFilter.Type.AT_LATEST);
+        expectFilter(
+                get("/streams/listed/shards").param("filter", "AT_TRIM_HORIZON"),
+                listed,
+                ShardFilter.Type.AT_TRIM_HORIZON);
+        expectFilter(
                 get("/streams/listed/shards").param("filter", "AFTER_SHARD_ID").param("shardId", shardId(1)),
-                shardId(2),
-                shardId(3));
-        expectShards(
-                get("/streams/listed/shards")
-                        .param("filter", "AT_TIMESTAMP")
-                        .param("timestamp", beforeSplit.toString()),
-                shardId(0),
-                shardId(1));
-        expectShards(
-                get("/streams/listed/shards")
-                        .param("filter", "FROM_TIMESTAMP")
-                        .param("timestamp", beforeSplit.toString()),
-                shardId(0),
-                shardId(1),
-                shardId(2),
-                shardId(3));
-        expectShards(
-                get("/streams/listed/shards")
-                        .param("filter", "FROM_TIMESTAMP")
-                        .param("timestamp", splitAt.plusMillis(1).toString()),
-                shardId(1),
-                shardId(2),
-                shardId(3));
+                listed,
+                new ShardFilter(ShardFilter.Type.AFTER_SHARD_ID, new ShardId(1), null));
+        expectFilter(
+                get("/streams/listed/shards").param("filter", "AFTER_SHARD_ID").param("shardId", "1"),
+                listed,
+                new ShardFilter(ShardFilter.Type.AFTER_SHARD_ID, new ShardId(1), null));
+        expectFilter(
+                get("/streams/listed/shards").param("filter", "AT_TIMESTAMP").param("timestamp", at.toString()),
+                listed,
+                new ShardFilter(ShardFilter.Type.AT_TIMESTAMP, null, at));
+        expectFilter(
+                get("/streams/listed/shards").param("filter", "FROM_TIMESTAMP").param("timestamp", at.toString()),
+                listed,
+                new ShardFilter(ShardFilter.Type.FROM_TIMESTAMP, null, at));
+    }
 
-        mvc.perform(get("/streams/listed/shards").param("filter", "AT_LATEST"))
-                .andExpect(jsonPath("$.shards[1].parentShardId").value(shardId(0)))
-                .andExpect(jsonPath("$.shards[1].hashKeyRange.startingHashKey").value("0"))
-                .andExpect(jsonPath("$.shards[1].hashKeyRange.endingHashKey").value("999"))
-                .andExpect(jsonPath("$.shards[2].hashKeyRange.startingHashKey").value("1000"))
-                .andExpect(jsonPath("$.shards[2].hashKeyRange.endingHashKey").value(BELOW_MIDPOINT));
-        mvc.perform(get("/streams/listed/shards"))
-                .andExpect(jsonPath("$.shards[0].open").value(false))
-                .andExpect(jsonPath("$.shards[0].closedAt").isString())
-                .andExpect(jsonPath("$.shards[0].sequenceNumberRange.endingSequenceNumber")
-                        .isString());
+    private void expectFilter(RequestBuilder request, Stream stream, ShardFilter.Type type) throws Exception {
+        expectFilter(request, stream, new ShardFilter(type, null, null));
+    }
+
+    /** The filter reaches StreamService as sent, and the answer lists what it picks. */
+    private void expectFilter(RequestBuilder request, Stream stream, ShardFilter filter) throws Exception {
+        when(streams.shards(stream, filter)).thenReturn(List.of(stream.shards().get(2)));
+        mvc.perform(request)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shards[*].shardId").value(contains(shardId(2))));
     }
 
     @Test
-    void refusesBadShardListings() throws Exception {
-        create("filtered", 1);
-        problem(
-                get("/streams/filtered/shards").param("filter", "SOMETIMES"),
-                status().isBadRequest(),
-                "ValidationException",
-                "1 validation error detected: Value 'SOMETIMES' at 'filter' failed to satisfy "
-                        + "constraint: Member must satisfy enum value set: [AFTER_SHARD_ID, AT_TRIM_HORIZON, "
-                        + "FROM_TRIM_HORIZON, AT_LATEST, AT_TIMESTAMP, FROM_TIMESTAMP]");
-        problem(
-                get("/streams/filtered/shards").param("filter", "AFTER_SHARD_ID"),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "ShardId must be provided with the ShardFilter type AFTER_SHARD_ID.");
-        problem(
-                get("/streams/filtered/shards").param("filter", "AT_LATEST").param("shardId", shardId(0)),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "ShardId can only be provided with the ShardFilter type AFTER_SHARD_ID, not AT_LATEST.");
-        problem(
-                get("/streams/filtered/shards").param("filter", "AT_TIMESTAMP"),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "Timestamp must be provided with the ShardFilter type AT_TIMESTAMP.");
-        problem(
-                get("/streams/filtered/shards").param("filter", "FROM_TIMESTAMP"),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "Timestamp must be provided with the ShardFilter type FROM_TIMESTAMP.");
-        problem(
-                get("/streams/filtered/shards")
-                        .param("timestamp", clock.instant().toString()),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "Timestamp can only be provided with the "
-                        + "ShardFilter types AT_TIMESTAMP and FROM_TIMESTAMP, not FROM_TRIM_HORIZON.");
-        problem(
-                get("/streams/filtered/shards")
+    void badShardListingsAreProblems() throws Exception {
+        listed();
+        mvc.perform(get("/streams/listed/shards").param("filter", "SOMETIMES"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "ValidationException",
+                        "1 validation error detected: Value 'SOMETIMES' at 'filter' failed to satisfy constraint: "
+                                + "Member must satisfy enum value set: [AFTER_SHARD_ID, AT_TRIM_HORIZON, "
+                                + "FROM_TRIM_HORIZON, AT_LATEST, AT_TIMESTAMP, FROM_TIMESTAMP]"));
+        mvc.perform(get("/streams/listed/shards").param("filter", "AFTER_SHARD_ID"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "InvalidArgumentException",
+                        "ShardId must be provided with the ShardFilter type AFTER_SHARD_ID."));
+        mvc.perform(get("/streams/listed/shards").param("filter", "AT_LATEST").param("shardId", shardId(0)))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "InvalidArgumentException",
+                        "ShardId can only be provided with the ShardFilter type AFTER_SHARD_ID, not AT_LATEST."));
+        mvc.perform(get("/streams/listed/shards").param("filter", "AT_TIMESTAMP"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "InvalidArgumentException",
+                        "Timestamp must be provided with the ShardFilter type AT_TIMESTAMP."));
+        mvc.perform(get("/streams/listed/shards").param("filter", "FROM_TIMESTAMP"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "InvalidArgumentException",
+                        "Timestamp must be provided with the ShardFilter type FROM_TIMESTAMP."));
+        mvc.perform(get("/streams/listed/shards").param("timestamp", "2026-11-26T09:30:00Z"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "InvalidArgumentException",
+                        "Timestamp can only be provided with the ShardFilter types AT_TIMESTAMP and FROM_TIMESTAMP, "
+                                + "not FROM_TRIM_HORIZON."));
+        mvc.perform(get("/streams/listed/shards")
                         .param("filter", "AFTER_SHARD_ID")
-                        .param("shardId", "nope"),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "Invalid shardId: nope.");
-        problem(
-                get("/streams/filtered/shards").param("filter", "AT_TIMESTAMP").param("timestamp", "yesterday"),
-                status().isBadRequest(),
-                "SerializationException",
-                "Value 'yesterday' at 'timestamp' is not an ISO-8601 timestamp such as 2026-11-26T10:15:30.123Z.");
-        problem(
-                get("/streams/missing/shards"),
-                status().isNotFound(),
-                "ResourceNotFoundException",
-                "Stream missing under account " + ACCOUNT + " not found.");
+                        .param("shardId", "nope"))
+                .andExpect(problem(HttpStatus.BAD_REQUEST, "InvalidArgumentException", "Invalid shardId: nope."));
+        mvc.perform(get("/streams/listed/shards")
+                        .param("filter", "AT_TIMESTAMP")
+                        .param("timestamp", "yesterday"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "Value 'yesterday' at 'timestamp' is not an ISO-8601 timestamp such as "
+                                + "2026-11-26T10:15:30.123Z."));
+        verify(streams, never()).shards(any(), any());
+
+        when(streams.describe(StreamName.of("missing"))).thenThrow(Messages.streamNotFound("missing", ACCOUNT));
+        mvc.perform(get("/streams/missing/shards"))
+                .andExpect(problem(
+                        HttpStatus.NOT_FOUND,
+                        "ResourceNotFoundException",
+                        "Stream missing under account " + ACCOUNT + " not found."));
     }
 
-    // ------------------------------------------------------------------------------------------------------
-    // POST /streams/{name}/shards/{shardId}/split
+    // ---- POST /streams/{name}/shards/{shardId}/split -------------------------------------------------------
 
     @Test
-    void splitsAShardInTwo() throws Exception {
-        create("split", 1);
+    void splitBecomesASplitCallAndAnswersTheUpdatingStream() throws Exception {
+        when(resharding.split(StreamName.of("split"), shardId(0), MIDPOINT))
+                .thenReturn(CannedStreams.split(CannedStreams.active("split", 1), 0, MIDPOINT));
         split("split", shardId(0), MIDPOINT)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.streamName").value("split"))
@@ -204,120 +219,79 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.shards[1].adjacentParentShardId").doesNotExist())
                 .andExpect(jsonPath("$.shards[1].hashKeyRange.startingHashKey").value("0"))
                 .andExpect(jsonPath("$.shards[1].hashKeyRange.endingHashKey").value(BELOW_MIDPOINT))
-                .andExpect(jsonPath("$.shards[1].open").value(true))
                 .andExpect(jsonPath("$.shards[2].shardId").value(shardId(2)))
                 .andExpect(jsonPath("$.shards[2].parentShardId").value(shardId(0)))
                 .andExpect(jsonPath("$.shards[2].hashKeyRange.startingHashKey").value(MIDPOINT))
-                .andExpect(jsonPath("$.shards[2].hashKeyRange.endingHashKey").value(MAX_HASH_KEY.toString()));
-
-        // UPDATING refuses the next change until the update delay has passed
-        problem(
-                split("split", shardId(1), "1000"),
-                status().isConflict(),
-                "ResourceInUseException",
-                "Stream split under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
-        clock.advance(PAST_UPDATE);
-        mvc.perform(get("/streams/split")).andExpect(jsonPath("$.status").value("ACTIVE"));
-
-        // a closed shard is split no more
-        problem(
-                split("split", shardId(0), "1000"),
-                status().isConflict(),
-                "ResourceInUseException",
-                "Shard " + shardId(0) + " in stream split under account " + ACCOUNT + " has already been merged or "
-                        + "split, and thus is not eligible for merging or splitting.");
-        // the key must satisfy S + 1 < key < E, for shard 1: [0, 2^127 - 1]
-        for (String key : new String[] {"0", "1", BELOW_MIDPOINT, MIDPOINT}) {
-            problem(
-                    split("split", shardId(1), key),
-                    status().isBadRequest(),
-                    "InvalidArgumentException",
-                    "NewStartingHashKey " + key + " used in SplitShard() on shard " + shardId(1) + " in stream split "
-                            + "under account " + ACCOUNT + " is not both greater than one plus the shard's "
-                            + "StartingHashKey 0 and less than the shard's EndingHashKey " + BELOW_MIDPOINT + ".");
-        }
-        problem(
-                split("split", shardId(1), "half"),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "NewStartingHashKey half is not a hash key in the range [0, 2^128-1].");
-        String tooBig = MAX_HASH_KEY.add(BigInteger.ONE).toString();
-        problem(
-                split("split", shardId(1), tooBig),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "NewStartingHashKey " + tooBig + " is not a hash key in the range [0, 2^128-1].");
-        problem(
-                mvc.perform(post("/streams/split/shards/" + shardId(1) + "/split")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}")),
-                status().isBadRequest(),
-                "ValidationException",
-                "1 validation error detected: Value null at 'newStartingHashKey' failed to "
-                        + "satisfy constraint: Member must not be null");
-        mvc.perform(post("/streams/split/shards/" + shardId(1) + "/split").contentType(MediaType.APPLICATION_JSON))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errorType").value("SerializationException"));
-        problem(
-                split("split", shardId(9), "1000"),
-                status().isNotFound(),
-                "ResourceNotFoundException",
-                "Could not find shard " + shardId(9) + " in stream split under account " + ACCOUNT + ".");
-        problem(
-                split("missing", shardId(0), "1000"),
-                status().isNotFound(),
-                "ResourceNotFoundException",
-                "Stream missing under account " + ACCOUNT + " not found.");
-
-        // the smallest valid key, S + 2, splits shard 1
-        split("split", shardId(1), "2")
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.shards[3].hashKeyRange.endingHashKey").value("1"))
-                .andExpect(jsonPath("$.shards[4].hashKeyRange.startingHashKey").value("2"));
-        clock.advance(PAST_UPDATE);
+                .andExpect(jsonPath("$.shards[2].hashKeyRange.endingHashKey").value(MAX_HASH_KEY));
+        verify(resharding).split(StreamName.of("split"), shardId(0), MIDPOINT);
     }
 
-    // ------------------------------------------------------------------------------------------------------
-    // POST /streams/{name}/shards/merge
+    @Test
+    void splitRequestsWithoutAKeyAreRefusedBeforeTheService() throws Exception {
+        mvc.perform(post("/streams/split/shards/" + shardId(1) + "/split")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "ValidationException",
+                        "1 validation error detected: Value null at 'newStartingHashKey' failed to satisfy "
+                                + "constraint: Member must not be null"));
+        mvc.perform(post("/streams/split/shards/" + shardId(1) + "/split").contentType(MediaType.APPLICATION_JSON))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "The request body is missing or is not valid JSON."));
+        verifyNoInteractions(resharding);
+    }
+
+    /** Every refusal ReshardingService.split documents, with its status. */
+    @Test
+    void splitRefusalsBecomeProblems() throws Exception {
+        expectRefusal(
+                Messages.streamNotActive("split", ACCOUNT, "UPDATING"),
+                HttpStatus.CONFLICT,
+                () -> split("split", "0", "1"));
+        expectRefusal(
+                new ResourceInUseException("Shard " + shardId(0) + " in stream split under account " + ACCOUNT
+                        + " has already been merged or split, and thus is not eligible for merging or splitting."),
+                HttpStatus.CONFLICT,
+                () -> split("split", "0", "1"));
+        expectRefusal(
+                new InvalidArgumentException("NewStartingHashKey half is not a hash key in the range [0, 2^128-1]."),
+                HttpStatus.BAD_REQUEST,
+                () -> split("split", "0", "half"));
+        expectRefusal(
+                new ResourceNotFoundException(
+                        "Could not find shard " + shardId(9) + " in stream split under account " + ACCOUNT + "."),
+                HttpStatus.NOT_FOUND,
+                () -> split("split", shardId(9), "1000"));
+        expectRefusal(
+                Messages.shardLimitExceeded(ACCOUNT, "us-east-1", 100, 100, 1),
+                HttpStatus.TOO_MANY_REQUESTS,
+                () -> split("split", "0", "1"));
+    }
+
+    private interface Call {
+        ResultActions perform() throws Exception;
+    }
+
+    private void expectRefusal(KinesisException refusal, HttpStatus status, Call call) throws Exception {
+        reset(resharding);
+        when(resharding.split(any(), anyString(), anyString())).thenThrow(refusal);
+        when(resharding.merge(any(), anyString(), anyString())).thenThrow(refusal);
+        when(resharding.updateShardCount(any(), anyInt())).thenThrow(refusal);
+        when(resharding.updateMode(any(), any())).thenThrow(refusal);
+        call.perform()
+                .andExpect(problem(status, refusal.errorType(), refusal.getMessage()))
+                .andExpect(header().doesNotExist("Retry-After"));
+    }
+
+    // ---- POST /streams/{name}/shards/merge -----------------------------------------------------------------
 
     @Test
-    void mergesTwoAdjacentShards() throws Exception {
-        create("merged", 3);
-        problem(
-                merge("merged", shardId(0), shardId(2)),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "Shards " + shardId(0) + " and " + shardId(2) + " in stream merged under account " + ACCOUNT
-                        + " are not an adjacent pair of shards eligible for merging");
-        problem(
-                merge("merged", shardId(0), shardId(7)),
-                status().isNotFound(),
-                "ResourceNotFoundException",
-                "Could not find shard " + shardId(7) + " in stream merged under account " + ACCOUNT + ".");
-        problem(
-                merge("missing", shardId(0), shardId(1)),
-                status().isNotFound(),
-                "ResourceNotFoundException",
-                "Stream missing under account " + ACCOUNT + " not found.");
-        problem(
-                mvc.perform(post("/streams/merged/shards/merge")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"shardToMerge\":\"" + shardId(0) + "\"}")),
-                status().isBadRequest(),
-                "ValidationException",
-                "1 validation error detected: Value null at 'adjacentShardToMerge' failed to "
-                        + "satisfy constraint: Member must not be null");
-        problem(
-                mvc.perform(post("/streams/merged/shards/merge")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}")),
-                status().isBadRequest(),
-                "ValidationException",
-                "2 validation errors detected: Value null at 'adjacentShardToMerge' failed to "
-                        + "satisfy constraint: Member must not be null; Value null at 'shardToMerge' failed to "
-                        + "satisfy constraint: Member must not be null");
-
-        // either order is accepted; ParentShardId is shardToMerge
+    void mergeBecomesAMergeCallInTheOrderSent() throws Exception {
+        when(resharding.merge(StreamName.of("merged"), shardId(2), shardId(1)))
+                .thenReturn(CannedStreams.merge(CannedStreams.active("merged", 3), 2, 1));
         merge("merged", shardId(2), shardId(1))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UPDATING"))
@@ -328,214 +302,170 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.shards[3].shardId").value(shardId(3)))
                 .andExpect(jsonPath("$.shards[3].parentShardId").value(shardId(2)))
                 .andExpect(jsonPath("$.shards[3].adjacentParentShardId").value(shardId(1)))
-                .andExpect(jsonPath("$.shards[3].hashKeyRange.startingHashKey").value(step(3).toString()))
-                .andExpect(jsonPath("$.shards[3].hashKeyRange.endingHashKey").value(MAX_HASH_KEY.toString()))
                 .andExpect(jsonPath("$.shards[3].open").value(true));
-        problem(
-                merge("merged", shardId(0), shardId(3)),
-                status().isConflict(),
-                "ResourceInUseException",
-                "Stream merged under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
-        clock.advance(PAST_UPDATE);
-
-        problem(
-                merge("merged", shardId(0), shardId(1)),
-                status().isConflict(),
-                "ResourceInUseException",
-                "Shard " + shardId(1) + " in stream merged under account " + ACCOUNT + " has already been merged or "
-                        + "split, and thus is not eligible for merging or splitting.");
-        merge("merged", shardId(0), shardId(3))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.openShardCount").value(1))
-                .andExpect(jsonPath("$.shards[4].parentShardId").value(shardId(0)))
-                .andExpect(jsonPath("$.shards[4].adjacentParentShardId").value(shardId(3)))
-                .andExpect(jsonPath("$.shards[4].hashKeyRange.startingHashKey").value("0"))
-                .andExpect(jsonPath("$.shards[4].hashKeyRange.endingHashKey").value(MAX_HASH_KEY.toString()));
-        clock.advance(PAST_UPDATE);
+        verify(resharding).merge(StreamName.of("merged"), shardId(2), shardId(1));
     }
 
-    // ------------------------------------------------------------------------------------------------------
-    // PUT /streams/{name}/shard-count
+    @Test
+    void mergeRequestsMissingAShardAreRefusedBeforeTheService() throws Exception {
+        mvc.perform(post("/streams/merged/shards/merge")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"shardToMerge\":\"" + shardId(0) + "\"}"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "ValidationException",
+                        "1 validation error detected: Value null at 'adjacentShardToMerge' failed to satisfy "
+                                + "constraint: Member must not be null"));
+        mvc.perform(post("/streams/merged/shards/merge")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "ValidationException",
+                        "2 validation errors detected: Value null at 'adjacentShardToMerge' failed to satisfy "
+                                + "constraint: Member must not be null; Value null at 'shardToMerge' failed to satisfy "
+                                + "constraint: Member must not be null"));
+        verifyNoInteractions(resharding);
+    }
 
     @Test
-    void rescalesToUniformShards() throws Exception {
-        create("scaled", 2);
+    void mergeRefusalsBecomeProblems() throws Exception {
+        expectRefusal(
+                new InvalidArgumentException("Shards " + shardId(0) + " and " + shardId(2) + " in stream merged under "
+                        + "account " + ACCOUNT + " are not an adjacent pair of shards eligible for merging"),
+                HttpStatus.BAD_REQUEST,
+                () -> merge("merged", shardId(0), shardId(2)));
+        expectRefusal(
+                Messages.streamNotActive("merged", ACCOUNT, "UPDATING"),
+                HttpStatus.CONFLICT,
+                () -> merge("merged", shardId(0), shardId(1)));
+        expectRefusal(
+                Messages.streamNotFound("missing", ACCOUNT),
+                HttpStatus.NOT_FOUND,
+                () -> merge("missing", shardId(0), shardId(1)));
+    }
+
+    // ---- PUT /streams/{name}/shard-count -------------------------------------------------------------------
+
+    @Test
+    void shardCountBecomesAnUpdateAndAnswersBothCountsWithTheStream() throws Exception {
+        Stream scaled = CannedStreams.updating(CannedStreams.active("scaled", 4));
+        when(resharding.updateShardCount(StreamName.of("scaled"), 4))
+                .thenReturn(new ReshardingService.ShardCountUpdate(scaled, 2, 4));
         shardCount("scaled", "{\"targetShardCount\":4}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.currentShardCount").value(2))
                 .andExpect(jsonPath("$.targetShardCount").value(4))
                 .andExpect(jsonPath("$.stream.streamName").value("scaled"))
                 .andExpect(jsonPath("$.stream.status").value("UPDATING"))
-                .andExpect(jsonPath("$.stream.openShardCount").value(4));
-        problem(
-                shardCount("scaled", "{\"targetShardCount\":3}"),
-                status().isConflict(),
-                "ResourceInUseException",
-                "Stream scaled under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
-        clock.advance(PAST_UPDATE);
-        expectUniform("scaled", 4);
+                .andExpect(jsonPath("$.stream.openShardCount").value(4))
+                .andExpect(jsonPath("$.stream.shards", hasSize(4)));
+        verify(resharding).updateShardCount(StreamName.of("scaled"), 4);
+    }
 
-        problem(
-                shardCount("scaled", "{\"targetShardCount\":9}"),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "UpdateShardCount cannot scale up over double your current open shard count. Current open shard "
-                        + "count: 4 Target shard count: 9");
-        problem(
-                shardCount("scaled", "{\"targetShardCount\":1}"),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "UpdateShardCount cannot scale down below half your current open shard count. Current open shard "
-                        + "count: 4 Target shard count: 1");
-        problem(
-                shardCount("scaled", "{\"targetShardCount\":0}"),
-                status().isBadRequest(),
-                "ValidationException",
-                "1 validation error detected: Value '0' at 'targetShardCount' failed to satisfy constraint: Member "
-                        + "must have value greater than or equal to 1");
-        problem(
-                shardCount("scaled", "{}"),
-                status().isBadRequest(),
-                "ValidationException",
-                "1 validation error detected: Value null at 'targetShardCount' failed to satisfy constraint: Member "
-                        + "must not be null");
+    @Test
+    void shardCountRequestsOutOfTheModelAreRefusedBeforeTheService() throws Exception {
+        shardCount("scaled", "{\"targetShardCount\":0}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "ValidationException",
+                        "1 validation error detected: Value '0' at 'targetShardCount' failed to satisfy constraint: "
+                                + "Member must have value greater than or equal to 1"));
+        shardCount("scaled", "{}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "ValidationException",
+                        "1 validation error detected: Value null at 'targetShardCount' failed to satisfy constraint: "
+                                + "Member must not be null"));
         shardCount("scaled", "{\"targetShardCount\":\"many\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("urn:runnel:error:SerializationException"))
-                .andExpect(jsonPath("$.errorType").value("SerializationException"));
-        problem(
-                shardCount("missing", "{\"targetShardCount\":2}"),
-                status().isNotFound(),
-                "ResourceNotFoundException",
-                "Stream missing under account " + ACCOUNT + " not found.");
-
-        shardCount("scaled", "{\"targetShardCount\":3}")
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.currentShardCount").value(4))
-                .andExpect(jsonPath("$.targetShardCount").value(3));
-        clock.advance(PAST_UPDATE);
-        expectUniform("scaled", 3);
-        mvc.perform(get("/streams/scaled/shards").param("filter", "AT_LATEST"))
-                .andExpect(jsonPath("$.shards[*].parentShardId", hasSize(3)));
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "Value 'many' at 'targetShardCount' is not a whole number."));
+        verifyNoInteractions(resharding);
     }
 
     @Test
-    void rescalingStaysWithinTheAccountShardLimit() throws Exception {
-        // runnel.streams.shard-limit is 100 in the slice
-        create("wide", 60);
-        problem(
-                        shardCount("wide", "{\"targetShardCount\":120}"),
-                        status().isTooManyRequests(),
-                        "LimitExceededException",
-                        null)
-                .andExpect(jsonPath("$.detail")
-                        .value(startsWith("This request would exceed the shard limit for the " + "account " + ACCOUNT
-                                + " in us-east-1.")));
-        mvc.perform(get("/streams/wide")).andExpect(jsonPath("$.openShardCount").value(60));
-        mvc.perform(delete("/streams/wide")).andExpect(status().isAccepted());
+    void shardCountRefusalsBecomeProblems() throws Exception {
+        expectRefusal(
+                new InvalidArgumentException("UpdateShardCount cannot scale up over double your current open shard "
+                        + "count. Current open shard count: 4 Target shard count: 9"),
+                HttpStatus.BAD_REQUEST,
+                () -> shardCount("scaled", "{\"targetShardCount\":9}"));
+        expectRefusal(
+                new LimitExceededException("Stream scaled under account " + ACCOUNT
+                        + " has already been updated 10 times with UpdateShardCount in the last 24 hours."),
+                HttpStatus.TOO_MANY_REQUESTS,
+                () -> shardCount("scaled", "{\"targetShardCount\":2}"));
+        expectRefusal(
+                Messages.shardLimitExceeded(ACCOUNT, "us-east-1", 60, 100, 60),
+                HttpStatus.TOO_MANY_REQUESTS,
+                () -> shardCount("wide", "{\"targetShardCount\":120}"));
+        expectRefusal(
+                Messages.streamNotActive("scaled", ACCOUNT, "UPDATING"),
+                HttpStatus.CONFLICT,
+                () -> shardCount("scaled", "{\"targetShardCount\":3}"));
+        expectRefusal(
+                Messages.streamNotFound("missing", ACCOUNT),
+                HttpStatus.NOT_FOUND,
+                () -> shardCount("missing", "{\"targetShardCount\":2}"));
     }
 
-    // ------------------------------------------------------------------------------------------------------
-    // PUT /streams/{name}/mode
+    // ---- PUT /streams/{name}/mode --------------------------------------------------------------------------
 
     @Test
-    void switchesTheCapacityMode() throws Exception {
-        create("moded", 2);
+    void modeBecomesAnUpdateModeCall() throws Exception {
+        when(resharding.updateMode(StreamName.of("moded"), StreamMode.ON_DEMAND))
+                .thenReturn(
+                        CannedStreams.updating(CannedStreams.active("moded", StreamMode.ON_DEMAND, 2, 24, Map.of())));
         mode("moded", "{\"streamMode\":\"ON_DEMAND\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.streamMode").value("ON_DEMAND"))
                 .andExpect(jsonPath("$.status").value("UPDATING"))
                 .andExpect(jsonPath("$.openShardCount").value(2));
-        problem(
-                mode("moded", "{\"streamMode\":\"PROVISIONED\"}"),
-                status().isConflict(),
-                "ResourceInUseException",
-                "Stream moded under account " + ACCOUNT + " not ACTIVE, instead in state UPDATING");
-        clock.advance(PAST_UPDATE);
-
-        problem(
-                mode("moded", "{\"streamMode\":\"ON_DEMAND\"}"),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "Stream moded under account " + ACCOUNT + " is already in ON_DEMAND mode.");
-        problem(
-                shardCount("moded", "{\"targetShardCount\":3}"),
-                status().isBadRequest(),
-                "InvalidArgumentException",
-                "UpdateShardCount is not supported for stream moded under account " + ACCOUNT
-                        + " because it is in ON_DEMAND mode.");
-        problem(
-                mode("moded", "{\"streamMode\":\"FAST\"}"),
-                status().isBadRequest(),
-                "ValidationException",
-                "1 validation error detected: Value 'FAST' at 'streamMode' failed to satisfy constraint: Member must "
-                        + "satisfy enum value set: [PROVISIONED, ON_DEMAND]");
-        problem(
-                mode("moded", "{}"),
-                status().isBadRequest(),
-                "ValidationException",
-                "1 validation error detected: Value null at 'streamMode' failed to satisfy constraint: Member must "
-                        + "not be null");
-        problem(
-                mode("missing", "{\"streamMode\":\"ON_DEMAND\"}"),
-                status().isNotFound(),
-                "ResourceNotFoundException",
-                "Stream missing under account " + ACCOUNT + " not found.");
-
-        mode("moded", "{\"streamMode\":\"PROVISIONED\"}")
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.streamMode").value("PROVISIONED"))
-                .andExpect(jsonPath("$.openShardCount").value(2));
-        clock.advance(PAST_UPDATE);
-        problem(
-                mode("moded", "{\"streamMode\":\"ON_DEMAND\"}"),
-                status().isTooManyRequests(),
-                "LimitExceededException",
-                "Stream moded under account " + ACCOUNT + " has already switched its mode 2 "
-                        + "times in the last 24 hours.");
-        // the window rolls
-        clock.advance(Duration.ofHours(24));
-        mode("moded", "{\"streamMode\":\"ON_DEMAND\"}").andExpect(status().isOk());
-        clock.advance(PAST_UPDATE);
+        verify(resharding).updateMode(StreamName.of("moded"), StreamMode.ON_DEMAND);
     }
 
     @Test
-    void createsOnDemandStreamsWithFourShards() throws Exception {
-        mvc.perform(post("/streams")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"streamName\":\"elastic\",\"streamMode\":\"ON_DEMAND\"}"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.streamMode").value("ON_DEMAND"))
-                .andExpect(jsonPath("$.openShardCount").value(4));
-        expectUniform("elastic", 4);
-        mvc.perform(get("/streams/elastic/shards"))
-                .andExpect(jsonPath("$.shards[*].shardId", contains(shardId(0), shardId(1), shardId(2), shardId(3))));
-        // SplitShard and MergeShards, like UpdateShardCount, are for PROVISIONED streams only
-        split("elastic", shardId(0), "1000").andExpect(status().isBadRequest());
-        merge("elastic", shardId(0), shardId(1)).andExpect(status().isBadRequest());
-        mvc.perform(get("/streams/elastic"))
-                .andExpect(jsonPath("$.status").value("ACTIVE"))
-                .andExpect(jsonPath("$.shards", hasSize(4)));
-        problem(
-                mvc.perform(post("/streams")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"streamName\":\"elastic2\",\"streamMode\":\"ELASTIC\"}")),
-                status().isBadRequest(),
-                "ValidationException",
-                "1 validation error detected: Value 'ELASTIC' at 'streamMode' failed to "
-                        + "satisfy constraint: Member must satisfy enum value set: [PROVISIONED, ON_DEMAND]");
+    void modeRequestsOutOfTheModelAreRefusedBeforeTheService() throws Exception {
+        mode("moded", "{\"streamMode\":\"FAST\"}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "ValidationException",
+                        "1 validation error detected: Value 'FAST' at 'streamMode' failed to satisfy constraint: "
+                                + "Member must satisfy enum value set: [PROVISIONED, ON_DEMAND]"));
+        mode("moded", "{}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "ValidationException",
+                        "1 validation error detected: Value null at 'streamMode' failed to satisfy constraint: "
+                                + "Member must not be null"));
+        verifyNoInteractions(resharding);
     }
 
-    // ------------------------------------------------------------------------------------------------------
-    // Helpers
-
-    private void create(String name, int shards) throws Exception {
-        mvc.perform(post("/streams")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"streamName\":\"" + name + "\",\"shardCount\":" + shards + "}"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.status").value("ACTIVE"));
+    @Test
+    void modeRefusalsBecomeProblems() throws Exception {
+        expectRefusal(
+                new InvalidArgumentException(
+                        "Stream moded under account " + ACCOUNT + " is already in ON_DEMAND mode."),
+                HttpStatus.BAD_REQUEST,
+                () -> mode("moded", "{\"streamMode\":\"ON_DEMAND\"}"));
+        expectRefusal(
+                new LimitExceededException("Stream moded under account " + ACCOUNT
+                        + " has already switched its mode 2 times in the last 24 hours."),
+                HttpStatus.TOO_MANY_REQUESTS,
+                () -> mode("moded", "{\"streamMode\":\"ON_DEMAND\"}"));
+        expectRefusal(
+                Messages.streamNotActive("moded", ACCOUNT, "UPDATING"),
+                HttpStatus.CONFLICT,
+                () -> mode("moded", "{\"streamMode\":\"PROVISIONED\"}"));
+        expectRefusal(
+                Messages.streamNotFound("missing", ACCOUNT),
+                HttpStatus.NOT_FOUND,
+                () -> mode("missing", "{\"streamMode\":\"ON_DEMAND\"}"));
     }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
 
     private ResultActions split(String stream, String shard, String key) throws Exception {
         return mvc.perform(post("/streams/" + stream + "/shards/" + shard + "/split")
@@ -559,54 +489,6 @@ class ShardsRestControllerTest {
         return mvc.perform(put("/streams/" + stream + "/mode")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body));
-    }
-
-    private void expectShards(org.springframework.test.web.servlet.RequestBuilder request, String... ids)
-            throws Exception {
-        mvc.perform(request).andExpect(status().isOk()).andExpect(jsonPath("$.shards[*].shardId", contains(ids)));
-    }
-
-    /** The open shards have a new stream's ranges: step = floor(2^128 / count), the last ending at 2^128 − 1. */
-    private void expectUniform(String stream, int count) throws Exception {
-        BigInteger step = step(count);
-        ResultActions result = mvc.perform(get("/streams/" + stream + "/shards").param("filter", "AT_LATEST"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.shards", hasSize(count)));
-        // AT_LATEST lists in id order; uniform scaling allocates ids left to right, so id order is hash order
-        for (int i = 0; i < count; i++) {
-            BigInteger end = i == count - 1
-                    ? MAX_HASH_KEY
-                    : step.multiply(BigInteger.valueOf(i + 1)).subtract(BigInteger.ONE);
-            result.andExpect(jsonPath("$.shards[" + i + "].hashKeyRange.startingHashKey")
-                            .value(step.multiply(BigInteger.valueOf(i)).toString()))
-                    .andExpect(jsonPath("$.shards[" + i + "].hashKeyRange.endingHashKey")
-                            .value(end.toString()))
-                    .andExpect(jsonPath("$.shards[" + i + "].open").value(true));
-        }
-    }
-
-    private ResultActions problem(ResultActions result, ResultMatcher status, String errorType, String detail)
-            throws Exception {
-        result.andExpect(status)
-                .andExpect(jsonPath("$.type").value("urn:runnel:error:" + errorType))
-                .andExpect(jsonPath("$.errorType").value(errorType));
-        if (detail != null) {
-            result.andExpect(jsonPath("$.detail").value(detail));
-        }
-        return result;
-    }
-
-    private void problem(
-            org.springframework.test.web.servlet.RequestBuilder request,
-            ResultMatcher status,
-            String errorType,
-            String detail)
-            throws Exception {
-        problem(mvc.perform(request), status, errorType, detail);
-    }
-
-    private static BigInteger step(int count) {
-        return BigInteger.ONE.shiftLeft(128).divide(BigInteger.valueOf(count));
     }
 
     private static String shardId(int index) {

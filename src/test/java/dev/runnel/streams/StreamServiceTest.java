@@ -8,10 +8,13 @@ import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.error.ValidationException;
+import dev.runnel.core.hash.HashKeyRange;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.record.ShardIteratorType;
+import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.StreamStatus;
 import dev.runnel.support.RunnelFixture;
@@ -44,6 +47,41 @@ class StreamServiceTest {
         assertThat(streams.status(streams.describe(name("s")))).isEqualTo(StreamStatus.CREATING);
         f.clock.advanceMillis(1);
         assertThat(streams.status(streams.describe(name("s")))).isEqualTo(StreamStatus.ACTIVE);
+    }
+
+    @Test
+    void aNewStreamKeepsTheCommandsSettingsOverUniformShards() {
+        Stream created = streams.create(CreateStreamCommand.of("s", 2, 48, 2048, Map.of("team", "data")));
+        assertThat(created.mode()).isEqualTo(StreamMode.PROVISIONED);
+        assertThat(created.retentionHours()).isEqualTo(48);
+        assertThat(created.maxRecordSizeKiB()).isEqualTo(2048);
+        assertThat(created.tags()).containsExactly(Map.entry("team", "data"));
+        assertThat(created.createdAt()).isEqualTo(f.clock.instant());
+        assertThat(created.shards()).extracting(Shard::id).containsExactly(new ShardId(0), new ShardId(1));
+        assertThat(created.shards()).extracting(Shard::hashKeyRange).containsExactlyElementsOf(HashKeyRange.uniform(2));
+        assertThat(created.shards())
+                .allMatch(Shard::isOpen)
+                .allMatch(shard -> shard.parentShardId().isEmpty());
+        assertThat(created.scalingEvents()).isEmpty();
+    }
+
+    @Test
+    void anOnDemandStreamStartsWithFourUniformShards() {
+        Stream created = streams.create(CreateStreamCommand.of("od", StreamMode.ON_DEMAND, null, null, null, null));
+        assertThat(created.mode()).isEqualTo(StreamMode.ON_DEMAND);
+        assertThat(created.openShardCount())
+                .isEqualTo(CreateStreamCommand.ON_DEMAND_SHARDS)
+                .isEqualTo(4);
+        assertThat(created.shards())
+                .extracting(Shard::id)
+                .containsExactly(new ShardId(0), new ShardId(1), new ShardId(2), new ShardId(3));
+        assertThat(created.shards()).extracting(Shard::hashKeyRange).containsExactlyElementsOf(HashKeyRange.uniform(4));
+        f.clock.advance(f.properties.streams().createDelay());
+        assertThat(streams.status(streams.describe(name("od")))).isEqualTo(StreamStatus.ACTIVE);
+        assertThat(streams.onDemandStreamCount()).isEqualTo(1);
+        assertThatThrownBy(() -> CreateStreamCommand.of("od2", StreamMode.ON_DEMAND, 7, null, null, null))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageStartingWith("An ON_DEMAND stream takes no shardCount: it starts with 4 shards");
     }
 
     @Test
@@ -199,6 +237,20 @@ class StreamServiceTest {
     }
 
     @Test
+    void listStartsAfterANameThatIsNoStream() {
+        for (String n : List.of("page-c", "page-a", "page-b")) {
+            streams.create(CreateStreamCommand.of(n, 1, null, null, null));
+        }
+        StreamPage first = streams.list(name("page-"), 2);
+        assertThat(first.streams()).extracting(s -> s.name().value()).containsExactly("page-a", "page-b");
+        assertThat(first.hasMore()).isTrue();
+        StreamPage rest = streams.list(name("page-b"), 2);
+        assertThat(rest.streams()).extracting(s -> s.name().value()).containsExactly("page-c");
+        assertThat(rest.hasMore()).isFalse();
+        assertThat(streams.list(name("page-d"), 2).streams()).isEmpty();
+    }
+
+    @Test
     void listSkipsMoreGoneStreamsThanFitInOnePage() {
         for (int i = 0; i < 10; i++) {
             streams.create(CreateStreamCommand.of("s" + i, 1, null, null, null));
@@ -240,6 +292,15 @@ class StreamServiceTest {
         assertThat(settings.setRetention(name("s"), 8760).retentionHours()).isEqualTo(8760);
         assertThat(settings.setRetention(name("s"), 100).retentionHours()).isEqualTo(100);
         assertThat(streams.describe(name("s")).retentionHours()).isEqualTo(100);
+        assertThatThrownBy(() -> settings.setRetention(name("s"), 8761))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage(
+                        "Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too long.");
+        assertThatThrownBy(() -> settings.setRetention(name("s"), 23))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage(
+                        "Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short.");
+        assertThat(streams.describe(name("s")).retentionHours()).isEqualTo(100);
     }
 
     @Test
@@ -255,6 +316,13 @@ class StreamServiceTest {
                 .hasMessage("Stream s under account " + ACCOUNT + " not ACTIVE, instead in state DELETING");
         assertThatThrownBy(() -> settings.increaseRetention(name("missing"), 48))
                 .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> settings.setRetention(name("missing"), 48))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("Stream missing under account " + ACCOUNT + " not found.");
+        streams.create(CreateStreamCommand.of("young", 1, null, null, null));
+        assertThatThrownBy(() -> settings.setRetention(name("young"), 48))
+                .isInstanceOf(ResourceInUseException.class)
+                .hasMessage("Stream young under account " + ACCOUNT + " not ACTIVE, instead in state CREATING");
     }
 
     @Test

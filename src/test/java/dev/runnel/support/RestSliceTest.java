@@ -1,32 +1,47 @@
 package dev.runnel.support;
 
-import dev.runnel.system.SystemConfiguration;
+import dev.runnel.faults.FaultInjection;
+import dev.runnel.insight.Insights;
+import dev.runnel.records.RecordService;
+import dev.runnel.records.ShardIteratorService;
+import dev.runnel.settings.RunnelProperties;
+import dev.runnel.streams.ReshardingService;
+import dev.runnel.streams.StreamService;
+import dev.runnel.streams.StreamSettingsService;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * A controller slice test over the real services and the live storage wiring: streams become ACTIVE and
- * vanish after deletion at once, and request bodies are capped at {@link #MAX_REQUEST_BYTES} so the 413 path
- * is cheap to reach.
+ * A controller slice: the controllers under test and the web layer {@code @WebMvcTest} picks up by itself (the
+ * REST and console exception handlers, the request-size filter, the Jackson setup with {@code RestTimestamps},
+ * Thymeleaf), over Mockito mocks of every service, the insights and the fault injection. Nothing runs behind
+ * the controllers: a test stubs the answers it needs (see {@link CannedStreams}) and verifies the command a
+ * request became. The settings are bound only for the request-size filter, whose limit is
+ * {@link #MAX_REQUEST_BYTES} here so the 413 path is cheap to reach. The full application runs in the
+ * {@code *IT} tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import(SystemConfiguration.class)
-@TestPropertySource(
-        properties = {
-            "runnel.streams.shard-limit=100",
-            "runnel.streams.create-delay=0",
-            "runnel.streams.delete-delay=0",
-            "runnel.storage.max-bytes=64MB",
-            "runnel.http.max-request-size=" + RestSliceTest.MAX_REQUEST_BYTES + "B"
+@EnableConfigurationProperties(RunnelProperties.class)
+@MockitoBean(
+        types = {
+            StreamService.class,
+            StreamSettingsService.class,
+            ReshardingService.class,
+            RecordService.class,
+            ShardIteratorService.class,
+            Insights.class,
+            FaultInjection.class
         })
+@TestPropertySource(properties = "runnel.http.max-request-size=" + RestSliceTest.MAX_REQUEST_BYTES + "B")
 public @interface RestSliceTest {
 
     long MAX_REQUEST_BYTES = 64 * 1024;

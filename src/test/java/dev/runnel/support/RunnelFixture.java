@@ -5,6 +5,7 @@ import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.insight.InMemoryTrafficMeter;
+import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.GetRecordsResult;
 import dev.runnel.records.PutRecordCommand;
 import dev.runnel.records.PutResult;
@@ -41,6 +42,9 @@ public final class RunnelFixture {
     public final ManualClock clock = new ManualClock();
     public final InMemoryStreamCatalog catalog = new InMemoryStreamCatalog();
     public final InMemoryShardLogStore store;
+    /** Where the records and iterator services count traffic, as the application shares one meter. */
+    public final TrafficMeter traffic = new InMemoryTrafficMeter();
+
     public final RunnelProperties properties;
     public final StreamService streams;
     public final StreamSettingsService settings;
@@ -72,9 +76,8 @@ public final class RunnelFixture {
                 new RunnelProperties.Http(DataSize.ofMegabytes(16), true));
         this.streams = new StreamService(catalog, store, clock, properties, properties.region());
         this.settings = new StreamSettingsService(catalog, streams, clock, properties);
-        this.iterators = iteratorService(streams, clock, properties);
-        this.records = new RecordService(
-                streams.lookup(), iterators, clock, new InMemoryTrafficMeter(), Throttler.unlimited());
+        this.iterators = iteratorService(streams, clock, properties, traffic);
+        this.records = new RecordService(streams.lookup(), iterators, clock, traffic, Throttler.unlimited());
         this.resharding = new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties);
         this.consumers = new ConsumerService(streams, catalog, clock, properties.fanOut());
     }
@@ -82,12 +85,18 @@ public final class RunnelFixture {
     /** An iterator service with its own codec, keyed by {@code runnel.iterators.secret}, and traffic meter. */
     public static ShardIteratorService iteratorService(
             StreamService streams, InstantSource clock, RunnelProperties properties) {
+        return iteratorService(streams, clock, properties, new InMemoryTrafficMeter());
+    }
+
+    /** An iterator service with its own codec that notes LATEST readers in {@code traffic}. */
+    public static ShardIteratorService iteratorService(
+            StreamService streams, InstantSource clock, RunnelProperties properties, TrafficMeter traffic) {
         return new ShardIteratorService(
                 streams.lookup(),
                 clock,
                 properties,
                 new ShardIteratorCodec(new TokenSigner(properties.iterators().secret())),
-                new InMemoryTrafficMeter());
+                traffic);
     }
 
     public static Builder builder() {
