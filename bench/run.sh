@@ -10,12 +10,14 @@
 #   DURATION=10s         length of each measured wrk run (a WARMUP run precedes it)
 #   WARMUP=15s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip)
 #   TARGETS="runnel kinesalite kinesis-mock ceiling"
-#   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"
+#   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"
 #   READ_RECORDS=200000  records preloaded into the 1-shard stream the get-* workloads read
 #   READ_PASSES=5        passes over that shard per protocol; the last one counts (the others warm up both JVMs)
 #   MEM_RECORDS=1000000  records preloaded for the memory-per-record workload
 #   LOAD_TIMEOUT=60      seconds a preload may take; a slow server measures with what it took by then
 #   PUT_CONNECTIONS=32 PUTS_CONNECTIONS=8 WRK_THREADS=2 WRITE_SHARDS=4
+#   FANOUT_CONSUMERS="1 5 20"  enhanced fan-out: consumers subscribed to every shard of a WRITE_SHARDS stream
+#   FANOUT_SECONDS=5 FANOUT_PRODUCERS=2 FANOUT_BATCH=100  the write window, PutRecords threads and batch size
 #   JAVA_HEAP=2g         -Xmx of the Runnel and ceiling JVMs (no -Xms: the heap grows on demand)
 #   RUNNEL_JAVA_OPTS=""  more JVM options for Runnel (experiments; the report prints them)
 #   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes (default a quarter of the heap; a fast write run fills that)
@@ -30,7 +32,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-15s}
 TARGETS=${TARGETS:-"runnel kinesalite kinesis-mock ceiling"}
-WORKLOADS=${WORKLOADS:-"startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest memory"}
+WORKLOADS=${WORKLOADS:-"startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"}
 READ_RECORDS=${READ_RECORDS:-200000}
 READ_PASSES=${READ_PASSES:-5}
 MEM_RECORDS=${MEM_RECORDS:-1000000}
@@ -39,6 +41,10 @@ PUT_CONNECTIONS=${PUT_CONNECTIONS:-32}
 PUTS_CONNECTIONS=${PUTS_CONNECTIONS:-8}
 WRK_THREADS=${WRK_THREADS:-2}
 WRITE_SHARDS=${WRITE_SHARDS:-4}
+FANOUT_CONSUMERS=${FANOUT_CONSUMERS:-"1 5 20"}
+FANOUT_SECONDS=${FANOUT_SECONDS:-5}
+FANOUT_PRODUCERS=${FANOUT_PRODUCERS:-2}
+FANOUT_BATCH=${FANOUT_BATCH:-100}
 JAVA_HEAP=${JAVA_HEAP:-2g}
 RUNNEL_JAVA_OPTS=${RUNNEL_JAVA_OPTS:-}
 RUNNEL_STORAGE=${RUNNEL_STORAGE:-1GB}
@@ -86,7 +92,7 @@ if { has "$TARGETS" kinesalite || has "$TARGETS" kinesis-mock; } && \
   npm install --prefix "$PEERS" --no-audit --no-fund --loglevel=error kinesalite@3.3.3 kinesis-local@0.6.2 >&2
 fi
 CLASSES=$OUT/classes
-javac -d "$CLASSES" bench/client/BenchClient.java bench/client/Report.java
+javac -d "$CLASSES" bench/client/BenchClient.java bench/client/Report.java bench/client/FanOutBench.java
 
 # ------------------------------------------------------------------ servers
 
@@ -101,6 +107,7 @@ supports() {
     runnel:*) return 0 ;;
     ceiling:startup | ceiling:put-aws | ceiling:puts-aws) return 0 ;;
     ceiling:*) return 1 ;;
+    kinesalite:fanout) return 1 ;;   # kinesalite has no enhanced fan-out
     *:put-rest | *:puts-rest | *:get-rest) return 1 ;;
     *) return 0 ;;
   esac
@@ -120,7 +127,7 @@ trap 'log "interrupted"; exit 130' INT TERM
 
 # Runnel without throttling, streams ready at once, and room for every record a run writes.
 RUNNEL_ARGS=(--runnel.limits.enabled=false --runnel.streams.create-delay=0 --runnel.streams.delete-delay=0
-  --runnel.storage.max-bytes="$RUNNEL_STORAGE")
+  --runnel.fan-out.create-delay=0 --runnel.storage.max-bytes="$RUNNEL_STORAGE")
 
 AUTH='AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000'
 aws() { # port operation json -> body on stdout; fails on non-2xx
@@ -182,7 +189,7 @@ create_stream() { # port name shards
 # Deletes a stream and waits until it is gone, so that its records stop counting (Runnel's memory budget,
 # kinesis-mock's slowdown as shards fill) against the next workload.
 delete_stream() { # port name
-  aws "$1" DeleteStream "{\"StreamName\":\"$2\"}" >/dev/null || return 0
+  aws "$1" DeleteStream "{\"StreamName\":\"$2\",\"EnforceConsumerDeletion\":true}" >/dev/null || return 0
   for _ in $(seq 100); do
     aws "$1" DescribeStream "{\"StreamName\":\"$2\",\"Limit\":1}" >/dev/null 2>&1 || { sleep 1; return 0; }
     sleep 0.1
@@ -262,6 +269,33 @@ run_reads() { # round target
   done
 }
 
+# Enhanced fan-out: for each consumer count, a fresh WRITE_SHARDS stream, every consumer subscribed to every
+# shard, FANOUT_SECONDS of PutRecords; records delivered per second and put-to-receive latency.
+run_fanout() { # round target
+  local round=$1 target=$2 port; port=$(port_of "$target")
+  local n
+  for n in $FANOUT_CONSUMERS; do
+    local raw=$OUT/raw/r$round-$target-fanout-$n valid=1 note="" stream=fanout-$n
+    if ! create_stream "$port" "$stream" "$WRITE_SHARDS"; then
+      record "$round" "$target" "fanout-$n" "" 0 "could not create the stream"; continue
+    fi
+    if ! timeout $((FANOUT_SECONDS + 180)) java -cp "$CLASSES" FanOutBench "$port" "$stream" "$WRITE_SHARDS" "$n" \
+        "$FANOUT_SECONDS" "$FANOUT_PRODUCERS" "$FANOUT_BATCH" >"$raw.out" 2>"$raw.err"; then
+      valid=0; note="$(head -c 200 "$raw.err" | tr '\t\n' '  ')"
+    fi
+    local line; line=$(grep '^FANOUT ' "$raw.out" || true)
+    [[ -n $line ]] || { valid=0; note+=" no result"; }
+    local lost; lost=$(field lost "$line")
+    [[ ${lost:-0} == 0 ]] || note+=" lost=$lost"
+    [[ $valid == 1 ]] || log "INVALID $target fanout-$n: $note"
+    record "$round" "$target" "fanout-$n" "$(field delivered_per_s "$line")" "$valid" "$note"
+    record "$round" "$target" "fanout-$n.p50" "$(field p50_ms "$line")" "$valid" "$note"
+    record "$round" "$target" "fanout-$n.p99" "$(field p99_ms "$line")" "$valid" "$note"
+    log "$target fanout-$n: $line"
+    delete_stream "$port" "$stream"
+  done
+}
+
 # Fresh server: RSS growth (and, for JVMs, live-heap growth) over a preload, per record.
 run_memory() { # round target
   local round=$1 target=$2 port; port=$(port_of "$target")
@@ -307,7 +341,7 @@ cat "$OUT/machine.txt" >&2
 for round in $(seq "$ROUNDS"); do
   for target in $TARGETS; do
     log "round $round/$ROUNDS: $target"
-    if [[ $WORKLOADS =~ startup|put|get ]]; then
+    if [[ $WORKLOADS =~ startup|put|get|fanout ]]; then
       if ! start_server "$target" "$OUT/raw/r$round-$target.log"; then
         record "$round" "$target" startup "" 0 "did not start"; log "INVALID $target: did not start"
         stop_server; continue
@@ -322,6 +356,7 @@ for round in $(seq "$ROUNDS"); do
         run_wrk "$round" "$target" "$name" "$edge" "$batch" "$conns"
       done
       if [[ $WORKLOADS =~ get- ]] && supports "$target" get-json; then run_reads "$round" "$target"; fi
+      if has "$WORKLOADS" fanout && supports "$target" fanout; then run_fanout "$round" "$target"; fi
       stop_server
     fi
     if has "$WORKLOADS" memory && supports "$target" memory; then run_memory "$round" "$target"; fi
