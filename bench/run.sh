@@ -17,7 +17,9 @@
 #   LOAD_TIMEOUT=60      seconds a preload may take; a slow server measures with what it took by then
 #   PUT_CONNECTIONS=32 PUTS_CONNECTIONS=8 WRK_THREADS=2 WRITE_SHARDS=4
 #   FANOUT_CONSUMERS="1 5 20"  enhanced fan-out: consumers subscribed to every shard of a WRITE_SHARDS stream
-#   FANOUT_SECONDS=5 FANOUT_PRODUCERS=2 FANOUT_BATCH=100  the write window, PutRecords threads and batch size
+#   FANOUT_SECONDS=5 FANOUT_PRODUCERS=2 FANOUT_BATCH=100  each phase's write window, PutRecords threads, batch size
+#   FANOUT_RATE=2000     records/s of the latency phase (half the write limit of 4 shards); the throughput phase
+#                        writes as fast as the server takes
 #   JAVA_HEAP=2g         -Xmx of the Runnel and ceiling JVMs (no -Xms: the heap grows on demand)
 #   RUNNEL_JAVA_OPTS=""  more JVM options for Runnel (experiments; the report prints them)
 #   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes (default a quarter of the heap; a fast write run fills that)
@@ -45,6 +47,7 @@ FANOUT_CONSUMERS=${FANOUT_CONSUMERS:-"1 5 20"}
 FANOUT_SECONDS=${FANOUT_SECONDS:-5}
 FANOUT_PRODUCERS=${FANOUT_PRODUCERS:-2}
 FANOUT_BATCH=${FANOUT_BATCH:-100}
+FANOUT_RATE=${FANOUT_RATE:-2000}
 JAVA_HEAP=${JAVA_HEAP:-2g}
 RUNNEL_JAVA_OPTS=${RUNNEL_JAVA_OPTS:-}
 RUNNEL_STORAGE=${RUNNEL_STORAGE:-1GB}
@@ -279,8 +282,8 @@ run_fanout() { # round target
     if ! create_stream "$port" "$stream" "$WRITE_SHARDS"; then
       record "$round" "$target" "fanout-$n" "" 0 "could not create the stream"; continue
     fi
-    if ! timeout $((FANOUT_SECONDS + 180)) java -cp "$CLASSES" FanOutBench "$port" "$stream" "$WRITE_SHARDS" "$n" \
-        "$FANOUT_SECONDS" "$FANOUT_PRODUCERS" "$FANOUT_BATCH" >"$raw.out" 2>"$raw.err"; then
+    if ! timeout $((2 * FANOUT_SECONDS + 240)) java -cp "$CLASSES" FanOutBench "$port" "$stream" "$WRITE_SHARDS" "$n" \
+        "$FANOUT_SECONDS" "$FANOUT_PRODUCERS" "$FANOUT_BATCH" "$FANOUT_RATE" >"$raw.out" 2>"$raw.err"; then
       valid=0; note="$(head -c 200 "$raw.err" | tr '\t\n' '  ')"
     fi
     local line; line=$(grep '^FANOUT ' "$raw.out" || true)

@@ -21,12 +21,14 @@ import java.util.regex.Pattern;
 
 /**
  * Enhanced fan-out benchmark: registers CONSUMERS consumers on a stream, subscribes each to every shard
- * (SubscribeToShard over HTTP/1.1, JSON event stream), then writes records for a while from PRODUCERS threads
- * with PutRecords (each record carries its send time) and measures what the subscriptions receive: delivered
- * records per second over the write window, and put-to-receive latency p50/p99 of every delivered record.
- * Needs no library: event-stream frames are parsed here (prelude and total length; CRCs are not checked).
+ * (SubscribeToShard over HTTP/1.1, JSON event stream), then writes records with PutRecords from PRODUCERS threads
+ * (each record carries its send time) in two phases of SECONDS each, and measures what the subscriptions
+ * receive: first as fast as the server takes them (delivered records per second over the write window), then at
+ * a steady RATE records per second, the load a Kinesis stream of these shards may take (put-to-receive latency
+ * p50/p99 of every record delivered in that phase). Needs no library: event-stream frames are parsed here
+ * (prelude and total length; CRCs are not checked).
  *
- * <p>Usage: java FanOutBench port stream shards consumers seconds producers batch
+ * <p>Usage: java FanOutBench port stream shards consumers seconds producers batch rate
  * Prints one line: FANOUT consumers=.. sent=.. delivered=.. delivered_per_s=.. p50_ms=.. p99_ms=.. lost=..
  */
 public final class FanOutBench {
@@ -47,6 +49,7 @@ public final class FanOutBench {
         int seconds = Integer.parseInt(args[4]);
         int producers = Integer.parseInt(args[5]);
         int batch = Integer.parseInt(args[6]);
+        int rate = Integer.parseInt(args[7]);
         base = "http://127.0.0.1:" + port + "/";
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -58,9 +61,7 @@ public final class FanOutBench {
         }
         List<String> arns = new ArrayList<>();
         for (int c = 0; c < consumers; c++) {
-            String answer = call(
-                    "RegisterStreamConsumer",
-                    "{\"StreamARN\":\"" + streamArn + "\",\"ConsumerName\":\"bench-" + c + "\"}");
+            String answer = register(streamArn, "bench-" + c);
             Matcher arn = CONSUMER_ARN.matcher(answer);
             if (!arn.find()) {
                 throw new IllegalStateException("no ConsumerARN in " + answer);
@@ -92,13 +93,52 @@ public final class FanOutBench {
         subscribed.await();
         Thread.sleep(500);
 
+        Phase flood = phase(stream, producers, batch, seconds, 0, consumers, delivered, latencies);
+        Phase steady = phase(stream, producers, batch, seconds, rate, consumers, delivered, latencies);
+        System.out.printf(
+                Locale.ROOT,
+                "FANOUT consumers=%d shards=%d sent=%d delivered=%d delivered_per_s=%.0f steady_rate=%d p50_ms=%.2f"
+                        + " p99_ms=%.2f lost=%d%n",
+                consumers,
+                shards.size(),
+                flood.sent + steady.sent,
+                flood.delivered + steady.delivered,
+                flood.delivered / flood.seconds,
+                rate,
+                percentile(steady.latencies, 0.50) / 1e6,
+                percentile(steady.latencies, 0.99) / 1e6,
+                flood.lost + steady.lost);
+        System.exit(0);
+    }
+
+    /** What one phase sent and what its subscriptions received, with every delivered record's latency. */
+    record Phase(long sent, long delivered, long lost, double seconds, long[] latencies) {}
+
+    /**
+     * Writes for {@code seconds} (at {@code rate} records per second, or as fast as the server takes them when 0),
+     * then waits up to 30 s for every record to reach every consumer.
+     */
+    static Phase phase(
+            String stream,
+            int producers,
+            int batch,
+            int seconds,
+            int rate,
+            int consumers,
+            AtomicLong delivered,
+            ConcurrentLinkedQueue<long[]> latencies)
+            throws InterruptedException {
+        latencies.clear();
+        long deliveredBefore = delivered.get();
         AtomicLong sent = new AtomicLong();
         long writeStart = System.nanoTime();
         long writeEnd = writeStart + seconds * 1_000_000_000L;
+        double perProducer = rate / (double) producers;
         List<Thread> writers = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
             int producer = p;
-            Thread writer = new Thread(() -> produce(stream, producer, batch, writeEnd, sent), "put-" + p);
+            Thread writer =
+                    new Thread(() -> produce(stream, producer, batch, writeEnd, perProducer, sent), "put-" + p);
             writer.start();
             writers.add(writer);
         }
@@ -107,25 +147,30 @@ public final class FanOutBench {
         }
         long expected = sent.get() * consumers;
         long grace = System.nanoTime() + 30_000_000_000L;
-        while (delivered.get() < expected && System.nanoTime() < grace) {
+        while (delivered.get() - deliveredBefore < expected && System.nanoTime() < grace) {
             Thread.sleep(20);
         }
+        long got = delivered.get() - deliveredBefore;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
         Arrays.sort(all);
-        double window = (writeEnd - writeStart) / 1e9;
-        System.out.printf(
-                Locale.ROOT,
-                "FANOUT consumers=%d shards=%d sent=%d delivered=%d delivered_per_s=%.0f p50_ms=%.2f p99_ms=%.2f"
-                        + " lost=%d%n",
-                consumers,
-                shards.size(),
-                sent.get(),
-                delivered.get(),
-                delivered.get() / window,
-                percentile(all, 0.50) / 1e6,
-                percentile(all, 0.99) / 1e6,
-                Math.max(0, expected - delivered.get()));
-        System.exit(0);
+        return new Phase(sent.get(), got, Math.max(0, expected - got), (writeEnd - writeStart) / 1e9, all);
+    }
+
+    /** RegisterStreamConsumer, waiting while the server has too many consumers CREATING (Kinesis allows 5). */
+    static String register(String streamArn, String name) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            HttpResponse<String> response = http.send(
+                    request("RegisterStreamConsumer", "{\"StreamARN\":\"" + streamArn + "\",\"ConsumerName\":\"" + name + "\"}"),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return response.body();
+            }
+            if (!response.body().contains("LimitExceeded") || System.nanoTime() > deadline) {
+                throw new IllegalStateException("RegisterStreamConsumer answered " + response.statusCode() + ": " + response.body());
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** One subscription, read until the process ends; latencies are collected per event. */
@@ -181,12 +226,23 @@ public final class FanOutBench {
         }
     }
 
-    /** PutRecords batches until the end of the write window; each record's data starts with its send time. */
-    static void produce(String stream, int producer, int batch, long writeEnd, AtomicLong sent) {
+    /**
+     * PutRecords batches until the end of the write window, at {@code perSecond} records per second (0: as fast
+     * as they are answered); each record's data starts with its send time.
+     */
+    static void produce(String stream, int producer, int batch, long writeEnd, double perSecond, AtomicLong sent) {
         String pad = "x".repeat(80);
         long n = 0;
+        long next = System.nanoTime();
         try {
             while (System.nanoTime() < writeEnd) {
+                if (perSecond > 0) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    next += (long) (batch * 1e9 / perSecond);
+                }
                 StringBuilder body = new StringBuilder("{\"StreamName\":\"" + stream + "\",\"Records\":[");
                 long at = System.nanoTime();
                 for (int i = 0; i < batch; i++) {
