@@ -1,5 +1,6 @@
 package dev.runnel.streams;
 
+import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.error.ResourceNotFoundException;
@@ -7,14 +8,18 @@ import dev.runnel.core.stream.ConsumerStatus;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamConsumer;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.core.stream.Tags;
 import dev.runnel.settings.FanOut;
 import dev.runnel.storage.StreamCatalog;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Enhanced fan-out consumers: RegisterStreamConsumer, DescribeStreamConsumer, ListStreamConsumers and
@@ -137,6 +142,43 @@ public class ConsumerService {
             return current.with(c -> c.consumers = next);
         });
         return new Registered(stream, deregistered[0], streams.arn(stream));
+    }
+
+    /** TagResource on a consumer ARN: adds or overwrites tags; a consumer holds at most 50. */
+    public Registered addTags(ConsumerRef ref, Map<String, String> tags) {
+        Map<String, String> checked = Tags.validated("tags", tags);
+        return retag(ref, current -> {
+            Map<String, String> merged = new TreeMap<>(current);
+            merged.putAll(checked);
+            if (merged.size() > Tags.MAX_TAGS) {
+                throw new InvalidArgumentException("Failed to add tags to consumer " + ref.name() + " under account "
+                        + lookup.account() + " because a given consumer cannot have more than " + Tags.MAX_TAGS
+                        + " tags associated with it.");
+            }
+            return merged;
+        });
+    }
+
+    /** UntagResource on a consumer ARN: removes tags by key; unknown keys are ignored. */
+    public Registered removeTags(ConsumerRef ref, Collection<String> keys) {
+        return retag(ref, current -> {
+            Map<String, String> remaining = new TreeMap<>(current);
+            remaining.keySet().removeAll(keys);
+            return remaining;
+        });
+    }
+
+    private Registered retag(ConsumerRef ref, UnaryOperator<Map<String, String>> change) {
+        Instant now = clock.instant();
+        StreamConsumer[] changed = new StreamConsumer[1];
+        Stream stream = updates.update(ref.stream(), now, current -> {
+            StreamConsumer consumer = find(current, ref, now).orElseThrow(() -> notFound(current, ref.name()));
+            changed[0] = consumer.withTags(change.apply(consumer.tags()));
+            List<StreamConsumer> next = new ArrayList<>(live(current, now));
+            next.replaceAll(c -> c == consumer ? changed[0] : c);
+            return current.with(c -> c.consumers = next);
+        });
+        return new Registered(stream, changed[0], streams.arn(stream));
     }
 
     /** Removes consumers that finished deregistering from their streams' metadata; housekeeping runs it. */

@@ -226,6 +226,16 @@ abstract class AwsSdkScenario {
                 () -> kinesis.describeStreamConsumer(
                         b -> b.consumerARN(registered.consumerARN()).consumerName("other")));
 
+        kinesis.tagResource(b -> b.resourceARN(registered.consumerARN()).tags(Map.of("env", "test")));
+        kinesis.untagResource(b -> b.resourceARN(registered.consumerARN()).tagKeys("team"));
+        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(registered.consumerARN()))
+                        .tags()))
+                .containsOnly(Map.entry("env", "test"));
+        assertThat(tagsOf(kinesis.listTagsForResource(b -> b.resourceARN(streamArn))
+                        .tags()))
+                .as("the stream's tags are its own")
+                .isEmpty();
+
         for (int i = 2; i <= 3; i++) {
             String consumer = "app-" + i;
             kinesis.registerStreamConsumer(b -> b.streamARN(streamArn).consumerName(consumer));

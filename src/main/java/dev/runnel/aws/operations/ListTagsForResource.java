@@ -8,6 +8,7 @@ import dev.runnel.aws.shapes.AwsShapes.Tag;
 import dev.runnel.aws.shapes.Resources;
 import dev.runnel.core.error.Constraints;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -25,8 +26,14 @@ class ListTagsForResource implements AwsOperation<ListTagsForResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        return new Output(AwsShapes.tags(context.streams()
-                .describe(Resources.stream(context, input.resourceARN()))
-                .tags()));
+        Map<String, String> tags = Resources.isConsumer(input.resourceARN())
+                ? context.consumers()
+                        .describe(Resources.consumer(context, input.resourceARN()))
+                        .consumer()
+                        .tags()
+                : context.streams()
+                        .describe(Resources.stream(context, input.resourceARN()))
+                        .tags();
+        return new Output(AwsShapes.tags(tags));
     }
 }

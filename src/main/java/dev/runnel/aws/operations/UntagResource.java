@@ -22,7 +22,11 @@ class UntagResource implements AwsOperation<UntagResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.settings().removeTags(Resources.stream(context, input.resourceARN()), input.tagKeys());
+        if (Resources.isConsumer(input.resourceARN())) {
+            context.consumers().removeTags(Resources.consumer(context, input.resourceARN()), input.tagKeys());
+        } else {
+            context.settings().removeTags(Resources.stream(context, input.resourceARN()), input.tagKeys());
+        }
         return null;
     }
 }

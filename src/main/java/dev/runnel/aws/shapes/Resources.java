@@ -2,8 +2,8 @@ package dev.runnel.aws.shapes;
 
 import dev.runnel.aws.AwsContext;
 import dev.runnel.core.error.Constraints;
-import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.streams.ConsumerService;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,11 +36,18 @@ public final class Resources {
         }
     }
 
-    /** The stream a resource ARN names; consumers cannot be tagged until Runnel has them. */
+    /** Whether a resource ARN names a consumer rather than a stream. */
+    public static boolean isConsumer(String resourceARN) {
+        return resourceARN.contains("/consumer/");
+    }
+
+    /** The stream a stream's resource ARN names. */
     public static StreamName stream(AwsContext context, String resourceARN) {
-        if (resourceARN.contains("/consumer/")) {
-            throw new ResourceNotFoundException("Consumer " + resourceARN + " not found.");
-        }
         return context.streamOfArn(resourceARN);
+    }
+
+    /** The consumer a consumer's resource ARN names. */
+    public static ConsumerService.ConsumerRef consumer(AwsContext context, String resourceARN) {
+        return context.consumer(null, null, resourceARN);
     }
 }

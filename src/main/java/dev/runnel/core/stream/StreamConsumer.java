@@ -57,6 +57,11 @@ public record StreamConsumer(
         return goneAt != null ? this : new StreamConsumer(name, createdAt, activeAt, now.plus(deleteDelay), tags);
     }
 
+    /** This consumer with other tags. */
+    public StreamConsumer withTags(Map<String, String> newTags) {
+        return new StreamConsumer(name, createdAt, activeAt, goneAt, new TreeMap<>(newTags));
+    }
+
     /** The consumer's ARN, {@code <stream ARN>/consumer/<name>:<creation epoch seconds>}, as AWS forms it. */
     public String arn(String streamArn) {
         return streamArn + "/consumer/" + name + ":" + createdAt.getEpochSecond();
