@@ -48,7 +48,8 @@ import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHan
             "runnel.streams.update-delay=100ms",
             "runnel.fan-out.create-delay=100ms",
             "runnel.fan-out.subscription-lifetime=3s",
-            "runnel.fan-out.idle-event-interval=200ms"
+            "runnel.fan-out.idle-event-interval=200ms",
+            "runnel.http.max-request-size=1MB"
         })
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -236,6 +237,27 @@ class SubscribeToShardIT {
         assertThat(resumed.payloads()).containsExactly("first");
         resumed.done.get(10, TimeUnit.SECONDS);
         h2.deleteStream(b -> b.streamName("fan-idle").enforceConsumerDeletion(true))
+                .get();
+    }
+
+    @Test
+    void anOversizedRequestRefusedOnTheSameHttp2ConnectionDoesNotDisturbASubscription() throws Exception {
+        String consumer = streamWithConsumer(h2, "fan-neighbour", 1);
+        Received received = new Received(h2, consumer, "shardId-000000000000", ShardIteratorType.LATEST, null);
+        await(() -> !received.events.isEmpty());
+        byte[] big = new byte[3 * 1024 * 1024];
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<?> tooLarge = h2.putRecord(
+                    b -> b.streamName("fan-neighbour").partitionKey("k").data(SdkBytes.fromByteArray(big)));
+            assertThatThrownBy(() -> tooLarge.get(10, TimeUnit.SECONDS))
+                    .as("413 for a body over runnel.http.max-request-size")
+                    .hasMessageContaining("413");
+        }
+        put(h2, "fan-neighbour", "0", "after the refusals");
+        await(() -> received.payloads().contains("after the refusals"));
+        received.done.get(10, TimeUnit.SECONDS);
+        assertThat(received.done).isCompleted().isNotCompletedExceptionally();
+        h2.deleteStream(b -> b.streamName("fan-neighbour").enforceConsumerDeletion(true))
                 .get();
     }
 }
