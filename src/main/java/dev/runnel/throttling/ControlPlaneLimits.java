@@ -6,10 +6,12 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Kinesis's control-plane call rates (per account and region; ListShards per stream), enforced with
+ * Kinesis's control-plane call rates (per account and region; ListShards and the consumer calls but
+ * RegisterStreamConsumer per stream), enforced with
  * {@link LimitExceededException} when {@code runnel.limits.control-plane} is on. Off by default: KCL's
  * start-up and test suites would trip them. Thread-safe.
  */
@@ -34,7 +36,15 @@ public final class ControlPlaneLimits {
             Map.entry("UpdateShardCount", 10),
             Map.entry("DescribeLimits", 1),
             Map.entry("UpdateStreamMode", 5),
-            Map.entry("UpdateMaxRecordSize", 5));
+            Map.entry("UpdateMaxRecordSize", 5),
+            Map.entry("RegisterStreamConsumer", 5),
+            Map.entry("DescribeStreamConsumer", 20),
+            Map.entry("ListStreamConsumers", 5),
+            Map.entry("DeregisterStreamConsumer", 5));
+
+    /** Operations whose rate Kinesis counts per stream rather than per account and region. */
+    static final Set<String> PER_STREAM =
+            Set.of("ListShards", "DescribeStreamConsumer", "ListStreamConsumers", "DeregisterStreamConsumer");
 
     private final boolean enabled;
     private final TimeMeter time;
@@ -60,7 +70,7 @@ public final class ControlPlaneLimits {
         if (!enabled || perSecond == null) {
             return;
         }
-        String key = region + "/" + operation + (operation.equals("ListShards") ? "/" + stream : "");
+        String key = region + "/" + operation + (PER_STREAM.contains(operation) ? "/" + stream : "");
         Bucket bucket = buckets.computeIfAbsent(
                 key,
                 k -> Bucket.builder()
