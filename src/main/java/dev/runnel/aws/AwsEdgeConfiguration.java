@@ -37,7 +37,7 @@ class AwsEdgeConfiguration {
     }
 
     /** Two threads produce the events of every enhanced fan-out subscription. */
-    @Bean(destroyMethod = "close")
+    @Bean
     SubscriptionStreamer subscriptionStreamer(RunnelProperties properties) {
         return new SubscriptionStreamer(2, properties.fanOut().idleEventInterval());
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -53,6 +54,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
     private final ObjectMapper mapper;
     private final ScheduledExecutorService scheduler;
     private final Duration idleInterval;
+    private final Consumer<SubscriptionDelivery> onClosed;
 
     /** Guarded by this. */
     private byte[] pending;
@@ -75,7 +77,9 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
             AwsProtocol protocol,
             ObjectMapper mapper,
             ScheduledExecutorService scheduler,
-            Duration idleInterval) {
+            Duration idleInterval,
+            Consumer<SubscriptionDelivery> onClosed) {
+        this.onClosed = onClosed;
         this.subscription = subscription;
         this.async = async;
         this.out = out;
@@ -214,6 +218,14 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
                 event.records(), event.continuationSequenceNumber(), event.millisBehindLatest(), children));
     }
 
+    /** Ends the stream normally now (the server is stopping), after the event being written, if any. */
+    void end() {
+        synchronized (this) {
+            lastFrame = true;
+        }
+        pump();
+    }
+
     /** The lifetime ended: close the stream normally; the client subscribes again. */
     private void finish() {
         synchronized (this) {
@@ -231,6 +243,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
         if (!closed) {
             closed = true;
             subscription.cancel();
+            onClosed.accept(this);
             async.complete();
         }
     }
@@ -245,6 +258,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
             closed = true;
             subscription.cancel();
         }
+        onClosed.accept(this);
         try {
             async.complete();
         } catch (IllegalStateException alreadyCompleted) {
@@ -263,6 +277,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
             closed = true;
         }
         subscription.cancel();
+        onClosed.accept(this);
     }
 
     @Override

@@ -6,9 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -16,10 +19,12 @@ import tools.jackson.databind.ObjectMapper;
  * {@link SubscriptionDelivery} writes asynchronously (chunked on HTTP/1.1, DATA frames on HTTP/2). Events are
  * produced on a small scheduler shared by every subscription; no thread waits for records.
  */
-final class SubscriptionStreamer implements AutoCloseable {
+final class SubscriptionStreamer implements SmartLifecycle {
 
     private final ScheduledExecutorService scheduler;
     private final Duration idleInterval;
+    private final Set<SubscriptionDelivery> streaming = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     /**
      * @param threads how many threads produce events for all subscriptions
@@ -47,13 +52,37 @@ final class SubscriptionStreamer implements AutoCloseable {
         response.setContentType(EventStreamFrames.CONTENT_TYPE);
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(0);
-        new SubscriptionDelivery(
-                        subscription, async, response.getOutputStream(), protocol, mapper, scheduler, idleInterval)
-                .start();
+        SubscriptionDelivery delivery = new SubscriptionDelivery(
+                subscription,
+                async,
+                response.getOutputStream(),
+                protocol,
+                mapper,
+                scheduler,
+                idleInterval,
+                streaming::remove);
+        streaming.add(delivery);
+        delivery.start();
     }
 
     @Override
-    public void close() {
-        scheduler.shutdownNow();
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every subscription normally (clients subscribe again, to another node or after the restart) before the
+     * web server's graceful shutdown, which would otherwise wait for them; then stops the scheduler.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        streaming.forEach(SubscriptionDelivery::end);
+        scheduler.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
