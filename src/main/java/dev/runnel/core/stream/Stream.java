@@ -56,6 +56,7 @@ public final class Stream {
     private final List<Instant> shardCountUpdates;
     private final List<Instant> modeUpdates;
     private final List<ScalingEvent> scalingEvents;
+    private final StreamFeatures features;
     private final long version;
 
     private Stream(StreamChanges c) {
@@ -86,6 +87,7 @@ public final class Stream {
         this.shardCountUpdates = List.copyOf(c.shardCountUpdates);
         this.modeUpdates = List.copyOf(c.modeUpdates);
         this.scalingEvents = List.copyOf(c.scalingEvents);
+        this.features = Objects.requireNonNull(c.features, "features");
         this.version = c.version;
     }
 
@@ -273,6 +275,11 @@ public final class Stream {
     /** The most recent automatic scaling steps of an ON_DEMAND stream, oldest first. */
     public List<ScalingEvent> scalingEvents() {
         return scalingEvents;
+    }
+
+    /** Resource policies, warm throughput, record distribution and channels. */
+    public StreamFeatures features() {
+        return features;
     }
 
     public long version() {

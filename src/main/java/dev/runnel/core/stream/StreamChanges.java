@@ -30,6 +30,7 @@ public final class StreamChanges {
     public List<Instant> shardCountUpdates = List.of();
     public List<Instant> modeUpdates = List.of();
     public List<ScalingEvent> scalingEvents = List.of();
+    public StreamFeatures features = StreamFeatures.DEFAULTS;
 
     StreamChanges() {}
 
@@ -51,5 +52,6 @@ public final class StreamChanges {
         shardCountUpdates = s.shardCountUpdates();
         modeUpdates = s.modeUpdates();
         scalingEvents = s.scalingEvents();
+        features = s.features();
     }
 }
