@@ -2,12 +2,18 @@ package dev.runnel.regions;
 
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
+import dev.runnel.streams.AccountSettingsService;
+import dev.runnel.streams.ChannelService;
 import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
+import dev.runnel.streams.ResourcePolicyService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 
-/** The services of one account and region: its streams, their shards, iterators and records. */
+/**
+ * The services of one account and region: its streams, their shards, iterators and records, its account settings,
+ * channels and resource policies.
+ */
 public record RegionServices(
         String region,
         StreamService streams,
@@ -15,4 +21,7 @@ public record RegionServices(
         ReshardingService resharding,
         ShardIteratorService iterators,
         RecordService records,
-        OnDemandScaling onDemand) {}
+        OnDemandScaling onDemand,
+        AccountSettingsService accountSettings,
+        ChannelService channels,
+        ResourcePolicyService policies) {}

@@ -7,9 +7,12 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
+import dev.runnel.streams.AccountSettingsService;
+import dev.runnel.streams.ChannelService;
 import dev.runnel.streams.LocalOnDemandScaling;
 import dev.runnel.streams.LocalReshardingLock;
 import dev.runnel.streams.ReshardingService;
+import dev.runnel.streams.ResourcePolicyService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.throttling.Throttler;
@@ -86,8 +89,10 @@ public final class Regions {
     private RegionServices create(String region) {
         StreamCatalog catalog = catalogs.apply(region);
         StreamService streams = new StreamService(catalog, logs, clock, properties, region);
+        AccountSettingsService account = new AccountSettingsService(clock);
         ReshardingService resharding =
-                new ReshardingService(catalog, logs, streams, new LocalReshardingLock(), clock, properties);
+                new ReshardingService(catalog, logs, streams, new LocalReshardingLock(), clock, properties, account);
+        ChannelService channels = new ChannelService(catalog, streams, clock, properties);
         ShardIteratorService iterators = new ShardIteratorService(streams.lookup(), clock, properties, codec, traffic);
         return new RegionServices(
                 region,
@@ -96,6 +101,9 @@ public final class Regions {
                 resharding,
                 iterators,
                 new RecordService(streams.lookup(), iterators, clock, traffic, throttler),
-                new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()));
+                new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand(), account),
+                account,
+                channels,
+                new ResourcePolicyService(catalog, streams, channels, clock));
     }
 }

@@ -6,6 +6,7 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardFilter;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamFeatures;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.StreamStatus;
@@ -61,7 +62,7 @@ public class StreamService {
     public Stream create(CreateStreamCommand command) {
         Instant now = clock.instant();
         checkShardLimit(command.shardCount());
-        Stream stream = Stream.create(
+        Stream created = Stream.create(
                 command.name(),
                 newIncarnation(now),
                 command.mode(),
@@ -71,6 +72,9 @@ public class StreamService {
                 command.tags(),
                 now,
                 properties.streams().createDelay());
+        Stream stream = command.features().equals(StreamFeatures.DEFAULTS)
+                ? created
+                : created.with(c -> c.features = command.features());
         for (Shard shard : stream.shards()) {
             logs.create(stream.incarnation(), shard.id());
         }
@@ -134,11 +138,17 @@ public class StreamService {
         }
     }
 
-    /** Starts deleting the stream; it stays visible as DELETING for the configured delay. */
+    /**
+     * Starts deleting the stream; it stays visible as DELETING for the configured delay.
+     *
+     * @throws dev.runnel.core.error.ResourceInUseException while it has channels that are not being deleted
+     */
     public Stream delete(StreamName name) {
         Instant now = clock.instant();
-        return updates.update(
-                name, now, stream -> stream.deleting(now, properties.streams().deleteDelay()));
+        return updates.update(name, now, stream -> {
+            stream.features().requireNoActiveChannels(name.value(), account(), now);
+            return stream.deleting(now, properties.streams().deleteDelay());
+        });
     }
 
     /** Every stream that has not finished deleting, in name order. */

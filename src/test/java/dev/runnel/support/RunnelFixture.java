@@ -16,9 +16,12 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
+import dev.runnel.streams.AccountSettingsService;
+import dev.runnel.streams.ChannelService;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.LocalReshardingLock;
 import dev.runnel.streams.ReshardingService;
+import dev.runnel.streams.ResourcePolicyService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.throttling.Throttler;
@@ -46,6 +49,9 @@ public final class RunnelFixture {
     public final ShardIteratorService iterators;
     public final RecordService records;
     public final ReshardingService resharding;
+    public final AccountSettingsService accountSettings;
+    public final ChannelService channels;
+    public final ResourcePolicyService policies;
 
     public RunnelFixture() {
         this(Builder.defaults());
@@ -73,7 +79,11 @@ public final class RunnelFixture {
         this.iterators = iteratorService(streams, clock, properties);
         this.records = new RecordService(
                 streams.lookup(), iterators, clock, new InMemoryTrafficMeter(), Throttler.unlimited());
-        this.resharding = new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties);
+        this.accountSettings = new AccountSettingsService(clock);
+        this.resharding = new ReshardingService(
+                catalog, store, streams, new LocalReshardingLock(), clock, properties, accountSettings);
+        this.channels = new ChannelService(catalog, streams, clock, properties);
+        this.policies = new ResourcePolicyService(catalog, streams, channels, clock);
     }
 
     /** An iterator service with its own codec, keyed by {@code runnel.iterators.secret}, and traffic meter. */
