@@ -7,7 +7,10 @@ import dev.runnel.core.stream.StreamName;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.regions.RegionServices;
+import dev.runnel.streams.AccountSettingsService;
+import dev.runnel.streams.ChannelService;
 import dev.runnel.streams.ReshardingService;
+import dev.runnel.streams.ResourcePolicyService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.tokens.TokenSigner;
@@ -44,6 +47,18 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
 
     public RecordService records() {
         return region.records();
+    }
+
+    public AccountSettingsService accountSettings() {
+        return region.accountSettings();
+    }
+
+    public ChannelService channels() {
+        return region.channels();
+    }
+
+    public ResourcePolicyService policies() {
+        return region.policies();
     }
 
     /** Adds the model constraints of the optional {@code StreamName} and {@code StreamARN} members. */

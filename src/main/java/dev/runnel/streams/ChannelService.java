@@ -10,13 +10,17 @@ import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
+import dev.runnel.core.stream.Tags;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.StreamCatalog;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -67,6 +71,7 @@ public class ChannelService {
             throw new ResourceInUseException(
                     "Channel " + command.name() + " under account " + account() + " already exists.");
         }
+        checkTagCount(command.name(), command.tags().size());
         if (live.size() >= CHANNEL_LIMIT) {
             throw new LimitExceededException("This request would exceed the limit of " + CHANNEL_LIMIT
                     + " channels for the account " + account() + " in " + streams.region() + ".");
@@ -157,6 +162,33 @@ public class ChannelService {
     public Located delete(String name) {
         Instant now = clock.instant();
         return change(name, now, channel -> channel.deleting(now, delays.deleteDelay()));
+    }
+
+    /** TagResource on a channel: adds or overwrites tags; a channel holds at most 50. */
+    public Located tag(String name, Map<String, String> tags) {
+        Map<String, String> checked = Tags.validated("tags", tags);
+        return change(name, clock.instant(), channel -> {
+            Map<String, String> merged = new TreeMap<>(channel.tags());
+            merged.putAll(checked);
+            checkTagCount(name, merged.size());
+            return channel.withTags(merged);
+        });
+    }
+
+    /** UntagResource on a channel: removes tags by key; unknown keys are ignored. */
+    public Located untag(String name, Collection<String> keys) {
+        return change(name, clock.instant(), channel -> {
+            Map<String, String> remaining = new TreeMap<>(channel.tags());
+            remaining.keySet().removeAll(keys);
+            return channel.withTags(remaining);
+        });
+    }
+
+    private void checkTagCount(String name, int count) {
+        if (count > Tags.MAX_TAGS) {
+            throw new InvalidArgumentException("Failed to add tags to channel " + name + " under account " + account()
+                    + " because a given channel cannot have more than " + Tags.MAX_TAGS + " tags associated with it.");
+        }
     }
 
     /** Attaches a resource policy to the channel (null detaches it). */

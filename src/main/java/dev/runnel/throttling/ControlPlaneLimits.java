@@ -34,7 +34,15 @@ public final class ControlPlaneLimits {
             Map.entry("UpdateShardCount", 10),
             Map.entry("DescribeLimits", 1),
             Map.entry("UpdateStreamMode", 5),
-            Map.entry("UpdateMaxRecordSize", 5));
+            Map.entry("UpdateMaxRecordSize", 5),
+            Map.entry("UpdateStreamWarmThroughput", 5),
+            Map.entry("DescribeAccountSettings", 5),
+            Map.entry("UpdateAccountSettings", 5),
+            Map.entry("CreateChannel", 5),
+            Map.entry("DescribeChannel", 5),
+            Map.entry("ListChannels", 5),
+            Map.entry("UpdateChannel", 5),
+            Map.entry("DeleteChannel", 5));
 
     private final boolean enabled;
     private final TimeMeter time;

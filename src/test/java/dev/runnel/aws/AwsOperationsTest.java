@@ -20,7 +20,7 @@ class AwsOperationsTest {
             AwsOperations operations = new AwsOperations(List.copyOf(beans.values()));
 
             assertThat(operations.names())
-                    .hasSizeGreaterThanOrEqualTo(24)
+                    .hasSizeGreaterThanOrEqualTo(36)
                     .allSatisfy(
                             name -> assertThat(AwsOperations.KINESIS_OPERATIONS).contains(name))
                     .contains(
@@ -31,7 +31,19 @@ class AwsOperationsTest {
                             "SplitShard",
                             "MergeShards",
                             "UpdateShardCount",
-                            "UpdateStreamMode");
+                            "UpdateStreamMode",
+                            "PutResourcePolicy",
+                            "GetResourcePolicy",
+                            "DeleteResourcePolicy",
+                            "DescribeAccountSettings",
+                            "UpdateAccountSettings",
+                            "UpdateStreamWarmThroughput",
+                            "UpdateStreamRecordDistributionStrategy",
+                            "CreateChannel",
+                            "DescribeChannel",
+                            "ListChannels",
+                            "UpdateChannel",
+                            "DeleteChannel");
             for (String name : operations.names()) {
                 Bound<?> bound = operations.find(name).orElseThrow();
                 assertThat(bound.inputType()).as(name).isNotNull();

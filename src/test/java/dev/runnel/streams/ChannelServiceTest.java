@@ -17,6 +17,8 @@ import dev.runnel.core.stream.StreamName;
 import dev.runnel.streams.ChannelService.Located;
 import dev.runnel.support.RunnelFixture;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +153,26 @@ class ChannelServiceTest {
                         .channels())
                 .extracting(l -> l.channel().name())
                 .containsExactly("c2", "c3");
+    }
+
+    @Test
+    void channelsAreTaggedAndUntaggedAndCarryAPolicy() {
+        onDemand("od");
+        create("orders", "od");
+        channels.tag("orders", Map.of("env", "test", "team", "ops"));
+        channels.untag("orders", List.of("env", "unknown"));
+        assertThat(channels.describe("orders").channel().tags()).containsExactly(Map.entry("team", "ops"));
+        f.policies.put(new ResourcePolicyService.Target.OfChannel("orders"), "{}");
+        assertThat(f.policies.get(new ResourcePolicyService.Target.OfChannel("orders")))
+                .contains("{}");
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i < 50; i++) {
+            many.put("k" + i, "v");
+        }
+        assertThatThrownBy(() -> channels.tag("orders", many))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("Failed to add tags to channel orders under account " + ACCOUNT
+                        + " because a given channel cannot have more than 50 tags associated with it.");
     }
 
     @Test

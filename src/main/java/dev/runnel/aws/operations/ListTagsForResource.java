@@ -25,6 +25,12 @@ class ListTagsForResource implements AwsOperation<ListTagsForResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
+        if (Resources.isChannel(input.resourceARN())) {
+            return new Output(AwsShapes.tags(context.channels()
+                    .describe(Resources.channelName(context, input.resourceARN()))
+                    .channel()
+                    .tags()));
+        }
         return new Output(AwsShapes.tags(context.streams()
                 .describe(Resources.stream(context, input.resourceARN()))
                 .tags()));

@@ -22,7 +22,11 @@ class TagResource implements AwsOperation<TagResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.settings().addTags(Resources.stream(context, input.resourceARN()), input.tags());
+        if (Resources.isChannel(input.resourceARN())) {
+            context.channels().tag(Resources.channelName(context, input.resourceARN()), input.tags());
+        } else {
+            context.settings().addTags(Resources.stream(context, input.resourceARN()), input.tags());
+        }
         return null;
     }
 }

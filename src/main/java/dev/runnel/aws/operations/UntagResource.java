@@ -22,7 +22,11 @@ class UntagResource implements AwsOperation<UntagResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        context.settings().removeTags(Resources.stream(context, input.resourceARN()), input.tagKeys());
+        if (Resources.isChannel(input.resourceARN())) {
+            context.channels().untag(Resources.channelName(context, input.resourceARN()), input.tagKeys());
+        } else {
+            context.settings().removeTags(Resources.stream(context, input.resourceARN()), input.tagKeys());
+        }
         return null;
     }
 }

@@ -101,6 +101,12 @@ public record Channel(
                         policy);
     }
 
+    /** The channel with other tags. */
+    public Channel withTags(Map<String, String> newTags) {
+        return new Channel(
+                name, id, createdAt, activeAt, updatingUntil, goneAt, configuration, new TreeMap<>(newTags), policy);
+    }
+
     /** The channel with another resource policy (null for none). */
     public Channel withPolicy(String newPolicy) {
         return new Channel(name, id, createdAt, activeAt, updatingUntil, goneAt, configuration, tags, newPolicy);
