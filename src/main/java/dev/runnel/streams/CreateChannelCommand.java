@@ -25,6 +25,7 @@ public record CreateChannelCommand(
 
     public CreateChannelCommand {
         Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(configuration, "configuration");
         Constraints check = Constraints.check();
         if (check.required("channelName", name)) {
             check.string("channelName", name, 1, 128, NAME);

@@ -22,7 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ResourcePolicyService {
 
-    /** The largest policy document, in UTF-8 bytes (AWS's size limit for resource-based policies, 20 KiB). */
+    /**
+     * The largest policy document, in UTF-8 bytes: 20 KiB, the limit AWS services commonly set for resource-based
+     * policies (Kinesis's API reference states none).
+     */
     public static final int MAX_POLICY_BYTES = 20 * 1024;
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
