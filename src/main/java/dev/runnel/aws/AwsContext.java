@@ -8,8 +8,11 @@ import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.records.Subscriptions;
 import dev.runnel.regions.RegionServices;
+import dev.runnel.streams.AccountSettingsService;
+import dev.runnel.streams.ChannelService;
 import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.ReshardingService;
+import dev.runnel.streams.ResourcePolicyService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.tokens.TokenSigner;
@@ -61,6 +64,18 @@ public record AwsContext(RegionServices region, String account, TokenSigner sign
 
     public Subscriptions subscriptions() {
         return region.subscriptions();
+    }
+
+    public AccountSettingsService accountSettings() {
+        return region.accountSettings();
+    }
+
+    public ChannelService channels() {
+        return region.channels();
+    }
+
+    public ResourcePolicyService policies() {
+        return region.policies();
     }
 
     /** Adds the model constraints of the optional {@code StreamName} and {@code StreamARN} members. */

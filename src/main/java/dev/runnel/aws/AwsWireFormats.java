@@ -13,6 +13,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
@@ -37,6 +38,17 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  * </ul>
  */
 final class AwsWireFormats {
+
+    /**
+     * Members are named in upper camel case ({@code streamName} is {@code StreamName}); {@code GSRSchemaARN}, whose
+     * name starts with an acronym, is the one that needs saying.
+     */
+    private static final PropertyNamingStrategy MEMBER_NAMES = new PropertyNamingStrategies.UpperCamelCaseStrategy() {
+        @Override
+        public String translate(String name) {
+            return name.equals("gsrSchemaARN") ? "GSRSchemaARN" : super.translate(name);
+        }
+    };
 
     private AwsWireFormats() {}
 
@@ -91,7 +103,7 @@ final class AwsWireFormats {
     }
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder, SimpleModule module) {
-        return builder.propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+        return builder.propertyNamingStrategy(MEMBER_NAMES)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .changeDefaultPropertyInclusion(inclusion -> inclusion

@@ -16,7 +16,9 @@ import tools.jackson.dataformat.cbor.CBORGenerator;
  * to 10,000 of them, and building a response object per record for the bean serializer cost more than reading
  * them. Each record is {@code SequenceNumber}, {@code ApproximateArrivalTimestamp} (through the encoding's
  * timestamp serializer), {@code Data} (Base64 in JSON, a byte string in CBOR), {@code PartitionKey} and
- * {@code EncryptionType} ({@code KMS} or {@code NONE}), in that order.
+ * {@code EncryptionType} ({@code KMS} or {@code NONE}), in that order. A record written without a partition key
+ * (the AUTO record distribution lets producers leave it out) is stored with an empty one and read back without
+ * {@code PartitionKey}, as Kinesis does.
  */
 public final class RecordListSerializer extends ValueSerializer<List<RecordView>> {
 
@@ -34,15 +36,18 @@ public final class RecordListSerializer extends ValueSerializer<List<RecordView>
         ValueSerializer<Object> timestamps = context.findValueSerializer(Instant.class);
         generator.writeStartArray(records, records.size());
         for (RecordView record : records) {
-            generator.writeStartObject(record, 5);
+            boolean keyed = !record.partitionKey().isEmpty();
+            generator.writeStartObject(record, keyed ? 5 : 4);
             generator.writeName(SEQUENCE_NUMBER);
             generator.writeString(record.sequenceNumber().toString());
             generator.writeName(ARRIVAL);
             timestamps.serialize(record.approximateArrivalTimestamp(), generator, context);
             generator.writeName(DATA);
             writeData(generator, record.data());
-            generator.writeName(PARTITION_KEY);
-            generator.writeString(record.partitionKey());
+            if (keyed) {
+                generator.writeName(PARTITION_KEY);
+                generator.writeString(record.partitionKey());
+            }
             generator.writeName(ENCRYPTION_TYPE);
             generator.writeString(record.encrypted() ? KMS : NONE);
             generator.writeEndObject();

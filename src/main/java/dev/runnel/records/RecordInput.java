@@ -9,7 +9,8 @@ import dev.runnel.core.record.RecordSize;
  * constraints; semantic checks (hash-key range, record size against the stream) happen in
  * {@link RecordService}.
  *
- * @param partitionKey 1 to 256 characters
+ * @param partitionKey 1 to 256 characters; null when left out, which only streams with the AUTO record
+ *     distribution allow (see {@link RecordRouting}); empty once stored without one
  * @param data 0 to 10 MiB
  * @param explicitHashKey a decimal hash key overriding the partition key's, or null
  */
@@ -23,9 +24,7 @@ public record RecordInput(String partitionKey, byte[] data, String explicitHashK
         if (plainlyValid()) {
             return;
         }
-        if (check.required(prefix + "partitionKey", partitionKey)) {
-            check.length(prefix + "partitionKey", partitionKey, 1, 256);
-        }
+        check.length(prefix + "partitionKey", partitionKey, 1, 256);
         if (check.required(prefix + "data", data)) {
             check.size(
                     prefix + "data",
@@ -52,6 +51,6 @@ public record RecordInput(String partitionKey, byte[] data, String explicitHashK
 
     /** Data plus partition-key bytes, the size Kinesis limits. */
     int sizeBytes() {
-        return RecordSize.of(partitionKey, data.length);
+        return RecordSize.of(partitionKey == null ? "" : partitionKey, data.length);
     }
 }

@@ -4,7 +4,6 @@ import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.Messages;
 import dev.runnel.core.hash.HashKey;
-import dev.runnel.core.hash.PartitionKeys;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.record.StoredRecord;
@@ -65,8 +64,10 @@ public class RecordService {
     public PutResult put(PutRecordCommand command) {
         Instant now = clock.instant();
         Stream stream = writable(command.stream(), now);
-        RecordInput record = command.record();
-        HashKey hashKey = hashKeyOf(record);
+        Constraints check = Constraints.check();
+        RecordInput record = RecordRouting.keyed(stream, command.record(), check, "");
+        check.throwIfInvalid();
+        HashKey hashKey = RecordRouting.hashKeyOf(stream, record);
         int size = checkSize(stream, record);
         if (command.sequenceNumberForOrdering() != null) {
             checkOrdering(stream, stream.route(hashKey), command.sequenceNumberForOrdering());
@@ -84,12 +85,17 @@ public class RecordService {
     public PutRecordsResult putAll(PutRecordsCommand command) {
         Instant now = clock.instant();
         Stream stream = writable(command.stream(), now);
-        List<RecordInput> records = command.records();
+        Constraints check = Constraints.check();
+        List<RecordInput> records = new ArrayList<>(command.records().size());
+        for (int i = 0; i < command.records().size(); i++) {
+            records.add(RecordRouting.keyed(stream, command.records().get(i), check, "records." + (i + 1) + "."));
+        }
+        check.throwIfInvalid();
         List<ShardWriter.Write> writes = new ArrayList<>(records.size());
         long total = 0;
         for (RecordInput record : records) {
             int size = checkSize(stream, record);
-            writes.add(new ShardWriter.Write(record, hashKeyOf(record), size));
+            writes.add(new ShardWriter.Write(record, RecordRouting.hashKeyOf(stream, record), size));
             total += size;
         }
         if (total > PutRecordsCommand.MAX_REQUEST_BYTES) {
@@ -227,12 +233,6 @@ public class RecordService {
         return streams.find(name, now)
                 .filter(stream -> stream.acceptsDataAt(now))
                 .orElseThrow(() -> Messages.streamNotFound(name.value(), streams.account()));
-    }
-
-    private static HashKey hashKeyOf(RecordInput record) {
-        return record.explicitHashKey() != null
-                ? HashKey.parseExplicit(record.explicitHashKey())
-                : PartitionKeys.hashKey(record.partitionKey());
     }
 
     /** The record's size (data plus partition key), checked against the stream's maximum. */

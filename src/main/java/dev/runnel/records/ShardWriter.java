@@ -198,7 +198,9 @@ final class ShardWriter {
         long bytes = 0;
         for (Write write : writes) {
             bytes += write.bytes();
-            shardTraffic.keys().offer(write.record().partitionKey(), write.hashKey(), 1);
+            if (!write.record().partitionKey().isEmpty()) {
+                shardTraffic.keys().offer(write.record().partitionKey(), write.hashKey(), 1);
+            }
         }
         shardTraffic.recordWrite(now.getEpochSecond(), writes.size(), bytes);
     }

@@ -3,13 +3,19 @@ package dev.runnel.regions;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.records.Subscriptions;
+import dev.runnel.streams.AccountSettingsService;
+import dev.runnel.streams.ChannelService;
 import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.OnDemandScaling;
 import dev.runnel.streams.ReshardingService;
+import dev.runnel.streams.ResourcePolicyService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 
-/** The services of one account and region: its streams, their shards, iterators and records. */
+/**
+ * The services of one account and region: its streams, their shards, iterators and records, its account settings,
+ * channels and resource policies.
+ */
 public record RegionServices(
         String region,
         StreamService streams,
@@ -19,4 +25,7 @@ public record RegionServices(
         RecordService records,
         OnDemandScaling onDemand,
         ConsumerService consumers,
-        Subscriptions subscriptions) {}
+        Subscriptions subscriptions,
+        AccountSettingsService accountSettings,
+        ChannelService channels,
+        ResourcePolicyService policies) {}

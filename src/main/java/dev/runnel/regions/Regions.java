@@ -8,10 +8,13 @@ import dev.runnel.records.Subscriptions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
+import dev.runnel.streams.AccountSettingsService;
+import dev.runnel.streams.ChannelService;
 import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.LocalOnDemandScaling;
 import dev.runnel.streams.LocalReshardingLock;
 import dev.runnel.streams.ReshardingService;
+import dev.runnel.streams.ResourcePolicyService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.throttling.Throttler;
@@ -88,9 +91,11 @@ public final class Regions {
     private RegionServices create(String region) {
         StreamCatalog catalog = catalogs.apply(region);
         StreamService streams = new StreamService(catalog, logs, clock, properties, region);
+        AccountSettingsService account = new AccountSettingsService(clock);
         ReshardingService resharding =
-                new ReshardingService(catalog, logs, streams, new LocalReshardingLock(), clock, properties);
+                new ReshardingService(catalog, logs, streams, new LocalReshardingLock(), clock, properties, account);
         ConsumerService consumers = new ConsumerService(streams, catalog, clock, properties.fanOut());
+        ChannelService channels = new ChannelService(catalog, streams, clock, properties);
         ShardIteratorService iterators = new ShardIteratorService(streams.lookup(), clock, properties, codec, traffic);
         return new RegionServices(
                 region,
@@ -99,9 +104,12 @@ public final class Regions {
                 resharding,
                 iterators,
                 new RecordService(streams.lookup(), iterators, clock, traffic, throttler),
-                new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand()),
+                new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand(), account),
                 consumers,
                 new Subscriptions(
-                        consumers, streams.lookup(), iterators, clock, properties.fanOut(), throttler, traffic));
+                        consumers, streams.lookup(), iterators, clock, properties.fanOut(), throttler, traffic),
+                account,
+                channels,
+                new ResourcePolicyService(catalog, streams, channels, clock));
     }
 }

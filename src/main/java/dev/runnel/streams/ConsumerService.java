@@ -139,7 +139,11 @@ public class ConsumerService {
             }
             List<StreamConsumer> next = new ArrayList<>(live(current, now));
             next.replaceAll(c -> c == consumer ? deleting : c);
-            return current.with(c -> c.consumers = next);
+            String arn = consumer.arn(streams.arn(current));
+            return current.with(c -> {
+                c.consumers = next;
+                c.features = c.features.withPolicy(arn, null);
+            });
         });
         return new Registered(stream, deregistered[0], streams.arn(stream));
     }
@@ -209,7 +213,12 @@ public class ConsumerService {
 
     /** What a call naming a consumer that does not exist (any more) answers. */
     public ResourceNotFoundException notFound(Stream stream, String consumerName) {
+        return notFound(stream, consumerName, lookup.account());
+    }
+
+    /** What a call naming a consumer that does not exist (any more) answers, in AWS's words. */
+    static ResourceNotFoundException notFound(Stream stream, String consumerName, String account) {
         return new ResourceNotFoundException("Consumer " + consumerName + " under stream " + stream.name()
-                + " under account " + lookup.account() + " not found.");
+                + " under account " + account + " not found.");
     }
 }

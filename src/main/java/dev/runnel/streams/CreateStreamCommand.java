@@ -2,8 +2,10 @@ package dev.runnel.streams;
 
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.InvalidArgumentException;
+import dev.runnel.core.stream.RecordDistribution;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamFeatures;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.Tags;
@@ -19,6 +21,8 @@ import java.util.Objects;
  * @param retentionPeriodHours 24 … 8760
  * @param maxRecordSizeInKiB 1024 … 10240
  * @param tags validated, sorted by key
+ * @param features warm throughput and record distribution (only ON_DEMAND streams may set either); no policies or
+ *     channels
  */
 public record CreateStreamCommand(
         StreamName name,
@@ -26,13 +30,23 @@ public record CreateStreamCommand(
         int shardCount,
         int retentionPeriodHours,
         int maxRecordSizeInKiB,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        StreamFeatures features) {
 
     /** ON_DEMAND streams start with this many shards (4 MiB/s of writes). */
     public static final int ON_DEMAND_SHARDS = 4;
 
     public CreateStreamCommand {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(features, "features");
+        if (mode != StreamMode.ON_DEMAND && features.recordDistribution() == RecordDistribution.AUTO) {
+            throw new InvalidArgumentException(
+                    "The AUTO record distribution strategy is only supported for streams " + "in ON_DEMAND mode.");
+        }
+        if (mode != StreamMode.ON_DEMAND && features.warmThroughputMiBps() > 0) {
+            throw new InvalidArgumentException("WarmThroughputMiBps can only be set for ON_DEMAND streams in an "
+                    + "account with MinimumThroughputBillingCommitment enabled.");
+        }
         Constraints check = Constraints.check();
         check.range("shardCount", shardCount, 1, Integer.MAX_VALUE);
         check.range(
@@ -43,6 +57,17 @@ public record CreateStreamCommand(
         check.throwIfInvalid();
         Retention.checkRange(retentionPeriodHours);
         tags = Tags.validated("tags", tags);
+    }
+
+    /** A stream with none of the newer features. */
+    public CreateStreamCommand(
+            StreamName name,
+            StreamMode mode,
+            int shardCount,
+            int retentionPeriodHours,
+            int maxRecordSizeInKiB,
+            Map<String, String> tags) {
+        this(name, mode, shardCount, retentionPeriodHours, maxRecordSizeInKiB, tags, StreamFeatures.DEFAULTS);
     }
 
     /** A PROVISIONED stream with Kinesis's defaults for the optional values. */

@@ -7,6 +7,7 @@ import dev.runnel.core.stream.ScalingEvent;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamStatus;
+import dev.runnel.core.stream.WarmThroughput;
 import dev.runnel.insight.ShardTraffic;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.settings.RunnelProperties;
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * {@code runnel.on-demand.sustained-for}, reaches {@code scale-up-at} of its capacity, its open shards double
  * (never more in one step), no sooner than {@code cooldown} after its previous step. The rate counts every
  * shard of the stream, open or just closed, from the same traffic windows throttling and insights use.
+ *
+ * <p>Warm throughput sets a floor: while the account's throughput commitment holds, a stream never has fewer
+ * open shards than its warm throughput takes (1 MiB/s a shard). UpdateStreamWarmThroughput scales up to it at
+ * once; should a stream still be below it (the shard limit refused that step), the next look raises it to the
+ * floor whatever its traffic. Scaling never goes down, so nothing else can take a stream below its floor.
  */
 public final class LocalOnDemandScaling implements OnDemandScaling {
 
@@ -34,13 +40,17 @@ public final class LocalOnDemandScaling implements OnDemandScaling {
     private final TrafficMeter traffic;
     private final InstantSource clock;
     private final RunnelProperties.OnDemand settings;
+    private final AccountSettingsService account;
 
+    /** @param account the region's account settings: warm throughput floors hold while its commitment does */
     public LocalOnDemandScaling(
             StreamService streams,
             ReshardingService resharding,
             TrafficMeter traffic,
             InstantSource clock,
-            RunnelProperties.OnDemand settings) {
+            RunnelProperties.OnDemand settings,
+            AccountSettingsService account) {
+        this.account = account;
         this.streams = streams;
         this.resharding = resharding;
         this.traffic = traffic;
@@ -56,28 +66,16 @@ public final class LocalOnDemandScaling implements OnDemandScaling {
         List<ScalingEvent> taken = new ArrayList<>();
         Instant now = clock.instant();
         for (Stream stream : streams.live()) {
-            if (stream.mode() != StreamMode.ON_DEMAND
-                    || stream.statusAt(now) != StreamStatus.ACTIVE
-                    || coolingDown(stream, now)) {
+            if (stream.mode() != StreamMode.ON_DEMAND || stream.statusAt(now) != StreamStatus.ACTIVE) {
                 continue;
             }
             int open = stream.openShardCount();
-            WriteRate rate = writeRate(stream, now);
-            double byBytes = rate.bytesPerSecond() / (open * (double) ShardCapacity.WRITE_BYTES_PER_SECOND);
-            double byRecords = rate.recordsPerSecond() / (open * (double) ShardCapacity.WRITE_RECORDS_PER_SECOND);
-            double utilisation = Math.max(byBytes, byRecords);
-            int target = Math.min(open * 2, settings.maxShards());
-            if (utilisation < settings.scaleUpAt() || target <= open) {
+            Step step = step(stream, open, now);
+            if (step == null) {
                 continue;
             }
-            String reason = String.format(
-                    Locale.ROOT,
-                    "writes at %.0f%% of capacity over %ds (%.0f records/s, %.0f bytes/s on %d shards)",
-                    utilisation * 100,
-                    settings.sustainedFor().getSeconds(),
-                    rate.recordsPerSecond(),
-                    rate.bytesPerSecond(),
-                    open);
+            int target = step.target();
+            String reason = step.reason();
             try {
                 Stream scaled = resharding.scaleOnDemand(stream.name(), target, reason);
                 ScalingEvent event =
@@ -94,6 +92,47 @@ public final class LocalOnDemandScaling implements OnDemandScaling {
             }
         }
         return taken;
+    }
+
+    /** A scaling step to take: the open shards to reach, and why. */
+    private record Step(int target, String reason) {}
+
+    /** Up to the warm throughput's floor, or a doubling when the writes call for it; null for no step. */
+    private Step step(Stream stream, int open, Instant now) {
+        int floor = warmFloor(stream);
+        if (open < floor) {
+            return new Step(floor, "warm throughput of " + stream.features().warmThroughputMiBps() + " MiB/s");
+        }
+        if (coolingDown(stream, now)) {
+            return null;
+        }
+        WriteRate rate = writeRate(stream, now);
+        double byBytes = rate.bytesPerSecond() / (open * (double) ShardCapacity.WRITE_BYTES_PER_SECOND);
+        double byRecords = rate.recordsPerSecond() / (open * (double) ShardCapacity.WRITE_RECORDS_PER_SECOND);
+        double utilisation = Math.max(byBytes, byRecords);
+        int target = Math.min(open * 2, settings.maxShards());
+        if (utilisation < settings.scaleUpAt() || target <= open) {
+            return null;
+        }
+        return new Step(
+                target,
+                String.format(
+                        Locale.ROOT,
+                        "writes at %.0f%% of capacity over %ds (%.0f records/s, %.0f bytes/s on %d shards)",
+                        utilisation * 100,
+                        settings.sustainedFor().getSeconds(),
+                        rate.recordsPerSecond(),
+                        rate.bytesPerSecond(),
+                        open));
+    }
+
+    /** The fewest open shards the stream may have: those of its warm throughput while the commitment holds. */
+    int warmFloor(Stream stream) {
+        int mibps = stream.features().warmThroughputMiBps();
+        if (mibps == 0 || !account.commitmentActive()) {
+            return 0;
+        }
+        return Math.min(WarmThroughput.shardsFor(mibps), settings.maxShards());
     }
 
     /** The stream's average write rate over the whole seconds of the sustained window. */

@@ -1,8 +1,6 @@
 package dev.runnel.streams;
 
 import dev.runnel.core.error.InvalidArgumentException;
-import dev.runnel.core.error.LimitExceededException;
-import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Resharding;
@@ -13,7 +11,6 @@ import dev.runnel.core.stream.StreamName;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +43,6 @@ public class ReshardingService {
     /** The most shards UpdateShardCount scales a stream to. */
     public static final int MAX_TARGET_SHARDS = 10_000;
 
-    private static final Duration DAY = Duration.ofHours(24);
     private static final int KEPT_SCALING_EVENTS = 20;
 
     private final StreamCatalog catalog;
@@ -57,16 +53,24 @@ public class ReshardingService {
     private final RunnelProperties properties;
     private final ReshardingLock lock;
     private final ShardChangeCommit commit;
+    private final ReshardingRules rules;
+    private final AccountSettingsService account;
 
-    /** @param lock excludes the region's other resharding changes */
+    /**
+     * @param lock excludes the region's other resharding changes
+     * @param account the region's account settings, whose commitment warm throughput needs
+     */
     public ReshardingService(
             StreamCatalog catalog,
             ShardLogStore logs,
             StreamService streams,
             ReshardingLock lock,
             InstantSource clock,
-            RunnelProperties properties) {
+            RunnelProperties properties,
+            AccountSettingsService account) {
         this.lock = lock;
+        this.account = account;
+        this.rules = new ReshardingRules(streams, properties.onDemand().maxShards());
         this.catalog = catalog;
         this.logs = logs;
         this.streams = streams;
@@ -88,8 +92,8 @@ public class ReshardingService {
         return locked(() -> {
             Instant now = now();
             Stream stream = lookup.requireActive(name, now);
-            provisionedOnly(stream, "SplitShard");
-            ShardId id = shardId(stream, shardToSplit);
+            rules.provisionedOnly(stream, "SplitShard");
+            ShardId id = rules.shardId(stream, shardToSplit);
             Resharding.split(stream, id, key, 0, now, account());
             streams.checkShardLimit(1);
             return commit.sealAndPublish(
@@ -105,9 +109,9 @@ public class ReshardingService {
         return locked(() -> {
             Instant now = now();
             Stream stream = lookup.requireActive(name, now);
-            provisionedOnly(stream, "MergeShards");
-            ShardId first = shardId(stream, shardToMerge);
-            ShardId second = shardId(stream, adjacentShardToMerge);
+            rules.provisionedOnly(stream, "MergeShards");
+            ShardId first = rules.shardId(stream, shardToMerge);
+            ShardId second = rules.shardId(stream, adjacentShardToMerge);
             Resharding.merge(stream, first, second, 0, 0, now, account());
             return commit.sealAndPublish(
                     stream,
@@ -124,9 +128,9 @@ public class ReshardingService {
             Instant now = now();
             Stream stream = lookup.requireActive(name, now);
             int current = stream.openShardCount();
-            checkShardCountRules(stream, current, target, now);
+            rules.checkShardCount(stream, current, target, now);
             Stream updated = scale(stream, target, now, latest -> {
-                List<Instant> history = recent(latest.shardCountUpdates(), now);
+                List<Instant> history = ReshardingRules.recent(latest.shardCountUpdates(), now);
                 history.add(now);
                 return latest.with(c -> c.shardCountUpdates = history);
             });
@@ -150,14 +154,15 @@ public class ReshardingService {
                 streams.checkShardLimit(target - current);
             }
             ScalingEvent event = new ScalingEvent(now, current, target, reason);
-            return scale(stream, target, now, latest -> {
-                List<ScalingEvent> events = new ArrayList<>(latest.scalingEvents());
-                events.add(event);
-                List<ScalingEvent> kept =
-                        events.subList(Math.max(0, events.size() - KEPT_SCALING_EVENTS), events.size());
-                return latest.with(c -> c.scalingEvents = kept);
-            });
+            return scale(stream, target, now, latest -> withEvent(latest, event));
         });
+    }
+
+    private static Stream withEvent(Stream stream, ScalingEvent event) {
+        List<ScalingEvent> events = new ArrayList<>(stream.scalingEvents());
+        events.add(event);
+        List<ScalingEvent> kept = events.subList(Math.max(0, events.size() - KEPT_SCALING_EVENTS), events.size());
+        return stream.with(c -> c.scalingEvents = kept);
     }
 
     /** Seals the shards uniform scaling closes, then publishes the scaled layout with the bookkeeping. */
@@ -173,34 +178,81 @@ public class ReshardingService {
 
     /** UpdateStreamMode: PROVISIONED keeps its shards; ON_DEMAND then scales them by itself. */
     public Stream updateMode(StreamName name, StreamMode mode) {
+        return updateMode(name, mode, null);
+    }
+
+    /**
+     * UpdateStreamMode. A stream that becomes PROVISIONED keeps its shards and loses its warm throughput and AUTO
+     * distribution; one that becomes ON_DEMAND scales by itself, from at least the shards of {@code
+     * warmThroughputMiBps} when that is given.
+     *
+     * @param warmThroughputMiBps only for a switch to ON_DEMAND in an account with the throughput commitment
+     */
+    public Stream updateMode(StreamName name, StreamMode mode, Integer warmThroughputMiBps) {
+        if (warmThroughputMiBps != null) {
+            if (mode != StreamMode.ON_DEMAND) {
+                throw new InvalidArgumentException(
+                        "WarmThroughputMiBps is only valid when the stream mode is being updated to ON_DEMAND.");
+            }
+            account.requireCommitment();
+            rules.warmShards(warmThroughputMiBps);
+        }
         return locked(() -> {
             Instant now = now();
             Stream stream = lookup.requireActive(name, now);
-            if (stream.mode() == mode) {
-                throw new InvalidArgumentException(
-                        "Stream " + name + " under account " + account() + " is already in " + mode + " mode.");
-            }
-            if (recent(stream.modeUpdates(), now).size() >= MODE_UPDATES_PER_DAY) {
-                throw new LimitExceededException("Stream " + name + " under account " + account()
-                        + " has already switched its mode " + MODE_UPDATES_PER_DAY + " times in the last 24 hours.");
-            }
-            return commit.publish(name, now, latest -> {
-                List<Instant> history = recent(latest.modeUpdates(), now);
+            rules.checkModeSwitch(stream, mode, now);
+            UnaryOperator<Stream> change = latest -> {
+                List<Instant> history = ReshardingRules.recent(latest.modeUpdates(), now);
                 history.add(now);
                 return latest.with(c -> {
                     c.mode = mode;
                     c.modeUpdates = history;
+                    c.features = mode == StreamMode.PROVISIONED ? c.features.forProvisioned() : c.features;
                 });
-            });
+            };
+            return warmThroughputMiBps == null
+                    ? commit.publish(name, now, change)
+                    : warmUp(stream, warmThroughputMiBps, now, change);
         });
     }
 
-    /** SplitShard, MergeShards and UpdateShardCount are for PROVISIONED streams; ON_DEMAND ones scale alone. */
-    private void provisionedOnly(Stream stream, String operation) {
-        if (stream.mode() == StreamMode.ON_DEMAND) {
-            throw new InvalidArgumentException(operation + " is not supported for stream " + stream.name()
-                    + " under account " + account() + " because it is in ON_DEMAND mode.");
+    /**
+     * UpdateStreamWarmThroughput: sets an ON_DEMAND stream's warm throughput, first scaling it up to the open
+     * shards that throughput takes (at 1 MiB/s a shard); UPDATING either way. A lower value only lowers the floor
+     * automatic scaling keeps to: Runnel never scales a stream down.
+     */
+    public Stream updateWarmThroughput(StreamName name, int mibps) {
+        account.requireCommitment();
+        rules.warmShards(mibps);
+        return locked(() -> {
+            Instant now = now();
+            Stream stream = lookup.requireActive(name, now);
+            rules.onDemandOnly(stream, "UpdateStreamWarmThroughput");
+            return warmUp(stream, mibps, now, UnaryOperator.identity());
+        });
+    }
+
+    /**
+     * The open shards {@code mibps} of warm throughput takes.
+     *
+     * @throws dev.runnel.core.error.LimitExceededException beyond 10 GiB/s or {@code runnel.on-demand.max-shards}
+     */
+    public int warmShards(int mibps) {
+        return rules.warmShards(mibps);
+    }
+
+    /** Publishes {@code change} with the warm throughput set, scaling up first when the stream has too few shards. */
+    private Stream warmUp(Stream stream, int mibps, Instant now, UnaryOperator<Stream> change) {
+        UnaryOperator<Stream> warm =
+                latest -> change.apply(latest).with(c -> c.features = c.features.withWarmThroughput(mibps));
+        int open = stream.openShardCount();
+        int floor = rules.warmShards(mibps);
+        if (floor <= open) {
+            return commit.publish(stream.name(), now, warm);
         }
+        streams.checkShardLimit(floor - open);
+        ScalingEvent event = new ScalingEvent(now, open, floor, "warm throughput of " + mibps + " MiB/s");
+        return scale(stream, floor, now, latest -> withEvent(warm.apply(latest), event));
     }
 
     /** Now, to the millisecond, as shard opening and closing times are reported. */
@@ -223,48 +275,6 @@ public class ReshardingService {
      */
     public int repairSeals() {
         return locked(commit::repairAll);
-    }
-
-    private void checkShardCountRules(Stream stream, int current, int target, Instant now) {
-        provisionedOnly(stream, "UpdateShardCount");
-        if (target > 2 * current) {
-            throw new InvalidArgumentException("UpdateShardCount cannot scale up over double your current open shard "
-                    + "count. Current open shard count: " + current + " Target shard count: " + target);
-        }
-        if (target < (current + 1) / 2) {
-            throw new InvalidArgumentException("UpdateShardCount cannot scale down below half your current open "
-                    + "shard count. Current open shard count: " + current + " Target shard count: " + target);
-        }
-        if (target > MAX_TARGET_SHARDS) {
-            throw new InvalidArgumentException("UpdateShardCount cannot scale a stream above " + MAX_TARGET_SHARDS
-                    + " shards. Target shard count: " + target);
-        }
-        if (recent(stream.shardCountUpdates(), now).size() >= SHARD_COUNT_UPDATES_PER_DAY) {
-            throw new LimitExceededException("Stream " + stream.name() + " under account " + account()
-                    + " has already been updated " + SHARD_COUNT_UPDATES_PER_DAY
-                    + " times with UpdateShardCount in the last 24 hours.");
-        }
-        if (target > current) {
-            streams.checkShardLimit(target - current);
-        }
-    }
-
-    private ShardId shardId(Stream stream, String text) {
-        ShardId id = ShardId.parse(text).orElseThrow(() -> shardNotFound(stream, text));
-        if (stream.shard(id).isEmpty()) {
-            throw shardNotFound(stream, id.toString());
-        }
-        return id;
-    }
-
-    private ResourceNotFoundException shardNotFound(Stream stream, String shard) {
-        return new ResourceNotFoundException(
-                "Could not find shard " + shard + " in stream " + stream.name() + " under account " + account() + ".");
-    }
-
-    private static List<Instant> recent(List<Instant> history, Instant now) {
-        Instant dayAgo = now.minus(DAY);
-        return new ArrayList<>(history.stream().filter(at -> at.isAfter(dayAgo)).toList());
     }
 
     private String account() {

@@ -7,6 +7,7 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardFilter;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamFeatures;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.StreamStatus;
@@ -62,7 +63,7 @@ public class StreamService {
     public Stream create(CreateStreamCommand command) {
         Instant now = clock.instant();
         checkShardLimit(command.shardCount());
-        Stream stream = Stream.create(
+        Stream created = Stream.create(
                 command.name(),
                 newIncarnation(now),
                 command.mode(),
@@ -72,6 +73,9 @@ public class StreamService {
                 command.tags(),
                 now,
                 properties.streams().createDelay());
+        Stream stream = command.features().equals(StreamFeatures.DEFAULTS)
+                ? created
+                : created.with(c -> c.features = command.features());
         for (Shard shard : stream.shards()) {
             logs.create(stream.incarnation(), shard.id());
         }
@@ -88,17 +92,7 @@ public class StreamService {
 
     /** The stream, in whatever state, unless it does not exist or has finished deleting. */
     public Stream describe(StreamName name) {
-        return require(name, clock.instant());
-    }
-
-    /** See {@link StreamLookup#require}. */
-    public Stream require(StreamName name, Instant now) {
-        return lookup.require(name, now);
-    }
-
-    /** See {@link StreamLookup#requireActive}. */
-    public Stream requireActive(StreamName name, Instant now) {
-        return lookup.requireActive(name, now);
+        return lookup.require(name, clock.instant());
     }
 
     /** See {@link StreamLookup#find}. */
@@ -145,10 +139,15 @@ public class StreamService {
      * it.
      *
      * @param enforceConsumerDeletion false to refuse (ResourceInUseException) while consumers are registered
+     * @throws dev.runnel.core.error.ResourceInUseException while it has channels that are not being deleted
      */
     public Stream delete(StreamName name, boolean enforceConsumerDeletion) {
         Instant now = clock.instant();
         return updates.update(name, now, stream -> {
+            if (stream.goneAt() != null) {
+                return stream;
+            }
+            stream.features().requireNoActiveChannels(name.value(), account(), now);
             if (!enforceConsumerDeletion && stream.consumers().stream().anyMatch(c -> !c.isGoneAt(now))) {
                 throw new ResourceInUseException("Stream " + name + " under account " + account()
                         + " has registered consumers; deregister them or set EnforceConsumerDeletion.");

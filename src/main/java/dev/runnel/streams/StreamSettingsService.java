@@ -1,8 +1,11 @@
 package dev.runnel.streams;
 
+import dev.runnel.core.error.InvalidArgumentException;
+import dev.runnel.core.stream.RecordDistribution;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.ShardLevelMetric;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.core.stream.Tags;
 import dev.runnel.settings.RunnelProperties;
@@ -129,6 +132,28 @@ public class StreamSettingsService {
                     c.encryptionKeyId = null;
                     c.updatingUntil = now.plus(properties.streams().updateDelay());
                 }));
+    }
+
+    /**
+     * UpdateStreamRecordDistributionStrategy: takes effect at once, for the records written from then on (no
+     * UPDATING). AUTO is for ON_DEMAND streams only; asking a PROVISIONED stream for USER_PARTITION_KEY, which it
+     * has anyway, changes nothing.
+     *
+     * @throws InvalidArgumentException for AUTO on a PROVISIONED stream
+     */
+    public Stream updateRecordDistribution(StreamName name, RecordDistribution distribution) {
+        Instant now = clock.instant();
+        return updates.update(name, now, stream -> {
+            updates.requireWritableMetadata(stream, now);
+            if (distribution == RecordDistribution.AUTO && stream.mode() != StreamMode.ON_DEMAND) {
+                throw new InvalidArgumentException("The AUTO record distribution strategy is only supported for "
+                        + "streams in ON_DEMAND mode; stream " + name + " under account " + streams.account()
+                        + " is in " + stream.mode() + " mode.");
+            }
+            return stream.features().recordDistribution() == distribution
+                    ? stream
+                    : stream.with(c -> c.features = c.features.withRecordDistribution(distribution));
+        });
     }
 
     /** Sets the largest record (data plus partition key) the stream takes, 1024 … 10240 KiB. */

@@ -40,7 +40,15 @@ public final class ControlPlaneLimits {
             Map.entry("RegisterStreamConsumer", 5),
             Map.entry("DescribeStreamConsumer", 20),
             Map.entry("ListStreamConsumers", 5),
-            Map.entry("DeregisterStreamConsumer", 5));
+            Map.entry("DeregisterStreamConsumer", 5),
+            Map.entry("UpdateStreamWarmThroughput", 5),
+            Map.entry("DescribeAccountSettings", 5),
+            Map.entry("UpdateAccountSettings", 5),
+            Map.entry("CreateChannel", 5),
+            Map.entry("DescribeChannel", 5),
+            Map.entry("ListChannels", 5),
+            Map.entry("UpdateChannel", 5),
+            Map.entry("DeleteChannel", 5));
 
     /** Operations whose rate Kinesis counts per stream rather than per account and region. */
     static final Set<String> PER_STREAM =

@@ -20,7 +20,7 @@ class AwsOperationsTest {
             AwsOperations operations = new AwsOperations(List.copyOf(beans.values()));
 
             assertThat(operations.names())
-                    .hasSizeGreaterThanOrEqualTo(24)
+                    .hasSizeGreaterThanOrEqualTo(36)
                     .allSatisfy(
                             name -> assertThat(AwsOperations.KINESIS_OPERATIONS).contains(name))
                     .contains(
@@ -36,7 +36,19 @@ class AwsOperationsTest {
                             "DescribeStreamConsumer",
                             "ListStreamConsumers",
                             "DeregisterStreamConsumer",
-                            "SubscribeToShard");
+                            "SubscribeToShard",
+                            "PutResourcePolicy",
+                            "GetResourcePolicy",
+                            "DeleteResourcePolicy",
+                            "DescribeAccountSettings",
+                            "UpdateAccountSettings",
+                            "UpdateStreamWarmThroughput",
+                            "UpdateStreamRecordDistributionStrategy",
+                            "CreateChannel",
+                            "DescribeChannel",
+                            "ListChannels",
+                            "UpdateChannel",
+                            "DeleteChannel");
             for (String name : operations.names()) {
                 Bound<?> bound = operations.find(name).orElseThrow();
                 assertThat(bound.inputType()).as(name).isNotNull();

@@ -323,7 +323,10 @@ class AwsProtocolIT {
                         .jsonError("ValidationException"))
                 .isEqualTo("1 validation error detected: Value '" + name + "' at 'streamName' failed to satisfy "
                         + "constraint: Member must have length less than or equal to 128");
-        assertThat(aws.json("PutRecord", "{\"StreamName\":\"s\",\"Data\":\"AA==\"}")
+        // The model leaves PartitionKey optional (streams with the AUTO record distribution take records without
+        // one); a stream of the default USER_PARTITION_KEY distribution still refuses them, in the model's words.
+        aws.json("CreateStream", Map.of("StreamName", "no-partition-key", "ShardCount", 1));
+        assertThat(aws.json("PutRecord", "{\"StreamName\":\"no-partition-key\",\"Data\":\"AA==\"}")
                         .jsonError("ValidationException"))
                 .isEqualTo("1 validation error detected: Value null at 'partitionKey' failed to satisfy constraint: "
                         + "Member must not be null");

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * every request arrived as HTTP/2.0. Without h2c the calls would fail with "The channel was closed before the
  * protocol could be determined".
  */
-class AwsSdkAsyncHttp2IT extends AwsSdkScenario {
+class AwsSdkAsyncHttp2IT extends AwsSdkStreamFeaturesScenario {
 
     @Override
     KinesisClient createClient(URI endpoint) {

@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * The SDK scenario with the synchronous {@link KinesisClient} in its default encoding, CBOR, over HTTP/1.1.
  * The client is built with {@code aws.cborEnabled} cleared, so that no other test class's setting leaks in.
  */
-class AwsSdkCborIT extends AwsSdkScenario {
+class AwsSdkCborIT extends AwsSdkStreamFeaturesScenario {
 
     @Override
     KinesisClient createClient(URI endpoint) {

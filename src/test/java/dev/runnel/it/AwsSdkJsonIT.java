@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * {@code -Daws.cborEnabled=false}. The SDK reads the property when the client is built, so it is set only for
  * that and restored afterwards: the other IT classes run in the same JVM.
  */
-class AwsSdkJsonIT extends AwsSdkScenario {
+class AwsSdkJsonIT extends AwsSdkStreamFeaturesScenario {
 
     @Override
     KinesisClient createClient(URI endpoint) {

@@ -150,7 +150,7 @@ abstract class AwsSdkScenario {
     void deleteStreamsAndCheckTheWire() throws InterruptedException {
         for (String name : created) {
             try {
-                kinesis.deleteStream(b -> b.streamName(name));
+                kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true));
             } catch (ResourceNotFoundException gone) {
                 // deleted by the test itself
             }

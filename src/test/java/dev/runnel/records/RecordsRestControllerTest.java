@@ -131,12 +131,6 @@ class RecordsRestControllerTest {
                         HttpStatus.BAD_REQUEST,
                         "InvalidArgumentException",
                         "Give the payload at 'data' (Base64) or at 'text' (UTF-8), not both."));
-        put("{\"text\":\"x\"}")
-                .andExpect(problem(
-                        HttpStatus.BAD_REQUEST,
-                        "ValidationException",
-                        "1 validation error detected: Value null at 'partitionKey' failed to satisfy constraint: "
-                                + "Member must not be null"));
         put("{\"partitionKey\":\"pk\"}")
                 .andExpect(problem(
                         HttpStatus.BAD_REQUEST,

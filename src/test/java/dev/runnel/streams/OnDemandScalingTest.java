@@ -42,13 +42,14 @@ class OnDemandScalingTest {
     private final InMemoryShardLogStore store = new InMemoryShardLogStore(1L << 30, 1 << 20, 16_384);
     private final TrafficMeter traffic = new InMemoryTrafficMeter();
     private final StreamService streams = new StreamService(catalog, store, clock, properties, properties.region());
+    private final AccountSettingsService account = new AccountSettingsService(clock);
     private final ReshardingService resharding =
-            new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties);
+            new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties, account);
     private final ShardIteratorService iterators = RunnelFixture.iteratorService(streams, clock, properties);
     private final RecordService records =
             new RecordService(streams.lookup(), iterators, clock, traffic, Throttler.unlimited());
     private final OnDemandScaling scaling =
-            new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand());
+            new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand(), account);
     private final StreamName name = new StreamName("busy");
     private int counter;
 
@@ -102,6 +103,37 @@ class OnDemandScalingTest {
         assertThat(streams.describe(name).openShardCount()).isEqualTo(4);
         assertThat(streams.describe(new StreamName("fixed")).openShardCount()).isEqualTo(1);
         assertThat(streams.status(streams.describe(name))).isEqualTo(StreamStatus.ACTIVE);
+    }
+
+    @Test
+    void warmThroughputIsAFloorWhileTheCommitmentHolds() {
+        streams.create(CreateStreamCommand.of("busy", StreamMode.ON_DEMAND, null, null, null, null));
+        account.updateCommitment(true);
+        // As a warm throughput whose own scaling step was refused leaves it: set, with the stream still below it.
+        catalog.replace(
+                streams.describe(name),
+                streams.describe(name).with(c -> c.features = c.features.withWarmThroughput(10)));
+
+        List<ScalingEvent> steps = scaling.scaleUp();
+        assertThat(steps).singleElement().satisfies(step -> {
+            assertThat(step.toShards()).isEqualTo(10);
+            assertThat(step.reason()).isEqualTo("warm throughput of 10 MiB/s");
+        });
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(scaling.scaleUp())
+                .as("at the floor, light load does not scale")
+                .isEmpty();
+        assertThat(streams.describe(name).openShardCount()).isEqualTo(10);
+    }
+
+    @Test
+    void noFloorOnceTheCommitmentHasEnded() {
+        streams.create(CreateStreamCommand.of("busy", StreamMode.ON_DEMAND, null, null, null, null));
+        catalog.replace(
+                streams.describe(name),
+                streams.describe(name).with(c -> c.features = c.features.withWarmThroughput(10)));
+        assertThat(scaling.scaleUp()).isEmpty();
+        assertThat(streams.describe(name).openShardCount()).isEqualTo(4);
     }
 
     private void putRecords(int count) {

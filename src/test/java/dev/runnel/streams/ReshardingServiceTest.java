@@ -564,8 +564,8 @@ class ReshardingServiceTest {
     @Test
     void aChangeThatFailsToPublishUnsealsItsShardsSoWritesGoOn() {
         FailingCatalog catalog = new FailingCatalog();
-        ReshardingService failing =
-                new ReshardingService(catalog, f.store, f.streams, new LocalReshardingLock(), f.clock, f.properties);
+        ReshardingService failing = new ReshardingService(
+                catalog, f.store, f.streams, new LocalReshardingLock(), f.clock, f.properties, f.accountSettings);
         f.createActive("s", 2);
         f.put("s", "a", "before");
         catalog.failing = true;

@@ -17,10 +17,13 @@ import dev.runnel.records.ShardIteratorService;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
+import dev.runnel.streams.AccountSettingsService;
+import dev.runnel.streams.ChannelService;
 import dev.runnel.streams.ConsumerService;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.streams.LocalReshardingLock;
 import dev.runnel.streams.ReshardingService;
+import dev.runnel.streams.ResourcePolicyService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.throttling.Throttler;
@@ -52,6 +55,9 @@ public final class RunnelFixture {
     public final RecordService records;
     public final ReshardingService resharding;
     public final ConsumerService consumers;
+    public final AccountSettingsService accountSettings;
+    public final ChannelService channels;
+    public final ResourcePolicyService policies;
 
     public RunnelFixture() {
         this(Builder.defaults());
@@ -78,8 +84,12 @@ public final class RunnelFixture {
         this.settings = new StreamSettingsService(catalog, streams, clock, properties);
         this.iterators = iteratorService(streams, clock, properties, traffic);
         this.records = new RecordService(streams.lookup(), iterators, clock, traffic, Throttler.unlimited());
-        this.resharding = new ReshardingService(catalog, store, streams, new LocalReshardingLock(), clock, properties);
+        this.accountSettings = new AccountSettingsService(clock);
+        this.resharding = new ReshardingService(
+                catalog, store, streams, new LocalReshardingLock(), clock, properties, accountSettings);
         this.consumers = new ConsumerService(streams, catalog, clock, properties.fanOut());
+        this.channels = new ChannelService(catalog, streams, clock, properties);
+        this.policies = new ResourcePolicyService(catalog, streams, channels, clock);
     }
 
     /** An iterator service with its own codec, keyed by {@code runnel.iterators.secret}, and traffic meter. */

@@ -9,6 +9,7 @@ import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamFeatures;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.streams.CreateStreamCommand;
@@ -24,7 +25,8 @@ class CreateStream implements AwsOperation<CreateStream.Input> {
             StreamModeDetails streamModeDetails,
             Map<String, String> tags,
             Integer warmThroughputMiBps,
-            Integer maxRecordSizeInKiB)
+            Integer maxRecordSizeInKiB,
+            String recordDistributionStrategy)
             implements AwsInput {
 
         @Override
@@ -43,20 +45,27 @@ class CreateStream implements AwsOperation<CreateStream.Input> {
             if (tags != null) {
                 check.size("tags", "{...}", tags.size(), 1, 200);
             }
+            Modes.checkDistribution(check, recordDistributionStrategy);
         }
     }
 
     @Override
     public Object invoke(Input input, AwsContext context) {
         StreamMode mode = Modes.of(input.streamModeDetails());
-        if (input.warmThroughputMiBps() != null) {
-            throw new InvalidArgumentException(
-                    "WarmThroughputMiBps can only be set for ON_DEMAND streams in an account "
-                            + "with MinimumThroughputBillingCommitment enabled.");
+        Integer warm = input.warmThroughputMiBps();
+        if (warm != null) {
+            if (mode != StreamMode.ON_DEMAND) {
+                throw new InvalidArgumentException(
+                        "WarmThroughputMiBps can only be set for ON_DEMAND streams in an account "
+                                + "with MinimumThroughputBillingCommitment enabled.");
+            }
+            context.accountSettings().requireCommitment();
         }
         int shards;
         if (mode == StreamMode.ON_DEMAND) {
-            shards = CreateStreamCommand.ON_DEMAND_SHARDS;
+            shards = Math.max(
+                    CreateStreamCommand.ON_DEMAND_SHARDS,
+                    warm == null ? 0 : context.resharding().warmShards(warm));
         } else if (input.shardCount() == null) {
             throw new InvalidArgumentException("ShardCount is required for a stream in PROVISIONED mode.");
         } else {
@@ -71,7 +80,10 @@ class CreateStream implements AwsOperation<CreateStream.Input> {
                         shards,
                         Retention.DEFAULT_HOURS,
                         maxRecordSize,
-                        input.tags()));
+                        input.tags(),
+                        StreamFeatures.DEFAULTS
+                                .withWarmThroughput(warm == null ? 0 : warm)
+                                .withRecordDistribution(Modes.distribution(input.recordDistributionStrategy()))));
         return null;
     }
 }

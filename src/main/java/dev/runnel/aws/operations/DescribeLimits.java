@@ -4,6 +4,7 @@ import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsInput;
 import dev.runnel.aws.AwsOperation;
 import dev.runnel.core.error.Constraints;
+import dev.runnel.streams.ChannelService;
 import dev.runnel.streams.StreamService;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +19,23 @@ class DescribeLimits implements AwsOperation<DescribeLimits.Input> {
         public void validate(Constraints check) {}
     }
 
-    record Output(int shardLimit, long openShardCount, long onDemandStreamCount, int onDemandStreamCountLimit) {}
+    record Output(
+            int shardLimit,
+            long openShardCount,
+            long onDemandStreamCount,
+            int onDemandStreamCountLimit,
+            int channelCount,
+            int channelCountLimit) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
         StreamService streams = context.streams();
         return new Output(
-                streams.shardLimit(), streams.openShardCount(), streams.onDemandStreamCount(), ON_DEMAND_STREAM_LIMIT);
+                streams.shardLimit(),
+                streams.openShardCount(),
+                streams.onDemandStreamCount(),
+                ON_DEMAND_STREAM_LIMIT,
+                context.channels().count(),
+                ChannelService.CHANNEL_LIMIT);
     }
 }

@@ -6,8 +6,10 @@ import dev.runnel.aws.AwsOperation;
 import dev.runnel.aws.shapes.AwsShapes;
 import dev.runnel.aws.shapes.AwsShapes.EnhancedMetrics;
 import dev.runnel.aws.shapes.AwsShapes.StreamModeDetails;
+import dev.runnel.aws.shapes.AwsShapes.WarmThroughputObject;
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
 import dev.runnel.streams.StreamService;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +40,10 @@ class DescribeStreamSummary implements AwsOperation<DescribeStreamSummary.Input>
             String keyId,
             int openShardCount,
             int consumerCount,
-            int maxRecordSizeInKiB) {}
+            WarmThroughputObject warmThroughput,
+            int maxRecordSizeInKiB,
+            int channelCount,
+            String recordDistributionStrategy) {}
 
     @Override
     public Object invoke(Input input, AwsContext context) {
@@ -56,6 +61,11 @@ class DescribeStreamSummary implements AwsOperation<DescribeStreamSummary.Input>
                 stream.encryptionKeyId(),
                 stream.openShardCount(),
                 context.consumers().count(stream),
-                stream.maxRecordSizeKiB()));
+                AwsShapes.warmThroughput(stream, context),
+                stream.maxRecordSizeKiB(),
+                stream.features().liveChannels(streams.now()).size(),
+                stream.mode() == StreamMode.ON_DEMAND
+                        ? stream.features().recordDistribution().name()
+                        : null));
     }
 }

@@ -26,6 +26,12 @@ class ListTagsForResource implements AwsOperation<ListTagsForResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
+        if (Resources.isChannel(input.resourceARN())) {
+            return new Output(AwsShapes.tags(context.channels()
+                    .describe(Resources.channelName(context, input.resourceARN()))
+                    .channel()
+                    .tags()));
+        }
         Map<String, String> tags = Resources.isConsumer(input.resourceARN())
                 ? context.consumers()
                         .describe(Resources.consumer(context, input.resourceARN()))

@@ -22,7 +22,9 @@ class TagResource implements AwsOperation<TagResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        if (Resources.isConsumer(input.resourceARN())) {
+        if (Resources.isChannel(input.resourceARN())) {
+            context.channels().tag(Resources.channelName(context, input.resourceARN()), input.tags());
+        } else if (Resources.isConsumer(input.resourceARN())) {
             context.consumers().addTags(Resources.consumer(context, input.resourceARN()), input.tags());
         } else {
             context.settings().addTags(Resources.stream(context, input.resourceARN()), input.tags());

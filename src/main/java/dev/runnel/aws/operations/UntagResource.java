@@ -22,7 +22,9 @@ class UntagResource implements AwsOperation<UntagResource.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        if (Resources.isConsumer(input.resourceARN())) {
+        if (Resources.isChannel(input.resourceARN())) {
+            context.channels().untag(Resources.channelName(context, input.resourceARN()), input.tagKeys());
+        } else if (Resources.isConsumer(input.resourceARN())) {
             context.consumers().removeTags(Resources.consumer(context, input.resourceARN()), input.tagKeys());
         } else {
             context.settings().removeTags(Resources.stream(context, input.resourceARN()), input.tagKeys());

@@ -6,7 +6,6 @@ import dev.runnel.aws.AwsOperation;
 import dev.runnel.aws.shapes.AwsShapes.StreamModeDetails;
 import dev.runnel.aws.shapes.Modes;
 import dev.runnel.core.error.Constraints;
-import dev.runnel.core.error.InvalidArgumentException;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -29,12 +28,11 @@ class UpdateStreamMode implements AwsOperation<UpdateStreamMode.Input> {
 
     @Override
     public Object invoke(Input input, AwsContext context) {
-        if (input.warmThroughputMiBps() != null) {
-            throw new InvalidArgumentException(
-                    "WarmThroughputMiBps can only be set for ON_DEMAND streams in an account "
-                            + "with MinimumThroughputBillingCommitment enabled.");
-        }
-        context.resharding().updateMode(context.streamOfArn(input.streamARN()), Modes.of(input.streamModeDetails()));
+        context.resharding()
+                .updateMode(
+                        context.streamOfArn(input.streamARN()),
+                        Modes.of(input.streamModeDetails()),
+                        input.warmThroughputMiBps());
         return null;
     }
 }

@@ -1,9 +1,12 @@
 package dev.runnel.aws.shapes;
 
+import dev.runnel.aws.AwsContext;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.stream.ShardLevelMetric;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamMode;
+import dev.runnel.core.stream.WarmThroughput;
 import dev.runnel.streams.StreamService;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,21 @@ public final class AwsShapes {
     public record EnhancedMetrics(List<String> shardLevelMetrics) {}
 
     public record Tag(String key, String value) {}
+
+    /** Warm throughput: the MiB/s asked for, and what the stream's open shards absorb now. */
+    public record WarmThroughputObject(int targetMiBps, int currentMiBps) {}
+
+    /**
+     * The warm throughput Kinesis reports for a stream: only for ON_DEMAND streams in an account whose
+     * throughput commitment holds; null otherwise.
+     */
+    public static WarmThroughputObject warmThroughput(Stream stream, AwsContext context) {
+        if (stream.mode() != StreamMode.ON_DEMAND || !context.accountSettings().commitmentActive()) {
+            return null;
+        }
+        return new WarmThroughputObject(
+                stream.features().warmThroughputMiBps(), WarmThroughput.mibpsOf(stream.openShardCount()));
+    }
 
     public record ChildShard(String shardId, List<String> parentShards, HashKeyRange hashKeyRange) {}
 

@@ -57,6 +57,7 @@ public final class Stream {
     private final List<Instant> modeUpdates;
     private final List<ScalingEvent> scalingEvents;
     private final List<StreamConsumer> consumers;
+    private final StreamFeatures features;
     private final long version;
 
     private Stream(StreamChanges c) {
@@ -88,6 +89,7 @@ public final class Stream {
         this.modeUpdates = List.copyOf(c.modeUpdates);
         this.scalingEvents = List.copyOf(c.scalingEvents);
         this.consumers = List.copyOf(c.consumers);
+        this.features = Objects.requireNonNull(c.features, "features");
         this.version = c.version;
     }
 
@@ -280,6 +282,11 @@ public final class Stream {
     /** The registered consumers in registration order, including those DELETING or gone but not yet removed. */
     public List<StreamConsumer> consumers() {
         return consumers;
+    }
+
+    /** Resource policies, warm throughput, record distribution and channels. */
+    public StreamFeatures features() {
+        return features;
     }
 
     public long version() {

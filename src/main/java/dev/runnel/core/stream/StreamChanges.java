@@ -31,6 +31,7 @@ public final class StreamChanges {
     public List<Instant> modeUpdates = List.of();
     public List<ScalingEvent> scalingEvents = List.of();
     public List<StreamConsumer> consumers = List.of();
+    public StreamFeatures features = StreamFeatures.DEFAULTS;
 
     StreamChanges() {}
 
@@ -53,5 +54,6 @@ public final class StreamChanges {
         modeUpdates = s.modeUpdates();
         scalingEvents = s.scalingEvents();
         consumers = s.consumers();
+        features = s.features();
     }
 }
