@@ -5,6 +5,7 @@ import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.web.OversizedRequestAnswer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +29,10 @@ class AwsEdgeConfiguration {
             RunnelProperties properties,
             FaultInjection faults,
             ControlPlaneLimits controlPlane,
-            SubscriptionStreamer streamer) {
+            SubscriptionStreamer streamer,
+            AwsRequestMetrics metrics) {
         FilterRegistrationBean<AwsEdgeFilter> registration = new FilterRegistrationBean<>(
-                new AwsEdgeFilter(operations, regions, properties, faults, controlPlane, streamer));
+                new AwsEdgeFilter(operations, regions, properties, faults, controlPlane, streamer, metrics));
         registration.setOrder(ORDER);
         registration.setAsyncSupported(true);
         return registration;
@@ -43,7 +45,12 @@ class AwsEdgeConfiguration {
     }
 
     @Bean
-    OversizedRequestAnswer awsOversizedRequestAnswer() {
-        return new AwsOversizedRequestAnswer();
+    AwsRequestMetrics awsRequestMetrics(MeterRegistry registry) {
+        return new AwsRequestMetrics(registry);
+    }
+
+    @Bean
+    OversizedRequestAnswer awsOversizedRequestAnswer(AwsRequestMetrics metrics) {
+        return new AwsOversizedRequestAnswer(metrics);
     }
 }

@@ -41,6 +41,9 @@ class AwsEdgeFilter extends HttpFilter {
     static final String TARGET_PREFIX = "Kinesis_20131202.";
     private static final Logger log = LoggerFactory.getLogger(AwsEdgeFilter.class);
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([^/,\\s]+)/");
+    /** A body over the limit: 413 with an empty body, as AWS answers. */
+    private static final AwsErrors.AwsError TOO_LARGE =
+            new AwsErrors.AwsError(413, AwsRequestMetrics.REQUEST_TOO_LARGE, null);
 
     private final AwsOperations operations;
     private final Regions regions;
@@ -48,6 +51,7 @@ class AwsEdgeFilter extends HttpFilter {
     private final FaultInjection faults;
     private final ControlPlaneLimits controlPlane;
     private final SubscriptionStreamer streamer;
+    private final AwsRequestMetrics metrics;
     private final ObjectMapper json = AwsWireFormats.json();
     private final ObjectMapper cbor = AwsWireFormats.cbor();
 
@@ -57,8 +61,10 @@ class AwsEdgeFilter extends HttpFilter {
             RunnelProperties properties,
             FaultInjection faults,
             ControlPlaneLimits controlPlane,
-            SubscriptionStreamer streamer) {
+            SubscriptionStreamer streamer,
+            AwsRequestMetrics metrics) {
         this.operations = operations;
+        this.metrics = metrics;
         this.streamer = streamer;
         this.regions = regions;
         this.account = properties.accountId();
@@ -76,29 +82,66 @@ class AwsEdgeFilter extends HttpFilter {
         }
     }
 
+    /** Answers one call and counts it, with its outcome and how long it took, in {@link AwsRequestMetrics}. */
     private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long start = System.nanoTime();
+        String target = request.getHeader("X-Amz-Target");
         AwsProtocol protocol = AwsProtocol.of(request.getContentType());
         ObjectMapper mapper = protocol == AwsProtocol.JSON ? json : cbor;
-        String requestId = RequestIds.next();
-        response.setHeader("x-amzn-RequestId", requestId);
-        Object output;
+        response.setHeader("x-amzn-RequestId", RequestIds.next());
+        Object output = null;
+        AwsErrors.AwsError failure = null;
         try {
-            output = dispatch(request, mapper);
+            output = dispatch(request, target, mapper);
         } catch (BodyTooLarge e) {
+            failure = TOO_LARGE;
+        } catch (RuntimeException e) {
+            failure = error(e, target);
+        }
+        try {
+            if (failure == null) {
+                answer(request, response, protocol, mapper, output);
+            } else {
+                answer(response, protocol, mapper, failure);
+            }
+        } finally {
+            metrics.of(target)
+                    .record(
+                            protocol,
+                            failure == null ? AwsRequestMetrics.SUCCESS : failure.type(),
+                            System.nanoTime() - start);
+        }
+    }
+
+    private static void answer(
+            HttpServletResponse response, AwsProtocol protocol, ObjectMapper mapper, AwsErrors.AwsError failure)
+            throws IOException {
+        if (failure == TOO_LARGE) {
             response.setStatus(413);
             response.setContentLength(0);
             return;
-        } catch (RuntimeException e) {
-            AwsErrors.AwsError error = error(e, request);
-            byte[] body = mapper.writeValueAsBytes(error.body());
-            response.setStatus(error.status());
-            response.setContentType(protocol.contentType());
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            return;
         }
+        byte[] body = mapper.writeValueAsBytes(failure.body());
+        response.setStatus(failure.status());
+        response.setContentType(protocol.contentType());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private void answer(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            AwsProtocol protocol,
+            ObjectMapper mapper,
+            Object output)
+            throws IOException {
         if (output instanceof SubscriptionAnswer answer) {
-            streamer.start(request, response, protocol, mapper, answer.subscription());
+            try {
+                streamer.start(request, response, protocol, mapper, answer.subscription());
+            } catch (IOException | RuntimeException e) {
+                answer.subscription().cancel();
+                throw e;
+            }
             return;
         }
         response.setStatus(200);
@@ -112,7 +155,7 @@ class AwsEdgeFilter extends HttpFilter {
         }
     }
 
-    private static AwsErrors.AwsError error(RuntimeException failure, HttpServletRequest request) {
+    private static AwsErrors.AwsError error(RuntimeException failure, String target) {
         if (failure instanceof KinesisException e) {
             return AwsErrors.of(e);
         }
@@ -125,16 +168,15 @@ class AwsEdgeFilter extends HttpFilter {
         if (failure instanceof InjectedFault e) {
             return AwsErrors.serviceUnavailable(e.getMessage());
         }
-        log.error("Unexpected failure of {}", request.getHeader("X-Amz-Target"), failure);
+        log.error("Unexpected failure of {}", target, failure);
         return AwsErrors.internalFailure();
     }
 
-    private Object dispatch(HttpServletRequest request, ObjectMapper mapper) {
+    private Object dispatch(HttpServletRequest request, String target, ObjectMapper mapper) {
         // The body is read before any check can answer: an HTTP/2 client keeps sending a body the server did not
         // read, past the stream's window, and Tomcat then resets the stream (the connection's other streams,
         // such as long-lived subscriptions, must not see that).
         byte[] body = body(request);
-        String target = request.getHeader("X-Amz-Target");
         if (target == null || !target.startsWith(TARGET_PREFIX)) {
             throw new UnknownTarget(
                     target == null

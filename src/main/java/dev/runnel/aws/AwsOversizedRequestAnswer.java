@@ -7,9 +7,16 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The AWS edge's answer to a call whose Content-Length is over the limit: 413 with an empty body and a request
- * id, as AWS answers. (A streamed body found too large while it is read gets the same from {@link AwsEdgeFilter}.)
+ * id, as AWS answers (a streamed body found too large while it is read gets the same from {@link AwsEdgeFilter}),
+ * counted in {@link AwsRequestMetrics} like every call on the AWS edge.
  */
 final class AwsOversizedRequestAnswer implements OversizedRequestAnswer {
+
+    private final AwsRequestMetrics metrics;
+
+    AwsOversizedRequestAnswer(AwsRequestMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public boolean answers(HttpServletRequest request) {
@@ -18,8 +25,14 @@ final class AwsOversizedRequestAnswer implements OversizedRequestAnswer {
 
     @Override
     public void refuse(HttpServletRequest request, HttpServletResponse response) {
+        long start = System.nanoTime();
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setHeader("x-amzn-RequestId", RequestIds.next());
         response.setContentLength(0);
+        metrics.of(request.getHeader("X-Amz-Target"))
+                .record(
+                        AwsProtocol.of(request.getContentType()),
+                        AwsRequestMetrics.REQUEST_TOO_LARGE,
+                        System.nanoTime() - start);
     }
 }

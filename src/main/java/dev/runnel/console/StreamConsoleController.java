@@ -8,6 +8,7 @@ import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.insight.Insights;
 import dev.runnel.insight.TrafficSeries;
+import dev.runnel.records.Subscriptions;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
@@ -31,13 +32,19 @@ class StreamConsoleController {
     private final StreamSettingsService settings;
     private final ReshardingService resharding;
     private final Insights insights;
+    private final Subscriptions subscriptions;
 
     StreamConsoleController(
-            StreamService streams, StreamSettingsService settings, ReshardingService resharding, Insights insights) {
+            StreamService streams,
+            StreamSettingsService settings,
+            ReshardingService resharding,
+            Insights insights,
+            Subscriptions subscriptions) {
         this.streams = streams;
         this.settings = settings;
         this.resharding = resharding;
         this.insights = insights;
+        this.subscriptions = subscriptions;
     }
 
     @GetMapping
@@ -183,6 +190,6 @@ class StreamConsoleController {
 
     private StreamDetails details(String name) {
         Stream stream = streams.describe(new StreamName(name));
-        return StreamDetails.of(stream, streams, insights.analyze(stream, streams.now()));
+        return StreamDetails.of(stream, streams, insights.analyze(stream, streams.now()), subscriptions.active(stream));
     }
 }

@@ -4,6 +4,7 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamStatus;
 import dev.runnel.insight.StreamInsights;
+import dev.runnel.records.ActiveSubscription;
 import dev.runnel.streams.StreamService;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Everything the stream page shows: settings, the shard table, the lineage of closed shards, hot shards and
- * advice.
+ * advice, the enhanced fan-out consumers and their subscriptions.
  *
  * @param createdAt as {@link ConsoleTime} writes it
  * @param openShardIds the open shards in hash-key order, for the merge and split forms
@@ -33,7 +34,8 @@ public record StreamDetails(
         List<LineageStep> lineage,
         List<StreamInsights.Advice> advice,
         int hotShards,
-        int windowSeconds) {
+        int windowSeconds,
+        FanOutDetails fanOut) {
 
     /**
      * A closed shard and what replaced it.
@@ -43,8 +45,11 @@ public record StreamDetails(
      */
     public record LineageStep(String shardId, String closedAt, String how, List<String> children) {}
 
-    static StreamDetails of(Stream stream, StreamService streams, StreamInsights insights) {
+    /** @param subscriptions the subscriptions streaming now on the stream's shards */
+    static StreamDetails of(
+            Stream stream, StreamService streams, StreamInsights insights, List<ActiveSubscription> subscriptions) {
         StreamStatus status = streams.status(stream);
+        String arn = streams.arn(stream);
         List<ShardRow> rows = new ArrayList<>();
         List<LineageStep> lineage = new ArrayList<>();
         if (status != StreamStatus.CREATING) {
@@ -66,7 +71,7 @@ public record StreamDetails(
         StreamInsights.Rates rates = insights.stream();
         return new StreamDetails(
                 stream.name().value(),
-                streams.arn(stream),
+                arn,
                 status.name(),
                 stream.mode().name(),
                 ConsoleTime.format(stream.createdAt()),
@@ -85,7 +90,10 @@ public record StreamDetails(
                 (int) insights.shards().stream()
                         .filter(StreamInsights.ShardInsight::hot)
                         .count(),
-                insights.windowSeconds());
+                insights.windowSeconds(),
+                status == StreamStatus.CREATING
+                        ? new FanOutDetails(List.of(), List.of())
+                        : FanOutDetails.of(stream, arn, streams.now(), subscriptions));
     }
 
     /** The open row of a shard, if it is in the table. */

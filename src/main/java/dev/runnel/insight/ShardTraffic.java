@@ -2,8 +2,8 @@ package dev.runnel.insight;
 
 /**
  * The traffic of one shard in one-second windows over the last minute, and in totals since the shard
- * began: bytes and records written and read, records refused on write and GetRecords calls refused on read;
- * plus the iterator age of its latest read. Windows are keyed by epoch second; a window older than a minute is reused. Each shard has its own
+ * began: bytes and records written, read by GetRecords and pushed to enhanced fan-out consumers, records
+ * refused on write and GetRecords calls refused on read; plus the iterator age of its latest GetRecords. Windows are keyed by epoch second; a window older than a minute is reused. Each shard has its own
  * monitor, so recording never contends across shards. Thread-safe.
  */
 public final class ShardTraffic {
@@ -14,7 +14,9 @@ public final class ShardTraffic {
     /**
      * What is counted. Bytes are data plus partition keys. {@code WRITE_THROTTLES} counts records refused by
      * the write limits (a refused PutRecord call, or a refused PutRecords entry, is one record);
-     * {@code READ_THROTTLES} counts GetRecords calls refused by the read limits.
+     * {@code READ_THROTTLES} counts GetRecords calls refused by the read limits. {@code READ_*} are GetRecords
+     * only, read against the shard's shared read limit; {@code FAN_OUT_*} count what SubscribeToShard pushed to
+     * every consumer together (each consumer has its own throughput, so they are kept apart).
      */
     public enum Measure {
         WRITE_BYTES,
@@ -22,7 +24,9 @@ public final class ShardTraffic {
         READ_BYTES,
         READ_RECORDS,
         WRITE_THROTTLES,
-        READ_THROTTLES
+        READ_THROTTLES,
+        FAN_OUT_BYTES,
+        FAN_OUT_RECORDS
     }
 
     private static final int MEASURES = Measure.values().length;
@@ -70,9 +74,14 @@ public final class ShardTraffic {
         return keys;
     }
 
-    /** Records a read that returned {@code records} records totalling {@code bytes}. */
+    /** Records a GetRecords call that returned {@code records} records totalling {@code bytes}. */
     public void recordRead(long epochSecond, long records, long bytes) {
         add(epochSecond, Measure.READ_RECORDS, records, Measure.READ_BYTES, bytes);
+    }
+
+    /** Records a SubscribeToShard event that pushed {@code records} records totalling {@code bytes}. */
+    public void recordFanOut(long epochSecond, long records, long bytes) {
+        add(epochSecond, Measure.FAN_OUT_RECORDS, records, Measure.FAN_OUT_BYTES, bytes);
     }
 
     /** Counts one refusal: {@code which} is WRITE_THROTTLES for one refused record, READ_THROTTLES for one call. */

@@ -29,9 +29,10 @@ class MetricsConfiguration {
     }
 
     /**
-     * Calls on the AWS edge ({@code POST /}) are counted by the Kinesis metrics already; timing each one again
-     * as {@code http.server.requests} cost about a quarter of PutRecord's throughput (docs/BENCHMARKS.md). REST
-     * and console requests keep their HTTP metrics.
+     * Calls on the AWS edge ({@code POST /}) are timed by the edge itself, as {@code runnel.aws.requests} per
+     * Kinesis operation and outcome; observing each one again as {@code http.server.requests} cost about a quarter
+     * of PutRecord's throughput (docs/BENCHMARKS.md), and would only say "POST /". REST and console requests keep
+     * their HTTP metrics.
      */
     @Bean
     ObservationPredicate awsEdgeNotTimedTwice() {
@@ -61,7 +62,7 @@ class MetricsConfiguration {
     static final Map<String, String> FRAMEWORK_DESCRIPTIONS = Map.of(
             "http.server.requests",
                     "HTTP requests the REST API, the console and the actuator served (calls on the "
-                            + "AWS edge, POST /, are counted by the kinesis.* meters instead)",
+                            + "AWS edge, POST /, are counted by runnel.aws.requests instead)",
             "http.server.requests.active", "HTTP requests of the REST API, the console and the actuator under way",
             "tomcat.sessions.active.current", "HTTP sessions active now (Runnel keeps none of its own)",
             "tomcat.sessions.active.max", "Most HTTP sessions active at once",

@@ -24,7 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link #MAX_EVENT_BYTES} bytes, so a subscription holds at most one event's records at a time.
  *
  * <p>Not thread-safe: its driver calls it from one thread at a time; only {@link #cancel} (and the takeover by a
- * newer subscription) may come from other threads.
+ * newer subscription) may come from other threads, and {@link #view} from any thread: what it shows is published
+ * by the driver as one immutable {@link Progress} through a volatile field.
  */
 public final class Subscription {
 
@@ -41,17 +42,36 @@ public final class Subscription {
     private final Instant endsAt;
     private final FanOutPacer pacer;
     private final ShardTraffic traffic;
+    private final Instant startedAt;
     private Stream stream;
     private long position;
     private boolean delivered;
+    private volatile Progress progress = Progress.NONE;
     private volatile boolean takenOver;
     private volatile boolean cancelled;
+
+    /**
+     * What the subscription pushed so far, for readers on other threads; replaced whole after each event.
+     *
+     * @param millisBehindLatest of the last event; null before the first
+     */
+    private record Progress(long records, long bytes, Long millisBehindLatest) {
+
+        static final Progress NONE = new Progress(0, 0, null);
+
+        Progress after(long eventRecords, long eventBytes, long eventMillisBehind) {
+            return eventRecords == 0 && millisBehindLatest != null && millisBehindLatest == eventMillisBehind
+                    ? this
+                    : new Progress(records + eventRecords, bytes + eventBytes, eventMillisBehind);
+        }
+    }
 
     Subscription(
             Subscriptions owner,
             ConsumerRef ref,
             String consumerArn,
             ShardCursor cursor,
+            Instant startedAt,
             Instant endsAt,
             FanOutPacer pacer,
             ShardTraffic traffic) {
@@ -62,6 +82,7 @@ public final class Subscription {
         this.initialShard = cursor.shard();
         this.log = cursor.log();
         this.position = cursor.position();
+        this.startedAt = startedAt;
         this.endsAt = endsAt;
         this.pacer = pacer;
         this.traffic = traffic;
@@ -106,9 +127,9 @@ public final class Subscription {
         if (stored.isEmpty()) {
             position = Math.max(position, log.positionAtOrAfter(cutoff));
             if (!shard.isOpen() && position >= shard.endPosition()) {
-                return new Event(List.of(), null, 0, stream.children(shard.id()), 0);
+                return published(new Event(List.of(), null, 0, stream.children(shard.id()), 0));
             }
-            return idle ? new Event(List.of(), continuation(), 0, List.of(), 0) : null;
+            return idle ? published(new Event(List.of(), continuation(), 0, List.of(), 0)) : null;
         }
         List<RecordView> records = new ArrayList<>(stored.size());
         long bytes = 0;
@@ -120,9 +141,26 @@ public final class Subscription {
         position = last.position() + 1;
         delivered = true;
         long millisBehind = position >= log.endPosition() ? 0 : Math.max(0, now.toEpochMilli() - last.arrivalMillis());
-        traffic.recordRead(now.getEpochSecond(), records.size(), bytes);
-        traffic.recordIteratorAge(millisBehind);
-        return new Event(records, continuation(), millisBehind, List.of(), bytes);
+        traffic.recordFanOut(now.getEpochSecond(), records.size(), bytes);
+        return published(new Event(records, continuation(), millisBehind, List.of(), bytes));
+    }
+
+    private Event published(Event event) {
+        progress = progress.after(event.records().size(), event.bytes(), event.millisBehindLatest());
+        return event;
+    }
+
+    /** What this subscription did so far, as seen from any thread. */
+    public ActiveSubscription view() {
+        Progress now = progress;
+        return new ActiveSubscription(
+                ref.name(),
+                consumerArn,
+                initialShard.id(),
+                startedAt,
+                now.millisBehindLatest(),
+                now.records(),
+                now.bytes());
     }
 
     /** Where a reader resumes: after the last record delivered, or just before the position reached. */

@@ -3,6 +3,8 @@ package dev.runnel.records;
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.record.StartingPosition;
+import dev.runnel.core.shard.Shard;
+import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.ConsumerStatus;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.insight.TrafficMeter;
@@ -14,8 +16,10 @@ import dev.runnel.throttling.Throttler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * SubscribeToShard's rules: the consumer must be ACTIVE and the shard one of its stream's; the starting position
@@ -35,10 +39,7 @@ public class Subscriptions {
     private final FanOut settings;
     private final Throttler throttler;
     private final TrafficMeter traffic;
-    private final Map<String, Started> started = new ConcurrentHashMap<>();
-
-    /** The latest successful subscription of a consumer and shard, and when it started. */
-    private record Started(Subscription subscription, Instant at) {}
+    private final StartedSubscriptions started = new StartedSubscriptions();
 
     public Subscriptions(
             ConsumerService consumers,
@@ -75,7 +76,6 @@ public class Subscriptions {
                     "Consumer " + consumer.consumerArn() + " is not ACTIVE, instead in state " + status + ".");
         }
         ShardCursor cursor = iterators.locate(consumer.stream().name(), shardId, start, now);
-        String key = consumer.consumerArn() + "|" + cursor.shard().id();
         ConsumerRef pinned = new ConsumerRef(
                 consumer.stream().name(),
                 consumer.consumer().name(),
@@ -85,33 +85,53 @@ public class Subscriptions {
                 pinned,
                 consumer.consumerArn(),
                 cursor,
+                now,
                 now.plus(settings.subscriptionLifetime()),
                 throttler.fanOutPacer(),
                 traffic.shard(cursor.stream().incarnation(), cursor.shard().id()));
-        Started previous = started.compute(key, (k, before) -> {
-            if (before != null && now.isBefore(before.at().plus(RESUBSCRIBE_GUARD))) {
-                return before;
-            }
-            if (before != null) {
-                before.subscription().takeOver();
-            }
-            return new Started(subscription, now);
-        });
-        if (previous.subscription() != subscription) {
+        StartedSubscriptions.ShardKey shard = new StartedSubscriptions.ShardKey(
+                cursor.stream().incarnation(), cursor.shard().id());
+        if (!started.start(shard, consumer.consumerArn(), subscription, now, RESUBSCRIBE_GUARD)) {
             throw new ResourceInUseException("Another active subscription exists for consumer "
                     + consumer.consumerArn() + " on shard " + cursor.shard().id()
                     + "; a consumer may subscribe to a shard again " + RESUBSCRIBE_GUARD.toSeconds()
                     + " seconds after its previous SubscribeToShard.");
         }
-        started.values().removeIf(s -> s.subscription().isCancelled() && !now.isBefore(s.at().plus(RESUBSCRIBE_GUARD)));
+        started.purge(now, RESUBSCRIBE_GUARD);
         return subscription;
     }
 
-    /** Subscriptions streaming now. */
+    /** Subscriptions streaming now, on every stream. */
     public long activeCount() {
-        return started.values().stream()
-                .filter(s -> !s.subscription().isCancelled())
-                .count();
+        return started.activeCount();
+    }
+
+    /** How many subscriptions stream now on one shard of a stream incarnation. */
+    public int activeCount(long incarnation, ShardId shard) {
+        return started.activeCount(new StartedSubscriptions.ShardKey(incarnation, shard));
+    }
+
+    /** The subscriptions streaming now on one shard of a stream incarnation, by consumer name. */
+    public List<ActiveSubscription> active(long incarnation, ShardId shard) {
+        return started.active(new StartedSubscriptions.ShardKey(incarnation, shard)).stream()
+                .map(Subscription::view)
+                .sorted(Comparator.comparing(ActiveSubscription::consumerName))
+                .toList();
+    }
+
+    /** The consumer's subscription streaming now on one shard of a stream incarnation, if any. */
+    public Optional<ActiveSubscription> active(long incarnation, ShardId shard, String consumerArn) {
+        Subscription active = started.active(new StartedSubscriptions.ShardKey(incarnation, shard), consumerArn);
+        return active == null ? Optional.empty() : Optional.of(active.view());
+    }
+
+    /** The subscriptions streaming now on the stream's shards, in shard order, then by consumer name. */
+    public List<ActiveSubscription> active(Stream stream) {
+        List<ActiveSubscription> active = new ArrayList<>();
+        for (Shard shard : stream.shards()) {
+            active.addAll(active(stream.incarnation(), shard.id()));
+        }
+        return List.copyOf(active);
     }
 
     Instant now() {

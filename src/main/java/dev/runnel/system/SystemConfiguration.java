@@ -6,6 +6,7 @@ import dev.runnel.insight.Insights;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
+import dev.runnel.records.Subscriptions;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.ShardLogStore;
@@ -104,5 +105,10 @@ public class SystemConfiguration {
     @Bean
     RecordService recordService(Regions regions) {
         return regions.defaultRegion().records();
+    }
+
+    @Bean
+    Subscriptions subscriptions(Regions regions) {
+        return regions.defaultRegion().subscriptions();
     }
 }

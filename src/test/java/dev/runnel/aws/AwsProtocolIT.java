@@ -9,7 +9,13 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.runnel.aws.AwsTestClient.Response;
 import dev.runnel.aws.CborReader.Tagged;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +57,9 @@ class AwsProtocolIT {
 
     @Autowired
     AwsOperations operations;
+
+    @Autowired
+    MeterRegistry registry;
 
     private AwsTestClient aws;
 
@@ -95,6 +104,72 @@ class AwsProtocolIT {
         JsonNode error = response.json();
         assertThat(error.path("__type").asString()).isEqualTo("UnknownOperationException");
         assertThat(error.path("message").asString()).as("%s", response).contains(name);
+    }
+
+    @Test
+    void everyCallIsTimedByOperationAndOutcomeUnderBoundedTags() throws Exception {
+        double unknownBefore = requests("unknown", "UnknownOperationException", "json");
+        double notFoundBefore = requests("DescribeStreamSummary", "ResourceNotFoundException", "cbor");
+        double listedBefore = requests("ListStreams", "success", "json");
+        aws.send(PREFIX + "FlyToTheMoon", JSON, "{}".getBytes(StandardCharsets.UTF_8));
+        aws.send("Made-up target " + System.nanoTime(), JSON, "{}".getBytes(StandardCharsets.UTF_8));
+        aws.cbor("DescribeStreamSummary", cborDocument(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("StreamName", "nope");
+            g.writeEndObject();
+        }));
+        assertThat(aws.json("ListStreams", "{}").status()).isEqualTo(200);
+
+        assertThat(requestsReaching(unknownBefore + 2, "unknown", "UnknownOperationException", "json"))
+                .isEqualTo(unknownBefore + 2);
+        assertThat(requestsReaching(notFoundBefore + 1, "DescribeStreamSummary", "ResourceNotFoundException", "cbor"))
+                .isEqualTo(notFoundBefore + 1);
+        assertThat(requestsReaching(listedBefore + 1, "ListStreams", "success", "json"))
+                .isEqualTo(listedBefore + 1);
+        assertThat(registry.find("runnel.aws.requests").timers())
+                .allSatisfy(
+                        timer -> assertThat(timer.getId().getTag("operation")).isIn(operationTags()));
+
+        HttpResponse<String> scrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.body())
+                .contains("# HELP runnel_aws_requests_seconds ")
+                .containsPattern("runnel_aws_requests_seconds_count\\{[^}]*operation=\"unknown\",outcome=\""
+                        + "UnknownOperationException\",protocol=\"json\"[^}]*} \\d");
+    }
+
+    /** The values the operation tag may take: a Kinesis operation's name or "unknown". */
+    private static Set<String> operationTags() {
+        Set<String> tags = new HashSet<>(AwsOperations.KINESIS_OPERATIONS);
+        tags.add("unknown");
+        return tags;
+    }
+
+    /**
+     * The count of runnel.aws.requests once it reaches {@code expected}, or after five seconds: the edge counts a
+     * call once it has answered it, so the client may see the answer a moment before the count.
+     */
+    private double requestsReaching(double expected, String operation, String outcome, String protocol)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        double count = requests(operation, outcome, protocol);
+        while (count < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            count = requests(operation, outcome, protocol);
+        }
+        return count;
+    }
+
+    private double requests(String operation, String outcome, String protocol) {
+        Timer timer = registry.find("runnel.aws.requests")
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .tag("protocol", protocol)
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

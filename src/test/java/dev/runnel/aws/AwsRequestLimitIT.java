@@ -6,11 +6,14 @@ import static dev.runnel.aws.AwsTestClient.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.aws.AwsTestClient.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,6 +31,9 @@ class AwsRequestLimitIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry registry;
 
     private AwsTestClient aws;
 
@@ -49,16 +55,45 @@ class AwsRequestLimitIT {
     }
 
     @Test
-    void aContentLengthOverTheLimitIsRefusedWith413() {
+    void aContentLengthOverTheLimitIsRefusedWith413() throws InterruptedException {
+        double before = tooLarge("json");
         String body = putRecord("whatever", 800 * 1024);
         assertThat(body.length()).isGreaterThan(LIMIT);
         Response response = aws.json("PutRecord", body);
         assertThat(response.status()).as("%s", response).isEqualTo(413);
         assertThat(response.body()).isEmpty();
+        assertThat(tooLarge("json", before + 1))
+                .as("counted in runnel.aws.requests")
+                .isEqualTo(before + 1);
+    }
+
+    /**
+     * PutRecord calls refused as too large in one encoding, once {@code expected} or after five seconds (the edge
+     * counts a call once it has answered it).
+     */
+    private double tooLarge(String protocol, double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        double count = tooLarge(protocol);
+        while (count < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            count = tooLarge(protocol);
+        }
+        return count;
+    }
+
+    /** PutRecord calls refused as too large so far, in one encoding. */
+    private double tooLarge(String protocol) {
+        Timer timer = registry.find("runnel.aws.requests")
+                .tag("operation", "PutRecord")
+                .tag("outcome", "RequestTooLarge")
+                .tag("protocol", protocol)
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
-    void aChunkedBodyOverTheLimitIsRefusedWith413() {
+    void aChunkedBodyOverTheLimitIsRefusedWith413() throws InterruptedException {
+        double before = tooLarge("cbor");
         for (String contentType : new String[] {JSON, CBOR}) {
             Response response = aws.sendChunked(
                     PREFIX + "PutRecord",
@@ -68,6 +103,7 @@ class AwsRequestLimitIT {
             assertThat(response.status()).as("%s: %s", contentType, response).isEqualTo(413);
             assertThat(response.body()).as(contentType).isEmpty();
         }
+        assertThat(tooLarge("cbor", before + 1)).isEqualTo(before + 1);
     }
 
     @Test

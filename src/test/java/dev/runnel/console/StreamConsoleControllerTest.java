@@ -22,20 +22,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.Messages;
 import dev.runnel.core.error.ResourceNotFoundException;
+import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamConsumer;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.insight.Insights;
 import dev.runnel.insight.StreamInsights;
 import dev.runnel.insight.TrafficSeries;
+import dev.runnel.records.ActiveSubscription;
+import dev.runnel.records.Subscriptions;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.support.CannedStreams;
 import dev.runnel.support.RestSliceTest;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,9 @@ class StreamConsoleControllerTest {
 
     @Autowired
     Insights insights;
+
+    @Autowired
+    Subscriptions subscriptions;
 
     @BeforeEach
     void answerViews() {
@@ -155,8 +164,70 @@ class StreamConsoleControllerTest {
                         "class=\"keyspace-range\"",
                         "left:0.0000%;width:max(50.0000%,2px)",
                         "data-traffic-url=\"/console/streams/page/traffic\"",
-                        "<label for=\"split-key\">")
-                .doesNotContain("id=\"warnings\"", "id=\"lineage\"");
+                        "<label for=\"split-key\">",
+                        "id=\"no-consumers\"")
+                .doesNotContain("id=\"warnings\"", "id=\"lineage\"", "id=\"consumer-table\"");
+        assertThat(details.fanOut().consumers()).isEmpty();
+        assertThat(details.fanOut().shards()).isEmpty();
+    }
+
+    @Test
+    void theStreamPageListsItsConsumersAndEachOnesSubscriptionOnEachShard() throws Exception {
+        StreamConsumer app = CannedStreams.consumer("app");
+        StreamConsumer audit = StreamConsumer.register("audit", Map.of(), CannedStreams.NOW, CannedStreams.DELAY);
+        StreamConsumer leaving =
+                CannedStreams.consumer("leaving").deregistering(CannedStreams.NOW, CannedStreams.DELAY);
+        StreamConsumer gone = CannedStreams.consumer("gone").deregistering(CannedStreams.CREATED, Duration.ZERO);
+        Stream fan = described(CannedStreams.withConsumers(CannedStreams.active("fan", 2), app, gone, audit, leaving));
+        String streamArn = CannedStreams.arn("fan");
+        when(subscriptions.active(fan))
+                .thenReturn(List.of(new ActiveSubscription(
+                        "app",
+                        app.arn(streamArn),
+                        new ShardId(1),
+                        CannedStreams.NOW.minusSeconds(30),
+                        1250L,
+                        42,
+                        4200)));
+
+        MvcResult result = mvc.perform(get("/console/streams/fan"))
+                .andExpect(status().isOk())
+                .andReturn();
+        FanOutDetails fanOut = details(result).fanOut();
+        assertThat(fanOut.consumers())
+                .as("in registration order, without the consumer that finished deregistering")
+                .containsExactly(
+                        new FanOutDetails.ConsumerRow("app", "ACTIVE", app.arn(streamArn), "2026-11-26T09:16:30.000Z"),
+                        new FanOutDetails.ConsumerRow(
+                                "audit", "CREATING", audit.arn(streamArn), "2026-11-26T10:15:30.000Z"),
+                        new FanOutDetails.ConsumerRow(
+                                "leaving", "DELETING", leaving.arn(streamArn), "2026-11-26T09:16:30.000Z"));
+        FanOutDetails.SubscriptionCell notSubscribed = new FanOutDetails.SubscriptionCell("app", null, null, 0);
+        assertThat(fanOut.shards())
+                .containsExactly(
+                        new FanOutDetails.ShardSubscriptions(
+                                SHARD_0,
+                                List.of(
+                                        notSubscribed,
+                                        new FanOutDetails.SubscriptionCell("audit", null, null, 0),
+                                        new FanOutDetails.SubscriptionCell("leaving", null, null, 0))),
+                        new FanOutDetails.ShardSubscriptions(
+                                "shardId-000000000001",
+                                List.of(
+                                        new FanOutDetails.SubscriptionCell(
+                                                "app", "2026-11-26T10:15:00.000Z", 1250L, 42),
+                                        new FanOutDetails.SubscriptionCell("audit", null, null, 0),
+                                        new FanOutDetails.SubscriptionCell("leaving", null, null, 0))));
+        assertThat(result.getResponse().getContentAsString())
+                .contains(
+                        "id=\"consumer-table\"",
+                        "id=\"subscription-table\"",
+                        app.arn(streamArn),
+                        "since <time datetime=\"2026-11-26T10:15:00.000Z\">",
+                        "1,250 ms behind",
+                        "42 records pushed",
+                        "not subscribed")
+                .doesNotContain("id=\"no-consumers\"", ">gone<");
     }
 
     @Test
@@ -176,6 +247,7 @@ class StreamConsoleControllerTest {
         mvc.perform(get("/console/streams/live/live"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"live\"")))
+                .andExpect(content().string(containsString("id=\"consumers\"")))
                 .andExpect(content().string(containsString(SHARD_0)))
                 .andExpect(content().string(not(containsString("id=\"delete-form\""))));
 

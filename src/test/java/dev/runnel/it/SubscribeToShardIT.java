@@ -3,6 +3,8 @@ package dev.runnel.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,10 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -60,6 +64,9 @@ class SubscribeToShardIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry registry;
 
     KinesisAsyncClient h2;
     KinesisAsyncClient http1;
@@ -183,6 +190,64 @@ class SubscribeToShardIT {
         assertThat(received.done).as("the lifetime ended it normally").isCompleted();
         h2.deleteStream(b -> b.streamName("fan-h2").enforceConsumerDeletion(true))
                 .get();
+    }
+
+    @Test
+    void theConsoleAndTheMetricsFollowASubscription() throws Exception {
+        String consumer = streamWithConsumer(h2, "fan-seen", 2);
+        Received received = new Received(h2, consumer, "shardId-000000000000", ShardIteratorType.LATEST, null);
+        await(() -> !received.events.isEmpty());
+        for (int i = 0; i < 3; i++) {
+            put(h2, "fan-seen", "0", "seen" + i);
+        }
+        await(() -> received.payloads().size() == 3);
+
+        // The subscription lives 3 s here: look while it streams.
+        String page = new RestClient(port).text("/console/streams/fan-seen");
+        assertThat(page).contains("id=\"consumer-table\"", consumer, "id=\"subscription-table\"");
+        String subscriptions = page.substring(page.indexOf("id=\"subscription-table\""));
+        assertThat(row(subscriptions, "shardId-000000000000"))
+                .contains("class=\"subscribed\"", "since <time", "3 records pushed");
+        assertThat(row(subscriptions, "shardId-000000000001")).contains("not subscribed");
+        await(() -> meterValue("runnel.fanout.subscriptions", "fan-seen", "shardId-000000000000") == 1);
+        await(() -> meterValue("kinesis.SubscribeToShardEvent.Records", "fan-seen", "shardId-000000000000") == 3);
+        assertThat(meterValue("kinesis.GetRecords.Records", "fan-seen", "shardId-000000000000"))
+                .as("fan-out is not GetRecords")
+                .isZero();
+        await(() -> registry.find("kinesis.SubscribeToShardEvent.MillisBehindLatest")
+                        .tag("stream", "fan-seen")
+                        .tag("shard", "shardId-000000000000")
+                        .tag("consumer", "app")
+                        .gauge()
+                != null);
+        assertThat(registry.find("runnel.aws.requests")
+                        .tag("operation", "SubscribeToShard")
+                        .tag("outcome", "success")
+                        .timers())
+                .as("counted when its event stream started")
+                .isNotEmpty();
+
+        received.done.get(10, TimeUnit.SECONDS);
+        assertThat(meterValue("runnel.fanout.subscriptions", "fan-seen", "shardId-000000000000"))
+                .as("ended with its lifetime")
+                .isZero();
+        h2.deleteStream(b -> b.streamName("fan-seen").enforceConsumerDeletion(true))
+                .get();
+    }
+
+    /** The table row of a shard, from its start to its end tag. */
+    private static String row(String html, String shardId) {
+        int start = html.indexOf("data-shard=\"" + shardId + "\"");
+        assertThat(start).as("row of %s", shardId).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    private double meterValue(String name, String stream, String shard) {
+        return registry.find(name).tag("stream", stream).tag("shard", shard).meters().stream()
+                .flatMap(meter -> StreamSupport.stream(meter.measure().spliterator(), false))
+                .mapToDouble(Measurement::getValue)
+                .findFirst()
+                .orElse(-1);
     }
 
     @Test

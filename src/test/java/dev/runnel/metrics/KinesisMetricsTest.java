@@ -10,11 +10,13 @@ import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.PutRecordCommand;
 import dev.runnel.records.PutRecordsCommand;
 import dev.runnel.records.RecordInput;
+import dev.runnel.records.Subscription;
 import dev.runnel.regions.RegionServices;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
+import dev.runnel.streams.ConsumerService.ConsumerRef;
 import dev.runnel.streams.CreateStreamCommand;
 import dev.runnel.support.ManualClock;
 import dev.runnel.throttling.Bucket4jThrottler;
@@ -24,9 +26,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KinesisMetricsTest {
+
+    private static final String SHARD = "shardId-000000000000";
 
     private final ManualClock clock = new ManualClock();
     private final RunnelProperties defaults = RunnelProperties.defaults();
@@ -126,7 +131,7 @@ class KinesisMetricsTest {
         List<Meter> runnelMeters = prometheus.getMeters().stream()
                 .filter(meter -> isRunnelMeter(meter.getId().getName()))
                 .toList();
-        assertThat(runnelMeters).as("7 meters per shard and 2 per stream").hasSize(9);
+        assertThat(runnelMeters).as("10 meters per shard and 2 per stream").hasSize(12);
         assertThat(runnelMeters)
                 .allSatisfy(meter -> assertThat(meter.getId().getDescription())
                         .as("description of %s", meter.getId().getName())
@@ -137,9 +142,74 @@ class KinesisMetricsTest {
                 .lines()
                 .filter(line -> line.startsWith("# HELP kinesis") || line.startsWith("# HELP runnel"))
                 .toList();
-        assertThat(help).as("one HELP line per meter family").hasSize(9);
+        assertThat(help).as("one HELP line per meter family").hasSize(12);
         assertThat(help)
                 .allSatisfy(line -> assertThat(line).as("a HELP line with text").matches("# HELP \\S+ \\S.*"));
+    }
+
+    @Test
+    void fanOutMetersCountDeliveriesApartFromGetRecordsAndFollowEachSubscription() {
+        RegionServices region = regions.defaultRegion();
+        StreamName name = new StreamName("fanned");
+        region.streams().create(CreateStreamCommand.of("fanned", 1, null, null, null));
+        String arn = region.consumers().register(name, "app", Map.of()).consumerArn();
+        clock.advance(Duration.ofSeconds(1));
+        Subscription subscription = region.subscriptions()
+                .subscribe(new ConsumerRef(name, "app", null), SHARD, new StartingPosition.TrimHorizon());
+        region.records().put(new PutRecordCommand(name, new RecordInput("k", new byte[10], null), null));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(subscription.next(false).records()).hasSize(1);
+        metrics.refresh();
+
+        assertThat(counter("fanned", "kinesis.SubscribeToShardEvent.Records")).isEqualTo(1);
+        assertThat(counter("fanned", "kinesis.SubscribeToShardEvent.Bytes")).isEqualTo(11);
+        assertThat(counter("fanned", "kinesis.GetRecords.Records"))
+                .as("not a GetRecords")
+                .isZero();
+        assertThat(registry.get(KinesisMetrics.SUBSCRIPTIONS)
+                        .tag("stream", "fanned")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+        assertThat(registry.get(KinesisMetrics.MILLIS_BEHIND)
+                        .tag("stream", "fanned")
+                        .tag("shard", SHARD)
+                        .tag("consumer", "app")
+                        .gauge()
+                        .value())
+                .isZero();
+        assertThat(arn)
+                .endsWith("/consumer/app:" + clock.instant().minusSeconds(2).getEpochSecond());
+
+        subscription.cancel();
+        assertThat(registry.get(KinesisMetrics.SUBSCRIPTIONS)
+                        .tag("stream", "fanned")
+                        .gauge()
+                        .value())
+                .isZero();
+        metrics.refresh();
+        assertThat(registry.find(KinesisMetrics.MILLIS_BEHIND).gauges())
+                .as("gone with its subscription")
+                .isEmpty();
+    }
+
+    @Test
+    void aStreamMadeAgainUnderItsNameGetsMetersOfItsOwn() {
+        RegionServices region = regions.defaultRegion();
+        StreamName name = new StreamName("again");
+        region.streams().create(CreateStreamCommand.of("again", 1, null, null, null));
+        metrics.refresh();
+        region.streams().delete(name);
+        clock.advance(Duration.ofSeconds(1));
+        region.streams().create(CreateStreamCommand.of("again", 1, null, null, null));
+        region.records().put(new PutRecordCommand(name, new RecordInput("k", new byte[10], null), null));
+        metrics.refresh();
+
+        assertThat(counter("again", "kinesis.IncomingRecords")).isEqualTo(1);
+        assertThat(registry.find("kinesis.IncomingRecords")
+                        .tag("stream", "again")
+                        .functionCounters())
+                .hasSize(1);
     }
 
     static boolean isRunnelMeter(String name) {
@@ -147,9 +217,13 @@ class KinesisMetricsTest {
     }
 
     private double counter(String name) {
+        return counter("metered", name);
+    }
+
+    private double counter(String stream, String name) {
         return registry.get(name)
-                .tag("stream", "metered")
-                .tag("shard", "shardId-000000000000")
+                .tag("stream", stream)
+                .tag("shard", SHARD)
                 .functionCounter()
                 .count();
     }

@@ -8,6 +8,7 @@ import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Resharding;
 import dev.runnel.core.stream.Stream;
+import dev.runnel.core.stream.StreamConsumer;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.insight.Insights;
@@ -90,6 +91,16 @@ public final class CannedStreams {
     /** As MergeShards answers: both shards closed at {@link #NOW} after three records each, one child, UPDATING. */
     public static Stream merge(Stream stream, int shard, int adjacentShard) {
         return updating(Resharding.merge(stream, new ShardId(shard), new ShardId(adjacentShard), 3, 3, NOW, ACCOUNT));
+    }
+
+    /** The stream with these consumers registered (as its metadata keeps them, gone ones included). */
+    public static Stream withConsumers(Stream stream, StreamConsumer... consumers) {
+        return stream.with(c -> c.consumers = List.of(consumers));
+    }
+
+    /** A consumer registered a minute after {@link #CREATED}: ACTIVE at {@link #NOW}. */
+    public static StreamConsumer consumer(String name) {
+        return StreamConsumer.register(name, Map.of(), CREATED.plus(Duration.ofMinutes(1)), Duration.ZERO);
     }
 
     /** Insights of a stream without traffic: every shard cold, no advice. */

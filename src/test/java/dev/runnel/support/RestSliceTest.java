@@ -4,6 +4,7 @@ import dev.runnel.faults.FaultInjection;
 import dev.runnel.insight.Insights;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
+import dev.runnel.records.Subscriptions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
@@ -38,6 +39,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             ReshardingService.class,
             RecordService.class,
             ShardIteratorService.class,
+            Subscriptions.class,
             Insights.class,
             FaultInjection.class
         })
