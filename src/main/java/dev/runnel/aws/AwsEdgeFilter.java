@@ -184,12 +184,8 @@ class AwsEdgeFilter extends HttpFilter {
                             : "Unknown target " + target + "; expected " + TARGET_PREFIX + "<Operation>.");
         }
         String name = target.substring(TARGET_PREFIX.length());
-        AwsOperations.Bound<?> operation = operations
-                .find(name)
-                .orElseThrow(() -> new UnknownTarget(
-                        AwsOperations.KINESIS_OPERATIONS.contains(name)
-                                ? "Runnel does not implement " + name + " yet."
-                                : "Unknown operation " + name + "."));
+        AwsOperations.Bound<?> operation =
+                operations.find(name).orElseThrow(() -> new UnknownTarget("Unknown operation " + name + "."));
         if (body.length == 0) {
             throw new SerializationException("The request body is empty.");
         }

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Every operation Runnel implements, by name, and the names of those it does not implement yet. */
+/** Every operation Runnel implements, by name, and the names of all the Kinesis API has (Runnel implements each). */
 @Component
 public class AwsOperations {
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * operation}, {@code outcome} and {@code protocol}, so that calls the edge refuses (UnknownOperationException,
  * ValidationException, throttling, 413) show at {@code /actuator/prometheus} beside those that succeed. Tag values
  * are bounded whatever clients send: {@code operation} is a Kinesis operation name ({@link
- * AwsOperations#KINESIS_OPERATIONS}, implemented or not) or {@value #UNKNOWN}; {@code outcome} is {@value
+ * AwsOperations#KINESIS_OPERATIONS}) or {@value #UNKNOWN}; {@code outcome} is {@value
  * #SUCCESS} or the AWS error type of the answer ({@code __type}, from {@link AwsErrors}); {@code protocol} is
  * {@code json} or {@code cbor}.
  *

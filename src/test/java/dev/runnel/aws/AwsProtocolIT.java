@@ -25,10 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,21 +87,6 @@ class AwsProtocolIT {
                     .as("%s", target)
                     .isEqualTo("UnknownOperationException");
         }
-    }
-
-    @Test
-    void anUnimplementedKinesisOperationIsNamedInTheError() {
-        Set<String> missing = new TreeSet<>(AwsOperations.KINESIS_OPERATIONS);
-        missing.removeAll(operations.names());
-        Assumptions.assumeFalse(missing.isEmpty(), "every Kinesis operation is implemented");
-        String name = missing.contains("SplitShard")
-                ? "SplitShard"
-                : missing.iterator().next();
-        Response response = aws.json(name, "{}");
-        assertThat(response.status()).as("%s", response).isEqualTo(400);
-        JsonNode error = response.json();
-        assertThat(error.path("__type").asString()).isEqualTo("UnknownOperationException");
-        assertThat(error.path("message").asString()).as("%s", response).contains(name);
     }
 
     @Test

@@ -16,7 +16,7 @@ class AwsRequestMetricsTest {
     void theOperationTagIsAKinesisOperationOrUnknownNeverWhatAClientMadeUp() {
         assertThat(metrics.of("Kinesis_20131202.PutRecord").name()).isEqualTo("PutRecord");
         assertThat(metrics.of("Kinesis_20131202.PutResourcePolicy").name())
-                .as("a Kinesis operation Runnel does not implement")
+                .as("another Kinesis operation")
                 .isEqualTo("PutResourcePolicy");
         for (String target : new String[] {
             null,
