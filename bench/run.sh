@@ -277,6 +277,12 @@ run_reads() { # round target
 run_fanout() { # round target
   local round=$1 target=$2 port; port=$(port_of "$target")
   local n
+  # An unrecorded warm-up run first, as the wrk workloads have one: JIT warm-up dominates short runs.
+  if [[ $(seconds "$WARMUP") != 0 ]] && create_stream "$port" fanout-warmup "$WRITE_SHARDS"; then
+    timeout $((2 * FANOUT_SECONDS + 240)) java -cp "$CLASSES" FanOutBench "$port" fanout-warmup "$WRITE_SHARDS" 5 \
+      "$FANOUT_SECONDS" "$FANOUT_PRODUCERS" "$FANOUT_BATCH" "$FANOUT_RATE" >"$OUT/raw/r$round-$target-fanout-warmup.out" 2>&1 || true
+    delete_stream "$port" fanout-warmup
+  fi
   for n in $FANOUT_CONSUMERS; do
     local raw=$OUT/raw/r$round-$target-fanout-$n valid=1 note="" stream=fanout-$n
     if ! create_stream "$port" "$stream" "$WRITE_SHARDS"; then
