@@ -58,7 +58,8 @@ public final class Bucket4jThrottler implements Throttler {
             if (bytes > 0) {
                 bucket.consumeIgnoringRateLimits(bytes);
             }
-            return bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+            long debt = -bucket.getAvailableTokens();
+            return debt <= 0 ? 0 : (long) Math.ceil(debt * 1e9 / perSecond);
         };
     }
 

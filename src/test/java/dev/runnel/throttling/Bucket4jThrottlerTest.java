@@ -96,4 +96,21 @@ class Bucket4jThrottlerTest {
         assertThat(Throttler.unlimited().tryWrite(1, SHARD, 1_000_000, Long.MAX_VALUE / 2))
                 .isTrue();
     }
+
+    @Test
+    void aFanOutSubscriptionIsPacedToTwoMibPerSecondByWaitingNotRefusing() {
+        FanOutPacer pacer = throttler.fanOutPacer();
+        assertThat(pacer.charge(MIB)).as("within the budget").isZero();
+        assertThat(pacer.charge(MIB)).as("the budget used up, not yet in debt").isZero();
+        long wait = pacer.charge(MIB);
+        assertThat(wait).as("1 MiB of debt at 2 MiB/s: about half a second").isBetween(490_000_000L, 510_000_000L);
+        clock.advanceMillis(500);
+        assertThat(pacer.charge(0)).as("paid back").isZero();
+        assertThat(throttler.fanOutPacer().charge(2 * MIB))
+                .as("each subscription has its own budget")
+                .isZero();
+        assertThat(new Bucket4jThrottler(RunnelProperties.Limits.OFF, clock).fanOutPacer())
+                .as("limits off")
+                .isSameAs(FanOutPacer.NONE);
+    }
 }
