@@ -97,8 +97,17 @@ final class AwsWireFormats {
             if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
                 throw new SerializationException(AwsErrors.typeMismatch(token, typeName));
             }
+            rejectNonFinite(parser, typeName);
             BigDecimal value = parser.getDecimalValue().setScale(0, RoundingMode.FLOOR);
             return convert.apply(value.max(min).min(max).longValueExact());
+        }
+    }
+
+    /** CBOR floats can be NaN or infinite, which no number member can hold (JSON has no such numbers). */
+    private static void rejectNonFinite(JsonParser parser, String target) {
+        if (parser.isNaN()) {
+            throw new SerializationException(
+                    "Value " + parser.getDoubleValue() + " can not be converted to " + AwsErrors.article(target));
         }
     }
 
@@ -170,6 +179,7 @@ final class AwsWireFormats {
                 return Instant.ofEpochMilli(parser.getLongValue());
             }
             if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                rejectNonFinite(parser, "milliseconds since epoch");
                 return Instant.ofEpochMilli((long) parser.getDoubleValue());
             }
             throw new SerializationException(AwsErrors.typeMismatch(token, "milliseconds since epoch"));

@@ -148,6 +148,35 @@ class RecordsRestControllerTest {
         verifyNoInteractions(records);
     }
 
+    /** Issue 17, item 8: a number was accepted as text. */
+    @Test
+    void textMembersTakeOnlyStrings() throws Exception {
+        put("{\"partitionKey\":\"pk\",\"text\":2147483648}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST, "SerializationException", "The value at 'text' is not a string."));
+        put("{\"partitionKey\":1,\"text\":\"x\"}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "The value at 'partitionKey' is not a string."));
+        put("{\"partitionKey\":\"pk\",\"data\":true}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST, "SerializationException", "The value at 'data' is not a string."));
+        putBatch("{\"records\":[{\"partitionKey\":\"pk\",\"text\":1.5}]}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "The value at 'records.1.text' is not a string."));
+        mvc.perform(get("/streams/orders/records")
+                        .param("shardIterator", "ITERATOR")
+                        .param("limit", "\u0663"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "Value '\u0663' at 'limit' is not a whole number."));
+        verifyNoInteractions(records);
+    }
+
     @Test
     void putRefusalsOfTheServiceBecomeProblems() throws Exception {
         when(records.put(any())).thenThrow(Messages.streamNotFound("orders", CannedStreams.ACCOUNT));

@@ -381,7 +381,7 @@ class ShardsRestControllerTest {
                 .andExpect(problem(
                         HttpStatus.BAD_REQUEST,
                         "SerializationException",
-                        "Value 'many' at 'targetShardCount' is not a whole number."));
+                        "The value at 'targetShardCount' is not a whole number."));
         verifyNoInteractions(resharding);
     }
 
