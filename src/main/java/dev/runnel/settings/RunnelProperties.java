@@ -21,7 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * Every setting of Runnel, under {@code runnel.*}; each is documented in the README's configuration table.
  *
  * @param accountId the twelve-digit account that owns every stream, used in ARNs and error messages
- * @param region the region used in ARNs and error messages
+ * @param region the region of the REST API and the console, and of unsigned AWS requests
+ * @param regions the regions signed AWS requests may name besides {@code region}; empty for
+ *     {@link AwsRegionNames#ALL}
  */
 @ConfigurationProperties("runnel")
 @Validated
@@ -29,7 +31,9 @@ public record RunnelProperties(
         @DefaultValue("000000000000") @Pattern(regexp = "\\d{12}")
         String accountId,
 
-        @DefaultValue("us-east-1") @NotBlank String region,
+        @DefaultValue("us-east-1") @Pattern(regexp = REGION_NAME)
+        String region,
+
         @DefaultValue @Valid @NotNull Streams streams,
         @DefaultValue @Valid @NotNull Iterators iterators,
         @DefaultValue @Valid @NotNull Storage storage,
@@ -38,11 +42,17 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull Limits limits,
         @DefaultValue @Valid @NotNull Faults faults,
         @DefaultValue @Valid @NotNull Insight insight,
-        @DefaultValue @Valid @NotNull FanOut fanOut) {
+        @DefaultValue @Valid @NotNull FanOut fanOut,
+        List<@Pattern(regexp = REGION_NAME) String> regions) {
+
+    /** A region name: lower-case words of letters and digits joined by hyphens, at most 32 characters. */
+    public static final String REGION_NAME = "(?=.{1,32}$)[a-z0-9]+(-[a-z0-9]+)*";
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
     @ConstructorBinding
-    public RunnelProperties {}
+    public RunnelProperties {
+        regions = regions == null || regions.isEmpty() ? AwsRegionNames.ALL : List.copyOf(regions);
+    }
 
     /** Settings with ON_DEMAND scaling and per-shard limits at their defaults. */
     public RunnelProperties(
@@ -70,7 +80,8 @@ public record RunnelProperties(
                 Limits.DEFAULTS,
                 Faults.NONE,
                 Insight.DEFAULTS,
-                FanOut.DEFAULTS);
+                FanOut.DEFAULTS,
+                AwsRegionNames.ALL);
     }
 
     /** @param hotShare the write utilisation (of a shard's limits) from which the shard counts as hot */
