@@ -126,6 +126,12 @@ class RecordsRestControllerTest {
                         "SerializationException",
                         "Value at 'data' is not valid standard Base64: its 1 = signs do not fit its length of 7 "
                                 + "characters."));
+        put("{\"partitionKey\":\"pk\",\"data\":\"+/+=\"}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "Value at 'data' is not valid standard Base64: the last character before the padding, '+', "
+                                + "sets bits that encode no byte (an encoder writes '8' there)."));
         put("{\"partitionKey\":\"pk\",\"data\":\"AA==\",\"text\":\"x\"}")
                 .andExpect(problem(
                         HttpStatus.BAD_REQUEST,
