@@ -663,7 +663,7 @@ abstract class AwsSdkScenario {
                 invalid,
                 "InvalidArgumentException",
                 "Some tags contain invalid characters. Valid characters: "
-                        + "Unicode letters, digits, white space, _ . / = + - % @.");
+                        + "Unicode letters, digits, white space, _ . / = + - % @ :.");
         assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamName(name)).tags()))
                 .doesNotContainKey("bad*key");
 
