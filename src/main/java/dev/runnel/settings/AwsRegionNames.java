@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class AwsRegionNames {
 
+    /** What a region name may be: lower-case words of letters and digits joined by hyphens, at most 32 characters. */
+    public static final String NAME = "(?=.{1,32}$)[a-z0-9]+(-[a-z0-9]+)*";
+
     public static final List<String> ALL = List.of(
             // aws
             "af-south-1",

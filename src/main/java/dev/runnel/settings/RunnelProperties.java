@@ -31,7 +31,7 @@ public record RunnelProperties(
         @DefaultValue("000000000000") @Pattern(regexp = "\\d{12}")
         String accountId,
 
-        @DefaultValue("us-east-1") @Pattern(regexp = REGION_NAME)
+        @DefaultValue("us-east-1") @Pattern(regexp = AwsRegionNames.NAME)
         String region,
 
         @DefaultValue @Valid @NotNull Streams streams,
@@ -43,10 +43,7 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull Faults faults,
         @DefaultValue @Valid @NotNull Insight insight,
         @DefaultValue @Valid @NotNull FanOut fanOut,
-        List<@Pattern(regexp = REGION_NAME) String> regions) {
-
-    /** A region name: lower-case words of letters and digits joined by hyphens, at most 32 characters. */
-    public static final String REGION_NAME = "(?=.{1,32}$)[a-z0-9]+(-[a-z0-9]+)*";
+        List<@Pattern(regexp = AwsRegionNames.NAME) String> regions) {
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
     @ConstructorBinding
@@ -274,10 +271,12 @@ public record RunnelProperties(
      * @param maxRequestSize the largest request body accepted; Kinesis needs about 14 MiB (a 10 MiB record in
      *     Base64)
      * @param h2c whether the plain port also speaks HTTP/2 cleartext with prior knowledge
+     * @param cors which web pages may call Runnel from a browser
      */
     public record Http(
             @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
-            @DefaultValue("true") boolean h2c) {}
+            @DefaultValue("true") boolean h2c,
+            @DefaultValue @Valid @NotNull Cors cors) {}
 
     /** All defaults, as a test or a tool would start Runnel. */
     public static RunnelProperties defaults() {
@@ -292,6 +291,6 @@ public record RunnelProperties(
                         Duration.ofSeconds(1)),
                 new Iterators("", Duration.ofMinutes(5)),
                 new Storage(null, DataSize.ofMegabytes(1), 16_384),
-                new Http(DataSize.ofMegabytes(16), true));
+                new Http(DataSize.ofMegabytes(16), true, Cors.DEFAULTS));
     }
 }

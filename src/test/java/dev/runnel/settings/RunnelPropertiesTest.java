@@ -37,6 +37,26 @@ class RunnelPropertiesTest {
     }
 
     @Test
+    void corsAllowsLoopbackPagesUnlessTold() {
+        runner.run(context -> assertThat(
+                        context.getBean(RunnelProperties.class).http().cors().allowedOrigins())
+                .isEqualTo(Cors.DEFAULTS.allowedOrigins())
+                .contains("http://localhost:[*]", "https://127.0.0.1:[*]", "http://[::1]:[*]"));
+        runner.withPropertyValues("runnel.http.cors.allowed-origins=https://app.example.com,https://*.example.org")
+                .run(context -> assertThat(context.getBean(RunnelProperties.class)
+                                .http()
+                                .cors()
+                                .allowedOrigins())
+                        .containsExactly("https://app.example.com", "https://*.example.org"));
+        runner.withPropertyValues("runnel.http.cors.allowed-origins=")
+                .run(context -> assertThat(context.getBean(RunnelProperties.class)
+                                .http()
+                                .cors()
+                                .allowedOrigins())
+                        .isEmpty());
+    }
+
+    @Test
     void regionNamesAreShortLowerCaseWords() {
         for (String bad : new String[] {
             "runnel.regions=eu-west-1,EU_WEST",
