@@ -5,6 +5,7 @@ import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.SerializationException;
 import dev.runnel.faults.FaultInjection;
 import dev.runnel.faults.InjectedFault;
+import dev.runnel.regions.RegionServices;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
@@ -16,11 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.ObjectMapper;
@@ -29,7 +27,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * The AWS Kinesis protocol on {@code POST /}: the operation comes from {@code X-Amz-Target}, the encoding from
  * the Content-Type (JSON 1.1 or CBOR 1.1, answered in kind), the region from the SigV4 credential scope of the
- * {@code Authorization} header (signatures are not checked). Every answer carries {@code x-amzn-RequestId}.
+ * {@code Authorization} header ({@link SignedRegions}; signatures are not checked). Every answer carries {@code x-amzn-RequestId}.
  *
  * <p>A servlet filter rather than a controller: {@code POST /} is answered here, after the request-size limit
  * and before Spring MVC's dispatch, whose handler lookup, argument resolution and content negotiation cost as
@@ -40,13 +38,13 @@ class AwsEdgeFilter extends HttpFilter {
 
     static final String TARGET_PREFIX = "Kinesis_20131202.";
     private static final Logger log = LoggerFactory.getLogger(AwsEdgeFilter.class);
-    private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([^/,\\s]+)/");
     /** A body over the limit: 413 with an empty body, as AWS answers. */
     private static final AwsErrors.AwsError TOO_LARGE =
             new AwsErrors.AwsError(413, AwsRequestMetrics.REQUEST_TOO_LARGE, null);
 
     private final AwsOperations operations;
     private final Regions regions;
+    private final SignedRegions signedRegions;
     private final String account;
     private final FaultInjection faults;
     private final ControlPlaneLimits controlPlane;
@@ -67,6 +65,7 @@ class AwsEdgeFilter extends HttpFilter {
         this.metrics = metrics;
         this.streamer = streamer;
         this.regions = regions;
+        this.signedRegions = new SignedRegions(regions, properties.region());
         this.account = properties.accountId();
         this.faults = faults;
         this.controlPlane = controlPlane;
@@ -159,6 +158,9 @@ class AwsEdgeFilter extends HttpFilter {
         if (failure instanceof KinesisException e) {
             return AwsErrors.of(e);
         }
+        if (failure instanceof SignedRegions.Refused e) {
+            return e.error();
+        }
         if (failure instanceof UnknownTarget e) {
             return AwsErrors.unknownOperation(e.getMessage());
         }
@@ -177,6 +179,7 @@ class AwsEdgeFilter extends HttpFilter {
         // read, past the stream's window, and Tomcat then resets the stream (the connection's other streams,
         // such as long-lived subscriptions, must not see that).
         byte[] body = body(request);
+        RegionServices region = signedRegions.of(request);
         if (target == null || !target.startsWith(TARGET_PREFIX)) {
             throw new UnknownTarget(
                     target == null
@@ -189,16 +192,16 @@ class AwsEdgeFilter extends HttpFilter {
         if (body.length == 0) {
             throw new SerializationException("The request body is empty.");
         }
-        return invoke(operation, body, mapper, request);
+        return invoke(operation, body, mapper, region);
     }
 
     private <I extends AwsInput> Object invoke(
-            AwsOperations.Bound<I> operation, byte[] body, ObjectMapper mapper, HttpServletRequest request) {
+            AwsOperations.Bound<I> operation, byte[] body, ObjectMapper mapper, RegionServices region) {
         I input = read(body, mapper, operation.inputType());
         Constraints check = Constraints.check();
         input.validate(check);
         check.throwIfInvalid();
-        AwsContext context = new AwsContext(regions.get(region(request)), account, regions.signer());
+        AwsContext context = new AwsContext(region, account, regions.signer());
         if (controlPlane.isEnabled()) {
             controlPlane.acquire(
                     account,
@@ -225,15 +228,6 @@ class AwsEdgeFilter extends HttpFilter {
                 throw AwsErrors.typeError(e, parser.currentToken());
             }
         }
-    }
-
-    private static String region(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null) {
-            return null;
-        }
-        Matcher matcher = CREDENTIAL_SCOPE.matcher(authorization);
-        return matcher.find() ? matcher.group(1) : null;
     }
 
     private static byte[] body(HttpServletRequest request) {

@@ -118,7 +118,7 @@ public final class AwsErrors {
         };
     }
 
-    private static String article(String target) {
+    static String article(String target) {
         return target.startsWith("a ") || target.startsWith("milliseconds") ? target : "an " + target;
     }
 

@@ -2,10 +2,10 @@ package dev.runnel.aws;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.runnel.core.error.SerializationException;
+import dev.runnel.records.StandardBase64;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Base64;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -97,8 +97,17 @@ final class AwsWireFormats {
             if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
                 throw new SerializationException(AwsErrors.typeMismatch(token, typeName));
             }
+            rejectNonFinite(parser, typeName);
             BigDecimal value = parser.getDecimalValue().setScale(0, RoundingMode.FLOOR);
             return convert.apply(value.max(min).min(max).longValueExact());
+        }
+    }
+
+    /** CBOR floats can be NaN or infinite, which no number member can hold (JSON has no such numbers). */
+    private static void rejectNonFinite(JsonParser parser, String target) {
+        if (parser.isNaN()) {
+            throw new SerializationException(
+                    "Value " + parser.getDoubleValue() + " can not be converted to " + AwsErrors.article(target));
         }
     }
 
@@ -170,6 +179,7 @@ final class AwsWireFormats {
                 return Instant.ofEpochMilli(parser.getLongValue());
             }
             if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                rejectNonFinite(parser, "milliseconds since epoch");
                 return Instant.ofEpochMilli((long) parser.getDoubleValue());
             }
             throw new SerializationException(AwsErrors.typeMismatch(token, "milliseconds since epoch"));
@@ -198,9 +208,14 @@ final class AwsWireFormats {
                         + "length is expected a multiple of 4 bytes but found: " + text.length());
             }
             try {
-                // What the JDK decodes (the alphabet, at most two '=' at the end) is what AWS accepts; the
-                // character-by-character check below only runs to word the rejection as AWS does.
-                return Base64.getDecoder().decode(text);
+                // What StandardBase64 decodes (the alphabet, at most two '=' at the end, zero bits after the
+                // last byte) is what AWS accepts; the character-by-character check below only runs to word the
+                // rejection as AWS does.
+                return StandardBase64.decode(text);
+            } catch (StandardBase64.NonCanonical e) {
+                // AWS's text, "dectected" included (recorded against AWS by kinesalite's test suite).
+                throw new SerializationException("'" + text
+                        + "' can not be converted to a Blob: Invalid last non-pad Base64 character dectected");
             } catch (IllegalArgumentException e) {
                 throw rejection(text, e);
             }

@@ -1,6 +1,7 @@
 package dev.runnel.console;
 
 import dev.runnel.core.error.ValidationException;
+import dev.runnel.web.WholeNumberText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,7 +18,7 @@ final class FormInput {
     static int wholeNumber(String field, String text) {
         String value = text == null ? "" : text.strip();
         try {
-            return Integer.parseInt(value);
+            return WholeNumberText.parseInt(value);
         } catch (NumberFormatException e) {
             throw ValidationException.of("Value '" + value + "' at '" + field
                     + "' failed to satisfy constraint: Member must be a whole number");

@@ -2,8 +2,8 @@ package dev.runnel.console;
 
 import dev.runnel.core.error.SerializationException;
 import dev.runnel.records.RecordInput;
+import dev.runnel.records.StandardBase64;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The put-record form.
@@ -21,7 +21,7 @@ public record PutRecordForm(String partitionKey, String data, String encoding, S
         byte[] bytes;
         if ("BASE64".equals(encoding)) {
             try {
-                bytes = Base64.getDecoder().decode(data == null ? "" : data.replaceAll("\\s", ""));
+                bytes = StandardBase64.decode(data == null ? "" : data.replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
                 throw new SerializationException("The data is not valid Base64: " + e.getMessage());
             }

@@ -1,9 +1,11 @@
 package dev.runnel.records;
 
 import dev.runnel.core.error.SerializationException;
-import java.util.Base64;
 
-/** Decodes the REST API's standard Base64 payloads, with messages that say what is wrong and where. */
+/**
+ * Decodes the REST API's standard Base64 payloads ({@link StandardBase64}), with messages that say what is wrong and
+ * where.
+ */
 final class Base64Payload {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -16,7 +18,10 @@ final class Base64Payload {
      */
     static byte[] decode(String value, String member) {
         try {
-            return Base64.getDecoder().decode(value);
+            return StandardBase64.decode(value);
+        } catch (StandardBase64.NonCanonical e) {
+            throw new SerializationException(
+                    "Value at '" + member + "' is not valid standard Base64: " + e.getMessage() + ".");
         } catch (IllegalArgumentException e) {
             throw new SerializationException(
                     "Value at '" + member + "' is not valid standard Base64: " + reason(value) + ".");

@@ -17,9 +17,6 @@ import dev.runnel.storage.ShardLog;
 import dev.runnel.streams.StreamLookup;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,14 +25,10 @@ import java.util.Optional;
  */
 public class ShardIteratorService {
 
-    private static final DateTimeFormatter AWS_TIME = DateTimeFormatter.ofPattern(
-                    "EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private final StreamLookup streams;
     private final InstantSource clock;
     private final ShardIteratorCodec codec;
-    private final long ttlMillis;
+    private final IteratorExpiry expiry;
     private final TrafficMeter traffic;
 
     /**
@@ -52,7 +45,7 @@ public class ShardIteratorService {
         this.clock = clock;
         this.codec = codec;
         this.traffic = traffic;
-        this.ttlMillis = properties.iterators().ttl().toMillis();
+        this.expiry = new IteratorExpiry(properties.iterators().ttl().toMillis());
     }
 
     /** GetShardIterator. */
@@ -118,18 +111,13 @@ public class ShardIteratorService {
     /**
      * Checks an iterator that came back from a client.
      *
-     * @throws InvalidArgumentException when it is malformed or tampered with
-     * @throws ExpiredIteratorException when it is older than the ttl
+     * @throws InvalidArgumentException when it is malformed or tampered with, or issued in the future
+     * @throws ExpiredIteratorException when it is older than the ttl (see {@link IteratorExpiry})
      * @throws dev.runnel.core.error.ResourceNotFoundException when its stream or shard no longer exists
      */
     ShardCursor open(String iterator, Instant now) {
         ShardIteratorToken token = codec.decode(iterator);
-        if (now.toEpochMilli() - token.issuedAtMillis() > ttlMillis) {
-            throw new ExpiredIteratorException("Iterator expired. The iterator was created at time "
-                    + AWS_TIME.format(Instant.ofEpochMilli(token.issuedAtMillis())) + " while right now it is "
-                    + AWS_TIME.format(now) + " which is further in the future than the tolerated delay of "
-                    + ttlMillis + " milliseconds.");
-        }
+        expiry.check(token.issuedAtMillis(), now);
         String name = token.stream().value();
         Stream stream = streams.find(token.stream(), now)
                 .filter(s -> s.incarnation() == token.incarnation())

@@ -20,21 +20,22 @@ import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.throttling.Throttler;
 import dev.runnel.tokens.TokenSigner;
 import java.time.InstantSource;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Streams are scoped by account and region, as on Kinesis: each region a client names (through the SigV4
- * credential scope) gets its own catalog and services, made on first use. All regions share the shard-log
- * store, its memory budget and the token signer. Thread-safe.
+ * credential scope) gets its own catalog and services, made on first use. Only the regions of the settings are
+ * served ({@code runnel.region} and {@code runnel.regions}, by default AWS's), so clients cannot make catalogs
+ * without bound. All regions share the shard-log store, its memory budget and the token signer. Thread-safe.
  */
 public final class Regions {
-
-    /** What Runnel accepts as a region name; anything else falls back to the default region. */
-    public static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final Function<String, StreamCatalog> catalogs;
     private final ShardLogStore logs;
@@ -45,6 +46,7 @@ public final class Regions {
     private final TrafficMeter traffic;
     private final Throttler throttler;
     private final Map<String, RegionServices> regions = new ConcurrentHashMap<>();
+    private final Set<String> served;
 
     /**
      * @param catalogs makes the empty stream catalog of a region
@@ -66,16 +68,25 @@ public final class Regions {
         this.properties = properties;
         this.signer = new TokenSigner(properties.iterators().secret());
         this.codec = new ShardIteratorCodec(signer);
+        Set<String> names = new TreeSet<>(properties.regions());
+        names.add(properties.region());
+        this.served = Collections.unmodifiableSet(names);
     }
 
-    /** The services of a region; an unusable name gives the default region's. */
-    public RegionServices get(String region) {
-        String name = region != null && REGION.matcher(region).matches() ? region : properties.region();
-        return regions.computeIfAbsent(name, this::create);
+    /** The services of a region Runnel serves; empty for any other name. */
+    public Optional<RegionServices> find(String region) {
+        return region != null && served.contains(region)
+                ? Optional.of(regions.computeIfAbsent(region, this::create))
+                : Optional.empty();
+    }
+
+    /** The names of the regions Runnel serves, sorted. */
+    public Set<String> served() {
+        return served;
     }
 
     public RegionServices defaultRegion() {
-        return get(properties.region());
+        return regions.computeIfAbsent(properties.region(), this::create);
     }
 
     /** Every region used so far. */

@@ -21,7 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * Every setting of Runnel, under {@code runnel.*}; each is documented in the README's configuration table.
  *
  * @param accountId the twelve-digit account that owns every stream, used in ARNs and error messages
- * @param region the region used in ARNs and error messages
+ * @param region the region of the REST API and the console, and of unsigned AWS requests
+ * @param regions the regions signed AWS requests may name besides {@code region}; empty for
+ *     {@link AwsRegionNames#ALL}
  */
 @ConfigurationProperties("runnel")
 @Validated
@@ -29,7 +31,9 @@ public record RunnelProperties(
         @DefaultValue("000000000000") @Pattern(regexp = "\\d{12}")
         String accountId,
 
-        @DefaultValue("us-east-1") @NotBlank String region,
+        @DefaultValue("us-east-1") @Pattern(regexp = AwsRegionNames.NAME)
+        String region,
+
         @DefaultValue @Valid @NotNull Streams streams,
         @DefaultValue @Valid @NotNull Iterators iterators,
         @DefaultValue @Valid @NotNull Storage storage,
@@ -38,11 +42,14 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull Limits limits,
         @DefaultValue @Valid @NotNull Faults faults,
         @DefaultValue @Valid @NotNull Insight insight,
-        @DefaultValue @Valid @NotNull FanOut fanOut) {
+        @DefaultValue @Valid @NotNull FanOut fanOut,
+        List<@Pattern(regexp = AwsRegionNames.NAME) String> regions) {
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
     @ConstructorBinding
-    public RunnelProperties {}
+    public RunnelProperties {
+        regions = regions == null || regions.isEmpty() ? AwsRegionNames.ALL : List.copyOf(regions);
+    }
 
     /** Settings with ON_DEMAND scaling and per-shard limits at their defaults. */
     public RunnelProperties(
@@ -70,7 +77,8 @@ public record RunnelProperties(
                 Limits.DEFAULTS,
                 Faults.NONE,
                 Insight.DEFAULTS,
-                FanOut.DEFAULTS);
+                FanOut.DEFAULTS,
+                AwsRegionNames.ALL);
     }
 
     /** @param hotShare the write utilisation (of a shard's limits) from which the shard counts as hot */
@@ -263,10 +271,12 @@ public record RunnelProperties(
      * @param maxRequestSize the largest request body accepted; Kinesis needs about 14 MiB (a 10 MiB record in
      *     Base64)
      * @param h2c whether the plain port also speaks HTTP/2 cleartext with prior knowledge
+     * @param cors which web pages may call Runnel from a browser
      */
     public record Http(
             @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
-            @DefaultValue("true") boolean h2c) {}
+            @DefaultValue("true") boolean h2c,
+            @DefaultValue @Valid @NotNull Cors cors) {}
 
     /** All defaults, as a test or a tool would start Runnel. */
     public static RunnelProperties defaults() {
@@ -281,6 +291,6 @@ public record RunnelProperties(
                         Duration.ofSeconds(1)),
                 new Iterators("", Duration.ofMinutes(5)),
                 new Storage(null, DataSize.ofMegabytes(1), 16_384),
-                new Http(DataSize.ofMegabytes(16), true));
+                new Http(DataSize.ofMegabytes(16), true, Cors.DEFAULTS));
     }
 }

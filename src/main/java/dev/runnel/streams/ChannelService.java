@@ -178,6 +178,7 @@ public class ChannelService {
     /** UntagResource on a channel: removes tags by key; unknown keys are ignored. */
     public Located untag(String name, Collection<String> keys) {
         return change(name, clock.instant(), channel -> {
+            Tags.checkKeys(keys);
             Map<String, String> remaining = new TreeMap<>(channel.tags());
             remaining.keySet().removeAll(keys);
             return channel.withTags(remaining);

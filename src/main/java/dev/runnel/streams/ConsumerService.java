@@ -166,6 +166,7 @@ public class ConsumerService {
     /** UntagResource on a consumer ARN: removes tags by key; unknown keys are ignored. */
     public Registered removeTags(ConsumerRef ref, Collection<String> keys) {
         return retag(ref, current -> {
+            Tags.checkKeys(keys);
             Map<String, String> remaining = new TreeMap<>(current);
             remaining.keySet().removeAll(keys);
             return remaining;

@@ -12,8 +12,10 @@ import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.StreamCatalog;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,6 +71,9 @@ public class StreamSettingsService {
         Map<String, String> checked = Tags.validated("tags", tags);
         Instant now = clock.instant();
         return updates.update(name, now, stream -> {
+            List<String> texts = new ArrayList<>(checked.keySet());
+            texts.addAll(checked.values());
+            Tags.checkStreamTags(true, name.value(), streams.account(), texts);
             updates.requireWritableMetadata(stream, now);
             Map<String, String> merged = new TreeMap<>(stream.tags());
             merged.putAll(checked);
@@ -81,6 +86,8 @@ public class StreamSettingsService {
     public Stream removeTags(StreamName name, Collection<String> keys) {
         Instant now = clock.instant();
         return updates.update(name, now, stream -> {
+            Tags.checkKeys(keys);
+            Tags.checkStreamTags(false, name.value(), streams.account(), keys);
             updates.requireWritableMetadata(stream, now);
             Map<String, String> remaining = new TreeMap<>(stream.tags());
             remaining.keySet().removeAll(keys);

@@ -18,6 +18,18 @@ class FormInputTest {
         assertThatThrownBy(() -> FormInput.wholeNumber("n", null)).isInstanceOf(ValidationException.class);
     }
 
+    /** Issue 17, item 8: Java's parser reads the digits of every script; a form takes ASCII digits only. */
+    @Test
+    void wholeNumbersAreAsciiDigits() {
+        assertThat(FormInput.wholeNumber("n", "-7")).isEqualTo(-7);
+        for (String text : new String[] {"\u0663", "\uFF13", "+3", "0x10", "3e0"}) {
+            assertThatThrownBy(() -> FormInput.wholeNumber("n", text))
+                    .as(text)
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("Member must be a whole number");
+        }
+    }
+
     @Test
     void choicesNameAnEnumValue() {
         assertThat(FormInput.choice("streamMode", "ON_DEMAND", dev.runnel.core.stream.StreamMode.values()))

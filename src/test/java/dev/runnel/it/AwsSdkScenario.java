@@ -663,7 +663,7 @@ abstract class AwsSdkScenario {
                 invalid,
                 "InvalidArgumentException",
                 "Some tags contain invalid characters. Valid characters: "
-                        + "Unicode letters, digits, white space, _ . / = + - % @.");
+                        + "Unicode letters, digits, white space, _ . / = + - % @ :.");
         assertThat(tagsOf(kinesis.listTagsForStream(b -> b.streamName(name)).tags()))
                 .doesNotContainKey("bad*key");
 
@@ -1501,16 +1501,24 @@ abstract class AwsSdkScenario {
         assertThat(after.get(4).hashKeyRange().startingHashKey()).isEqualTo(inside.toString());
         assertLineage(after, 3);
 
-        // hash-adjacent shards merge in either order: ParentShardId is ShardToMerge
-        kinesis.mergeShards(b -> b.streamName(name).shardToMerge(shardId(3)).adjacentShardToMerge(shardId(0)));
+        // the adjacent shard must follow the shard to merge, as on AWS; ParentShardId is ShardToMerge
+        assertError(
+                expect(
+                        InvalidArgumentException.class,
+                        () -> kinesis.mergeShards(
+                                b -> b.streamName(name).shardToMerge(shardId(3)).adjacentShardToMerge(shardId(0)))),
+                "InvalidArgumentException",
+                "Shards " + shardId(3) + " and " + shardId(0) + " in stream " + name + " under account " + ACCOUNT
+                        + " are not an adjacent pair of shards eligible for merging");
+        kinesis.mergeShards(b -> b.streamName(name).shardToMerge(shardId(0)).adjacentShardToMerge(shardId(3)));
         awaitActive(name);
         Shard merged = kinesis.listShards(b -> b.streamName(name)
                         .shardFilter(f -> f.type(ShardFilterType.AFTER_SHARD_ID).shardId(shardId(4))))
                 .shards()
                 .get(0);
         assertThat(merged.shardId()).isEqualTo(shardId(5));
-        assertThat(merged.parentShardId()).isEqualTo(shardId(3));
-        assertThat(merged.adjacentParentShardId()).isEqualTo(shardId(0));
+        assertThat(merged.parentShardId()).isEqualTo(shardId(0));
+        assertThat(merged.adjacentParentShardId()).isEqualTo(shardId(3));
         assertThat(merged.hashKeyRange().startingHashKey()).isEqualTo("0");
         assertThat(merged.hashKeyRange().endingHashKey())
                 .isEqualTo(inside.subtract(BigInteger.ONE).toString());

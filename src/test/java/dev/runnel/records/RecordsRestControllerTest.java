@@ -126,6 +126,12 @@ class RecordsRestControllerTest {
                         "SerializationException",
                         "Value at 'data' is not valid standard Base64: its 1 = signs do not fit its length of 7 "
                                 + "characters."));
+        put("{\"partitionKey\":\"pk\",\"data\":\"+/+=\"}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "Value at 'data' is not valid standard Base64: the last character before the padding, '+', "
+                                + "sets bits that encode no byte (an encoder writes '8' there)."));
         put("{\"partitionKey\":\"pk\",\"data\":\"AA==\",\"text\":\"x\"}")
                 .andExpect(problem(
                         HttpStatus.BAD_REQUEST,
@@ -145,6 +151,35 @@ class RecordsRestControllerTest {
                 .andExpect(problem(HttpStatus.BAD_REQUEST, "InvalidArgumentException"))
                 .andExpect(jsonPath("$.detail")
                         .value(startsWith("A batch of records goes to POST /streams/{name}/records/batch")));
+        verifyNoInteractions(records);
+    }
+
+    /** Issue 17, item 8: a number was accepted as text. */
+    @Test
+    void textMembersTakeOnlyStrings() throws Exception {
+        put("{\"partitionKey\":\"pk\",\"text\":2147483648}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST, "SerializationException", "The value at 'text' is not a string."));
+        put("{\"partitionKey\":1,\"text\":\"x\"}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "The value at 'partitionKey' is not a string."));
+        put("{\"partitionKey\":\"pk\",\"data\":true}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST, "SerializationException", "The value at 'data' is not a string."));
+        putBatch("{\"records\":[{\"partitionKey\":\"pk\",\"text\":1.5}]}")
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "The value at 'records.1.text' is not a string."));
+        mvc.perform(get("/streams/orders/records")
+                        .param("shardIterator", "ITERATOR")
+                        .param("limit", "\u0663"))
+                .andExpect(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "SerializationException",
+                        "Value '\u0663' at 'limit' is not a whole number."));
         verifyNoInteractions(records);
     }
 

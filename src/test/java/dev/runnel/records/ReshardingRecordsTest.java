@@ -291,7 +291,7 @@ class ReshardingRecordsTest {
         Stream created = f.createActive(STREAM, 2);
         Shard keyParent = created.route(PartitionKeys.hashKey(KEY));
         Map<String, List<Written>> byWriter = writeAround(
-                before -> f.resharding.merge(StreamName.of(STREAM), "shardId-000000000001", "shardId-000000000000"));
+                before -> f.resharding.merge(StreamName.of(STREAM), "shardId-000000000000", "shardId-000000000001"));
 
         Stream stream = current();
         Shard parent = stream.shard(keyParent.id()).orElseThrow();
@@ -306,8 +306,8 @@ class ReshardingRecordsTest {
         assertThat(fromOtherParent).isEmpty();
         for (GetRecordsResult last : end) {
             assertThat(last.childShards()).containsExactly(child);
-            assertThat(last.childShards().get(0).parentShardId()).contains(new ShardId(1));
-            assertThat(last.childShards().get(0).adjacentParentShardId()).contains(new ShardId(0));
+            assertThat(last.childShards().get(0).parentShardId()).contains(new ShardId(0));
+            assertThat(last.childShards().get(0).adjacentParentShardId()).contains(new ShardId(1));
         }
         assertThat(stream.route(PartitionKeys.hashKey(KEY))).isEqualTo(child);
         List<RecordView> fromChild = readOpen(child.id());

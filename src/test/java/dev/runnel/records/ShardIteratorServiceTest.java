@@ -12,9 +12,13 @@ import dev.runnel.core.error.ExpiredIteratorException;
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.SequenceNumber;
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
+import dev.runnel.insight.InMemoryTrafficMeter;
 import dev.runnel.insight.Insights;
 import dev.runnel.support.RunnelFixture;
+import dev.runnel.tokens.TokenSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -260,6 +264,38 @@ class ShardIteratorServiceTest {
                 .hasMessage("Iterator expired. The iterator was created at time Wed Jan 01 00:00:00 UTC 2025 while "
                         + "right now it is Wed Jan 01 00:05:00 UTC 2025 which is further in the future than the "
                         + "tolerated delay of 300000 milliseconds.");
+    }
+
+    /**
+     * Issue 17, item 11: the age was the difference of now and the issue time, which a forged issue time far in the
+     * past or future overflowed into "never expires". Forged here with the service's own codec.
+     */
+    @Test
+    void issueTimesFarInThePastOrFutureAreNeverValid() {
+        ShardIteratorCodec codec = new ShardIteratorCodec(new TokenSigner(""));
+        ShardIteratorService service =
+                new ShardIteratorService(f.streams.lookup(), f.clock, f.properties, codec, new InMemoryTrafficMeter());
+        Stream stream = f.streams.describe(StreamName.of("s"));
+        long now = f.clock.millis();
+        java.util.function.LongFunction<String> issuedAt = millis ->
+                codec.encode(new ShardIteratorToken(stream.name(), stream.incarnation(), new ShardId(0), 0, millis));
+
+        for (long past : new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 1, 0, now - 300_001}) {
+            assertThatThrownBy(() -> service.open(issuedAt.apply(past), f.clock.instant()))
+                    .as("issued at %d", past)
+                    .isInstanceOf(ExpiredIteratorException.class);
+        }
+        for (long future : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 1, now + 3_600_000, now + 5_001}) {
+            assertThatThrownBy(() -> service.open(issuedAt.apply(future), f.clock.instant()))
+                    .as("issued at %d", future)
+                    .isInstanceOf(InvalidArgumentException.class)
+                    .hasMessage("Invalid ShardIterator.");
+        }
+        for (long valid : new long[] {now - 300_000, now, now + 5_000}) {
+            assertThat(service.open(issuedAt.apply(valid), f.clock.instant()).position())
+                    .as("issued at %d, within the ttl or the tolerated clock skew", valid)
+                    .isZero();
+        }
     }
 
     @Test

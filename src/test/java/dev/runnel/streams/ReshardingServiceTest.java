@@ -153,12 +153,12 @@ class ReshardingServiceTest {
     // ---- MergeShards --------------------------------------------------------------------------------------
 
     @Test
-    void mergeSealsBothParentsAndOpensOneChildInEitherOrder() {
+    void mergeSealsBothParentsAndOpensOneChild() {
         Stream stream = f.createActive("s", 3);
-        Stream merged = resharding.merge(name("s"), "shardId-000000000002", "shardId-000000000001");
+        Stream merged = resharding.merge(name("s"), "shardId-000000000001", "shardId-000000000002");
         Shard child = merged.shard(new ShardId(3)).orElseThrow();
-        assertThat(child.parentShardId()).contains(new ShardId(2));
-        assertThat(child.adjacentParentShardId()).contains(new ShardId(1));
+        assertThat(child.parentShardId()).contains(new ShardId(1));
+        assertThat(child.adjacentParentShardId()).contains(new ShardId(2));
         assertThat(child.hashKeyRange())
                 .isEqualTo(new HashKeyRange(
                         stream.shard(new ShardId(1))
@@ -194,7 +194,13 @@ class ReshardingServiceTest {
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("Shards shardId-000000000000 and shardId-000000000002 in stream s under account " + ACCOUNT
                         + " are not an adjacent pair of shards eligible for merging");
+        assertThatThrownBy(() -> resharding.merge(name("s"), "shardId-000000000001", "shardId-000000000000"))
+                .as("the adjacent shard named first (issue 17, item 12)")
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("Shards shardId-000000000001 and shardId-000000000000 in stream s under account " + ACCOUNT
+                        + " are not an adjacent pair of shards eligible for merging");
         assertThat(log(stream, 0).append("k", new byte[0], 0).position()).isZero();
+        assertThat(log(stream, 1).append("k", new byte[0], 0).position()).isZero();
         assertThat(log(stream, 2).append("k", new byte[0], 0).position()).isZero();
         assertThat(status("s")).isEqualTo(StreamStatus.ACTIVE);
     }

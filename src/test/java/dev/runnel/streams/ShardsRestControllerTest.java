@@ -290,9 +290,9 @@ class ShardsRestControllerTest {
 
     @Test
     void mergeBecomesAMergeCallInTheOrderSent() throws Exception {
-        when(resharding.merge(StreamName.of("merged"), shardId(2), shardId(1)))
-                .thenReturn(CannedStreams.merge(CannedStreams.active("merged", 3), 2, 1));
-        merge("merged", shardId(2), shardId(1))
+        when(resharding.merge(StreamName.of("merged"), shardId(1), shardId(2)))
+                .thenReturn(CannedStreams.merge(CannedStreams.active("merged", 3), 1, 2));
+        merge("merged", shardId(1), shardId(2))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UPDATING"))
                 .andExpect(jsonPath("$.openShardCount").value(2))
@@ -300,10 +300,10 @@ class ShardsRestControllerTest {
                 .andExpect(jsonPath("$.shards[1].open").value(false))
                 .andExpect(jsonPath("$.shards[2].open").value(false))
                 .andExpect(jsonPath("$.shards[3].shardId").value(shardId(3)))
-                .andExpect(jsonPath("$.shards[3].parentShardId").value(shardId(2)))
-                .andExpect(jsonPath("$.shards[3].adjacentParentShardId").value(shardId(1)))
+                .andExpect(jsonPath("$.shards[3].parentShardId").value(shardId(1)))
+                .andExpect(jsonPath("$.shards[3].adjacentParentShardId").value(shardId(2)))
                 .andExpect(jsonPath("$.shards[3].open").value(true));
-        verify(resharding).merge(StreamName.of("merged"), shardId(2), shardId(1));
+        verify(resharding).merge(StreamName.of("merged"), shardId(1), shardId(2));
     }
 
     @Test
@@ -381,7 +381,7 @@ class ShardsRestControllerTest {
                 .andExpect(problem(
                         HttpStatus.BAD_REQUEST,
                         "SerializationException",
-                        "Value 'many' at 'targetShardCount' is not a whole number."));
+                        "The value at 'targetShardCount' is not a whole number."));
         verifyNoInteractions(resharding);
     }
 

@@ -200,7 +200,7 @@ class StreamsRestControllerTest {
     @Test
     void unreadableCreateBodiesAreSerializationProblems() throws Exception {
         String[][] cases = {
-            {"{\"streamName\":\"s\",\"shardCount\":\"two\"}", "Value 'two' at 'shardCount' is not a whole number."},
+            {"{\"streamName\":\"s\",\"shardCount\":\"two\"}", "The value at 'shardCount' is not a whole number."},
             {"{\"streamName\":\"s\",\"shardCount\":1.5}", "Value '1.5' at 'shardCount' is not a whole number."},
             {
                 "{\"streamName\":\"s\",\"shardCount\":99999999999}",
@@ -221,6 +221,31 @@ class StreamsRestControllerTest {
         create("{\"streamName\":")
                 .andExpect(problem(HttpStatus.BAD_REQUEST, "SerializationException"))
                 .andExpect(jsonPath("$.detail").value(startsWith("The request body is not valid JSON")));
+        verifyNoInteractions(streams);
+    }
+
+    /** Issue 17, item 8: "٣" (Arabic-Indic three) made three shards, and text took numbers. */
+    @Test
+    void numbersAndStringsAreNeverCoercedIntoEachOther() throws Exception {
+        String[][] cases = {
+            {"{\"streamName\":\"s\",\"shardCount\":\"\u0663\"}", "The value at 'shardCount' is not a whole number."},
+            {"{\"streamName\":\"s\",\"shardCount\":\"3\"}", "The value at 'shardCount' is not a whole number."},
+            {"{\"streamName\":\"s\",\"shardCount\":true}", "The value at 'shardCount' is not a whole number."},
+            {"{\"streamName\":\"s\",\"shardCount\":1.0}", "Value '1.0' at 'shardCount' is not a whole number."},
+            {"{\"streamName\":7,\"shardCount\":1}", "The value at 'streamName' is not a string."},
+            {"{\"streamName\":\"s\",\"streamMode\":false}", "The value at 'streamMode' is not a string."},
+            {"{\"streamName\":\"s\",\"shardCount\":1,\"tags\":{\"k\":1}}", "The value at 'tags.k' is not a string."}
+        };
+        for (String[] c : cases) {
+            create(c[0]).andExpect(problem(HttpStatus.BAD_REQUEST, "SerializationException", c[1]));
+        }
+        for (String limit : new String[] {"\u0663", "0x10", "+5", "#5"}) {
+            mvc.perform(get("/streams").param("limit", limit))
+                    .andExpect(problem(
+                            HttpStatus.BAD_REQUEST,
+                            "SerializationException",
+                            "Value '" + limit + "' at 'limit' is not a whole number."));
+        }
         verifyNoInteractions(streams);
     }
 
@@ -369,6 +394,21 @@ class StreamsRestControllerTest {
 
         when(streams.delete(StreamName.of("missing"))).thenThrow(Messages.streamNotFound("missing", ACCOUNT));
         mvc.perform(delete("/streams/missing")).andExpect(problem(HttpStatus.NOT_FOUND, "ResourceNotFoundException"));
+    }
+
+    /** Issue 17, item 9: Spring matched /streams/semi;x=1 as /streams/semi and deleted that stream. */
+    @Test
+    void pathsWithSemicolonParametersAreNotOperations() throws Exception {
+        mvc.perform(delete("/streams/semi;x=1"))
+                .andExpect(problem(
+                        HttpStatus.NOT_FOUND,
+                        "UnknownOperationException",
+                        "DELETE /streams/semi;x=1 is not an operation of the REST API: its paths take no ';' "
+                                + "parameters."));
+        mvc.perform(get("/streams;limit=5")).andExpect(problem(HttpStatus.NOT_FOUND, "UnknownOperationException"));
+        mvc.perform(get("/streams/s;jsessionid=abc"))
+                .andExpect(problem(HttpStatus.NOT_FOUND, "UnknownOperationException"));
+        verifyNoInteractions(streams, settings);
     }
 
     // ---- outside the operations ----------------------------------------------------------------------------

@@ -47,9 +47,12 @@ public final class Resharding {
 
     /**
      * MergeShards: both parents close; one child covering their union opens, with {@code ParentShardId} the
-     * first and {@code AdjacentParentShardId} the second.
+     * first and {@code AdjacentParentShardId} the second. The adjacent shard's range must start right after the
+     * first one's: AWS refuses the same pair in reversed order with the same error (kinesalite's suite, recorded
+     * against AWS; the API reference only says the union must be contiguous, and AWS's examples give the lower
+     * shard first).
      *
-     * @throws InvalidArgumentException when the two are not hash-adjacent
+     * @throws InvalidArgumentException when the adjacent shard's range does not start right after the first one's
      */
     public static Stream merge(
             Stream stream,
@@ -61,7 +64,7 @@ public final class Resharding {
             String account) {
         Shard shard = openShard(stream, shardId, account);
         Shard adjacent = openShard(stream, adjacentId, account);
-        if (!adjacent(shard, adjacent)) {
+        if (!followedBy(shard, adjacent)) {
             throw new InvalidArgumentException("Shards " + shardId + " and " + adjacentId + " in stream "
                     + stream.name() + " under account " + account
                     + " are not an adjacent pair of shards eligible for merging");
@@ -204,10 +207,12 @@ public final class Resharding {
         return k.compareTo(range.start().toBigInteger().add(BigInteger.ONE)) > 0 && key.compareTo(range.end()) < 0;
     }
 
-    private static boolean adjacent(Shard a, Shard b) {
-        BigInteger aEnd = a.hashKeyRange().end().toBigInteger();
-        BigInteger bEnd = b.hashKeyRange().end().toBigInteger();
-        return aEnd.add(BigInteger.ONE).equals(b.hashKeyRange().start().toBigInteger())
-                || bEnd.add(BigInteger.ONE).equals(a.hashKeyRange().start().toBigInteger());
+    /** Whether {@code b}'s range starts right after {@code a}'s ends. */
+    private static boolean followedBy(Shard a, Shard b) {
+        return a.hashKeyRange()
+                .end()
+                .toBigInteger()
+                .add(BigInteger.ONE)
+                .equals(b.hashKeyRange().start().toBigInteger());
     }
 }

@@ -2,6 +2,7 @@ package dev.runnel.core.stream;
 
 import dev.runnel.core.error.Constraints;
 import dev.runnel.core.error.InvalidArgumentException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,13 +10,17 @@ import java.util.regex.Pattern;
 
 /**
  * The tagging rules of Kinesis: at most 50 tags a stream, keys of 1–128 and values of 0–256 characters made of
- * Unicode letters, digits, white space and {@code _ . / = + - % @ :}; keys starting {@code aws:} are reserved.
- * Stateless.
+ * Unicode letters ({@code \\p{L}}), digits ({@code \\p{N}}), white space ({@code \\p{Z}}: spaces, not tabs or line
+ * breaks) and {@code _ . / = + - % @ :}; keys starting {@code aws:} are reserved. The same characters are checked in
+ * the keys a request removes. A stream's tags, added or removed, must not hold {@code %} either, whatever the first
+ * message says: AWS answers so (kinesalite's suite, recorded against AWS). Stateless.
  */
 public final class Tags {
 
     public static final int MAX_TAGS = 50;
-    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}\\p{Z}\\s_./=+\\-%@:]*");
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}\\p{Z}_./=+\\-%@:]*");
+    private static final String ILLEGAL_IN_STREAM_TAGS = " because some tags contained illegal characters. The allowed "
+            + "characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@',':'.";
 
     private Tags() {}
 
@@ -39,17 +44,40 @@ public final class Tags {
         TreeMap<String, String> sorted = new TreeMap<>();
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             String value = tag.getValue() == null ? "" : tag.getValue();
-            if (!ALLOWED.matcher(tag.getKey()).matches()
-                    || !ALLOWED.matcher(value).matches()) {
-                throw new InvalidArgumentException("Some tags contain invalid characters. Valid characters: "
-                        + "Unicode letters, digits, white space, _ . / = + - % @.");
-            }
+            checkCharacters(tag.getKey());
+            checkCharacters(value);
             if (tag.getKey().startsWith("aws:")) {
                 throw new InvalidArgumentException("Tag keys starting with 'aws:' are reserved for AWS use.");
             }
             sorted.put(tag.getKey(), value);
         }
         return Collections.unmodifiableMap(sorted);
+    }
+
+    /** Checks the characters of tag keys a request removes. */
+    public static void checkKeys(Collection<String> keys) {
+        keys.forEach(Tags::checkCharacters);
+    }
+
+    /**
+     * Checks tags added to or keys removed from a stream for {@code %}, which AWS refuses there.
+     *
+     * @param added whether the tags are added (AddTagsToStream) or removed (RemoveTagsFromStream)
+     * @param texts the keys, and for added tags their values
+     */
+    public static void checkStreamTags(boolean added, String stream, String account, Collection<String> texts) {
+        if (texts.stream().anyMatch(text -> text.indexOf('%') >= 0)) {
+            throw new InvalidArgumentException(
+                    (added ? "Failed to add tags to stream " : "Failed to remove tags from " + "stream ") + stream
+                            + " under account " + account + ILLEGAL_IN_STREAM_TAGS);
+        }
+    }
+
+    private static void checkCharacters(String text) {
+        if (!ALLOWED.matcher(text).matches()) {
+            throw new InvalidArgumentException("Some tags contain invalid characters. Valid characters: "
+                    + "Unicode letters, digits, white space, _ . / = + - % @ :.");
+        }
     }
 
     /** Checks that a stream would not hold more than {@link #MAX_TAGS} tags. */

@@ -190,11 +190,6 @@ class ReshardingPropertyTest {
         int i = random.nextInt(open.size() - 1);
         Shard a = open.get(i);
         Shard b = open.get(i + 1);
-        if (random.nextBoolean()) {
-            Shard t = a;
-            a = b;
-            b = t;
-        }
         long aEnd = random.nextInt(1_000_000);
         long bEnd = random.nextInt(1_000_000);
         ends.put(a.id(), aEnd);

@@ -35,7 +35,7 @@ class TagsTest {
     @Test
     void acceptsAllowedCharactersAndLengths() {
         Map<String, String> tags =
-                Map.of("k".repeat(128), "v".repeat(256), "\u00e9t\u00e9 \u65e5\u672c 9_./=+-%@:", "a b\tc");
+                Map.of("k".repeat(128), "v".repeat(256), "\u00e9t\u00e9 \u65e5\u672c 9_./=+-%@:", "a b\u00a0c\u3000d");
         assertThat(Tags.validated("tags", tags)).hasSize(2);
     }
 
@@ -56,7 +56,7 @@ class TagsTest {
 
     @Test
     void rejectsInvalidCharacters() {
-        for (String bad : new String[] {"a*b", "a#", "<x>", "a,b", "a;b"}) {
+        for (String bad : new String[] {"a*b", "a#", "<x>", "a,b", "a;b", "a\tb", "a\nb", "a\rb", "a\u0000b"}) {
             assertThatThrownBy(() -> Tags.validated("tags", Map.of(bad, "v")))
                     .as(bad)
                     .isInstanceOf(InvalidArgumentException.class)
@@ -64,6 +64,32 @@ class TagsTest {
             assertThatThrownBy(() -> Tags.validated("tags", Map.of("k", bad)))
                     .isInstanceOf(InvalidArgumentException.class);
         }
+    }
+
+    /** Issue 17, item 12: tab and newline were taken as white space, and removed keys were not checked. */
+    @Test
+    void removedKeysAreCheckedLikeAddedOnes() {
+        Tags.checkKeys(java.util.List.of("\u00fc0 _.", "/=+-@:", "%"));
+        for (String bad : new String[] {"abc;def", "abc\tdef", "abc\ndef", "abc,def"}) {
+            assertThatThrownBy(() -> Tags.checkKeys(java.util.List.of("ok", bad)))
+                    .as(bad)
+                    .isInstanceOf(InvalidArgumentException.class)
+                    .hasMessage("Some tags contain invalid characters. Valid characters: Unicode letters, digits, "
+                            + "white space, _ . / = + - % @ :.");
+        }
+    }
+
+    @Test
+    void aStreamsTagsHoldNoPercentSign() {
+        Tags.checkStreamTags(true, "s", "123456789012", java.util.List.of("a", "b c"));
+        assertThatThrownBy(() -> Tags.checkStreamTags(true, "s", "123456789012", java.util.List.of("a", "50%")))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessage("Failed to add tags to stream s under account 123456789012 because some tags contained "
+                        + "illegal characters. The allowed characters are Unicode letters, white-spaces, "
+                        + "'_',',','/','=','+','-','@',':'.");
+        assertThatThrownBy(() -> Tags.checkStreamTags(false, "s", "123456789012", java.util.List.of("abc%def")))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageStartingWith("Failed to remove tags from stream s under account 123456789012 because");
     }
 
     @Test
