@@ -263,10 +263,20 @@ public record RunnelProperties(
      * @param maxRequestSize the largest request body accepted; Kinesis needs about 14 MiB (a 10 MiB record in
      *     Base64)
      * @param h2c whether the plain port also speaks HTTP/2 cleartext with prior knowledge
+     * @param bodyReadTimeout how long reading a request body waits for its next bytes before the request is
+     *     answered 408 (over HTTP/2, Tomcat resets the stream instead)
      */
     public record Http(
             @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
-            @DefaultValue("true") boolean h2c) {}
+            @DefaultValue("true") boolean h2c,
+            @DefaultValue("60s") @NotNull Duration bodyReadTimeout) {
+
+        @AssertTrue(message = "runnel.http.body-read-timeout must be from 1ms to 24 days")
+        boolean isBodyReadTimeoutInRange() {
+            return bodyReadTimeout == null
+                    || (bodyReadTimeout.toMillis() >= 1 && bodyReadTimeout.toMillis() <= Integer.MAX_VALUE);
+        }
+    }
 
     /** All defaults, as a test or a tool would start Runnel. */
     public static RunnelProperties defaults() {
@@ -281,6 +291,6 @@ public record RunnelProperties(
                         Duration.ofSeconds(1)),
                 new Iterators("", Duration.ofMinutes(5)),
                 new Storage(null, DataSize.ofMegabytes(1), 16_384),
-                new Http(DataSize.ofMegabytes(16), true));
+                new Http(DataSize.ofMegabytes(16), true, Duration.ofSeconds(60)));
     }
 }

@@ -79,7 +79,7 @@ public final class RunnelFixture {
                         DataSize.ofBytes(builder.storageBytes),
                         DataSize.ofBytes(builder.segmentBytes),
                         builder.segmentRecords),
-                new RunnelProperties.Http(DataSize.ofMegabytes(16), true));
+                new RunnelProperties.Http(DataSize.ofMegabytes(16), true, Duration.ofSeconds(60)));
         this.streams = new StreamService(catalog, store, clock, properties, properties.region());
         this.settings = new StreamSettingsService(catalog, streams, clock, properties);
         this.iterators = iteratorService(streams, clock, properties, traffic);
