@@ -5,6 +5,7 @@ import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.web.OversizedRequestAnswer;
+import dev.runnel.web.ProtocolErrorAnswer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Puts the AWS edge ({@link AwsEdgeFilter}) into the servlet filter chain: after the request-size limit (order
- * +10), ahead of everything Spring MVC adds, and gives that limit the AWS edge's answer to oversized calls. A
+ * +10), ahead of everything Spring MVC adds, and gives that limit the AWS edge's answer to oversized calls (and
+ * Tomcat's error valve its answer to calls Tomcat refused or could not read). A
  * registration rather than a filter component, so that web slice tests of the REST API and the console do not
  * pull in the AWS operations.
  */
@@ -52,5 +54,10 @@ class AwsEdgeConfiguration {
     @Bean
     OversizedRequestAnswer awsOversizedRequestAnswer(AwsRequestMetrics metrics) {
         return new AwsOversizedRequestAnswer(metrics);
+    }
+
+    @Bean
+    ProtocolErrorAnswer awsProtocolErrorAnswer(AwsRequestMetrics metrics) {
+        return new AwsProtocolErrorAnswer(metrics);
     }
 }

@@ -9,18 +9,17 @@ import dev.runnel.regions.RegionServices;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
-import dev.runnel.web.RequestTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -90,17 +89,21 @@ class AwsEdgeFilter extends HttpFilter {
         response.setHeader("x-amzn-RequestId", RequestIds.next());
         Object output = null;
         AwsErrors.AwsError failure = null;
+        boolean handedOver = false;
         try {
             output = dispatch(request, target, mapper);
-        } catch (BodyTooLarge e) {
+        } catch (AwsRequestBody.TooLarge e) {
             failure = TOO_LARGE;
+        } catch (AwsRequestBody.Unreadable e) {
+            failure = AwsRequestBody.handOver(response);
+            handedOver = true;
         } catch (RuntimeException e) {
             failure = error(e, target);
         }
         try {
             if (failure == null) {
                 answer(request, response, protocol, mapper, output);
-            } else {
+            } else if (!handedOver) {
                 answer(response, protocol, mapper, failure);
             }
         } finally {
@@ -178,7 +181,7 @@ class AwsEdgeFilter extends HttpFilter {
         // The body is read before any check can answer: an HTTP/2 client keeps sending a body the server did not
         // read, past the stream's window, and Tomcat then resets the stream (the connection's other streams,
         // such as long-lived subscriptions, must not see that).
-        byte[] body = body(request);
+        byte[] body = AwsRequestBody.read(request);
         RegionServices region = signedRegions.of(request);
         if (target == null || !target.startsWith(TARGET_PREFIX)) {
             throw new UnknownTarget(
@@ -215,9 +218,16 @@ class AwsEdgeFilter extends HttpFilter {
         return operation.operation().invoke(input, context);
     }
 
-    /** Decodes the body, keeping the parser open so a type error can name the token it met. */
+    /**
+     * Decodes the body, which must be a structure (a JSON object or CBOR map), keeping the parser open so a type
+     * error can name the token it met.
+     */
     private static <I> I read(byte[] body, ObjectMapper mapper, Class<I> type) {
         try (JsonParser parser = mapper.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw AwsErrors.notAStructure(first);
+            }
             try {
                 I input = mapper.readValue(parser, type);
                 if (parser.nextToken() != null) {
@@ -230,27 +240,10 @@ class AwsEdgeFilter extends HttpFilter {
         }
     }
 
-    private static byte[] body(HttpServletRequest request) {
-        try (InputStream in = request.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            if (e instanceof RequestTooLargeException) {
-                throw new BodyTooLarge();
-            }
-            throw new SerializationException("The request body could not be read.");
-        }
-    }
-
     /** The target names no operation. */
     private static final class UnknownTarget extends RuntimeException {
         UnknownTarget(String message) {
             super(message, null, false, false);
-        }
-    }
-
-    private static final class BodyTooLarge extends RuntimeException {
-        BodyTooLarge() {
-            super(null, null, false, false);
         }
     }
 }

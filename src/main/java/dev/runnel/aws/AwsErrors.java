@@ -1,5 +1,6 @@
 package dev.runnel.aws;
 
+import dev.runnel.core.error.ErrorText;
 import dev.runnel.core.error.ExpiredIteratorException;
 import dev.runnel.core.error.ExpiredNextTokenException;
 import dev.runnel.core.error.InternalFailureException;
@@ -11,7 +12,11 @@ import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.error.SerializationException;
 import dev.runnel.core.error.ValidationException;
+import dev.runnel.web.JacksonMessages;
+import dev.runnel.web.ProtocolError;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
@@ -24,8 +29,15 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 public final class AwsErrors {
 
-    /** An error as it goes on the wire. */
+    /**
+     * An error as it goes on the wire; the message is made {@linkplain ErrorText#printable printable}, as it may
+     * echo what the client sent.
+     */
     public record AwsError(int status, String type, String message) {
+
+        public AwsError {
+            message = ErrorText.printable(message);
+        }
 
         Map<String, Object> body() {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -77,6 +89,11 @@ public final class AwsErrors {
         return new AwsError(500, "InternalFailure", "Internal service failure.");
     }
 
+    /** An error Tomcat found beneath the edge (a body cut short or stalled, headers over the limit). */
+    public static AwsError of(ProtocolError e) {
+        return new AwsError(e.status(), e.errorType(), e.detail());
+    }
+
     /** A body that did not decode into the operation's request shape. */
     public static AwsError unreadable(JacksonException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -84,11 +101,31 @@ public final class AwsErrors {
                 return of(kinesis);
             }
         }
-        return of(new SerializationException(e.getOriginalMessage()));
+        String reason = JacksonMessages.reason(e);
+        String path = JacksonMessages.path(e, AwsErrors::memberName);
+        return of(new SerializationException("The request body could not be decoded"
+                + (path.isEmpty() ? "" : " at '" + path + "'")
+                + (reason == null ? "." : ": " + reason + ".")));
     }
 
     /**
-     * A value of the wrong type, worded as AWS words it.
+     * How a member named on the wire ({@code StreamName}) reads in a member path ({@code streamName}), as AWS
+     * writes member paths.
+     */
+    static String memberName(String wireName) {
+        int upper = 0;
+        while (upper < wireName.length() && Character.isUpperCase(wireName.charAt(upper))) {
+            upper++;
+        }
+        // "StreamName" -> "streamName", "GSRSchemaARN" -> "gsrSchemaARN", "ARN" -> "arn"
+        int lower = upper > 1 && upper < wireName.length() ? upper - 1 : Math.max(upper, 1);
+        return wireName.substring(0, Math.min(lower, wireName.length())).toLowerCase(Locale.ROOT)
+                + wireName.substring(Math.min(lower, wireName.length()));
+    }
+
+    /**
+     * A value of the wrong type, worded as AWS words it where it has a wording (a scalar member, a list or a
+     * structure where none belongs); a scalar where a list, map or structure belongs is worded by its member path.
      *
      * @param token the token the parser met where the value was expected
      */
@@ -98,7 +135,26 @@ public final class AwsErrors {
                 return kinesis;
             }
         }
-        return new SerializationException(typeMismatch(token, typeName(e.getTargetType())));
+        String scalar = scalarName(e.getTargetType());
+        if (scalar != null || token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
+            return new SerializationException(typeMismatch(token, scalar == null ? "value" : scalar));
+        }
+        String path = JacksonMessages.path(e, AwsErrors::memberName);
+        return new SerializationException("Expected " + compoundName(e.getTargetType())
+                + (path.isEmpty() ? " as the request body" : " at '" + path + "'") + " but found " + found(token)
+                + ".");
+    }
+
+    /**
+     * The request body is not a structure: null, a scalar or a list. A list gets AWS's text; the rest is worded
+     * like a member of the wrong type.
+     */
+    public static SerializationException notAStructure(JsonToken token) {
+        if (token == JsonToken.START_ARRAY) {
+            return new SerializationException(typeMismatch(token, "value"));
+        }
+        return new SerializationException(
+                "Expected a structure or map as the request body but found " + found(token) + ".");
     }
 
     /** AWS's wording for a value of the wrong type. */
@@ -114,7 +170,7 @@ public final class AwsErrors {
                 "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to "
                         + article(target);
             case VALUE_STRING -> "class java.lang.String can not be converted to " + article(target);
-            default -> "Unexpected " + token + " where " + target + " was expected";
+            default -> "Expected " + target + " but found " + found(token);
         };
     }
 
@@ -122,10 +178,8 @@ public final class AwsErrors {
         return target.startsWith("a ") || target.startsWith("milliseconds") ? target : "an " + target;
     }
 
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
+    /** The name AWS gives a scalar type in its messages, or null for a list, map or structure. */
+    private static String scalarName(Class<?> type) {
         if (type == Integer.class || type == int.class) {
             return "Integer";
         }
@@ -138,6 +192,30 @@ public final class AwsErrors {
         if (type == String.class) {
             return "String";
         }
-        return type.getSimpleName();
+        return null;
+    }
+
+    private static String compoundName(Class<?> type) {
+        if (type != null && (Collection.class.isAssignableFrom(type) || type.isArray())) {
+            return "a list";
+        }
+        return "a structure or map";
+    }
+
+    /** What a token is, in JSON's (and CBOR's) terms. */
+    private static String found(JsonToken token) {
+        if (token == null) {
+            return "the end of the body";
+        }
+        return switch (token) {
+            case VALUE_NULL -> "null";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_STRING -> "a string";
+            case VALUE_EMBEDDED_OBJECT -> "a byte string";
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "a structure or map";
+            default -> "something else";
+        };
     }
 }

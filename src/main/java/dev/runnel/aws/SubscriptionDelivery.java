@@ -172,7 +172,9 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
             delay = subscription.pace(event.bytes());
         } catch (KinesisException e) {
             frame = EventStreamFrames.exception(
-                    e.errorType(), protocol, mapper.writeValueAsBytes(Map.of("message", e.getMessage())));
+                    e.errorType(),
+                    protocol,
+                    mapper.writeValueAsBytes(Map.of("message", AwsErrors.of(e).message())));
             last = true;
         } catch (RuntimeException e) {
             log.error("Subscription of {} failed", subscription.consumerArn(), e);

@@ -2,8 +2,10 @@ package dev.runnel.console;
 
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.faults.FaultInjection;
+import dev.runnel.web.MalformedParameters;
 import dev.runnel.web.RestErrorTable;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,9 +17,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every console page shares: failures that no form catches (an unknown stream, a stale link) become a
- * console page with the error, never a white-label page or a stack trace; and every page says when fault
- * injection is on, so nobody mistakes injected errors for real ones.
+ * What every console page shares: failures that no form catches (an unknown stream, a stale link, parameters that
+ * do not decode) become a console page with the error, never a white-label page or a stack trace; and every page
+ * says when fault injection is on, so nobody mistakes injected errors for real ones.
  */
 @ControllerAdvice(basePackageClasses = ConsoleExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,6 +43,15 @@ class ConsoleExceptionHandler {
         response.setStatus(RestErrorTable.statusOf(e.getClass()).value());
         model.addAttribute("errorType", e.errorType());
         model.addAttribute("message", e.getMessage());
+        return "console/error";
+    }
+
+    /** A query or form whose parameters Tomcat could not decode: the client's mistake, not the console's. */
+    @ExceptionHandler(InvalidParameterException.class)
+    String invalidParameters(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("errorType", "SerializationException");
+        model.addAttribute("message", MalformedParameters.DETAIL);
         return "console/error";
     }
 

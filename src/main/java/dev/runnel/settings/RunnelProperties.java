@@ -267,17 +267,6 @@ public record RunnelProperties(
         }
     }
 
-    /**
-     * @param maxRequestSize the largest request body accepted; Kinesis needs about 14 MiB (a 10 MiB record in
-     *     Base64)
-     * @param h2c whether the plain port also speaks HTTP/2 cleartext with prior knowledge
-     * @param cors which web pages may call Runnel from a browser
-     */
-    public record Http(
-            @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
-            @DefaultValue("true") boolean h2c,
-            @DefaultValue @Valid @NotNull Cors cors) {}
-
     /** All defaults, as a test or a tool would start Runnel. */
     public static RunnelProperties defaults() {
         return new RunnelProperties(
@@ -291,6 +280,6 @@ public record RunnelProperties(
                         Duration.ofSeconds(1)),
                 new Iterators("", Duration.ofMinutes(5)),
                 new Storage(null, DataSize.ofMegabytes(1), 16_384),
-                new Http(DataSize.ofMegabytes(16), true, Cors.DEFAULTS));
+                Http.DEFAULTS);
     }
 }

@@ -135,7 +135,12 @@ public class ResourcePolicyService {
                 throw new InvalidArgumentException("The policy is not valid JSON: content follows the document.");
             }
         } catch (JacksonException e) {
-            throw new InvalidArgumentException("The policy is not valid JSON: " + e.getOriginalMessage());
+            // Where, not Jackson's text: that names its features and Java types.
+            var at = e.getLocation();
+            throw new InvalidArgumentException("The policy is not valid JSON: it breaks off or goes wrong "
+                    + (at == null || at.getLineNr() < 1
+                            ? "somewhere."
+                            : "at line " + at.getLineNr() + ", column " + at.getColumnNr() + "."));
         }
         if (document == null || !document.isObject()) {
             throw new InvalidArgumentException("The policy must be a JSON object (a policy document).");

@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
  * HTTP/2 cleartext with prior knowledge on the plain port, beside HTTP/1.1: what the AWS SDK's async client
  * (and so KCL) sends to {@code http://} endpoints. The HTTP/1.1 {@code Upgrade: h2c} route is declined (the
  * request is simply served over HTTP/1.1): Tomcat's upgrade path buffers request bodies only up to a few
- * kilobytes and drops redirects, which breaks clients such as the JDK's HttpClient that try it by default.
+ * kilobytes and drops redirects, which breaks clients such as the JDK's HttpClient that try it by default. A
+ * stream's body may stall for {@code runnel.http.body-read-timeout}, as an HTTP/1.1 body may; then Tomcat resets
+ * the stream (an HTTP/1.1 request gets a 408).
  */
 @Configuration(proxyBeanMethods = false)
 class Http2Configuration {
@@ -21,7 +23,12 @@ class Http2Configuration {
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> priorKnowledgeHttp2(RunnelProperties properties) {
         return factory -> {
             if (properties.http().h2c()) {
-                factory.addConnectorCustomizers(connector -> connector.addUpgradeProtocol(new PriorKnowledgeHttp2()));
+                factory.addConnectorCustomizers(connector -> {
+                    PriorKnowledgeHttp2 http2 = new PriorKnowledgeHttp2();
+                    http2.setStreamReadTimeout(
+                            properties.http().bodyReadTimeout().toMillis());
+                    connector.addUpgradeProtocol(http2);
+                });
             }
         };
     }

@@ -200,7 +200,8 @@ class OpenApiConfiguration {
                 string("The path of the request", "/streams/myKinesis").format("uri"));
         Schema<String> errorType = string(
                 "The Kinesis error name (ResourceNotFoundException, ...), or "
-                        + "UnknownOperationException (no such path or method), RequestTooLarge or InternalFailure",
+                        + "UnknownOperationException (no such path or method), RequestTooLarge (a body, URI or "
+                        + "headers over the limit), RequestTimeout (a body that stalled) or InternalFailure",
                 "ResourceNotFoundException");
         errorType.setEnum(RestErrorTable.errorTypes());
         properties.put("errorType", errorType);

@@ -1,5 +1,6 @@
 package dev.runnel.web;
 
+import dev.runnel.core.error.ErrorText;
 import dev.runnel.core.error.ExpiredIteratorException;
 import dev.runnel.core.error.ExpiredNextTokenException;
 import dev.runnel.core.error.InternalFailureException;
@@ -34,8 +35,12 @@ public final class RestErrorTable {
     public static final String REQUEST_TOO_LARGE = "RequestTooLarge";
     /** No REST operation has this path and method (404, 405). */
     public static final String UNKNOWN_OPERATION = "UnknownOperationException";
+    /** No part of the request body arrived for {@code runnel.http.body-read-timeout} (408). */
+    public static final String REQUEST_TIMEOUT = "RequestTimeout";
     /** A bug in Runnel (500); the details are logged, never sent. */
     public static final String INTERNAL_FAILURE = "InternalFailure";
+    /** A request that cannot be decoded: its body, path, query or HTTP framing (400, 406, 415, 417). */
+    private static final String SERIALIZATION = "SerializationException";
 
     private record Row(String errorType, HttpStatus status) {}
 
@@ -45,7 +50,7 @@ public final class RestErrorTable {
         Map<Class<? extends KinesisException>, Row> rows = new LinkedHashMap<>();
         rows.put(ValidationException.class, new Row("ValidationException", HttpStatus.BAD_REQUEST));
         rows.put(InvalidArgumentException.class, new Row("InvalidArgumentException", HttpStatus.BAD_REQUEST));
-        rows.put(SerializationException.class, new Row("SerializationException", HttpStatus.BAD_REQUEST));
+        rows.put(SerializationException.class, new Row(SERIALIZATION, HttpStatus.BAD_REQUEST));
         rows.put(ExpiredIteratorException.class, new Row("ExpiredIteratorException", HttpStatus.BAD_REQUEST));
         rows.put(ExpiredNextTokenException.class, new Row("ExpiredNextTokenException", HttpStatus.BAD_REQUEST));
         rows.put(ResourceNotFoundException.class, new Row("ResourceNotFoundException", HttpStatus.NOT_FOUND));
@@ -64,8 +69,22 @@ public final class RestErrorTable {
     public static List<String> errorTypes() {
         return Stream.concat(
                         ROWS.values().stream().map(Row::errorType).filter(t -> !t.equals(INTERNAL_FAILURE)),
-                        Stream.of(UNKNOWN_OPERATION, REQUEST_TOO_LARGE, INTERNAL_FAILURE))
+                        Stream.of(UNKNOWN_OPERATION, REQUEST_TOO_LARGE, REQUEST_TIMEOUT, INTERNAL_FAILURE))
                 .toList();
+    }
+
+    /**
+     * The error type of an answer known only by its status, such as one Spring MVC or Tomcat makes: a path or
+     * method with no operation (404, 405), a body too large (413, and a URI or headers too large: 414, 431), a
+     * stalled body (408), any other refused request (SerializationException) and any failure of the server.
+     */
+    public static String errorTypeOf(int status) {
+        return switch (status) {
+            case 404, 405 -> UNKNOWN_OPERATION;
+            case 408 -> REQUEST_TIMEOUT;
+            case 413, 414, 431 -> REQUEST_TOO_LARGE;
+            default -> status >= 500 ? INTERNAL_FAILURE : SERIALIZATION;
+        };
     }
 
     /** The HTTP status for an error type; every permitted subtype of {@link KinesisException} has one. */
@@ -78,9 +97,12 @@ public final class RestErrorTable {
         return problem(row.status(), row.errorType(), e.getMessage());
     }
 
-    /** A problem of one of {@link #errorTypes()} with the given status and human-readable detail. */
+    /**
+     * A problem of one of {@link #errorTypes()} with the given status and human-readable detail; the detail is
+     * made {@linkplain ErrorText#printable printable}, as it may echo what the client sent.
+     */
     public static ProblemDetail problem(HttpStatus status, String errorType, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ErrorText.printable(detail));
         problem.setType(URI.create(TYPE_PREFIX + errorType));
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("errorType", errorType);

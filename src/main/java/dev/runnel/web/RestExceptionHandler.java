@@ -4,7 +4,9 @@ import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.ProvisionedThroughputExceededException;
 import dev.runnel.core.error.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.Set;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -12,6 +14,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -40,37 +44,84 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(RestExceptionHandler.class);
 
     @ExceptionHandler(KinesisException.class)
-    ResponseEntity<ProblemDetail> kinesis(KinesisException e) {
-        ProblemDetail problem = RestErrorTable.problem(e);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+    ResponseEntity<Object> kinesis(KinesisException e) {
+        HttpHeaders headers = new HttpHeaders();
         if (e instanceof ProvisionedThroughputExceededException) {
-            response.header(HttpHeaders.RETRY_AFTER, "1");
+            headers.set(HttpHeaders.RETRY_AFTER, "1");
         }
-        return response.body(problem);
+        return answer(RestErrorTable.problem(e), headers);
+    }
+
+    /** Query or form parameters Tomcat could not decode (bad percent-encoding, invalid UTF-8, too many). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameters(InvalidParameterException e) {
+        int code = e.getErrorCode();
+        HttpStatus status = code >= 400 && code < 500 ? HttpStatus.valueOf(code) : HttpStatus.BAD_REQUEST;
+        return answer(
+                RestErrorTable.problem(status, RestErrorTable.errorTypeOf(status.value()), MalformedParameters.DETAIL),
+                HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return ResponseEntity.internalServerError()
-                .body(RestErrorTable.problem(
-                        HttpStatus.INTERNAL_SERVER_ERROR,
-                        RestErrorTable.INTERNAL_FAILURE,
-                        "Internal service failure."));
+        return answer(
+                RestErrorTable.problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR, RestErrorTable.INTERNAL_FAILURE, "Internal service failure."),
+                HttpHeaders.EMPTY);
+    }
+
+    /**
+     * Every problem this handler answers, its own and those of the base class, passes here: one that Spring made
+     * gets its error type from its status and a detail without Java names, and each is sent as
+     * {@code application/problem+json} whatever the request's Accept header says (an error is always answered
+     * with a body: content negotiation would drop it for an Accept header that does not parse).
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        ProblemDetail problem = body instanceof ProblemDetail made ? made : null;
+        if (problem == null
+                || problem.getProperties() == null
+                || !problem.getProperties().containsKey("errorType")) {
+            String detail = problem == null || JacksonMessages.namesJava(problem.getDetail())
+                    ? "The request was refused: " + status.getReasonPhrase() + "."
+                    : problem.getDetail();
+            problem = RestErrorTable.problem(status, RestErrorTable.errorTypeOf(status.value()), detail);
+        }
+        return answer(problem, headers);
+    }
+
+    private static ResponseEntity<Object> answer(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        IOException unread = UnreadableInput.find(e, IOException.class);
+        if (unread != null && !(unread instanceof RequestTooLargeException)) {
+            // Tomcat could not read the body (cut short, badly chunked, stalled) and has begun its own answer.
+            handOver(request);
+            return null;
+        }
         RequestTooLargeException tooLarge = UnreadableInput.find(e, RequestTooLargeException.class);
         if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(RestErrorTable.problem(
-                            HttpStatus.CONTENT_TOO_LARGE, RestErrorTable.REQUEST_TOO_LARGE, tooLarge.getMessage()));
+            return answer(
+                    RestErrorTable.problem(
+                            HttpStatus.CONTENT_TOO_LARGE, RestErrorTable.REQUEST_TOO_LARGE, tooLarge.getMessage()),
+                    HttpHeaders.EMPTY);
         }
-        return ResponseEntity.badRequest()
-                .body(RestErrorTable.problem(
-                        HttpStatus.BAD_REQUEST, "SerializationException", UnreadableInput.describe(e)));
+        return answer(
+                RestErrorTable.problem(HttpStatus.BAD_REQUEST, "SerializationException", UnreadableInput.describe(e)),
+                HttpHeaders.EMPTY);
     }
 
     @Override
@@ -78,19 +129,20 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
             MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ValidationException problem = ValidationException.of(
                 "Value null at '" + e.getParameterName() + "' failed to satisfy constraint: Member must not be null");
-        return ResponseEntity.badRequest().body(RestErrorTable.problem(problem));
+        return answer(RestErrorTable.problem(problem), HttpHeaders.EMPTY);
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() == null ? "a parameter" : "'" + e.getPropertyName() + "'";
-        return ResponseEntity.badRequest()
-                .body(RestErrorTable.problem(
+        return answer(
+                RestErrorTable.problem(
                         HttpStatus.BAD_REQUEST,
                         "SerializationException",
                         "Value '" + e.getValue() + "' at " + name + " is not "
-                                + UnreadableInput.expected(e.getRequiredType()) + "."));
+                                + UnreadableInput.expected(e.getRequiredType()) + "."),
+                HttpHeaders.EMPTY);
     }
 
     @Override
@@ -119,41 +171,71 @@ class RestExceptionHandler extends ResponseEntityExceptionHandler {
                                                 .map(HttpMethod::name)
                                                 .sorted()
                                                 .toList()) + ".");
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-                .headers(headers)
-                .body(RestErrorTable.problem(HttpStatus.METHOD_NOT_ALLOWED, RestErrorTable.UNKNOWN_OPERATION, detail));
+        return answer(
+                RestErrorTable.problem(HttpStatus.METHOD_NOT_ALLOWED, RestErrorTable.UNKNOWN_OPERATION, detail),
+                headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
             HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type '" + e.getContentType() + "'";
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .headers(headers)
-                .body(RestErrorTable.problem(
+        String raw = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String sent = e.getContentType() != null
+                ? "Content-Type '" + e.getContentType() + "'"
+                : raw == null ? "no Content-Type" : "a Content-Type that does not parse";
+        return answer(
+                RestErrorTable.problem(
                         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "SerializationException",
-                        "Send the body as JSON with Content-Type 'application/json' (the request had " + sent + ")."));
+                        "Send the body as JSON with Content-Type 'application/json' (the request had " + sent + ")."),
+                headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
             HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
-                .body(RestErrorTable.problem(
+        return answer(
+                RestErrorTable.problem(
                         HttpStatus.NOT_ACCEPTABLE,
                         "SerializationException",
-                        "The REST API answers in 'application/json' (errors in "
-                                + "'application/problem+json'); the request's Accept header allows neither."));
+                        "The REST API answers in 'application/json' (errors in 'application/problem+json'); the "
+                                + "request's Accept header "
+                                + (parses(request.getHeader(HttpHeaders.ACCEPT))
+                                        ? "allows neither."
+                                        : "does not parse.")),
+                HttpHeaders.EMPTY);
+    }
+
+    private static boolean parses(String accept) {
+        try {
+            MediaType.parseMediaTypes(accept);
+            return true;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static ResponseEntity<Object> unknownOperation(WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(RestErrorTable.problem(
+        return answer(
+                RestErrorTable.problem(
                         HttpStatus.NOT_FOUND,
                         RestErrorTable.UNKNOWN_OPERATION,
                         describe(request) + " is not an operation of the REST API; its "
-                                + "operations are described at /v3/api-docs and in Swagger UI at /swagger-ui.html."));
+                                + "operations are described at /v3/api-docs and in Swagger UI at /swagger-ui.html."),
+                HttpHeaders.EMPTY);
+    }
+
+    /** Makes sure Tomcat answers a body it could not read: it began with 400 or 408, or begins with 400 now. */
+    private static void handOver(WebRequest request) {
+        if (request instanceof ServletWebRequest servlet
+                && servlet.getResponse() != null
+                && servlet.getResponse().getStatus() < 400) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.BAD_REQUEST.value());
+            } catch (IOException | IllegalStateException e) {
+                log.debug("Could not hand an unreadable body over to Tomcat", e);
+            }
+        }
     }
 
     private static String describe(WebRequest request) {

@@ -3,7 +3,6 @@ package dev.runnel.web;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -17,9 +16,6 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * malformed JSON), what was found and what was expected, without Jackson's class names or settings.
  */
 final class UnreadableInput {
-
-    /** Jackson's decimal character codes, as in {@code ('x' (code 120))}. */
-    private static final Pattern CHARACTER_CODE = Pattern.compile(" \\(code \\d+\\)");
 
     private UnreadableInput() {}
 
@@ -42,14 +38,12 @@ final class UnreadableInput {
                     + range(coercion.getTargetType()) + ".";
         }
         if (jackson instanceof StreamReadException) {
-            String reason = CHARACTER_CODE
-                    .matcher(firstSentence(jackson.getOriginalMessage()))
-                    .replaceAll("");
+            String reason = JacksonMessages.reason(jackson);
             TokenStreamLocation location = jackson.getLocation();
             String at = location == null || location.getLineNr() < 1
                     ? ""
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-            return "The request body is not valid JSON" + at + ": " + reason + ".";
+            return "The request body is not valid JSON" + at + (reason == null ? "." : ": " + reason + ".");
         }
         String where = path(jackson);
         return "The request body could not be read" + (where.isEmpty() ? "" : " at '" + where + "'") + ".";
@@ -110,23 +104,6 @@ final class UnreadableInput {
 
     /** The member path as the error messages write it: {@code records.3.data} (indexes from 1, as AWS counts). */
     private static String path(JacksonException jackson) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : jackson.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getIndex() + 1);
-            }
-        }
-        return path.toString();
-    }
-
-    private static String firstSentence(String message) {
-        if (message == null) {
-            return "unexpected input";
-        }
-        int end = message.indexOf('\n');
-        String line = end < 0 ? message : message.substring(0, end);
-        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
+        return JacksonMessages.path(jackson, name -> name);
     }
 }

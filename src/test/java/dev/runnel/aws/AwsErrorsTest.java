@@ -6,11 +6,14 @@ import dev.runnel.core.error.InternalFailureException;
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.error.SerializationException;
+import dev.runnel.core.error.ValidationException;
+import dev.runnel.web.ProtocolError;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonToken;
 
 class AwsErrorsTest {
 
@@ -64,5 +67,42 @@ class AwsErrorsTest {
         assertThat(AwsErrors.unknownOperation("Unknown operation X.").type()).isEqualTo("UnknownOperationException");
         assertThat(AwsErrors.internalFailure().status()).isEqualTo(500);
         assertThat(AwsErrors.internalFailure().type()).isEqualTo("InternalFailure");
+    }
+
+    @Test
+    void messagesAreMadePrintableSoCborCanCarryThem() {
+        AwsErrors.AwsError wire = AwsErrors.of(new ValidationException("Value '\uD800' at 'streamName'"));
+        assertThat(wire.message()).isEqualTo("Value '\uFFFD' at 'streamName'");
+        byte[] cbor = AwsWireFormats.cbor().writeValueAsBytes(wire.body());
+        assertThat(AwsWireFormats.cbor().readTree(cbor).path("message").asString())
+                .isEqualTo("Value '\uFFFD' at 'streamName'");
+    }
+
+    @Test
+    void memberPathsUseAwsLowerCamelNames() {
+        assertThat(AwsErrors.memberName("StreamName")).isEqualTo("streamName");
+        assertThat(AwsErrors.memberName("GSRSchemaARN")).isEqualTo("gsrSchemaARN");
+        assertThat(AwsErrors.memberName("ConsumerARN")).isEqualTo("consumerARN");
+        assertThat(AwsErrors.memberName("ARN")).isEqualTo("arn");
+        assertThat(AwsErrors.memberName("x")).isEqualTo("x");
+    }
+
+    @Test
+    void aBodyThatIsNoStructureIsWordedByWhatItIs() {
+        assertThat(AwsErrors.notAStructure(JsonToken.VALUE_NULL).getMessage())
+                .isEqualTo("Expected a structure or map as the request body but found null.");
+        assertThat(AwsErrors.notAStructure(JsonToken.START_ARRAY).getMessage())
+                .isEqualTo("Start of list found where not expected");
+        assertThat(AwsErrors.notAStructure(null).getMessage()).endsWith("found the end of the body.");
+    }
+
+    @Test
+    void containerErrorsKeepTheirStatusAndType() {
+        AwsErrors.AwsError wire = AwsErrors.of(new ProtocolError(408, "RequestTimeout", "No part arrived."));
+        assertThat(wire.status()).isEqualTo(408);
+        assertThat(wire.body())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("__type", "RequestTimeout"),
+                        org.assertj.core.api.Assertions.entry("message", "No part arrived."));
     }
 }

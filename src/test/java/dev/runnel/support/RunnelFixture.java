@@ -14,7 +14,7 @@ import dev.runnel.records.RecordService;
 import dev.runnel.records.RecordView;
 import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
-import dev.runnel.settings.Cors;
+import dev.runnel.settings.Http;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
@@ -80,7 +80,7 @@ public final class RunnelFixture {
                         DataSize.ofBytes(builder.storageBytes),
                         DataSize.ofBytes(builder.segmentBytes),
                         builder.segmentRecords),
-                new RunnelProperties.Http(DataSize.ofMegabytes(16), true, Cors.DEFAULTS));
+                Http.DEFAULTS);
         this.streams = new StreamService(catalog, store, clock, properties, properties.region());
         this.settings = new StreamSettingsService(catalog, streams, clock, properties);
         this.iterators = iteratorService(streams, clock, properties, traffic);

@@ -3,6 +3,7 @@ package dev.runnel.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.settings.Cors;
+import dev.runnel.settings.Http;
 import dev.runnel.settings.RunnelProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,7 @@ class CrossOriginFilterTest {
 
     private static CrossOriginFilter filter(List<String> origins) {
         RunnelProperties d = RunnelProperties.defaults();
-        RunnelProperties.Http http =
-                new RunnelProperties.Http(d.http().maxRequestSize(), d.http().h2c(), new Cors(origins));
+        Http http = new Http(d.http().maxRequestSize(), d.http().h2c(), d.http().bodyReadTimeout(), new Cors(origins));
         return new CrossOriginFilter(
                 new RunnelProperties(d.accountId(), d.region(), d.streams(), d.iterators(), d.storage(), http));
     }

@@ -31,4 +31,25 @@ class RestErrorTableTest {
         assertThat(problem.getDetail()).isEqualTo("Stream s not found.");
         assertThat(problem.getProperties()).containsEntry("errorType", "ResourceNotFoundException");
     }
+
+    @Test
+    void answersKnownOnlyByTheirStatusGetATypeOfTheTable() {
+        assertThat(RestErrorTable.errorTypeOf(404)).isEqualTo("UnknownOperationException");
+        assertThat(RestErrorTable.errorTypeOf(405)).isEqualTo("UnknownOperationException");
+        assertThat(RestErrorTable.errorTypeOf(408)).isEqualTo("RequestTimeout");
+        assertThat(RestErrorTable.errorTypeOf(414)).isEqualTo("RequestTooLarge");
+        assertThat(RestErrorTable.errorTypeOf(431)).isEqualTo("RequestTooLarge");
+        assertThat(RestErrorTable.errorTypeOf(406)).isEqualTo("SerializationException");
+        assertThat(RestErrorTable.errorTypeOf(503)).isEqualTo("InternalFailure");
+        for (int status : new int[] {400, 404, 405, 406, 408, 413, 414, 415, 417, 431, 500, 503}) {
+            assertThat(RestErrorTable.errorTypes()).contains(RestErrorTable.errorTypeOf(status));
+        }
+    }
+
+    @Test
+    void detailsAreMadePrintable() {
+        ProblemDetail problem =
+                RestErrorTable.problem(HttpStatus.BAD_REQUEST, "SerializationException", "Value '\uDC00' at 'limit'");
+        assertThat(problem.getDetail()).isEqualTo("Value '\uFFFD' at 'limit'");
+    }
 }

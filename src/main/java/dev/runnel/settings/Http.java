@@ -1,0 +1,32 @@
+package dev.runnel.settings;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The HTTP side of Runnel, under {@code runnel.http.*}.
+ *
+ * @param maxRequestSize the largest request body accepted; Kinesis needs about 14 MiB (a 10 MiB record in Base64)
+ * @param h2c whether the plain port also speaks HTTP/2 cleartext with prior knowledge
+ * @param bodyReadTimeout how long reading a request body waits for its next bytes before the request is answered
+ *     408 (over HTTP/2, Tomcat resets the stream instead)
+ * @param cors which web pages may call Runnel from a browser
+ */
+public record Http(
+        @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
+        @DefaultValue("true") boolean h2c,
+        @DefaultValue("60s") @NotNull Duration bodyReadTimeout,
+        @DefaultValue @Valid @NotNull Cors cors) {
+
+    public static final Http DEFAULTS = new Http(DataSize.ofMegabytes(16), true, Duration.ofSeconds(60), Cors.DEFAULTS);
+
+    @AssertTrue(message = "runnel.http.body-read-timeout must be from 1ms to 24 days")
+    boolean isBodyReadTimeoutInRange() {
+        return bodyReadTimeout == null
+                || (bodyReadTimeout.toMillis() >= 1 && bodyReadTimeout.toMillis() <= Integer.MAX_VALUE);
+    }
+}
