@@ -4,6 +4,7 @@ import dev.runnel.faults.FaultInjection;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
+import dev.runnel.web.BusyRequestAnswer;
 import dev.runnel.web.OversizedRequestAnswer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,7 +14,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Puts the AWS edge ({@link AwsEdgeFilter}) into the servlet filter chain: after the request-size limit (order
- * +10), ahead of everything Spring MVC adds, and gives that limit the AWS edge's answer to oversized calls. A
+ * +10), ahead of everything Spring MVC adds, and gives that limit the AWS edge's answers to oversized calls and to
+ * calls refused while too many request bodies are in flight. A
  * registration rather than a filter component, so that web slice tests of the REST API and the console do not
  * pull in the AWS operations.
  */
@@ -52,5 +54,10 @@ class AwsEdgeConfiguration {
     @Bean
     OversizedRequestAnswer awsOversizedRequestAnswer(AwsRequestMetrics metrics) {
         return new AwsOversizedRequestAnswer(metrics);
+    }
+
+    @Bean
+    BusyRequestAnswer awsBusyRequestAnswer(AwsRequestMetrics metrics) {
+        return new AwsBusyRequestAnswer(metrics);
     }
 }

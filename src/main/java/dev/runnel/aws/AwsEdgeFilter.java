@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -105,11 +106,23 @@ class AwsEdgeFilter extends HttpFilter {
                 answer(response, protocol, mapper, failure);
             }
         } finally {
+            release(output);
             metrics.of(target)
                     .record(
                             protocol,
                             failure == null ? AwsRequestMetrics.SUCCESS : failure.type(),
                             System.nanoTime() - start);
+        }
+    }
+
+    /** An output that holds resources until it is written (a GetRecords page: its share of the read budget). */
+    private static void release(Object output) {
+        if (output instanceof AutoCloseable resource) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Could not release the answer's resources", e);
+            }
         }
     }
 
@@ -236,9 +249,16 @@ class AwsEdgeFilter extends HttpFilter {
         return matcher.find() ? matcher.group(1) : null;
     }
 
+    /** The whole body; one array of the announced length when there is one (no growing copies of a large body). */
     private static byte[] body(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
-            return in.readAllBytes();
+            if (length < 0 || length > Integer.MAX_VALUE - 8) {
+                return in.readAllBytes();
+            }
+            byte[] body = new byte[(int) length];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
         } catch (IOException e) {
             if (e instanceof RequestTooLargeException) {
                 throw new BodyTooLarge();

@@ -1,6 +1,7 @@
 package dev.runnel.regions;
 
 import dev.runnel.insight.TrafficMeter;
+import dev.runnel.records.ReadMemoryBudget;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
@@ -19,6 +20,7 @@ import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.throttling.Throttler;
 import dev.runnel.tokens.TokenSigner;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +31,15 @@ import java.util.regex.Pattern;
 /**
  * Streams are scoped by account and region, as on Kinesis: each region a client names (through the SigV4
  * credential scope) gets its own catalog and services, made on first use. All regions share the shard-log
- * store, its memory budget and the token signer. Thread-safe.
+ * store, its memory budget, the read budget and the token signer. Thread-safe.
  */
 public final class Regions {
 
     /** What Runnel accepts as a region name; anything else falls back to the default region. */
     public static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+    /** How long a GetRecords or console read waits for room in the read budget before it is refused. */
+    private static final Duration READ_WAIT = Duration.ofSeconds(1);
 
     private final Function<String, StreamCatalog> catalogs;
     private final ShardLogStore logs;
@@ -44,6 +49,7 @@ public final class Regions {
     private final ShardIteratorCodec codec;
     private final TrafficMeter traffic;
     private final Throttler throttler;
+    private final ReadMemoryBudget reads;
     private final Map<String, RegionServices> regions = new ConcurrentHashMap<>();
 
     /**
@@ -66,6 +72,7 @@ public final class Regions {
         this.properties = properties;
         this.signer = new TokenSigner(properties.iterators().secret());
         this.codec = new ShardIteratorCodec(signer);
+        this.reads = new ReadMemoryBudget(properties.storage().maxReadBytesOrDefault(), READ_WAIT);
     }
 
     /** The services of a region; an unusable name gives the default region's. */
@@ -81,6 +88,11 @@ public final class Regions {
     /** Every region used so far. */
     public List<RegionServices> all() {
         return List.copyOf(regions.values());
+    }
+
+    /** The bytes reads in flight may hold, shared by every region. */
+    public ReadMemoryBudget reads() {
+        return reads;
     }
 
     /** Signs pagination tokens with the same secret as shard iterators. */
@@ -103,11 +115,11 @@ public final class Regions {
                 new StreamSettingsService(catalog, streams, clock, properties),
                 resharding,
                 iterators,
-                new RecordService(streams.lookup(), iterators, clock, traffic, throttler),
+                new RecordService(streams.lookup(), iterators, clock, traffic, throttler, reads),
                 new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand(), account),
                 consumers,
                 new Subscriptions(
-                        consumers, streams.lookup(), iterators, clock, properties.fanOut(), throttler, traffic),
+                        consumers, streams.lookup(), iterators, clock, properties.fanOut(), throttler, traffic, reads),
                 account,
                 channels,
                 new ResourcePolicyService(catalog, streams, channels, clock));

@@ -236,37 +236,37 @@ public record RunnelProperties(
     }
 
     /**
-     * @param maxBytes the memory budget of the in-memory store; empty means a quarter of the maximum heap
-     * @param segmentSize payload bytes per storage segment, the unit in which retention frees memory
-     * @param segmentRecords records per storage segment
-     */
-    public record Storage(
-            DataSize maxBytes,
-            @DefaultValue("1MB") @NotNull DataSize segmentSize,
-            @DefaultValue("16384") @Min(1) int segmentRecords) {
-
-        @AssertTrue(message = "storage sizes must be positive and segments at most 1GB")
-        public boolean isSizesValid() {
-            return (maxBytes == null || maxBytes.toBytes() > 0)
-                    && segmentSize != null
-                    && segmentSize.toBytes() > 0
-                    && segmentSize.toBytes() <= (1L << 30);
-        }
-
-        /** The memory budget in bytes. */
-        public long maxBytesOrDefault() {
-            return maxBytes != null ? maxBytes.toBytes() : Runtime.getRuntime().maxMemory() / 4;
-        }
-    }
-
-    /**
      * @param maxRequestSize the largest request body accepted; Kinesis needs about 14 MiB (a 10 MiB record in
      *     Base64)
      * @param h2c whether the plain port also speaks HTTP/2 cleartext with prior knowledge
+     * @param maxInFlightBytes the request-body bytes that requests being read and decoded may hold at once; empty
+     *     means {@link HeapPlan#defaultInFlightBytes}
      */
     public record Http(
             @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
-            @DefaultValue("true") boolean h2c) {}
+            @DefaultValue("true") boolean h2c,
+            DataSize maxInFlightBytes) {
+
+        @ConstructorBinding
+        public Http {}
+
+        /** The in-flight budget as a share of the heap. */
+        public Http(DataSize maxRequestSize, boolean h2c) {
+            this(maxRequestSize, h2c, null);
+        }
+
+        @AssertTrue(message = "the in-flight request budget must be positive")
+        public boolean isInFlightValid() {
+            return maxInFlightBytes == null || maxInFlightBytes.toBytes() > 0;
+        }
+
+        /** The in-flight budget in bytes. */
+        public long maxInFlightBytesOrDefault() {
+            return maxInFlightBytes != null
+                    ? maxInFlightBytes.toBytes()
+                    : HeapPlan.defaultInFlightBytes(HeapPlan.jvmMaxHeapBytes());
+        }
+    }
 
     /** All defaults, as a test or a tool would start Runnel. */
     public static RunnelProperties defaults() {

@@ -15,6 +15,7 @@ import dev.runnel.records.RecordView;
 import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.settings.RunnelProperties;
+import dev.runnel.settings.Storage;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.AccountSettingsService;
@@ -75,7 +76,7 @@ public final class RunnelFixture {
                         builder.createDelay,
                         Duration.ofSeconds(1)),
                 new RunnelProperties.Iterators("", Duration.ofMinutes(5)),
-                new RunnelProperties.Storage(
+                new Storage(
                         DataSize.ofBytes(builder.storageBytes),
                         DataSize.ofBytes(builder.segmentBytes),
                         builder.segmentRecords),
@@ -155,7 +156,7 @@ public final class RunnelFixture {
     }
 
     public static String text(RecordView record) {
-        return new String(record.data(), StandardCharsets.UTF_8);
+        return new String(record.data().toByteArray(), StandardCharsets.UTF_8);
     }
 
     public static List<String> texts(GetRecordsResult result) {
