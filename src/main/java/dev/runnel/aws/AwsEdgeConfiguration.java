@@ -4,6 +4,7 @@ import dev.runnel.faults.FaultInjection;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.throttling.ControlPlaneLimits;
+import dev.runnel.web.BusyRequestAnswer;
 import dev.runnel.web.OversizedRequestAnswer;
 import dev.runnel.web.ProtocolErrorAnswer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Puts the AWS edge ({@link AwsEdgeFilter}) into the servlet filter chain: after the request-size limit (order
- * +10), ahead of everything Spring MVC adds, and gives that limit the AWS edge's answer to oversized calls (and
- * Tomcat's error valve its answer to calls Tomcat refused or could not read). A
+ * +10), ahead of everything Spring MVC adds, and gives that limit the AWS edge's answers to oversized calls and to
+ * calls refused while too many request bodies are in flight (and Tomcat's error valve its answer to calls Tomcat
+ * refused or could not read). A
  * registration rather than a filter component, so that web slice tests of the REST API and the console do not
  * pull in the AWS operations.
  */
@@ -59,5 +61,10 @@ class AwsEdgeConfiguration {
     @Bean
     ProtocolErrorAnswer awsProtocolErrorAnswer(AwsRequestMetrics metrics) {
         return new AwsProtocolErrorAnswer(metrics);
+    }
+
+    @Bean
+    BusyRequestAnswer awsBusyRequestAnswer(AwsRequestMetrics metrics) {
+        return new AwsBusyRequestAnswer(metrics);
     }
 }

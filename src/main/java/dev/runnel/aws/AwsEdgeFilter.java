@@ -107,11 +107,23 @@ class AwsEdgeFilter extends HttpFilter {
                 answer(response, protocol, mapper, failure);
             }
         } finally {
+            release(output);
             metrics.of(target)
                     .record(
                             protocol,
                             failure == null ? AwsRequestMetrics.SUCCESS : failure.type(),
                             System.nanoTime() - start);
+        }
+    }
+
+    /** An output that holds resources until it is written (a GetRecords page: its share of the read budget). */
+    private static void release(Object output) {
+        if (output instanceof AutoCloseable resource) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Could not release the answer's resources", e);
+            }
         }
     }
 

@@ -80,7 +80,10 @@ public final class AwsErrors {
         return new AwsError(400, "UnknownOperationException", message);
     }
 
-    /** A common AWS error the SDKs retry; Runnel raises it only when fault injection asks for it. */
+    /**
+     * A common AWS error the SDKs retry: Runnel raises it when fault injection asks for it, and when too many request
+     * bodies are in flight to take another.
+     */
     public static AwsError serviceUnavailable(String message) {
         return new AwsError(503, "ServiceUnavailable", message);
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * The body of a call on the AWS edge, read whole before anything else is checked (an HTTP/2 client keeps sending
@@ -23,8 +24,15 @@ final class AwsRequestBody {
      * @throws Unreadable when Tomcat could not read the body
      */
     static byte[] read(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
-            return in.readAllBytes();
+            if (length < 0 || length > Integer.MAX_VALUE - 8) {
+                return in.readAllBytes();
+            }
+            // One array of the announced length: no growing copies of a large body.
+            byte[] body = new byte[(int) length];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
         } catch (IOException e) {
             if (e instanceof RequestTooLargeException) {
                 throw new TooLarge();

@@ -1,5 +1,6 @@
 package dev.runnel.aws;
 
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.eventstream.HeaderValue;
@@ -34,7 +35,10 @@ final class EventStreamFrames {
     }
 
     private static byte[] encode(Map<String, HeaderValue> headers, byte[] payload) {
-        var buffer = new Message(headers, payload).toByteBuffer();
+        ByteBuffer buffer = new Message(headers, payload).toByteBuffer();
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.remaining() == buffer.array().length) {
+            return buffer.array(); // the message's own exact array: no second copy of a large payload
+        }
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;

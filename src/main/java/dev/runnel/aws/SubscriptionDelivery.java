@@ -1,9 +1,6 @@
 package dev.runnel.aws;
 
-import dev.runnel.aws.shapes.AwsShapes;
-import dev.runnel.aws.shapes.AwsShapes.ChildShard;
 import dev.runnel.core.error.KinesisException;
-import dev.runnel.records.RecordView;
 import dev.runnel.records.Subscription;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -13,8 +10,6 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +17,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Pushes one subscription's events down its response with Servlet non-blocking I/O: the initial response, then
@@ -31,33 +25,31 @@ import tools.jackson.databind.annotation.JsonSerialize;
  *
  * <p>Back-pressure: at most one encoded event is held at a time, and the next one is read from the log only
  * after the previous one was handed to the container and the connection can take more ({@code isReady}, which
- * follows HTTP/2 flow control), so a slow or stalled reader holds one event, never a growing queue. Producing an
+ * follows HTTP/2 flow control), so a slow or stalled reader holds one event, never a growing queue. That event
+ * keeps its records' bytes in the read budget until the container has taken its whole frame; when the budget has
+ * no room, the next event waits a moment and is read again. Producing an
  * event runs on the streamer's scheduler, never on a request or appender thread.
  */
 final class SubscriptionDelivery implements WriteListener, AsyncListener {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionDelivery.class);
 
-    /** The SubscribeToShardEvent shape. */
-    record EventShape(
-            @JsonSerialize(using = RecordListSerializer.class)
-            List<RecordView> records,
-
-            String continuationSequenceNumber,
-            long millisBehindLatest,
-            List<ChildShard> childShards) {}
+    /** How long an event the read budget held back waits before it is read again. */
+    private static final long HELD_BACK_RETRY_MILLIS = 50;
 
     private final Subscription subscription;
     private final AsyncContext async;
     private final ServletOutputStream out;
-    private final AwsProtocol protocol;
-    private final ObjectMapper mapper;
+    private final SubscriptionFrames frames;
     private final ScheduledExecutorService scheduler;
     private final Duration idleInterval;
     private final Consumer<SubscriptionDelivery> onClosed;
 
     /** Guarded by this. */
     private byte[] pending;
+
+    /** The event whose frame is pending or being written: it holds its records' bytes in the read budget. */
+    private Subscription.Event written;
 
     private boolean unflushed;
     private boolean producing;
@@ -83,8 +75,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
         this.subscription = subscription;
         this.async = async;
         this.out = out;
-        this.protocol = protocol;
-        this.mapper = mapper;
+        this.frames = new SubscriptionFrames(protocol, mapper);
         this.scheduler = scheduler;
         this.idleInterval = idleInterval;
     }
@@ -92,7 +83,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
     /** Queues the initial response and starts writing; the container calls back when it can take bytes. */
     void start() {
         synchronized (this) {
-            pending = EventStreamFrames.event("initial-response", protocol, mapper.writeValueAsBytes(Map.of()));
+            pending = frames.initialResponse();
         }
         async.addListener(this);
         out.setWriteListener(this);
@@ -127,6 +118,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
             if (!out.isReady()) {
                 return;
             }
+            written = closed(written); // the container took the whole frame: its bytes go back to the budget
             if (lastFrame) {
                 close();
                 return;
@@ -155,42 +147,56 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
         byte[] frame;
         boolean last = false;
         long delay = 0;
+        Subscription.Event event = null;
         try {
             if (!now.isBefore(subscription.endsAt())) {
                 finish();
                 return;
             }
             boolean idle = !now.isBefore(lastEventAt.plus(idleInterval));
-            Subscription.Event event = subscription.next(idle);
+            event = subscription.next(idle);
             if (event == null) {
-                awaitRecords(now);
+                if (subscription.heldBack()) {
+                    scheduler.schedule(this::produce, HELD_BACK_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    awaitRecords(now);
+                }
                 return;
             }
-            frame = EventStreamFrames.event("SubscribeToShardEvent", protocol, payload(event));
+            frame = frames.event(event);
             lastEventAt = now;
             last = event.endsShard();
             delay = subscription.pace(event.bytes());
         } catch (KinesisException e) {
-            frame = EventStreamFrames.exception(
-                    e.errorType(),
-                    protocol,
-                    mapper.writeValueAsBytes(Map.of("message", AwsErrors.of(e).message())));
+            event = closed(event);
+            frame = frames.exception(e);
             last = true;
         } catch (RuntimeException e) {
+            event = closed(event);
             log.error("Subscription of {} failed", subscription.consumerArn(), e);
-            frame = EventStreamFrames.exception(
-                    "InternalFailureException",
-                    protocol,
-                    mapper.writeValueAsBytes(Map.of("message", "Internal service failure.")));
+            frame = frames.internalFailure();
             last = true;
         }
         synchronized (this) {
+            if (closed) {
+                closed(event);
+                return;
+            }
             pending = frame;
+            written = event;
             lastFrame = last;
             delayNanos = delay;
             producing = false;
         }
         pump();
+    }
+
+    /** Closes the event, if any, giving its bytes back to the read budget; null, to assign. */
+    private static Subscription.Event closed(Subscription.Event event) {
+        if (event != null) {
+            event.close();
+        }
+        return null;
     }
 
     /**
@@ -210,14 +216,6 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
         CompletableFuture<Object> woken = new CompletableFuture<>();
         records.whenComplete((end, failure) -> woken.complete(end));
         woken.completeOnTimeout(null, millis, TimeUnit.MILLISECONDS).thenRunAsync(this::produce, scheduler);
-    }
-
-    private byte[] payload(Subscription.Event event) {
-        List<ChildShard> children = event.childShards().isEmpty()
-                ? null
-                : event.childShards().stream().map(AwsShapes::childShard).toList();
-        return mapper.writeValueAsBytes(new EventShape(
-                event.records(), event.continuationSequenceNumber(), event.millisBehindLatest(), children));
     }
 
     /** Ends the stream normally now (the server is stopping), after the event being written, if any. */
@@ -242,6 +240,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
     }
 
     private synchronized void close() {
+        written = closed(written);
         if (!closed) {
             closed = true;
             subscription.cancel();
@@ -258,6 +257,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
                 return;
             }
             closed = true;
+            written = closed(written);
             subscription.cancel();
         }
         onClosed.accept(this);
@@ -277,6 +277,7 @@ final class SubscriptionDelivery implements WriteListener, AsyncListener {
     public void onComplete(AsyncEvent event) {
         synchronized (this) {
             closed = true;
+            written = closed(written);
         }
         subscription.cancel();
         onClosed.accept(this);

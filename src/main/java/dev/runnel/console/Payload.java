@@ -1,5 +1,6 @@
 package dev.runnel.console;
 
+import dev.runnel.core.record.RecordData;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -38,20 +39,26 @@ public record Payload(Kind kind, String shown, String base64, int size, boolean 
     }
 
     static Payload of(byte[] data) {
-        boolean truncated = data.length > PREVIEW_BYTES;
-        byte[] preview = truncated ? Arrays.copyOf(data, PREVIEW_BYTES) : data;
+        return of(RecordData.copyOf(data));
+    }
+
+    /** Copies only the preview of a stored payload, however large the payload is. */
+    static Payload of(RecordData payload) {
+        byte[] preview = payload.prefix(PREVIEW_BYTES);
+        boolean truncated = payload.length() > PREVIEW_BYTES;
+        int size = payload.length();
         String base64 = Base64.getEncoder().encodeToString(preview);
         String text = truncated ? null : utf8Text(preview);
         if (text != null) {
             String json = prettyJson(text);
             return json != null
-                    ? new Payload(Kind.JSON, json, base64, data.length, false)
-                    : new Payload(Kind.TEXT, text, base64, data.length, false);
+                    ? new Payload(Kind.JSON, json, base64, size, false)
+                    : new Payload(Kind.TEXT, text, base64, size, false);
         }
         if (truncated && utf8Text(trimPartialCharacter(preview)) != null) {
-            return new Payload(Kind.TEXT, utf8Text(trimPartialCharacter(preview)), base64, data.length, true);
+            return new Payload(Kind.TEXT, utf8Text(trimPartialCharacter(preview)), base64, size, true);
         }
-        return new Payload(Kind.BINARY, hexDump(preview), base64, data.length, truncated);
+        return new Payload(Kind.BINARY, hexDump(preview), base64, size, truncated);
     }
 
     /** The lines of {@link #shown}, without their line breaks: how the page lays a hex dump out, a line apiece. */

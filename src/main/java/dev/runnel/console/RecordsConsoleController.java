@@ -59,9 +59,8 @@ class RecordsConsoleController {
         model.addAttribute("sequenceNumber", sequenceNumber);
         model.addAttribute("timestamp", timestamp.isBlank() ? ConsoleTime.format(streams.now()) : timestamp);
         List<RecordRow> rows = List.of();
-        try {
-            RecordsBrowsed page =
-                    records.browse(new StreamName(name), shardId, position(type, sequenceNumber, timestamp), PAGE_SIZE);
+        try (RecordsBrowsed page =
+                records.browse(new StreamName(name), shardId, position(type, sequenceNumber, timestamp), PAGE_SIZE)) {
             rows = rows(page);
             model.addAttribute("page", page);
         } catch (KinesisException e) {
@@ -78,7 +77,10 @@ class RecordsConsoleController {
 
     @GetMapping("/shards/{shardId}/tail")
     String tail(@PathVariable String name, @PathVariable String shardId, Model model) {
-        List<RecordRow> newestFirst = new ArrayList<>(rows(records.newest(new StreamName(name), shardId, TAIL_SIZE)));
+        List<RecordRow> newestFirst;
+        try (RecordsBrowsed newest = records.newest(new StreamName(name), shardId, TAIL_SIZE)) {
+            newestFirst = new ArrayList<>(rows(newest));
+        }
         Collections.reverse(newestFirst);
         model.addAttribute("tail", newestFirst);
         model.addAttribute("checkedAt", ConsoleTime.format(streams.now()));
@@ -130,6 +132,7 @@ class RecordsConsoleController {
         return retained == null ? count : count + String.format(Locale.ROOT, " of %,d in the shard", retained);
     }
 
+    /** Rows copy at most a preview of each payload, so the page's records need not outlive this call. */
     private static List<RecordRow> rows(RecordsBrowsed page) {
         return page.records().stream().map(RecordRow::of).toList();
     }

@@ -6,21 +6,15 @@ import dev.runnel.core.error.Messages;
 import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.record.StartingPosition;
-import dev.runnel.core.record.StoredRecord;
 import dev.runnel.core.shard.Shard;
-import dev.runnel.core.shard.ShardId;
-import dev.runnel.core.stream.Retention;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
-import dev.runnel.insight.ShardTraffic;
 import dev.runnel.insight.TrafficMeter;
-import dev.runnel.storage.ShardLog;
 import dev.runnel.streams.StreamLookup;
 import dev.runnel.throttling.Throttler;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -39,8 +33,8 @@ public class RecordService {
     private final ShardIteratorService iterators;
     private final InstantSource clock;
     private final TrafficMeter traffic;
-    private final Throttler throttler;
     private final ShardWriter writer;
+    private final ShardReader reader;
 
     /**
      * @param traffic where each shard's writes, reads and throttles are counted
@@ -52,12 +46,23 @@ public class RecordService {
             InstantSource clock,
             TrafficMeter traffic,
             Throttler throttler) {
+        this(streams, iterators, clock, traffic, throttler, ReadMemoryBudget.unlimited());
+    }
+
+    /** @param reads the bytes the pages read may hold at once; a page waits briefly for room, then is refused */
+    public RecordService(
+            StreamLookup streams,
+            ShardIteratorService iterators,
+            InstantSource clock,
+            TrafficMeter traffic,
+            Throttler throttler,
+            ReadMemoryBudget reads) {
         this.streams = streams;
         this.iterators = iterators;
         this.clock = clock;
         this.traffic = traffic;
-        this.throttler = throttler;
         this.writer = new ShardWriter(streams, traffic, throttler);
+        this.reader = new ShardReader(streams, iterators, traffic, throttler, reads);
     }
 
     /** PutRecord. */
@@ -134,38 +139,7 @@ public class RecordService {
             throw new InvalidArgumentException(
                     "The shard iterator reads stream " + stream.name() + ", not stream " + expectedStream + ".");
         }
-        ShardLog log = cursor.log();
-        ShardId shardId = cursor.shard().id();
-        if (!throttler.tryRead(stream.incarnation(), shardId)) {
-            traffic.shard(stream.incarnation(), shardId)
-                    .recordThrottle(now.getEpochSecond(), ShardTraffic.Measure.READ_THROTTLES);
-            throw ShardWriter.rateExceeded(stream, shardId, streams.account());
-        }
-        long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
-        List<StoredRecord> stored =
-                log.read(cursor.position(), limit == null ? MAX_GET_LIMIT : limit, MAX_GET_BYTES, cutoff);
-        List<RecordView> records = new ArrayList<>(stored.size());
-        long bytes = 0;
-        for (StoredRecord record : stored) {
-            bytes += record.sizeBytes();
-            records.add(view(stream, cursor.shard(), record));
-        }
-        throttler.chargeRead(stream.incarnation(), shardId, bytes);
-        ShardTraffic shardTraffic = traffic.shard(stream.incarnation(), shardId);
-        shardTraffic.recordRead(now.getEpochSecond(), stored.size(), bytes);
-        long next = stored.isEmpty()
-                ? Math.max(cursor.position(), log.positionAtOrAfter(cutoff))
-                : stored.get(stored.size() - 1).position() + 1;
-        boolean caughtUp = next >= log.endPosition();
-        long millisBehind = caughtUp || stored.isEmpty()
-                ? 0
-                : Math.max(0, now.toEpochMilli() - stored.get(stored.size() - 1).arrivalMillis());
-        shardTraffic.recordIteratorAge(millisBehind);
-        Shard shard = cursor.shard();
-        boolean shardEnded = !shard.isOpen() && next >= shard.endPosition();
-        String nextIterator = shardEnded ? null : iterators.issue(stream, shard.id(), next, now);
-        List<Shard> children = shardEnded ? stream.children(shard.id()) : List.of();
-        return new GetRecordsResult(Collections.unmodifiableList(records), nextIterator, millisBehind, children);
+        return reader.getRecords(cursor, limit == null ? MAX_GET_LIMIT : limit, now);
     }
 
     /**
@@ -207,26 +181,7 @@ public class RecordService {
     }
 
     private RecordsBrowsed browse(ShardCursor cursor, int limit, Instant now) {
-        Stream stream = cursor.stream();
-        long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
-        List<StoredRecord> stored = cursor.log().read(cursor.position(), limit, MAX_GET_BYTES, cutoff);
-        long next = stored.isEmpty()
-                ? cursor.position()
-                : stored.get(stored.size() - 1).position() + 1;
-        Shard shard = cursor.shard();
-        return new RecordsBrowsed(
-                stored.stream().map(record -> view(stream, shard, record)).toList(),
-                next >= cursor.log().endPosition(),
-                !shard.isOpen() && next >= shard.endPosition());
-    }
-
-    static RecordView view(Stream stream, Shard shard, StoredRecord record) {
-        return new RecordView(
-                SequenceNumber.of(stream, shard.id(), record.position()),
-                Instant.ofEpochMilli(record.arrivalMillis()),
-                record.partitionKey(),
-                record.data(),
-                record.encrypted());
+        return reader.browse(cursor, limit, now);
     }
 
     private Stream writable(StreamName name, Instant now) {

@@ -1,10 +1,15 @@
 package dev.runnel.records;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.runnel.core.record.RecordData;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
+import tools.jackson.core.Base64Variants;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** REST answer of {@code GET /streams/{name}/records}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,10 +42,12 @@ record RecordsPage(
             String partitionKey,
 
             @Schema(
+                    implementation = String.class,
                     description = "Payload in standard Base64",
                     example = "dGVzdDE=",
                     requiredMode = Schema.RequiredMode.REQUIRED)
-            String data,
+            @JsonSerialize(using = Base64Serializer.class)
+            RecordData data,
 
             @Schema(
                     description = "When the record arrived at the server, UTC with three fractional digits",
@@ -48,14 +55,19 @@ record RecordsPage(
                     requiredMode = Schema.RequiredMode.REQUIRED)
             Instant approximateArrivalTimestamp) {}
 
+    /** Writes a payload as standard Base64 straight from the stored bytes, with no copy of the record. */
+    static final class Base64Serializer extends ValueSerializer<RecordData> {
+
+        @Override
+        public void serialize(RecordData data, JsonGenerator generator, SerializationContext context) {
+            generator.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, data.stream(), data.length());
+        }
+    }
+
     static RecordsPage of(GetRecordsResult result) {
-        Base64.Encoder base64 = Base64.getEncoder();
         List<Entry> records = result.records().stream()
                 .map(r -> new Entry(
-                        r.sequenceNumber().toString(),
-                        r.partitionKey(),
-                        base64.encodeToString(r.data()),
-                        r.approximateArrivalTimestamp()))
+                        r.sequenceNumber().toString(), r.partitionKey(), r.data(), r.approximateArrivalTimestamp()))
                 .toList();
         return new RecordsPage(records, result.nextShardIterator(), result.millisBehindLatest());
     }

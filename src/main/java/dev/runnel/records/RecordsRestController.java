@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 @RestController
 @RequestMapping(
@@ -106,6 +108,13 @@ class RecordsRestController {
                             schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "10000"))
                     @RequestParam(required = false)
                     Integer limit) {
-        return RecordsPage.of(records.getRecords(shardIterator, limit, new StreamName(name)));
+        GetRecordsResult page = records.getRecords(shardIterator, limit, new StreamName(name));
+        // The page holds its share of the read budget until Spring has written the answer.
+        RequestContextHolder.currentRequestAttributes()
+                .registerDestructionCallback(
+                        "runnel.readLease@" + System.identityHashCode(page),
+                        page::close,
+                        RequestAttributes.SCOPE_REQUEST);
+        return RecordsPage.of(page);
     }
 }

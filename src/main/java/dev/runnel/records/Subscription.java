@@ -11,9 +11,9 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.insight.ShardTraffic;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.streams.ConsumerService.ConsumerRef;
+import dev.runnel.throttling.ByteBudget;
 import dev.runnel.throttling.FanOutPacer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * One SubscribeToShard call: a consumer's reading position on a shard, from which the AWS edge pulls the events
  * it pushes. Records are read from the shard's log as they are appended ({@link #awaitRecords} waits without a
  * thread); each event holds what arrived since the last one, up to {@link #MAX_EVENT_RECORDS} records and
- * {@link #MAX_EVENT_BYTES} bytes, so a subscription holds at most one event's records at a time.
+ * {@link #MAX_EVENT_BYTES} bytes, so a subscription holds at most one event's records at a time, and those in
+ * the {@link ReadMemoryBudget}.
  *
  * <p>Not thread-safe: its driver calls it from one thread at a time; only {@link #cancel} (and the takeover by a
  * newer subscription) may come from other threads, and {@link #view} from any thread: what it shows is published
@@ -46,6 +47,7 @@ public final class Subscription {
     private Stream stream;
     private long position;
     private boolean delivered;
+    private boolean heldBack;
     private volatile Progress progress = Progress.NONE;
     private volatile boolean takenOver;
     private volatile boolean cancelled;
@@ -101,18 +103,38 @@ public final class Subscription {
             String continuationSequenceNumber,
             long millisBehindLatest,
             List<Shard> childShards,
-            long bytes) {
+            long bytes,
+            ByteBudget.Lease lease)
+            implements AutoCloseable {
+
+        /** An event holding no share of the read budget (one without records). */
+        public Event(
+                List<RecordView> records,
+                String continuationSequenceNumber,
+                long millisBehindLatest,
+                List<Shard> childShards,
+                long bytes) {
+            this(records, continuationSequenceNumber, millisBehindLatest, childShards, bytes, ByteBudget.Lease.NONE);
+        }
 
         /** Whether this is the last event: the shard is closed and every record of it was delivered. */
         public boolean endsShard() {
             return continuationSequenceNumber == null;
+        }
+
+        /** Gives the event's bytes back to the read budget, once it has been written; idempotent. */
+        @Override
+        public void close() {
+            lease.close();
         }
     }
 
     /**
      * The next event: the records appended since the last one, or, when there are none, an empty event if {@code
      * idle} (the caller waited long enough), else null. Once the shard is closed and read to its end, the last
-     * event names its children.
+     * event names its children. An event with records holds their bytes in the read budget until it is closed;
+     * when the budget has no room for them, this returns null and {@link #heldBack()} is true: the caller tries
+     * again a little later (fan-out is paced, never refused, by memory as by throughput).
      *
      * @throws ResourceNotFoundException when the stream was deleted or the consumer deregistered meanwhile
      * @throws ResourceInUseException when a newer subscription of the same consumer and shard took over
@@ -124,6 +146,7 @@ public final class Subscription {
         Shard shard = stream.shard(initialShard.id()).orElse(initialShard);
         long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
         List<StoredRecord> stored = log.read(position, MAX_EVENT_RECORDS, MAX_EVENT_BYTES, cutoff);
+        heldBack = false;
         if (stored.isEmpty()) {
             position = Math.max(position, log.positionAtOrAfter(cutoff));
             if (!shard.isOpen() && position >= shard.endPosition()) {
@@ -131,18 +154,24 @@ public final class Subscription {
             }
             return idle ? published(new Event(List.of(), continuation(), 0, List.of(), 0)) : null;
         }
-        List<RecordView> records = new ArrayList<>(stored.size());
-        long bytes = 0;
-        for (StoredRecord record : stored) {
-            bytes += record.sizeBytes();
-            records.add(RecordService.view(stream, shard, record));
+        long bytes = ShardReader.bytesOf(stored);
+        ByteBudget.Lease lease = owner.reads().tryAcquire(bytes);
+        heldBack = lease == null;
+        if (heldBack) {
+            return null;
         }
+        List<RecordView> records = ShardReader.views(stream, shard, stored);
         StoredRecord last = stored.get(stored.size() - 1);
         position = last.position() + 1;
         delivered = true;
         long millisBehind = position >= log.endPosition() ? 0 : Math.max(0, now.toEpochMilli() - last.arrivalMillis());
         traffic.recordFanOut(now.getEpochSecond(), records.size(), bytes);
-        return published(new Event(records, continuation(), millisBehind, List.of(), bytes));
+        return published(new Event(records, continuation(), millisBehind, List.of(), bytes, lease));
+    }
+
+    /** Whether the last {@link #next} found records but the read budget had no room for them. */
+    public boolean heldBack() {
+        return heldBack;
     }
 
     private Event published(Event event) {

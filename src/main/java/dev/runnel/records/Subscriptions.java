@@ -39,8 +39,10 @@ public class Subscriptions {
     private final FanOut settings;
     private final Throttler throttler;
     private final TrafficMeter traffic;
+    private final ReadMemoryBudget reads;
     private final StartedSubscriptions started = new StartedSubscriptions();
 
+    /** Subscriptions whose events the read budget never holds back (tests). */
     public Subscriptions(
             ConsumerService consumers,
             StreamLookup lookup,
@@ -49,6 +51,20 @@ public class Subscriptions {
             FanOut settings,
             Throttler throttler,
             TrafficMeter traffic) {
+        this(consumers, lookup, iterators, clock, settings, throttler, traffic, ReadMemoryBudget.unlimited());
+    }
+
+    /** @param reads the read budget each event takes its records' bytes from until it has been written */
+    public Subscriptions(
+            ConsumerService consumers,
+            StreamLookup lookup,
+            ShardIteratorService iterators,
+            InstantSource clock,
+            FanOut settings,
+            Throttler throttler,
+            TrafficMeter traffic,
+            ReadMemoryBudget reads) {
+        this.reads = reads;
         this.consumers = consumers;
         this.lookup = lookup;
         this.iterators = iterators;
@@ -132,6 +148,11 @@ public class Subscriptions {
             active.addAll(active(stream.incarnation(), shard.id()));
         }
         return List.copyOf(active);
+    }
+
+    /** The read budget events take their records' bytes from. */
+    ReadMemoryBudget reads() {
+        return reads;
     }
 
     Instant now() {

@@ -1,6 +1,7 @@
 package dev.runnel.regions;
 
 import dev.runnel.insight.TrafficMeter;
+import dev.runnel.records.ReadMemoryBudget;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
@@ -19,6 +20,7 @@ import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
 import dev.runnel.throttling.Throttler;
 import dev.runnel.tokens.TokenSigner;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collections;
 import java.util.List;
@@ -33,9 +35,13 @@ import java.util.function.Function;
  * Streams are scoped by account and region, as on Kinesis: each region a client names (through the SigV4
  * credential scope) gets its own catalog and services, made on first use. Only the regions of the settings are
  * served ({@code runnel.region} and {@code runnel.regions}, by default AWS's), so clients cannot make catalogs
- * without bound. All regions share the shard-log store, its memory budget and the token signer. Thread-safe.
+ * without bound. All regions share the shard-log store, its memory budget, the read budget and the token signer.
+ * Thread-safe.
  */
 public final class Regions {
+
+    /** How long a GetRecords or console read waits for room in the read budget before it is refused. */
+    private static final Duration READ_WAIT = Duration.ofSeconds(1);
 
     private final Function<String, StreamCatalog> catalogs;
     private final ShardLogStore logs;
@@ -45,6 +51,7 @@ public final class Regions {
     private final ShardIteratorCodec codec;
     private final TrafficMeter traffic;
     private final Throttler throttler;
+    private final ReadMemoryBudget reads;
     private final Map<String, RegionServices> regions = new ConcurrentHashMap<>();
     private final Set<String> served;
 
@@ -71,6 +78,7 @@ public final class Regions {
         Set<String> names = new TreeSet<>(properties.regions());
         names.add(properties.region());
         this.served = Collections.unmodifiableSet(names);
+        this.reads = new ReadMemoryBudget(properties.storage().maxReadBytesOrDefault(), READ_WAIT);
     }
 
     /** The services of a region Runnel serves; empty for any other name. */
@@ -94,6 +102,11 @@ public final class Regions {
         return List.copyOf(regions.values());
     }
 
+    /** The bytes reads in flight may hold, shared by every region. */
+    public ReadMemoryBudget reads() {
+        return reads;
+    }
+
     /** Signs pagination tokens with the same secret as shard iterators. */
     public TokenSigner signer() {
         return signer;
@@ -114,11 +127,11 @@ public final class Regions {
                 new StreamSettingsService(catalog, streams, clock, properties),
                 resharding,
                 iterators,
-                new RecordService(streams.lookup(), iterators, clock, traffic, throttler),
+                new RecordService(streams.lookup(), iterators, clock, traffic, throttler, reads),
                 new LocalOnDemandScaling(streams, resharding, traffic, clock, properties.onDemand(), account),
                 consumers,
                 new Subscriptions(
-                        consumers, streams.lookup(), iterators, clock, properties.fanOut(), throttler, traffic),
+                        consumers, streams.lookup(), iterators, clock, properties.fanOut(), throttler, traffic, reads),
                 account,
                 channels,
                 new ResourcePolicyService(catalog, streams, channels, clock));

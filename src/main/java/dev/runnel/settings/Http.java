@@ -15,14 +15,35 @@ import org.springframework.util.unit.DataSize;
  * @param bodyReadTimeout how long reading a request body waits for its next bytes before the request is answered
  *     408 (over HTTP/2, Tomcat resets the stream instead)
  * @param cors which web pages may call Runnel from a browser
+ * @param maxInFlightBytes the request-body bytes that requests being read and decoded may hold at once; empty means
+ *     {@link HeapPlan#defaultInFlightBytes}
  */
 public record Http(
         @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
         @DefaultValue("true") boolean h2c,
         @DefaultValue("60s") @NotNull Duration bodyReadTimeout,
-        @DefaultValue @Valid @NotNull Cors cors) {
+        @DefaultValue @Valid @NotNull Cors cors,
+        DataSize maxInFlightBytes) {
 
-    public static final Http DEFAULTS = new Http(DataSize.ofMegabytes(16), true, Duration.ofSeconds(60), Cors.DEFAULTS);
+    public static final Http DEFAULTS =
+            new Http(DataSize.ofMegabytes(16), true, Duration.ofSeconds(60), Cors.DEFAULTS, null);
+
+    /** With a request-body budget of {@code maxInFlightBytes}, other settings at their defaults. */
+    public static Http withInFlightBytes(DataSize maxRequestSize, DataSize maxInFlightBytes) {
+        return new Http(maxRequestSize, true, DEFAULTS.bodyReadTimeout(), Cors.DEFAULTS, maxInFlightBytes);
+    }
+
+    @AssertTrue(message = "the in-flight request budget must be positive")
+    public boolean isInFlightValid() {
+        return maxInFlightBytes == null || maxInFlightBytes.toBytes() > 0;
+    }
+
+    /** The in-flight budget in bytes. */
+    public long maxInFlightBytesOrDefault() {
+        return maxInFlightBytes != null
+                ? maxInFlightBytes.toBytes()
+                : HeapPlan.defaultInFlightBytes(HeapPlan.jvmMaxHeapBytes());
+    }
 
     @AssertTrue(message = "runnel.http.body-read-timeout must be from 1ms to 24 days")
     boolean isBodyReadTimeoutInRange() {

@@ -243,30 +243,6 @@ public record RunnelProperties(
         }
     }
 
-    /**
-     * @param maxBytes the memory budget of the in-memory store; empty means a quarter of the maximum heap
-     * @param segmentSize payload bytes per storage segment, the unit in which retention frees memory
-     * @param segmentRecords records per storage segment
-     */
-    public record Storage(
-            DataSize maxBytes,
-            @DefaultValue("1MB") @NotNull DataSize segmentSize,
-            @DefaultValue("16384") @Min(1) int segmentRecords) {
-
-        @AssertTrue(message = "storage sizes must be positive and segments at most 1GB")
-        public boolean isSizesValid() {
-            return (maxBytes == null || maxBytes.toBytes() > 0)
-                    && segmentSize != null
-                    && segmentSize.toBytes() > 0
-                    && segmentSize.toBytes() <= (1L << 30);
-        }
-
-        /** The memory budget in bytes. */
-        public long maxBytesOrDefault() {
-            return maxBytes != null ? maxBytes.toBytes() : Runtime.getRuntime().maxMemory() / 4;
-        }
-    }
-
     /** All defaults, as a test or a tool would start Runnel. */
     public static RunnelProperties defaults() {
         return new RunnelProperties(

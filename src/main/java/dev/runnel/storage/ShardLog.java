@@ -114,7 +114,10 @@ public interface ShardLog {
      *     the first record is returned whatever its size
      * @param minArrivalMillis records that arrived before this epoch-millisecond instant count as trimmed
      *     and are skipped, whether or not their storage has been freed yet
-     * @return the records, possibly none; never past {@link #endPosition()} as seen at the call
+     * @return the records, possibly none; never past {@link #endPosition()} as seen at the call. Their data are
+     *     read-only views of the stored bytes, not copies: a caller holds them only while it answers one request,
+     *     since a view keeps its stored bytes in memory even after they were trimmed (see {@link
+     *     dev.runnel.core.record.RecordData})
      */
     List<StoredRecord> read(long fromPosition, int limit, long maxBytes, long minArrivalMillis);
 

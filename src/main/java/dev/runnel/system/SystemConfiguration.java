@@ -8,7 +8,9 @@ import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.records.Subscriptions;
 import dev.runnel.regions.Regions;
+import dev.runnel.settings.HeapPlan;
 import dev.runnel.settings.RunnelProperties;
+import dev.runnel.settings.Storage;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
@@ -19,6 +21,8 @@ import dev.runnel.throttling.Bucket4jThrottler;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.throttling.Throttler;
 import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,17 +38,31 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class SystemConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SystemConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
     InstantSource clock() {
         return InstantSource.system();
     }
 
+    /**
+     * The store, within the budget {@link HeapPlan} allows: a start whose budgets do not fit in the heap is refused
+     * here, before the server takes connections ({@link HeapTooSmallFailureAnalyzer} reports it).
+     */
     @Bean
     ShardLogStore shardLogStore(RunnelProperties properties) {
-        RunnelProperties.Storage storage = properties.storage();
+        HeapPlan plan = HeapPlan.of(properties);
+        plan.check();
+        log.info(
+                "Memory budgets: {} MiB of records, {} MiB of reads and {} MiB of request bodies in flight, of a {} MiB heap",
+                plan.storageBytes() >> 20,
+                plan.readBytes() >> 20,
+                plan.requestBytes() >> 20,
+                plan.maxHeapBytes() >> 20);
+        Storage storage = properties.storage();
         return new InMemoryShardLogStore(
-                storage.maxBytesOrDefault(), (int) storage.segmentSize().toBytes(), storage.segmentRecords());
+                plan.storageBytes(), (int) storage.segmentSize().toBytes(), storage.segmentRecords());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.runnel.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runnel.core.record.RecordData;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.records.RecordView;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +25,13 @@ class RecordListSerializerTest {
             new SequenceNumber(7, 1, 0),
             Instant.ofEpochMilli(1_764_142_403_005L),
             "key-1",
-            "test1".getBytes(StandardCharsets.UTF_8),
+            RecordData.copyOf("test1".getBytes(StandardCharsets.UTF_8)),
             false);
     private static final RecordView ENCRYPTED = new RecordView(
             new SequenceNumber(7, 1, 1),
             Instant.ofEpochMilli(1_764_142_403_120L),
             "ключ",
-            new byte[] {0, (byte) 0xFF},
+            RecordData.copyOf(new byte[] {0, (byte) 0xFF}),
             true);
 
     @Test

@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.runnel.core.error.Messages;
 import dev.runnel.core.error.ProvisionedThroughputExceededException;
+import dev.runnel.core.record.RecordData;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.shard.ShardId;
@@ -80,7 +81,7 @@ class RecordsConsoleControllerTest {
                     SequenceNumber.of(seed, new ShardId(0), i),
                     CannedStreams.CREATED.plusSeconds(i),
                     "1",
-                    ("r" + i).getBytes(StandardCharsets.UTF_8),
+                    RecordData.copyOf(("r" + i).getBytes(StandardCharsets.UTF_8)),
                     false));
         }
         return new RecordsBrowsed(views, caughtUp, shardEnded);

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
             "runnel.streams.create-delay=0",
             "runnel.fan-out.create-delay=0",
             "runnel.limits.enabled=false",
-            "runnel.storage.max-bytes=512MB"
+            "runnel.storage.max-bytes=160MB"
         })
 @DirtiesContext
 class FanOutBackPressureIT {

@@ -82,7 +82,7 @@ class ConcurrencyTest {
                     assertThat(seenNumbers.add(record.sequenceNumber()))
                             .as("duplicate number")
                             .isTrue();
-                    assertThat(new String(record.data(), StandardCharsets.UTF_8))
+                    assertThat(new String(record.data().toByteArray(), StandardCharsets.UTF_8))
                             .isEqualTo(payload(key));
                     SequenceNumber number = record.sequenceNumber();
                     assertThat(number.shardIndex()).isEqualTo(shard);
@@ -143,7 +143,9 @@ class ConcurrencyTest {
                                                     + record.sequenceNumber().position());
                                     expectedPosition++;
                                     check(
-                                            payload(key).equals(new String(record.data(), StandardCharsets.UTF_8)),
+                                            payload(key)
+                                                    .equals(new String(
+                                                            record.data().toByteArray(), StandardCharsets.UTF_8)),
                                             "torn record " + key);
                                     int dash = key.indexOf('-');
                                     int writer = Integer.parseInt(key.substring(1, dash));

@@ -23,6 +23,7 @@ import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.Messages;
 import dev.runnel.core.error.ProvisionedThroughputExceededException;
 import dev.runnel.core.error.ValidationException;
+import dev.runnel.core.record.RecordData;
 import dev.runnel.core.record.SequenceNumber;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.StreamName;
@@ -316,12 +317,17 @@ class RecordsRestControllerTest {
         when(records.getRecords("ITERATOR", 2, STREAM))
                 .thenReturn(new GetRecordsResult(
                         List.of(
-                                new RecordView(FIRST, arrived, "pk", "test1".getBytes(StandardCharsets.UTF_8), false),
+                                new RecordView(
+                                        FIRST,
+                                        arrived,
+                                        "pk",
+                                        RecordData.copyOf("test1".getBytes(StandardCharsets.UTF_8)),
+                                        false),
                                 new RecordView(
                                         SECOND,
                                         arrived.plusNanos(7_000_000),
                                         "pk2",
-                                        new byte[] {0, (byte) 0xFF},
+                                        RecordData.copyOf(new byte[] {0, (byte) 0xFF}),
                                         true)),
                         "NEXT",
                         1500,

@@ -49,7 +49,7 @@ class SubscriptionRulesTest {
 
     private static List<String> texts(Subscription.Event event) {
         return event.records().stream()
-                .map(r -> new String(r.data(), StandardCharsets.UTF_8))
+                .map(r -> new String(r.data().toByteArray(), StandardCharsets.UTF_8))
                 .toList();
     }
 

@@ -8,7 +8,6 @@ import dev.runnel.core.record.StoredRecord;
 import dev.runnel.core.shard.ShardId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.Random;
@@ -60,7 +59,7 @@ public abstract class ShardLogStoreContract {
             StoredRecord record = records.get(i);
             assertThat(record.position()).isEqualTo(i);
             assertThat(record.partitionKey()).isEqualTo("key-" + i);
-            assertThat(record.data()).isEqualTo(bytes("data-" + i));
+            assertThat(record.data().toByteArray()).isEqualTo(bytes("data-" + i));
             assertThat(record.arrivalMillis()).isEqualTo(1_000 + i);
         }
         assertThat(log.read(250, 10_000, Long.MAX_VALUE, Long.MIN_VALUE))
@@ -78,9 +77,9 @@ public abstract class ShardLogStoreContract {
         log.append("k".repeat(256), new byte[] {0, -1, 127, -128}, 5);
         List<StoredRecord> records = log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE);
         assertThat(records.get(0).partitionKey()).isEqualTo(key);
-        assertThat(records.get(0).data()).isEmpty();
+        assertThat(records.get(0).data().toByteArray()).isEmpty();
         assertThat(records.get(1).partitionKey()).isEqualTo("k".repeat(256));
-        assertThat(records.get(1).data()).containsExactly(0, -1, 127, -128);
+        assertThat(records.get(1).data().toByteArray()).containsExactly(0, -1, 127, -128);
     }
 
     @Test
@@ -93,7 +92,7 @@ public abstract class ShardLogStoreContract {
         List<StoredRecord> records = log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE);
         assertThat(records).extracting(StoredRecord::encrypted).containsExactly(true, false, false);
         assertThat(records.get(0).partitionKey()).isEqualTo(longKey);
-        assertThat(records.get(0).data()).isEqualTo(bytes("secret"));
+        assertThat(records.get(0).data().toByteArray()).isEqualTo(bytes("secret"));
         assertThat(records.get(1).partitionKey()).isEqualTo("plain");
     }
 
@@ -103,7 +102,25 @@ public abstract class ShardLogStoreContract {
         byte[] data = bytes("original");
         log.append("k", data, 1);
         data[0] = 'X';
-        assertThat(log.read(0, 1, Long.MAX_VALUE, Long.MIN_VALUE).get(0).data()).isEqualTo(bytes("original"));
+        assertThat(log.read(0, 1, Long.MAX_VALUE, Long.MIN_VALUE).get(0).data().toByteArray())
+                .isEqualTo(bytes("original"));
+    }
+
+    @Test
+    void recordsReadAreReadOnlyAndKeepTheirBytesWhileTheLogGrowsTrimsAndDrops() {
+        ShardLogStore store = newStore();
+        ShardLog log = store.create(1, SHARD_0);
+        log.append("first", filled(100, 0), 1);
+        StoredRecord first = log.read(0, 1, Long.MAX_VALUE, Long.MIN_VALUE).get(0);
+        appendMany(log, 500, 100, 2); // grows and seals segments behind the reader
+        StoredRecord middle = log.read(250, 1, Long.MAX_VALUE, Long.MIN_VALUE).get(0);
+        log.trimBefore(Long.MAX_VALUE);
+        store.drop(1);
+
+        assertThat(first.data().toByteArray()).isEqualTo(filled(100, 0));
+        assertThat(first.sizeBytes()).isEqualTo(105);
+        assertThat(middle.data().toByteArray()).isEqualTo(new byte[100]);
+        assertThat(first.data().buffer().isReadOnly()).isTrue();
     }
 
     @Test
@@ -151,7 +168,7 @@ public abstract class ShardLogStoreContract {
         assertThat(big.read(0, 10, 100, Long.MIN_VALUE))
                 .hasSize(1)
                 .first()
-                .satisfies(r -> assertThat(r.data()).hasSize(3_000));
+                .satisfies(r -> assertThat(r.data().length()).isEqualTo(3_000));
         assertThat(big.read(0, 10, 3_001 + 11, Long.MIN_VALUE)).hasSize(2);
     }
 
@@ -536,7 +553,7 @@ public abstract class ShardLogStoreContract {
         List<StoredRecord> records = log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE);
         assertThat(records).extracting(StoredRecord::partitionKey).containsExactly("first", "a", "\u00e9t\u00e9", "c");
         assertThat(records).extracting(StoredRecord::encrypted).containsExactly(false, false, true, false);
-        assertThat(records.get(2).data()).isEqualTo(bytes("2"));
+        assertThat(records.get(2).data().toByteArray()).isEqualTo(bytes("2"));
         assertThat(log.endPosition()).isEqualTo(4);
     }
 
@@ -551,7 +568,7 @@ public abstract class ShardLogStoreContract {
         List<StoredRecord> records = log.read(0, 1_000, Long.MAX_VALUE, Long.MIN_VALUE);
         assertThat(records).hasSize(300);
         for (int i = 0; i < 300; i++) {
-            assertThat(records.get(i).data()).isEqualTo(filled(100, i));
+            assertThat(records.get(i).data().toByteArray()).isEqualTo(filled(100, i));
         }
     }
 
@@ -729,7 +746,8 @@ public abstract class ShardLogStoreContract {
         long bytes = 0;
         for (long p = start; p < oracle.size() && out.size() < limit; p++) {
             StoredRecord record = oracle.get((int) p);
-            long size = record.partitionKey().getBytes(StandardCharsets.UTF_8).length + record.data().length;
+            long size = record.partitionKey().getBytes(StandardCharsets.UTF_8).length
+                    + record.data().length();
             if (!out.isEmpty() && bytes + size > maxBytes) {
                 break;
             }
@@ -756,7 +774,7 @@ public abstract class ShardLogStoreContract {
             assertThat(a.position()).as(context).isEqualTo(e.position());
             assertThat(a.arrivalMillis()).as(context).isEqualTo(e.arrivalMillis());
             assertThat(a.partitionKey()).as(context).isEqualTo(e.partitionKey());
-            assertThat(Arrays.equals(a.data(), e.data()))
+            assertThat(a.data().equals(e.data()))
                     .as(context + " data at " + e.position())
                     .isTrue();
         }

@@ -16,6 +16,7 @@ import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.settings.Http;
 import dev.runnel.settings.RunnelProperties;
+import dev.runnel.settings.Storage;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.AccountSettingsService;
@@ -76,7 +77,7 @@ public final class RunnelFixture {
                         builder.createDelay,
                         Duration.ofSeconds(1)),
                 new RunnelProperties.Iterators("", Duration.ofMinutes(5)),
-                new RunnelProperties.Storage(
+                new Storage(
                         DataSize.ofBytes(builder.storageBytes),
                         DataSize.ofBytes(builder.segmentBytes),
                         builder.segmentRecords),
@@ -156,7 +157,7 @@ public final class RunnelFixture {
     }
 
     public static String text(RecordView record) {
-        return new String(record.data(), StandardCharsets.UTF_8);
+        return new String(record.data().toByteArray(), StandardCharsets.UTF_8);
     }
 
     public static List<String> texts(GetRecordsResult result) {

@@ -49,7 +49,8 @@ class CrossOriginFilterTest {
 
     private static CrossOriginFilter filter(List<String> origins) {
         RunnelProperties d = RunnelProperties.defaults();
-        Http http = new Http(d.http().maxRequestSize(), d.http().h2c(), d.http().bodyReadTimeout(), new Cors(origins));
+        Http http = new Http(
+                d.http().maxRequestSize(), d.http().h2c(), d.http().bodyReadTimeout(), new Cors(origins), null);
         return new CrossOriginFilter(
                 new RunnelProperties(d.accountId(), d.region(), d.streams(), d.iterators(), d.storage(), http));
     }

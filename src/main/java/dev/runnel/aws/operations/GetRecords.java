@@ -1,5 +1,6 @@
 package dev.runnel.aws.operations;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.runnel.aws.AwsContext;
 import dev.runnel.aws.AwsInput;
 import dev.runnel.aws.AwsOperation;
@@ -27,13 +28,22 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
         }
     }
 
+    /** Holds the page's share of the read budget until the edge has written it and closes it. */
     record Output(
             @JsonSerialize(using = RecordListSerializer.class)
             List<RecordView> records,
 
             String nextShardIterator,
             long millisBehindLatest,
-            List<ChildShard> childShards) {}
+            List<ChildShard> childShards,
+            @JsonIgnore GetRecordsResult page)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            page.close();
+        }
+    }
 
     @Override
     public Object invoke(Input input, AwsContext context) {
@@ -42,6 +52,6 @@ class GetRecords implements AwsOperation<GetRecords.Input> {
         List<ChildShard> children = result.childShards().isEmpty()
                 ? null
                 : result.childShards().stream().map(AwsShapes::childShard).toList();
-        return new Output(result.records(), result.nextShardIterator(), result.millisBehindLatest(), children);
+        return new Output(result.records(), result.nextShardIterator(), result.millisBehindLatest(), children, result);
     }
 }

@@ -1,5 +1,6 @@
 package dev.runnel.storage.memory;
 
+import dev.runnel.core.record.RecordData;
 import dev.runnel.core.record.StoredRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,6 +11,9 @@ import java.util.Arrays;
  * length (14 bytes of overhead a record). Keys are at most 1024 bytes, so the key-length column's top bit is
  * free and holds the record's encryption flag. The arrays grow by doubling up to the segment's size and are cut
  * to size when the segment is sealed.
+ *
+ * <p>Reads copy no payload: a record's data is a {@link RecordData} view of the byte column, whose slots never
+ * change once written (growing or sealing a segment copies into new arrays, so a view keeps the old one).
  *
  * <p>Publication: the single writer fills slots past {@link #count} and only then raises {@code count}
  * (volatile); grown arrays are published in a new {@link Columns} (volatile) before {@code count} moves.
@@ -165,7 +169,8 @@ final class Segment {
         int keyField = cols.keyLengths[slot] & 0xFFFF;
         int keyLength = keyField & KEY_LENGTH;
         String key = new String(cols.bytes, offset, keyLength, StandardCharsets.UTF_8);
-        byte[] data = Arrays.copyOfRange(cols.bytes, offset + keyLength, cols.offsets[slot + 1]);
+        int dataOffset = offset + keyLength;
+        RecordData data = RecordData.view(cols.bytes, dataOffset, cols.offsets[slot + 1] - dataOffset);
         return new StoredRecord(basePosition + slot, cols.arrivals[slot], key, data, (keyField & ENCRYPTED) != 0);
     }
 }

@@ -77,7 +77,7 @@ class InMemoryShardLogStoreTest extends ShardLogStoreContract implements MemoryB
         log.append("b", new byte[10_000], 2);
         log.append("c", new byte[10], 3);
         assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
-                .extracting(r -> r.data().length)
+                .extracting(r -> r.data().length())
                 .containsExactly(10, 10_000, 10);
         log.trimBefore(3);
         assertThat(log.startPosition()).isEqualTo(2);
