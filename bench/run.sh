@@ -20,7 +20,8 @@
 #   FANOUT_SECONDS=5 FANOUT_PRODUCERS=2 FANOUT_BATCH=100  each phase's write window, PutRecords threads, batch size
 #   FANOUT_RATE=2000     records/s of the latency phase (half the write limit of 4 shards); the throughput phase
 #                        writes as fast as the server takes
-#   JAVA_HEAP=2g         -Xmx of the Runnel and ceiling JVMs (no -Xms: the heap grows on demand)
+#   JAVA_HEAP=3g         -Xmx of the Runnel and ceiling JVMs (no -Xms: the heap grows on demand); Runnel's
+#                        budgets (RUNNEL_STORAGE plus its read and request budgets) must fit in half of it
 #   RUNNEL_JAVA_OPTS=""  more JVM options for Runnel (experiments; the report prints them)
 #   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes (default a quarter of the heap; a fast write run fills that)
 #   BASE_PORT=24567      targets listen on BASE_PORT..BASE_PORT+4
@@ -48,7 +49,7 @@ FANOUT_SECONDS=${FANOUT_SECONDS:-5}
 FANOUT_PRODUCERS=${FANOUT_PRODUCERS:-2}
 FANOUT_BATCH=${FANOUT_BATCH:-100}
 FANOUT_RATE=${FANOUT_RATE:-2000}
-JAVA_HEAP=${JAVA_HEAP:-2g}
+JAVA_HEAP=${JAVA_HEAP:-3g}
 RUNNEL_JAVA_OPTS=${RUNNEL_JAVA_OPTS:-}
 RUNNEL_STORAGE=${RUNNEL_STORAGE:-1GB}
 BASE_PORT=${BASE_PORT:-24567}
