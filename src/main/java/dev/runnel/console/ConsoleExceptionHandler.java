@@ -40,35 +40,50 @@ class ConsoleExceptionHandler {
 
     @ExceptionHandler(KinesisException.class)
     String kinesis(KinesisException e, Model model, HttpServletResponse response) {
-        response.setStatus(RestErrorTable.statusOf(e.getClass()).value());
-        model.addAttribute("errorType", e.errorType());
-        model.addAttribute("message", e.getMessage());
-        return "console/error";
+        return errorPage(model, response, RestErrorTable.statusOf(e.getClass()).value(), e.errorType(), e.getMessage());
     }
 
     /** A query or form whose parameters Tomcat could not decode: the client's mistake, not the console's. */
     @ExceptionHandler(InvalidParameterException.class)
     String invalidParameters(Model model, HttpServletResponse response) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("errorType", "SerializationException");
-        model.addAttribute("message", MalformedParameters.DETAIL);
-        return "console/error";
+        return errorPage(
+                model,
+                response,
+                HttpServletResponse.SC_BAD_REQUEST,
+                "SerializationException",
+                MalformedParameters.DETAIL);
     }
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
         if (e instanceof org.springframework.web.ErrorResponse error) {
             int status = error.getStatusCode().value();
-            response.setStatus(status);
             HttpStatus known = HttpStatus.resolve(status);
-            model.addAttribute("errorType", known == null ? "HTTP " + status : known.getReasonPhrase());
-            model.addAttribute("message", error.getBody().getDetail());
-            return "console/error";
+            return errorPage(
+                    model,
+                    response,
+                    status,
+                    known == null ? "HTTP " + status : known.getReasonPhrase(),
+                    error.getBody().getDetail());
         }
         log.error("Unexpected console failure", e);
-        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-        model.addAttribute("errorType", "InternalFailure");
-        model.addAttribute("message", "Internal service failure.");
+        return errorPage(
+                model,
+                response,
+                HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                "InternalFailure",
+                "Internal service failure.");
+    }
+
+    /**
+     * The console's error page. Model attribute methods do not reach an exception handler's model, so the fault
+     * banner's flag is set here too.
+     */
+    private String errorPage(Model model, HttpServletResponse response, int status, String type, String message) {
+        response.setStatus(status);
+        model.addAttribute("faultsEnabled", faults.isEnabled());
+        model.addAttribute("errorType", type);
+        model.addAttribute("message", message);
         return "console/error";
     }
 }

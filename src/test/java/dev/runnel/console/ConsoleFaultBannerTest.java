@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.faults.FaultInjection;
 import dev.runnel.insight.Insights;
@@ -61,5 +62,16 @@ class ConsoleFaultBannerTest {
                     .andExpect(status().isOk())
                     .andExpect(content().string(not(containsString("Fault injection is on"))));
         }
+    }
+
+    @Test
+    void errorPagesSayItToo() throws Exception {
+        when(faults.isEnabled()).thenReturn(true);
+        when(streams.describe(StreamName.of("gone")))
+                .thenThrow(new ResourceNotFoundException("Stream gone not found."));
+        mvc.perform(get("/console/streams/gone"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Stream gone not found.")))
+                .andExpect(content().string(containsString("Fault injection is on")));
     }
 }
