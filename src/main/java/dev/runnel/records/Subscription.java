@@ -1,6 +1,5 @@
 package dev.runnel.records;
 
-import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.SequenceNumber;
@@ -140,9 +139,13 @@ public final class Subscription {
      * @throws ResourceInUseException when a newer subscription of the same consumer and shard took over
      */
     public Event next(boolean idle) {
-        checkStillWanted();
+        if (takenOver) {
+            throw new ResourceInUseException("Another active subscription exists for consumer " + consumerArn
+                    + " on shard " + initialShard.id() + "; this one ended.");
+        }
         Instant now = owner.now();
         stream = owner.latest(stream, now);
+        owner.requireReadable(stream, ref, now);
         Shard shard = stream.shard(initialShard.id()).orElse(initialShard);
         long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
         List<StoredRecord> stored = log.read(position, MAX_EVENT_RECORDS, MAX_EVENT_BYTES, cutoff);
@@ -233,21 +236,5 @@ public final class Subscription {
 
     public boolean isCancelled() {
         return cancelled;
-    }
-
-    private void checkStillWanted() {
-        if (takenOver) {
-            throw new ResourceInUseException("Another active subscription exists for consumer " + consumerArn
-                    + " on shard " + initialShard.id() + "; this one ended.");
-        }
-        KinesisException gone = owner.checkConsumer(this);
-        if (gone != null) {
-            throw gone;
-        }
-    }
-
-    /** The consumer, pinned to the registration that subscribed. */
-    ConsumerRef ref() {
-        return ref;
     }
 }

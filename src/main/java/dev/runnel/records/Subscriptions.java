@@ -1,6 +1,5 @@
 package dev.runnel.records;
 
-import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.record.StartingPosition;
 import dev.runnel.core.shard.Shard;
@@ -163,15 +162,8 @@ public class Subscriptions {
         return lookup.latest(stream, now);
     }
 
-    /** Why the subscription's consumer can no longer read (deregistered or gone), or null while it can. */
-    KinesisException checkConsumer(Subscription subscription) {
-        try {
-            ConsumerService.Registered current = consumers.describe(subscription.ref());
-            return current.consumer().statusAt(clock.instant()) == ConsumerStatus.DELETING
-                    ? consumers.notFound(current.stream(), current.consumer().name())
-                    : null;
-        } catch (KinesisException gone) {
-            return gone;
-        }
+    /** The subscription's consumer may still read from this version of its stream; ResourceNotFound if not. */
+    void requireReadable(Stream stream, ConsumerRef ref, Instant now) {
+        consumers.requireReadable(stream, ref, now);
     }
 }

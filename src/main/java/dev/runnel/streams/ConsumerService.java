@@ -108,6 +108,19 @@ public class ConsumerService {
     }
 
     /**
+     * Checks, against a version of its stream the caller already holds, that the consumer may still read: neither
+     * deregistering nor gone. An enhanced fan-out subscription asks before every event.
+     *
+     * @throws ResourceNotFoundException otherwise
+     */
+    public void requireReadable(Stream stream, ConsumerRef ref, Instant now) {
+        StreamConsumer consumer = find(stream, ref, now).orElseThrow(() -> notFound(stream, ref.name()));
+        if (consumer.statusAt(now) == ConsumerStatus.DELETING) {
+            throw notFound(stream, ref.name());
+        }
+    }
+
+    /**
      * ListStreamConsumers: every consumer of the stream that has not finished deregistering, in every status,
      * in registration order.
      */
@@ -137,8 +150,7 @@ public class ConsumerService {
             if (deleting == consumer) {
                 return current;
             }
-            List<StreamConsumer> next = new ArrayList<>(live(current, now));
-            next.replaceAll(c -> c == consumer ? deleting : c);
+            List<StreamConsumer> next = replaced(current, consumer, deleting, now);
             String arn = consumer.arn(streams.arn(current));
             return current.with(c -> {
                 c.consumers = next;
@@ -179,8 +191,7 @@ public class ConsumerService {
         Stream stream = updates.update(ref.stream(), now, current -> {
             StreamConsumer consumer = find(current, ref, now).orElseThrow(() -> notFound(current, ref.name()));
             changed[0] = consumer.withTags(change.apply(consumer.tags()));
-            List<StreamConsumer> next = new ArrayList<>(live(current, now));
-            next.replaceAll(c -> c == consumer ? changed[0] : c);
+            List<StreamConsumer> next = replaced(current, consumer, changed[0], now);
             return current.with(c -> c.consumers = next);
         });
         return new Registered(stream, changed[0], streams.arn(stream));
@@ -206,6 +217,14 @@ public class ConsumerService {
                 .filter(c ->
                         ref.createdEpochSecond() == null || c.createdAt().getEpochSecond() == ref.createdEpochSecond())
                 .findFirst();
+    }
+
+    /** The stream's live consumers with {@code before} replaced by {@code after}, in registration order. */
+    private static List<StreamConsumer> replaced(
+            Stream stream, StreamConsumer before, StreamConsumer after, Instant now) {
+        List<StreamConsumer> next = new ArrayList<>(live(stream, now));
+        next.replaceAll(c -> c == before ? after : c);
+        return next;
     }
 
     private static List<StreamConsumer> live(Stream stream, Instant now) {
