@@ -38,6 +38,18 @@ class ArchitectureTest {
                 .check(production);
     }
 
+    /** The lease store's values, errors and expression language are plain Java, like the Kinesis core. */
+    @Test
+    void leaseStoreModelDependsOnlyOnTheJdkAndItself() {
+        classes()
+                .that()
+                .resideInAnyPackage("dev.runnel.leasestore.model..", "dev.runnel.leasestore.expression..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.runnel.leasestore.model..", "dev.runnel.leasestore.expression..")
+                .check(production);
+    }
+
     @Test
     void storageDoesNotDependOnSpring() {
         noClasses()
@@ -128,7 +140,12 @@ class ArchitectureTest {
                 .definedBy(
                         "dev.runnel.throttling..", "dev.runnel.insight..", "dev.runnel.faults..", "dev.runnel.tokens..")
                 .layer("Services")
-                .definedBy("dev.runnel.streams..", "dev.runnel.records..", "dev.runnel.regions..")
+                .definedBy(
+                        "dev.runnel.streams..",
+                        "dev.runnel.records..",
+                        "dev.runnel.regions..",
+                        "dev.runnel.leasestore..",
+                        "dev.runnel.metricsink..")
                 .layer("Edges")
                 .definedBy("dev.runnel.aws..", "dev.runnel.web..", "dev.runnel.console..", "dev.runnel.metrics..")
                 .layer("Root")

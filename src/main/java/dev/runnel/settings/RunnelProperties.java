@@ -43,6 +43,7 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull Faults faults,
         @DefaultValue @Valid @NotNull Insight insight,
         @DefaultValue @Valid @NotNull FanOut fanOut,
+        @DefaultValue @Valid @NotNull Kcl kcl,
         List<@Pattern(regexp = AwsRegionNames.NAME) String> regions) {
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
@@ -78,6 +79,7 @@ public record RunnelProperties(
                 Faults.NONE,
                 Insight.DEFAULTS,
                 FanOut.DEFAULTS,
+                Kcl.DEFAULTS,
                 AwsRegionNames.ALL);
     }
 

@@ -39,6 +39,7 @@ class RegionsTest {
                 d.faults(),
                 d.insight(),
                 d.fanOut(),
+                d.kcl(),
                 names);
     }
 
