@@ -15,7 +15,7 @@ import java.util.Arrays;
  * its Content-Length, a malformed chunk, no bytes for {@code runnel.http.body-read-timeout}) is answered by
  * Tomcat's error valve, which has already begun that answer.
  */
-final class AwsRequestBody {
+public final class AwsRequestBody {
 
     private AwsRequestBody() {}
 
@@ -23,7 +23,7 @@ final class AwsRequestBody {
      * @throws TooLarge when the body passes {@code runnel.http.max-request-size}
      * @throws Unreadable when Tomcat could not read the body
      */
-    static byte[] read(HttpServletRequest request) {
+    public static byte[] read(HttpServletRequest request) {
         long length = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
             if (length < 0 || length > Integer.MAX_VALUE - 8) {
@@ -47,20 +47,20 @@ final class AwsRequestBody {
      *
      * @return the error as the edge counts it (its status and type; the valve words the message)
      */
-    static AwsErrors.AwsError handOver(HttpServletResponse response) throws IOException {
+    public static AwsErrors.AwsError handOver(HttpServletResponse response) throws IOException {
         if (response.getStatus() < 400) {
             response.sendError(400);
         }
         return new AwsErrors.AwsError(response.getStatus(), RestErrorTable.errorTypeOf(response.getStatus()), null);
     }
 
-    static final class TooLarge extends RuntimeException {
+    public static final class TooLarge extends RuntimeException {
         TooLarge() {
             super(null, null, false, false);
         }
     }
 
-    static final class Unreadable extends RuntimeException {
+    public static final class Unreadable extends RuntimeException {
         Unreadable() {
             super(null, null, false, false);
         }

@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The region a Kinesis call is for: the one in the SigV4 credential scope of its {@code Authorization} header
+ * The region an AWS call (Kinesis, DynamoDB, CloudWatch) is for: the one in the SigV4 credential scope of its {@code Authorization} header
  * ({@code Credential=<key>/<date>/<region>/kinesis/aws4_request}; signatures are not checked), or the default
  * region ({@code runnel.region}) for a call that names none. A call signed for a region Runnel does not serve (see
  * {@link Regions}) is refused as AWS refuses a credential scoped to a region that does not exist, with
  * InvalidSignatureException: serving it from another region instead would put its streams, and their ARNs, where
  * the client does not look for them. Thread-safe.
  */
-final class SignedRegions {
+public final class SignedRegions {
 
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([^/,\\s]+)/");
     /** A name short and plain enough to be quoted in the answer. */
@@ -25,14 +25,14 @@ final class SignedRegions {
     private final String served;
 
     /** @param defaultRegion {@code runnel.region}, named in the refusal */
-    SignedRegions(Regions regions, String defaultRegion) {
+    public SignedRegions(Regions regions, String defaultRegion) {
         this.regions = regions;
         this.served = " Runnel serves runnel.region (" + defaultRegion + ") and the regions of runnel.regions (by "
                 + "default AWS's " + regions.served().size() + " regions).";
     }
 
     /** @throws Refused when the call is signed for a region Runnel does not serve */
-    RegionServices of(HttpServletRequest request) {
+    public RegionServices of(HttpServletRequest request) {
         String region = signedRegion(request);
         if (region == null) {
             return regions.defaultRegion();
@@ -57,13 +57,13 @@ final class SignedRegions {
     }
 
     /** A call signed for a region Runnel does not serve: AWS's InvalidSignatureException, HTTP 400. */
-    static final class Refused extends RuntimeException {
+    public static final class Refused extends RuntimeException {
 
         Refused(String message) {
             super(message, null, false, false);
         }
 
-        AwsErrors.AwsError error() {
+        public AwsErrors.AwsError error() {
             return new AwsErrors.AwsError(400, "InvalidSignatureException", getMessage());
         }
     }
