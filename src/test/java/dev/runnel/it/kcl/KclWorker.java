@@ -51,6 +51,13 @@ public final class KclWorker {
     /** Failover time: a lease not renewed within it is taken over by another worker. */
     static final long FAILOVER_MILLIS = 3_000;
 
+    /**
+     * How long a graceful shutdown may take before the scheduler is shut down outright. KCL's graceful shutdown
+     * waits for every held lease's processor to acknowledge; a held lease of a finished shard (SHARD_END) never
+     * does, so a worker holding one always waits this out.
+     */
+    static final long GRACEFUL_SHUTDOWN_SECONDS = 10;
+
     private KclWorker() {}
 
     public static void main(String[] args) throws Exception {
@@ -159,7 +166,7 @@ public final class KclWorker {
             return;
         }
         try {
-            boolean done = scheduler.startGracefulShutdown().get(30, TimeUnit.SECONDS);
+            boolean done = scheduler.startGracefulShutdown().get(GRACEFUL_SHUTDOWN_SECONDS, TimeUnit.SECONDS);
             JournalingProcessor.write(journal, "STOPPED " + done);
         } catch (Exception e) {
             e.printStackTrace();
