@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -37,6 +36,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.Consumer;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
@@ -206,6 +206,7 @@ abstract class KclScenario {
                 .as("who processed the records put after A stopped")
                 .containsExactly("B");
         assertCheckpoints(parent);
+        assertRetrievalMode();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -392,6 +393,17 @@ abstract class KclScenario {
         });
     }
 
+    /** Fan-out: KCL registered its stream consumer (named after the application); polling: none. */
+    private void assertRetrievalMode() {
+        String arn = kinesis.describeStreamSummary(b -> b.streamName(stream))
+                .streamDescriptionSummary()
+                .streamARN();
+        List<String> consumers = kinesis.listStreamConsumers(b -> b.streamARN(arn)).consumers().stream()
+                .map(Consumer::consumerName)
+                .toList();
+        assertThat(consumers).as("stream consumers").isEqualTo(fanOut() ? List.of(stream) : List.of());
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Helpers
 
@@ -482,13 +494,5 @@ abstract class KclScenario {
 
     private void note(String what) {
         System.out.printf("[%s %5.1fs] %s%n", getClass().getSimpleName(), (System.nanoTime() - started) / 1e9, what);
-    }
-
-    static Path logs(Path dir) {
-        return dir;
-    }
-
-    static boolean exists(Path file) {
-        return Files.exists(file);
     }
 }

@@ -120,7 +120,7 @@ public final class KclWorker {
                 () -> new JournalingProcessor(journal));
         LeaseManagementConfig leases = configs.leaseManagementConfig()
                 .failoverTimeMillis(FAILOVER_MILLIS)
-                .shardSyncIntervalMillis(5_000)
+                .shardSyncIntervalMillis(1_000)
                 // finished shards keep their lease (checkpoint SHARD_END), for the test to read
                 .cleanupLeasesUponShardCompletion(false)
                 .initialPositionInStream(trimHorizon);
