@@ -56,7 +56,7 @@ public final class KclWorker {
      * waits for every held lease's processor to acknowledge; a held lease of a finished shard (SHARD_END) never
      * does, so a worker holding one always waits this out.
      */
-    static final long GRACEFUL_SHUTDOWN_SECONDS = 10;
+    static final long GRACEFUL_SHUTDOWN_SECONDS = 5;
 
     private KclWorker() {}
 
