@@ -4,6 +4,7 @@ import dev.runnel.aws.SignedRegions;
 import dev.runnel.leasestore.LeaseStore;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +21,12 @@ class DynamoDbEdgeConfiguration {
 
     @Bean
     FilterRegistrationBean<DynamoDbEdgeFilter> dynamoDbEdgeFilter(
-            LeaseStore store, Regions regions, RunnelProperties properties) {
+            LeaseStore store, Regions regions, RunnelProperties properties, MeterRegistry registry) {
         FilterRegistrationBean<DynamoDbEdgeFilter> registration = new FilterRegistrationBean<>(new DynamoDbEdgeFilter(
                 store,
                 new SignedRegions(regions, properties.region()),
-                properties.kcl().enabled()));
+                properties.kcl().enabled(),
+                new DynamoDbRequestMetrics(registry)));
         registration.setOrder(ORDER);
         return registration;
     }

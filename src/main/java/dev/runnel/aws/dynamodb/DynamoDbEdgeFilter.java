@@ -35,12 +35,14 @@ final class DynamoDbEdgeFilter extends HttpFilter {
     private final LeaseStore store;
     private final SignedRegions regions;
     private final boolean enabled;
+    private final DynamoDbRequestMetrics metrics;
     private final ObjectMapper json = JsonMapper.builder().build();
 
-    DynamoDbEdgeFilter(LeaseStore store, SignedRegions regions, boolean enabled) {
+    DynamoDbEdgeFilter(LeaseStore store, SignedRegions regions, boolean enabled, DynamoDbRequestMetrics metrics) {
         this.store = store;
         this.regions = regions;
         this.enabled = enabled;
+        this.metrics = metrics;
     }
 
     static boolean isDynamoDbRequest(HttpServletRequest request) {
@@ -58,23 +60,23 @@ final class DynamoDbEdgeFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        long start = System.nanoTime();
         response.setHeader("x-amzn-RequestId", RequestIds.next());
         String target = request.getHeader("X-Amz-Target");
-        JsonNode answer;
+        String outcome = "success";
         try {
-            answer = dispatch(request, target);
+            write(response, 200, dispatch(request, target));
         } catch (AwsRequestBody.TooLarge e) {
+            outcome = "RequestTooLarge";
             response.setStatus(413);
             response.setContentLength(0);
-            return;
         } catch (AwsRequestBody.Unreadable e) {
-            AwsRequestBody.handOver(response);
-            return;
+            outcome = AwsRequestBody.handOver(response).type();
         } catch (RuntimeException e) {
-            error(response, e, target);
-            return;
+            outcome = error(response, e, target);
+        } finally {
+            metrics.record(target, outcome, System.nanoTime() - start);
         }
-        write(response, 200, answer);
     }
 
     private JsonNode dispatch(HttpServletRequest request, String target) {
@@ -95,7 +97,8 @@ final class DynamoDbEdgeFilter extends HttpFilter {
         return operation.apply(new DynamoDbRequest(parsed, store.region(region)));
     }
 
-    private void error(HttpServletResponse response, RuntimeException failure, String target) throws IOException {
+    /** Writes the error answer; returns its short error code. */
+    private String error(HttpServletResponse response, RuntimeException failure, String target) throws IOException {
         ObjectNode body = json.createObjectNode();
         int status = 400;
         if (failure instanceof DynamoDbException e) {
@@ -121,6 +124,8 @@ final class DynamoDbEdgeFilter extends HttpFilter {
             status = 500;
         }
         write(response, status, body);
+        String type = body.get("__type").asString("");
+        return type.substring(type.indexOf('#') + 1);
     }
 
     private void write(HttpServletResponse response, int status, JsonNode body) throws IOException {
