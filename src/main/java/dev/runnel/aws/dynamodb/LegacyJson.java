@@ -72,7 +72,11 @@ final class LegacyJson {
         return node.stringValue();
     }
 
+    /** The AttributeValueList member; null when absent (the legacy rules tell absent from empty). */
     private static List<AttributeValue> values(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
         List<AttributeValue> values = new ArrayList<>();
         for (JsonNode element : DynamoDbRequest.elements(node, "AttributeValueList")) {
             values.add(AttributeValueJson.value(element, 0));
