@@ -4,6 +4,7 @@ import dev.runnel.faults.FaultInjection;
 import dev.runnel.insight.InMemoryTrafficMeter;
 import dev.runnel.insight.Insights;
 import dev.runnel.insight.TrafficMeter;
+import dev.runnel.leasestore.LeaseStore;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.records.Subscriptions;
@@ -63,6 +64,15 @@ public class SystemConfiguration {
         Storage storage = properties.storage();
         return new InMemoryShardLogStore(
                 plan.storageBytes(), (int) storage.segmentSize().toBytes(), storage.segmentRecords());
+    }
+
+    @Bean
+    LeaseStore leaseStore(RunnelProperties properties, InstantSource clock) {
+        return new LeaseStore(
+                properties.accountId(),
+                properties.kcl().maxTables(),
+                properties.kcl().maxStoredBytes().toBytes(),
+                clock);
     }
 
     @Bean

@@ -80,7 +80,7 @@ class AwsProtocolIT {
     @Test
     void anUnknownOperationNameIsAnUnknownOperation() {
         for (String target : List.of(
-                PREFIX + "FlyToTheMoon", PREFIX, "DynamoDB_20120810.PutItem", "PutRecord", PREFIX + "putRecord")) {
+                PREFIX + "FlyToTheMoon", PREFIX, "DynamoDB_20110101.PutItem", "PutRecord", PREFIX + "putRecord")) {
             Response response = aws.send(target, JSON, "{}".getBytes(StandardCharsets.UTF_8));
             assertThat(response.status()).as("%s -> %s", target, response).isEqualTo(400);
             assertThat(response.json().path("__type").asString())
