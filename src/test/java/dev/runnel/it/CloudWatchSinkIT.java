@@ -62,7 +62,9 @@ import software.amazon.awssdk.services.cloudwatch.model.StatisticSet;
  * calls sent by hand land there too; bad input and other operations get CloudWatch's typed 400s. A servlet filter
  * records how each call arrived. All traffic stays on 127.0.0.1.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "runnel.http.max-request-size=1MB")
 @Import(CloudWatchSinkIT.WireRecorder.class)
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -354,6 +356,20 @@ class CloudWatchSinkIT {
         assertThat(response.headers().firstValue("smithy-protocol")).hasValue("rpc-v2-cbor");
         assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
         assertThat(response.body()).contains("SerializationException");
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsRefusedInTheCallsProtocol() throws Exception {
+        HttpResponse<String> response = post(
+                "/service/GraniteServiceVersion20100801/operation/PutMetricData",
+                "application/cbor",
+                Map.of("smithy-protocol", "rpc-v2-cbor"),
+                "x".repeat(1024 * 1024 + 1));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers().firstValue("smithy-protocol")).hasValue("rpc-v2-cbor");
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
  * Puts the CloudWatch edge ({@link CloudWatchEdgeFilter}) into the servlet filter chain after the request-size limit
  * (+10) and just ahead of the Kinesis edge (+20), which then sees only the {@code POST /} calls that are not
  * CloudWatch's. A registration rather than a filter component, like the Kinesis edge's, so that web slice tests
- * leave it out.
+ * leave it out. Its {@link CloudWatchRefusals} answer CloudWatch calls that the request-size limit or Tomcat refuse.
  */
 @Configuration(proxyBeanMethods = false)
 class CloudWatchEdgeConfiguration {
@@ -34,5 +34,11 @@ class CloudWatchEdgeConfiguration {
         registration.setOrder(ORDER);
         registration.setAsyncSupported(true);
         return registration;
+    }
+
+    /** This edge's answers to calls refused before it sees them: too large, too busy, cut short. */
+    @Bean
+    CloudWatchRefusals cloudWatchRefusals() {
+        return new CloudWatchRefusals();
     }
 }

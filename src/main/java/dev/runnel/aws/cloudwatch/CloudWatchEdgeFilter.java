@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.InstantSource;
-import java.util.EnumMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +27,7 @@ final class CloudWatchEdgeFilter extends HttpFilter {
 
     static final String PUT_METRIC_DATA = "PutMetricData";
     static final String SINK_ONLY = "Runnel's CloudWatch is a metrics sink for KCL that accepts PutMetricData only.";
-    private static final String REQUEST_ID = "x-amzn-RequestId";
+    static final String REQUEST_ID = "x-amzn-RequestId";
     private static final Logger log = LoggerFactory.getLogger(CloudWatchEdgeFilter.class);
 
     private final MetricSink sink;
@@ -37,7 +35,6 @@ final class CloudWatchEdgeFilter extends HttpFilter {
     private final InstantSource clock;
     private final boolean enabled;
     private final long maxBodyBytes;
-    private final Map<CloudWatchProtocol, CloudWatchWire> wires = new EnumMap<>(CloudWatchProtocol.class);
 
     /**
      * @param enabled {@code runnel.kcl.enabled}
@@ -50,9 +47,6 @@ final class CloudWatchEdgeFilter extends HttpFilter {
         this.clock = clock;
         this.enabled = enabled;
         this.maxBodyBytes = maxBodyBytes;
-        wires.put(CloudWatchProtocol.RPC_V2_CBOR, StructuredWire.rpcV2Cbor());
-        wires.put(CloudWatchProtocol.JSON_1_0, StructuredWire.json10());
-        wires.put(CloudWatchProtocol.QUERY, new QueryWire());
     }
 
     @Override
@@ -62,7 +56,7 @@ final class CloudWatchEdgeFilter extends HttpFilter {
         if (protocol == null) {
             chain.doFilter(request, response);
         } else {
-            handle(request, response, wires.get(protocol));
+            handle(request, response, protocol.wire());
         }
     }
 

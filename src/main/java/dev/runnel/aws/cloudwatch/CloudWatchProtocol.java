@@ -15,9 +15,9 @@ import java.util.Locale;
  * </ul>
  */
 enum CloudWatchProtocol {
-    RPC_V2_CBOR,
-    JSON_1_0,
-    QUERY;
+    RPC_V2_CBOR(StructuredWire.rpcV2Cbor()),
+    JSON_1_0(StructuredWire.json10()),
+    QUERY(new QueryWire());
 
     /** CloudWatch's service name in Smithy terms, in RPC v2 paths and JSON targets. */
     static final String SERVICE = "GraniteServiceVersion20100801";
@@ -26,12 +26,26 @@ enum CloudWatchProtocol {
     static final String TARGET_PREFIX = SERVICE + ".";
     static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
-    /** The protocol of a CloudWatch call, or null for a request of another service or of no AWS service. */
+    private final CloudWatchWire wire;
+
+    CloudWatchProtocol(CloudWatchWire wire) {
+        this.wire = wire;
+    }
+
+    /** How the protocol reads calls and writes answers; thread-safe. */
+    CloudWatchWire wire() {
+        return wire;
+    }
+
+    /**
+     * The protocol of a CloudWatch call, or null for a request of another service or of no AWS service (or one Tomcat
+     * could not parse far enough to tell).
+     */
     static CloudWatchProtocol of(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod())) {
+        String uri = request.getRequestURI();
+        if (!"POST".equals(request.getMethod()) || uri == null) {
             return null;
         }
-        String uri = request.getRequestURI();
         if (uri.startsWith(RPC_PATH_PREFIX)) {
             return RPC_V2_CBOR;
         }
