@@ -94,6 +94,24 @@ class CloudWatchRpcV2CborTest {
     }
 
     @Test
+    void timestampsWrittenAsDoublesOfSecondsKeepTheirMilliseconds() {
+        Instant start = calls.clock.instant().minusSeconds(60);
+        for (int millis = 0; millis < 1000; millis++) {
+            Instant observed = start.plusMillis(millis);
+            assertThat(calls.send(CloudWatchCalls.rpc("PutMetricData", kclDatum("ms", observed)))
+                            .response()
+                            .getStatus())
+                    .isEqualTo(200);
+        }
+
+        assertThat(calls.sink.points("us-east-1", "ms", MetricFilter.all(), Instant.EPOCH))
+                .extracting(MetricPoint::timestamp)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 1000)
+                        .mapToObj(start::plusMillis)
+                        .toList());
+    }
+
+    @Test
     void takesIntegerTimestampsAndIndefiniteLengthMaps() {
         byte[] body = {
             (byte) 0xBF, // indefinite map
