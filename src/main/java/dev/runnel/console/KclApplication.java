@@ -123,6 +123,13 @@ public record KclApplication(
 
         private static final int SHOWN_DIGITS = 10;
 
+        /** Whether the checkpoint is a sequence number (shown as code), not a sentinel (shown as words). */
+        public boolean checkpointIsSequenceNumber() {
+            return checkpoint != null
+                    && !checkpoint.isEmpty()
+                    && checkpoint.chars().allMatch(c -> c >= '0' && c <= '9');
+        }
+
         public String ownerText() {
             return owner == null ? "unowned" : owner;
         }

@@ -76,6 +76,7 @@ class KclApplicationTest {
                 .hasSize(11);
         assertThat(row.leaseCounter()).isEqualTo(7);
         assertThat(row.ownerText()).isEqualTo("worker-1");
+        assertThat(row.checkpointIsSequenceNumber()).isTrue();
         assertThat(row.lag()).isEqualTo(new LeaseLag("behind", 2L, 4_000L, null));
         assertThat(row.lag().text()).isEqualTo("2 records · 4,000 ms");
     }
@@ -88,6 +89,7 @@ class KclApplicationTest {
                 lease(SHARD_1, null, 1, "LATEST"),
                 lease(SHARD_2, null, 1, "AT_TIMESTAMP"));
         assertThat(row(app, SHARD_0).checkpointText()).isEqualTo("trim horizon");
+        assertThat(row(app, SHARD_0).checkpointIsSequenceNumber()).isFalse();
         assertThat(row(app, SHARD_0).lag().text()).isEqualTo("3 records · 5,000 ms");
         assertThat(row(app, SHARD_1).checkpointText()).isEqualTo("latest");
         assertThat(row(app, SHARD_1).lag()).isEqualTo(new LeaseLag("caught-up", 0L, 0L, null));
