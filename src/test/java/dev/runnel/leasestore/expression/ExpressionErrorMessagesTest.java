@@ -112,6 +112,9 @@ class ExpressionErrorMessagesTest {
                 () -> new ExpressionContext(names("a", "a"), null),
                 "ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\"");
         fails(
+                () -> new ExpressionContext(names("#a", ""), null),
+                "ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
+        fails(
                 () -> new ExpressionContext(null, values("#v", n(1))),
                 "ExpressionAttributeValues contains invalid key: Syntax error; key: \"#v\"");
     }
