@@ -3,8 +3,10 @@ package dev.runnel.leasestore.expression;
 import dev.runnel.leasestore.model.AttributeValue;
 import dev.runnel.leasestore.model.ValidationException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -208,14 +210,24 @@ public final class LegacyParameters {
 
     private static Condition combined(List<Check> checks, boolean or) {
         List<Check> all = List.copyOf(checks);
-        return item -> {
-            for (Check check : all) {
-                boolean holds = check.operator().test(item.get(check.attribute()), check.values());
-                if (holds == or) {
-                    return or;
+        Set<String> attributes = new LinkedHashSet<>();
+        all.forEach(check -> attributes.add(check.attribute()));
+        return new Condition() {
+            @Override
+            public boolean test(Map<String, AttributeValue> item) {
+                for (Check check : all) {
+                    boolean holds = check.operator().test(item.get(check.attribute()), check.values());
+                    if (holds == or) {
+                        return or;
+                    }
                 }
+                return !or || all.isEmpty();
             }
-            return !or || all.isEmpty();
+
+            @Override
+            public Set<String> topLevelAttributes() {
+                return Collections.unmodifiableSet(attributes);
+            }
         };
     }
 }

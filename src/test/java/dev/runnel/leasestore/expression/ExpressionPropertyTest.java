@@ -36,6 +36,30 @@ class ExpressionPropertyTest {
         }
     }
 
+    @Property(tries = 500)
+    void aPrintedUpdateParsesBackAndDoesTheSame(@ForAll long seed) {
+        RandomExpressions random = new RandomExpressions(seed);
+        UpdateExpression update = random.update();
+        UpdateExpression parsed =
+                (UpdateExpression) new ExpressionContext(null, random.values()).update(update.toString());
+        assertThat(parsed.toString()).isEqualTo(update.toString());
+        assertThat(parsed.actions()).containsExactlyInAnyOrderElementsOf(update.actions());
+        assertThat(parsed.topLevelAttributes()).containsExactlyInAnyOrderElementsOf(update.topLevelAttributes());
+        for (int i = 0; i < ITEMS_PER_TREE; i++) {
+            Map<String, AttributeValue> item = random.item();
+            assertThat(outcome(parsed, item)).isEqualTo(outcome(update, item));
+        }
+    }
+
+    /** The updated item, or the message of the ValidationException that refused it. */
+    private static Object outcome(Update update, Map<String, AttributeValue> item) {
+        try {
+            return update.apply(item);
+        } catch (ValidationException refused) {
+            return refused.getMessage();
+        }
+    }
+
     @Property(tries = 300)
     void notNotIsTheConditionItself(@ForAll long seed) {
         RandomExpressions random = new RandomExpressions(seed);

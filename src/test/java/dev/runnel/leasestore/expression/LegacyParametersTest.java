@@ -208,6 +208,8 @@ class LegacyParametersTest {
         assertThat(LegacyParameters.expected(expected, "OR").test(LEASE)).isTrue();
         assertThat(LegacyParameters.expected(Map.of(), "OR").test(LEASE)).isTrue();
         assertThat(LegacyParameters.expected(null, null).test(Map.of())).isTrue();
+        assertThat(LegacyParameters.expected(expected, "OR").topLevelAttributes())
+                .containsExactly("leaseOwner", "leaseCounter");
         assertThatThrownBy(() -> LegacyParameters.expected(expected, "XOR"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Member must satisfy enum value set: [OR, AND]");

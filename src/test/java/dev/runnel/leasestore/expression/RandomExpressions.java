@@ -180,6 +180,44 @@ final class RandomExpressions {
         };
     }
 
+    /** A random update over targets that never overlap, its values of the types DynamoDB checks beforehand. */
+    UpdateExpression update() {
+        List<String> targets = new ArrayList<>(List.of("a", "b", "c", "d", "e", "m.x", "l[1]"));
+        java.util.Collections.shuffle(targets, random);
+        List<UpdateAction> actions = new ArrayList<>();
+        for (String target : targets.subList(0, 1 + random.nextInt(4))) {
+            Path path = path(target);
+            actions.add(
+                    switch (random.nextInt(4)) {
+                        case 0 -> new UpdateAction.Set(path, updateValue());
+                        case 1 -> new UpdateAction.Remove(path);
+                        case 2 -> new UpdateAction.Add(path, valueOperand(pick(":n0", ":ss", ":ns")));
+                        default -> new UpdateAction.Delete(path, valueOperand(pick(":ss", ":ns")));
+                    });
+        }
+        return new UpdateExpression(actions);
+    }
+
+    private UpdateValue updateValue() {
+        return switch (random.nextInt(5)) {
+            case 0 -> new UpdateValue.Literal(valueOperand(pick(new ArrayList<>(values.keySet()))));
+            case 1 -> new UpdateValue.Attribute(path());
+            case 2 -> new UpdateValue.IfNotExists(path(), numberOrPath());
+            case 3 -> new UpdateValue.ListAppend(listOrPath(), listOrPath());
+            default -> new UpdateValue.Arithmetic(numberOrPath(), random.nextBoolean(), numberOrPath());
+        };
+    }
+
+    private UpdateValue numberOrPath() {
+        return random.nextBoolean()
+                ? new UpdateValue.Literal(valueOperand(pick(":n0", ":n1", ":lo", ":hi")))
+                : new UpdateValue.Attribute(path());
+    }
+
+    private UpdateValue listOrPath() {
+        return random.nextBoolean() ? new UpdateValue.Literal(valueOperand(":l")) : new UpdateValue.Attribute(path());
+    }
+
     private List<ConditionNode> children(int depth) {
         List<ConditionNode> children = new ArrayList<>();
         for (int i = 2 + random.nextInt(2); i > 0; i--) {
