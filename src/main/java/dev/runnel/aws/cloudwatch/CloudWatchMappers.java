@@ -1,5 +1,7 @@
 package dev.runnel.aws.cloudwatch;
 
+import dev.runnel.aws.AwsErrors;
+import dev.runnel.aws.StrictCoercion;
 import java.math.BigDecimal;
 import java.time.Instant;
 import tools.jackson.core.JsonParser;
@@ -42,22 +44,10 @@ final class CloudWatchMappers {
         SimpleModule module = new SimpleModule("cloudwatch")
                 .addDeserializer(Instant.class, new EpochSecondsDeserializer())
                 .addDeserializer(Double.class, new DoubleDeserializer());
-        return builder.propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+        return StrictCoercion.apply(builder)
+                .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .withCoercionConfig(
-                        LogicalType.Textual,
-                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(
-                        LogicalType.Integer,
-                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(
-                        LogicalType.Boolean,
-                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .withCoercionConfig(
                         LogicalType.Collection,
                         config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
@@ -70,7 +60,7 @@ final class CloudWatchMappers {
             JsonToken token = parser.currentToken();
             if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
                 throw CloudWatchException.unreadable(
-                        "A timestamp is a number of seconds since 1970-01-01T00:00:00Z, not " + Tokens.name(token)
+                        "A timestamp is a number of seconds since 1970-01-01T00:00:00Z, not " + AwsErrors.found(token)
                                 + ".");
             }
             if (parser.isNaN()) {
@@ -108,7 +98,7 @@ final class CloudWatchMappers {
                     }
                 }
             }
-            throw CloudWatchException.unreadable("Expected a number but found " + Tokens.name(token) + ".");
+            throw CloudWatchException.unreadable("Expected a number but found " + AwsErrors.found(token) + ".");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.runnel.aws.cloudwatch;
 
+import dev.runnel.aws.AwsErrors;
 import dev.runnel.web.JacksonMessages;
 import java.util.Collection;
 import tools.jackson.core.JacksonException;
@@ -30,7 +31,7 @@ final class StructuredInputReader {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw CloudWatchException.unreadable(
-                        "Expected a structure as the request body but found " + Tokens.name(first) + ".");
+                        "Expected a structure as the request body but found " + AwsErrors.found(first) + ".");
             }
             try {
                 PutMetricDataInput input = mapper.readValue(parser, PutMetricDataInput.class);
@@ -52,7 +53,7 @@ final class StructuredInputReader {
             return own;
         }
         return CloudWatchException.unreadable(
-                at(e) + "expected " + expected(e.getTargetType()) + " but found " + Tokens.name(found) + ".");
+                at(e) + "expected " + expected(e.getTargetType()) + " but found " + AwsErrors.found(found) + ".");
     }
 
     private static CloudWatchException unreadable(JacksonException e) {
