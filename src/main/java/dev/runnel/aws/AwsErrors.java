@@ -205,8 +205,8 @@ public final class AwsErrors {
         return "a structure or map";
     }
 
-    /** What a token is, in JSON's (and CBOR's) terms. */
-    private static String found(JsonToken token) {
+    /** What a token is, in JSON's (and CBOR's) terms, for messages about a body that does not decode. */
+    public static String found(JsonToken token) {
         if (token == null) {
             return "the end of the body";
         }

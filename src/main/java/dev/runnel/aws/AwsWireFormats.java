@@ -17,12 +17,9 @@ import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.cbor.CBORGenerator;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
@@ -112,25 +109,13 @@ final class AwsWireFormats {
     }
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder, SimpleModule module) {
-        return builder.propertyNamingStrategy(MEMBER_NAMES)
+        return StrictCoercion.apply(builder)
+                .propertyNamingStrategy(MEMBER_NAMES)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .changeDefaultPropertyInclusion(inclusion -> inclusion
                         .withValueInclusion(JsonInclude.Include.NON_NULL)
                         .withContentInclusion(JsonInclude.Include.NON_NULL))
-                .withCoercionConfig(
-                        LogicalType.Textual,
-                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(
-                        LogicalType.Integer,
-                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(
-                        LogicalType.Boolean,
-                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .addModule(module);
     }
 

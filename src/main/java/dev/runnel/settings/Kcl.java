@@ -1,5 +1,6 @@
 package dev.runnel.settings;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -27,4 +28,13 @@ public record Kcl(
         @DefaultValue("200000") @Min(1) int maxMetricPoints) {
 
     public static final Kcl DEFAULTS = new Kcl(true, 256, DataSize.ofMegabytes(64), Duration.ofMinutes(15), 200_000);
+
+    @AssertTrue(message = "the metrics window must be positive and the stored-bytes budget at least 1 MB")
+    public boolean isBoundsValid() {
+        return metricsWindow != null
+                && !metricsWindow.isNegative()
+                && !metricsWindow.isZero()
+                && maxStoredBytes != null
+                && maxStoredBytes.toBytes() >= DataSize.ofMegabytes(1).toBytes();
+    }
 }

@@ -5,6 +5,7 @@ import dev.runnel.insight.InMemoryTrafficMeter;
 import dev.runnel.insight.Insights;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.leasestore.LeaseStore;
+import dev.runnel.metricsink.MetricSink;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.records.Subscriptions;
@@ -108,6 +109,12 @@ public class SystemConfiguration {
             TrafficMeter traffic,
             Throttler throttler) {
         return new Regions(region -> new InMemoryStreamCatalog(), logs, clock, properties, traffic, throttler);
+    }
+
+    /** The CloudWatch edge's store of the metric data KCL applications put, per region. */
+    @Bean
+    MetricSink metricSink(RunnelProperties properties, InstantSource clock) {
+        return MetricSink.of(properties.kcl(), clock);
     }
 
     @Bean

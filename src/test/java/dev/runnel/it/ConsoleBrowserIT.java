@@ -54,6 +54,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * compact shard rows, tokens (times, sequence numbers, hex-dump lines) on one line, the hot badge on screen, no
  * sideways scrolling of the page. Screenshots of each page land in {@code target/console-screenshots}.
  *
+ * <p>Before the burst, two KCL applications' lease tables are written through the DynamoDB edge, and the stream
+ * page's "KCL applications" section is checked and shot at both widths.
+ *
  * <p>Needs the Debian packages chromium and chromium-driver ({@code /usr/bin/chromium},
  * {@code /usr/bin/chromedriver}); without them the test is skipped, or fails when RUNNEL_REQUIRE_BROWSER=true
  * (as in {@code .ci/run}). Selenium Manager is never used: the driver and browser paths are explicit.
@@ -182,6 +185,7 @@ class ConsoleBrowserIT {
         createsTheStreamThroughTheForm();
         putsRecordsThroughThePutForm();
         browsesRecordsWithEachIteratorType();
+        showsTheLeasesOfKclApplications();
         followsTheAdviceToSplitAHotShard();
     }
 
@@ -335,6 +339,78 @@ class ConsoleBrowserIT {
                         .getFirstSelectedOption()
                         .getText())
                 .isEqualTo(type);
+    }
+
+    /**
+     * Two KCL applications' lease tables, written through the DynamoDB edge as KCL writes them (CreateTable,
+     * PutItem): one checkpointed at test2, one not started (TRIM_HORIZON, unowned). The stream page lists both, each
+     * lease with its owner, checkpoint and lag, and it fits a narrow window.
+     */
+    private void showsTheLeasesOfKclApplications() throws IOException, InterruptedException {
+        String processing = STREAM + "-app";
+        String idle = STREAM + "-audit";
+        for (String table : List.of(processing, idle)) {
+            dynamoDb("CreateTable", """
+                    {"TableName":"%s","KeySchema":[{"AttributeName":"leaseKey","KeyType":"HASH"}],
+                     "AttributeDefinitions":[{"AttributeName":"leaseKey","AttributeType":"S"}],
+                     "BillingMode":"PAY_PER_REQUEST"}""".formatted(table));
+        }
+        dynamoDb("PutItem", """
+                {"TableName":"%s","Item":{"leaseKey":{"S":"%s"},"leaseOwner":{"S":"worker-a"},
+                 "leaseCounter":{"N":"17"},"checkpoint":{"S":"%s"},"checkpointSubSequenceNumber":{"N":"0"},
+                 "ownerSwitchesSinceCheckpoint":{"N":"0"}}}""".formatted(processing, SHARD, sequenceNumbers.get(1)));
+        dynamoDb("PutItem", """
+                {"TableName":"%s","Item":{"leaseKey":{"S":"%s"},"leaseCounter":{"N":"0"},
+                 "checkpoint":{"S":"TRIM_HORIZON"}}}""".formatted(idle, SHARD));
+
+        driver.get(base + "/console/streams/" + STREAM);
+        // Read in one script: the section is replaced every 2 seconds.
+        Map<String, Object> kcl = wait(WAIT).until(d -> measure("""
+                var app = document.querySelector("#kcl .kcl-app[data-application='" + arguments[0] + "']");
+                var idle = document.querySelector("#kcl .kcl-app[data-application='" + arguments[1] + "']");
+                if (!app || !idle) return null;
+                var row = app.querySelector("tr[data-shard='" + arguments[2] + "']");
+                var checkpoint = row.querySelector('td.checkpoint code');
+                return {owner: row.querySelector('td.owner').innerText.trim(),
+                        checkpoint: checkpoint.textContent, checkpointTitle: checkpoint.title,
+                        lag: row.querySelector('td.lag').innerText.trim(),
+                        idle: idle.querySelector("tr[data-shard='" + arguments[2] + "']").innerText,
+                        worker: app.querySelector("tr[data-worker='worker-a']").innerText};
+                """, processing, idle, SHARD));
+        String checkpoint = sequenceNumbers.get(1);
+        assertThat(kcl.get("owner")).isEqualTo("worker-a");
+        assertThat(kcl.get("checkpoint")).isEqualTo("…" + checkpoint.substring(checkpoint.length() - 10));
+        assertThat(kcl.get("checkpointTitle")).isEqualTo(checkpoint);
+        assertThat((String) kcl.get("lag"))
+                .as("test3 … test6, the JSON and the binary record are left")
+                .matches("6 records · [\\d,]+ ms");
+        assertThat((String) kcl.get("idle")).contains("unowned", "trim horizon", "8 records");
+        assertThat((String) kcl.get("worker")).contains("worker-a", "1");
+        scrollTo(By.id("kcl"));
+        screenshot("stream-kcl");
+
+        viewport(NARROW, HEIGHT);
+        driver.get(base + "/console/streams/" + STREAM);
+        wait(WAIT).until(d -> d.findElement(By.cssSelector("#kcl .kcl-app[data-application='" + idle + "']")));
+        scrollTo(By.id("kcl"));
+        assertNoSidewaysScrolling("stream (KCL applications)", NARROW);
+        screenshot("stream-kcl-" + NARROW);
+        viewport(WIDE, HEIGHT);
+    }
+
+    /** Calls the DynamoDB edge (the lease store) unsigned, as a KCL application's DynamoDB client would. */
+    private void dynamoDb(String operation, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/"))
+                                .header("Content-Type", "application/x-amz-json-1.0")
+                                .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("%s: %s", operation, response.body())
+                .isEqualTo(200);
     }
 
     private void followsTheAdviceToSplitAHotShard() throws IOException, InterruptedException {

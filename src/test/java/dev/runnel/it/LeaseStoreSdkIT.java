@@ -102,28 +102,8 @@ class LeaseStoreSdkIT {
                 .billingMode(BillingMode.PAY_PER_REQUEST));
     }
 
-    private Map<String, AttributeValue> lease(String key, String owner, long counter) {
-        return Map.of(
-                "leaseKey",
-                s(key),
-                "leaseOwner",
-                s(owner),
-                "leaseCounter",
-                n(counter),
-                "checkpoint",
-                s("TRIM_HORIZON"));
-    }
-
-    @Test
-    void aLeaseTableIsCreatedDescribedIndexedListedAndDeleted() {
-        String table = "app-lifecycle";
-        createLeaseTable(table);
-        var described = dynamo.describeTable(b -> b.tableName(table)).table();
-        assertThat(described.tableStatus()).isEqualTo(TableStatus.ACTIVE);
-        assertThat(described.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-        assertThat(described.tableArn()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/" + table);
-        assertThatThrownBy(() -> createLeaseTable(table)).isInstanceOf(ResourceInUseException.class);
-
+    /** KCL 3's index: UpdateTable adding a GSI on leaseOwner (with leaseKey), keys only. */
+    private void addOwnerIndex(String table) {
         dynamo.updateTable(b -> b.tableName(table)
                 .attributeDefinitions(AttributeDefinition.builder()
                         .attributeName("leaseOwner")
@@ -146,6 +126,31 @@ class LeaseStoreSdkIT {
                                         .build())
                                 .build())
                         .build()));
+    }
+
+    private Map<String, AttributeValue> lease(String key, String owner, long counter) {
+        return Map.of(
+                "leaseKey",
+                s(key),
+                "leaseOwner",
+                s(owner),
+                "leaseCounter",
+                n(counter),
+                "checkpoint",
+                s("TRIM_HORIZON"));
+    }
+
+    @Test
+    void aLeaseTableIsCreatedDescribedIndexedListedAndDeleted() {
+        String table = "app-lifecycle";
+        createLeaseTable(table);
+        var described = dynamo.describeTable(b -> b.tableName(table)).table();
+        assertThat(described.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(described.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+        assertThat(described.tableArn()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/" + table);
+        assertThatThrownBy(() -> createLeaseTable(table)).isInstanceOf(ResourceInUseException.class);
+
+        addOwnerIndex(table);
         var indexed = dynamo.describeTable(b -> b.tableName(table)).table();
         assertThat(indexed.globalSecondaryIndexes()).singleElement().satisfies(i -> {
             assertThat(i.indexName()).isEqualTo(INDEX);
@@ -268,24 +273,7 @@ class LeaseStoreSdkIT {
     void scansPageAndSplitIntoSegmentsAndQueriesUseTheIndex() {
         String table = "app-scan";
         createLeaseTable(table);
-        dynamo.updateTable(b -> b.tableName(table)
-                .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName("leaseOwner")
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
-                        .create(c -> c.indexName(INDEX)
-                                .keySchema(
-                                        KeySchemaElement.builder()
-                                                .attributeName("leaseOwner")
-                                                .keyType(KeyType.HASH)
-                                                .build(),
-                                        KeySchemaElement.builder()
-                                                .attributeName("leaseKey")
-                                                .keyType(KeyType.RANGE)
-                                                .build())
-                                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
-                        .build()));
+        addOwnerIndex(table);
         for (int i = 0; i < 25; i++) {
             String key = "shardId-%012d".formatted(i);
             dynamo.putItem(b -> b.tableName(table).item(lease(key, key.endsWith("0") ? "worker-a" : "worker-b", 1)));

@@ -2,6 +2,7 @@ package dev.runnel.support;
 
 import dev.runnel.faults.FaultInjection;
 import dev.runnel.insight.Insights;
+import dev.runnel.leasestore.LeaseStore;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.records.Subscriptions;
@@ -22,9 +23,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * A controller slice: the controllers under test and the web layer {@code @WebMvcTest} picks up by itself (the
  * REST and console exception handlers, the request-size filter, the Jackson setup with {@code RestTimestamps},
- * Thymeleaf), over Mockito mocks of every service, the insights and the fault injection. Nothing runs behind
- * the controllers: a test stubs the answers it needs (see {@link CannedStreams}) and verifies the command a
- * request became. The settings are bound only for the request-size filter, whose limit is
+ * Thymeleaf), over Mockito mocks of every service, the insights, the fault injection and the lease store. Nothing
+ * runs behind the controllers: a test stubs the answers it needs (see {@link CannedStreams}) and verifies the
+ * command a request became. The settings are bound only for the request-size filter, whose limit is
  * {@link #MAX_REQUEST_BYTES} here so the 413 path is cheap to reach. The full application runs in the
  * {@code *IT} tests.
  */
@@ -41,7 +42,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             ShardIteratorService.class,
             Subscriptions.class,
             Insights.class,
-            FaultInjection.class
+            FaultInjection.class,
+            LeaseStore.class
         })
 @TestPropertySource(properties = "runnel.http.max-request-size=" + RestSliceTest.MAX_REQUEST_BYTES + "B")
 public @interface RestSliceTest {

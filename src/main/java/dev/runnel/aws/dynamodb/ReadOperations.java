@@ -72,7 +72,8 @@ final class ReadOperations {
                 ? definition.keySchema()
                 : definition.index(index).map(IndexDefinition::keySchema).orElse(definition.keySchema());
         RequestExpressions expressions = new RequestExpressions(request);
-        KeyCondition keyCondition = expressions.keyCondition(key.partitionKey().name());
+        KeyCondition keyCondition = expressions.keyCondition(
+                key.partitionKey().name(), key.sortKey().map(k -> k.name()).orElse(null));
         Condition filter = expressions.filter("QueryFilter");
         Projection projection = expressions.projection();
         expressions.finish();

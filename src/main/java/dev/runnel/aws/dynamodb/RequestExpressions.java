@@ -95,18 +95,18 @@ final class RequestExpressions {
         return LegacyParameters.attributesToGet(attributes);
     }
 
-    /** KeyConditionExpression or KeyConditions (which needs the partition key's name to tell the two apart). */
-    KeyCondition keyCondition(String partitionKeyName) {
+    /** KeyConditionExpression or KeyConditions, checked against the key schema read (sort key name null if none). */
+    KeyCondition keyCondition(String partitionKeyName, String sortKeyName) {
         String expression = expression("KeyConditionExpression");
         JsonNode conditions = legacy("KeyConditions");
         if (expression != null) {
-            return context.keyCondition(expression);
+            return context.keyCondition(expression, partitionKeyName, sortKeyName);
         }
         if (conditions == null) {
             throw new ValidationException("Either the KeyConditions or KeyConditionExpression parameter must be"
                     + " specified in the request.");
         }
-        return LegacyParameters.keyConditions(LegacyJson.conditions(conditions), partitionKeyName);
+        return LegacyParameters.keyConditions(LegacyJson.conditions(conditions), partitionKeyName, sortKeyName);
     }
 
     /** Refuses mixed parameters, names or values given without expressions, and names or values left unused. */

@@ -82,7 +82,8 @@ final class TableOperations {
 
     static JsonNode listTables(DynamoDbRequest request) {
         String start = request.string("ExclusiveStartTableName");
-        int limit = request.integer("Limit", 1, 100) == null ? 100 : request.integer("Limit", 1, 100);
+        Integer requested = request.integer("Limit", 1, 100);
+        int limit = requested == null ? 100 : requested;
         List<String> names = request.tables().names(start, limit + 1);
         ObjectNode answer = TableDescriptions.NODES.objectNode();
         ArrayNode listed = answer.putArray("TableNames");

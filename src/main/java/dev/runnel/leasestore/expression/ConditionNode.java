@@ -1,8 +1,12 @@
 package dev.runnel.leasestore.expression;
 
 import dev.runnel.leasestore.model.AttributeValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -11,6 +15,45 @@ import java.util.stream.Collectors;
  * placeholders).
  */
 sealed interface ConditionNode extends Condition {
+
+    @Override
+    default Set<String> topLevelAttributes() {
+        Set<String> names = new LinkedHashSet<>();
+        collectAttributes(this, names);
+        return Collections.unmodifiableSet(names);
+    }
+
+    private static void collectAttributes(ConditionNode node, Set<String> names) {
+        List<Operand> operands = new ArrayList<>();
+        if (node instanceof And and) {
+            and.operands().forEach(operand -> collectAttributes(operand, names));
+        } else if (node instanceof Or or) {
+            or.operands().forEach(operand -> collectAttributes(operand, names));
+        } else if (node instanceof Not not) {
+            collectAttributes(not.operand(), names);
+        } else if (node instanceof Compare compare) {
+            operands.addAll(List.of(compare.left(), compare.right()));
+        } else if (node instanceof Between between) {
+            operands.addAll(List.of(between.value(), between.lower(), between.upper()));
+        } else if (node instanceof In in) {
+            operands.add(in.value());
+            operands.addAll(in.candidates());
+        } else if (node instanceof Exists exists) {
+            names.add(exists.path().head());
+        } else if (node instanceof TypeIs type) {
+            names.add(type.path().head());
+        } else if (node instanceof BeginsWith beginsWith) {
+            operands.addAll(List.of(beginsWith.value(), beginsWith.prefix()));
+        } else if (node instanceof Contains contains) {
+            operands.addAll(List.of(contains.container(), contains.element()));
+        }
+        for (Operand operand : operands) {
+            Operand inner = operand instanceof Operand.Size size ? size.argument() : operand;
+            if (inner instanceof Operand.Attribute attribute) {
+                names.add(attribute.path().head());
+            }
+        }
+    }
 
     record And(List<ConditionNode> operands) implements ConditionNode {
         public And {

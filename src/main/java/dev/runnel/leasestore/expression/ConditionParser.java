@@ -163,7 +163,7 @@ final class ConditionParser extends ExpressionParser {
             if (inner.parenthesized()) {
                 problems.report(Problems.Kind.PARENTHESES, "The expression has redundant parentheses;");
             }
-            return new Term(inner.condition(), inner.operand(), null, true);
+            return new Term(inner.condition(), inner.operand(), inner.function(), true);
         }
         return simple();
     }

@@ -71,6 +71,10 @@ public final class ExpressionContext {
             if (entry.getValue() == null) {
                 throw new ValidationException(parameter + " contains invalid value: null for key " + key);
             }
+            if ("".equals(entry.getValue())) {
+                throw new ValidationException(
+                        parameter + " contains invalid value: Empty attribute name for key " + key);
+            }
             copy.put(key, entry.getValue());
         }
         return copy;

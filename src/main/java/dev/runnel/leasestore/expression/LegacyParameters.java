@@ -3,10 +3,13 @@ package dev.runnel.leasestore.expression;
 import dev.runnel.leasestore.model.AttributeValue;
 import dev.runnel.leasestore.model.ValidationException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -64,7 +67,7 @@ public final class LegacyParameters {
             }
             LegacyComparison operator = LegacyComparison.of(expected.comparisonOperator());
             List<AttributeValue> values = expected.attributeValueList() != null
-                    ? List.copyOf(expected.attributeValueList())
+                    ? valueList(expected.attributeValueList())
                     : expected.value() != null ? List.of(expected.value()) : List.of();
             if (values.isEmpty() && operator != LegacyComparison.NULL && operator != LegacyComparison.NOT_NULL) {
                 throw LegacyComparison.invalid(
@@ -168,11 +171,18 @@ public final class LegacyParameters {
             LegacyCondition condition = entry.getValue();
             LegacyComparison operator = LegacyComparison.of(condition == null ? null : condition.comparisonOperator());
             List<AttributeValue> values =
-                    condition.attributeValueList() == null ? List.of() : List.copyOf(condition.attributeValueList());
+                    condition.attributeValueList() == null ? List.of() : valueList(condition.attributeValueList());
             operator.check(values, true);
             checks.add(new Check(entry.getKey(), operator, values));
         }
         return checks;
+    }
+
+    private static List<AttributeValue> valueList(List<AttributeValue> values) {
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw LegacyComparison.invalid("An AttributeValue in AttributeValueList is null");
+        }
+        return List.copyOf(values);
     }
 
     private static <T> Iterable<Map.Entry<String, T>> entries(Map<String, T> map) {
@@ -200,14 +210,24 @@ public final class LegacyParameters {
 
     private static Condition combined(List<Check> checks, boolean or) {
         List<Check> all = List.copyOf(checks);
-        return item -> {
-            for (Check check : all) {
-                boolean holds = check.operator().test(item.get(check.attribute()), check.values());
-                if (holds == or) {
-                    return or;
+        Set<String> attributes = new LinkedHashSet<>();
+        all.forEach(check -> attributes.add(check.attribute()));
+        return new Condition() {
+            @Override
+            public boolean test(Map<String, AttributeValue> item) {
+                for (Check check : all) {
+                    boolean holds = check.operator().test(item.get(check.attribute()), check.values());
+                    if (holds == or) {
+                        return or;
+                    }
                 }
+                return !or || all.isEmpty();
             }
-            return !or || all.isEmpty();
+
+            @Override
+            public Set<String> topLevelAttributes() {
+                return Collections.unmodifiableSet(attributes);
+            }
         };
     }
 }

@@ -83,6 +83,11 @@ final class Messages {
             case "S" -> ((AttributeValue.S) value).value();
             case "N" -> ((AttributeValue.N) value).text();
             case "B" -> ((AttributeValue.B) value).value().toString();
+            case "SS" -> ((AttributeValue.SS) value).values().toString();
+            case "NS" -> ((AttributeValue.NS) value).values().toString();
+            case "BS" -> ((AttributeValue.BS) value).values().toString();
+            case "BOOL" -> String.valueOf(((AttributeValue.Bool) value).value());
+            case "NULL" -> "true";
             default -> String.valueOf(value);
         };
         return "{" + value.type() + ":" + text + "}";

@@ -3,6 +3,7 @@ package dev.runnel.leasestore.expression;
 import dev.runnel.leasestore.model.AttributeValue;
 import dev.runnel.leasestore.model.ValidationException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The sort-key part of a key condition: {@code sk = :v}, {@code <}, {@code <=}, {@code >}, {@code >=},
@@ -14,6 +15,7 @@ import java.util.List;
  */
 public record SortKeyCondition(String attribute, Operator operator, List<AttributeValue> operands) {
 
+    /** How the sort key is compared: the comparators, {@code BETWEEN} and {@code begins_with}. */
     public enum Operator {
         EQ,
         LT,
@@ -25,7 +27,10 @@ public record SortKeyCondition(String attribute, Operator operator, List<Attribu
     }
 
     public SortKeyCondition {
-        operands = List.copyOf(operands);
+        operands = operands == null || operands.stream().anyMatch(Objects::isNull) ? List.of() : List.copyOf(operands);
+        if (attribute == null || operator == null) {
+            throw new ValidationException("A sort key condition needs an attribute and an operator");
+        }
         int expected = operator == Operator.BETWEEN ? 2 : 1;
         if (operands.size() != expected) {
             throw new ValidationException(

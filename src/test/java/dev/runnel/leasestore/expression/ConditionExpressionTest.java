@@ -174,6 +174,17 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void reportsTheTopLevelAttributesItReads() {
+        ExpressionContext context = new ExpressionContext(names("#m", "map"), VALUES);
+        Condition condition = context.condition(
+                "attribute_exists(#m.inner) AND (count BETWEEN :n6 AND limit OR size(list[0]) = :n) "
+                        + "AND NOT contains(tags, :a) AND name IN (:s, other)",
+                "FilterExpression");
+        assertThat(condition.topLevelAttributes())
+                .containsExactly("map", "count", "limit", "list", "tags", "name", "other");
+    }
+
+    @Test
     void anEmptyItemSatisfiesOnlyAbsence() {
         ExpressionContext context = new ExpressionContext(null, values(":v", s("x")));
         assertThat(context.condition("attribute_not_exists(a) AND a <> :v", "ConditionExpression")

@@ -112,6 +112,9 @@ class ExpressionErrorMessagesTest {
                 () -> new ExpressionContext(names("a", "a"), null),
                 "ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\"");
         fails(
+                () -> new ExpressionContext(names("#a", ""), null),
+                "ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
+        fails(
                 () -> new ExpressionContext(null, values("#v", n(1))),
                 "ExpressionAttributeValues contains invalid key: Syntax error; key: \"#v\"");
     }
@@ -177,6 +180,13 @@ class ExpressionErrorMessagesTest {
                 "attribute_exists(a) = :n",
                 "The function is not allowed to be used this way in an expression; function: attribute_exists");
         condition("size(a)", "The function is not allowed to be used this way in an expression; function: size");
+        condition("(size(a))", "The function is not allowed to be used this way in an expression; function: size");
+        condition(
+                "(attribute_exists(a)) = :n",
+                "The function is not allowed to be used this way in an expression; function: attribute_exists");
+        condition(
+                "a = attribute_exists(a)",
+                "The function is not allowed to be used this way in an expression; function: attribute_exists");
         condition(
                 "begins_with(a, :n)",
                 "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");

@@ -15,6 +15,7 @@ import dev.runnel.leasestore.expression.LegacyParameters.ExpectedAttribute;
 import dev.runnel.leasestore.expression.LegacyParameters.LegacyCondition;
 import dev.runnel.leasestore.model.AttributeValue;
 import dev.runnel.leasestore.model.ValidationException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,8 @@ class LegacyParametersTest {
         assertThat(LegacyParameters.expected(expected, "OR").test(LEASE)).isTrue();
         assertThat(LegacyParameters.expected(Map.of(), "OR").test(LEASE)).isTrue();
         assertThat(LegacyParameters.expected(null, null).test(Map.of())).isTrue();
+        assertThat(LegacyParameters.expected(expected, "OR").topLevelAttributes())
+                .containsExactly("leaseOwner", "leaseCounter");
         assertThatThrownBy(() -> LegacyParameters.expected(expected, "XOR"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Member must satisfy enum value set: [OR, AND]");
@@ -252,6 +255,21 @@ class LegacyParametersTest {
         assertInvalid(
                 map("x", new ExpectedAttribute(null, null, "IN", List.of(n(9), s("1")))),
                 "One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type");
+    }
+
+    @Test
+    void nullsInTheInputAreValidationErrorsToo() {
+        List<AttributeValue> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() ->
+                        LegacyParameters.expected(map("x", new ExpectedAttribute(null, null, "IN", withNull)), null))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> LegacyParameters.filter(map("x", null), null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> LegacyParameters.expected(map("x", null), null))
+                .isInstanceOf(ValidationException.class);
+        Map<String, AttributeUpdate> nullUpdate = new LinkedHashMap<>();
+        nullUpdate.put("x", null);
+        assertThatThrownBy(() -> LegacyParameters.attributeUpdates(nullUpdate)).isInstanceOf(ValidationException.class);
     }
 
     private static void assertInvalid(Map<String, ExpectedAttribute> expected, String message) {
