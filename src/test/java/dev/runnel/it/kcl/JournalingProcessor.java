@@ -21,7 +21,7 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * {@link Journal}:
  *
  * <pre>
- * INIT  micros shardId startingCheckpoint
+ * INIT  micros shardId startingCheckpoint     (a sequence number, TRIM_HORIZON, SHARD_END …)
  * REC   micros shardId sequenceNumber partitionKey payload
  * CKPT  micros shardId sequenceNumber        (after a batch, once the checkpoint is stored)
  * END   micros shardId                       (shard end, once SHARD_END is stored)
@@ -45,7 +45,10 @@ final class JournalingProcessor implements ShardRecordProcessor {
     @Override
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
-        write(journal, "INIT " + micros() + " " + shardId + " " + input.extendedSequenceNumber());
+        write(
+                journal,
+                "INIT " + micros() + " " + shardId + " "
+                        + input.extendedSequenceNumber().sequenceNumber());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.runnel.it.kcl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runnel.metricsink.MetricSink;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -81,6 +83,9 @@ abstract class KclScenario {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MetricSink metrics;
 
     private KinesisClient kinesis;
     private DynamoDbClient dynamo;
@@ -207,6 +212,7 @@ abstract class KclScenario {
                 .containsExactly("B");
         assertCheckpoints(parent);
         assertRetrievalMode();
+        assertMetrics(journal);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -402,6 +408,40 @@ abstract class KclScenario {
                 .map(Consumer::consumerName)
                 .toList();
         assertThat(consumers).as("stream consumers").isEqualTo(fanOut() ? List.of(stream) : List.of());
+    }
+
+    /**
+     * The workers' CloudWatch metrics reached Runnel's sink under the application's namespace. KCL counts a batch's
+     * records in RecordsProcessed (per shard, Operation=ProcessTask) before it drops those at or before the
+     * checkpoint, and a worker starting from a sequence-number checkpoint reads from that record on (AT, not
+     * AFTER, for KPL sub-records): so each such start adds one. Worker B always stops gracefully, which flushes
+     * its metrics; a killed worker A loses what it had not sent yet.
+     */
+    private void assertMetrics(Journal journal) {
+        if (KclWorkerProcess.metricsLevel().equals("NONE")) {
+            return;
+        }
+        double processed = metrics.sum(
+                "us-east-1", stream, "RecordsProcessed", Map.of("Operation", "ProcessTask"), Duration.ofMinutes(10));
+        note("RecordsProcessed in the metrics sink: " + processed);
+        long all = journal.records().size() + sequenceStarts(journal, null);
+        if (killWorkerA()) {
+            long byB = journal.records().stream()
+                            .filter(l -> l.worker().equals("B"))
+                            .count()
+                    + sequenceStarts(journal, "B");
+            assertThat(processed).as("RecordsProcessed in the metrics sink").isBetween((double) byB, (double) all);
+        } else {
+            assertThat(processed).as("RecordsProcessed in the metrics sink").isEqualTo((double) all);
+        }
+    }
+
+    /** Shard consumers (of one worker, or all for null) that started from a sequence-number checkpoint. */
+    private static long sequenceStarts(Journal journal, String worker) {
+        return journal.of("INIT").stream()
+                .filter(l -> worker == null || l.worker().equals(worker))
+                .filter(l -> Character.isDigit(l.rest().get(0).charAt(0)))
+                .count();
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -59,13 +59,18 @@ final class KclWorkerProcess implements AutoCloseable {
         command.add("mode=" + (fanOut ? "fanout" : "polling"));
         command.add("kcl=" + kclVersion);
         command.add("journal=" + journal);
-        command.add("metrics=" + System.getProperty("kcl.metrics", "NONE"));
+        command.add("metrics=" + metricsLevel());
         command.add("logCalls=" + Boolean.getBoolean("kcl.logCalls"));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         return new KclWorkerProcess(name, log, journal, process);
+    }
+
+    /** KCL's metrics level for the workers: DETAILED (KCL's default) unless {@code -Dkcl.metrics} says otherwise. */
+    static String metricsLevel() {
+        return System.getProperty("kcl.metrics", "DETAILED");
     }
 
     /** The test classpath for KCL 3; for KCL 2, the same with KCL 2's jar in place of KCL 3's. */
