@@ -14,25 +14,23 @@ import java.util.concurrent.ConcurrentMap;
 public final class LeaseStore {
 
     private final String accountId;
-    private final int maxTables;
-    private final long maxStoredBytes;
+    private final StoreBudget budget;
     private final InstantSource clock;
     private final ConcurrentMap<String, RegionTables> regions = new ConcurrentHashMap<>();
 
     /**
-     * @param maxTables tables one region may hold ({@code runnel.kcl.max-tables})
-     * @param maxStoredBytes item bytes one region may hold ({@code runnel.kcl.max-stored-bytes})
+     * @param maxTables tables the store may hold, all regions together ({@code runnel.kcl.max-tables})
+     * @param maxStoredBytes item bytes the store may hold, all regions together ({@code runnel.kcl.max-stored-bytes})
      */
     public LeaseStore(String accountId, int maxTables, long maxStoredBytes, InstantSource clock) {
         this.accountId = accountId;
-        this.maxTables = maxTables;
-        this.maxStoredBytes = maxStoredBytes;
+        this.budget = new StoreBudget(maxTables, maxStoredBytes);
         this.clock = clock;
     }
 
     /** The tables of a region Runnel serves (the caller checked the name); created empty on first use. */
     public RegionTables region(String region) {
-        return regions.computeIfAbsent(region, r -> new RegionTables(r, accountId, maxTables, maxStoredBytes, clock));
+        return regions.computeIfAbsent(region, r -> new RegionTables(r, accountId, budget, clock));
     }
 
     /** The regions that have tables (or had them), for the console. */

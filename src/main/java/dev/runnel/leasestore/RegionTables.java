@@ -3,7 +3,6 @@ package dev.runnel.leasestore;
 import dev.runnel.leasestore.expression.Condition;
 import dev.runnel.leasestore.expression.Update;
 import dev.runnel.leasestore.model.AttributeValue;
-import dev.runnel.leasestore.model.LimitExceededException;
 import dev.runnel.leasestore.model.ResourceInUseException;
 import dev.runnel.leasestore.model.ResourceNotFoundException;
 import dev.runnel.leasestore.model.TransactionCanceledException;
@@ -28,26 +27,28 @@ import java.util.function.Supplier;
  * state (strongly consistent reads; an eventually consistent read is answered the same way). Tables are ACTIVE as
  * soon as they are created, and so are indexes added by UpdateTable.
  *
- * <p>Bounded: at most {@code maxTables} tables and {@code maxStoredBytes} item bytes (as DynamoDB counts them);
- * writes past either get LimitExceededException and change nothing.
+ * <p>Bounded by the {@link StoreBudget} it shares with the other regions: tables and item bytes (as DynamoDB
+ * counts them); writes past either get LimitExceededException and change nothing.
  */
 public final class RegionTables {
 
     private final String region;
     private final String accountId;
-    private final int maxTables;
-    private final long maxStoredBytes;
+    private final StoreBudget budget;
     private final InstantSource clock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<String, Table> tables = new TreeMap<>();
-    private long storedBytes;
 
-    public RegionTables(String region, String accountId, int maxTables, long maxStoredBytes, InstantSource clock) {
+    public RegionTables(String region, String accountId, StoreBudget budget, InstantSource clock) {
         this.region = region;
         this.accountId = accountId;
-        this.maxTables = maxTables;
-        this.maxStoredBytes = maxStoredBytes;
+        this.budget = budget;
         this.clock = clock;
+    }
+
+    /** A region with a budget of its own, for tests. */
+    public RegionTables(String region, String accountId, int maxTables, long maxStoredBytes, InstantSource clock) {
+        this(region, accountId, new StoreBudget(maxTables, maxStoredBytes), clock);
     }
 
     public String region() {
@@ -67,10 +68,7 @@ public final class RegionTables {
             if (tables.containsKey(name)) {
                 throw new ResourceInUseException("Table already exists: " + name);
             }
-            if (tables.size() >= maxTables) {
-                throw new LimitExceededException("Subscriber limit exceeded: Runnel holds at most " + maxTables
-                        + " tables per region (runnel.kcl.max-tables)");
-            }
+            budget.takeTable();
             String arn = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + name;
             Table table = new Table(new TableDefinition(
                     name,
@@ -150,7 +148,7 @@ public final class RegionTables {
                         + " deletion. Disable deletion protection first.");
             }
             tables.remove(tableName);
-            storedBytes -= table.bytes();
+            budget.releaseTable(table.bytes());
             return view(table, "DELETING");
         });
     }
@@ -229,14 +227,10 @@ public final class RegionTables {
         for (PendingWrite write : writes) {
             delta += write.byteDelta();
         }
-        if (delta > 0 && storedBytes + delta > maxStoredBytes) {
-            throw new LimitExceededException("Runnel's lease store holds at most " + maxStoredBytes
-                    + " bytes of items per region (runnel.kcl.max-stored-bytes); this write needs " + delta + " more");
-        }
+        budget.takeBytes(delta);
         for (PendingWrite write : writes) {
             write.table().apply(write);
         }
-        storedBytes += delta;
         return writes.length == 1 ? writes[0].outcome() : null;
     }
 

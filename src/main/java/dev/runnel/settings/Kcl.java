@@ -14,9 +14,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled whether Runnel answers DynamoDB and CloudWatch calls; off, they get UnknownOperationException,
  *     for applications that bring their own DynamoDB
- * @param maxTables tables one region may hold
- * @param maxStoredBytes item bytes (as DynamoDB counts them) one region may hold; writes beyond get
- *     LimitExceededException
+ * @param maxTables tables the lease store may hold, all regions together
+ * @param maxStoredBytes item bytes (as DynamoDB counts them) the lease store may hold, all regions together; writes
+ *     beyond get LimitExceededException
  * @param metricsWindow how long the metrics sink keeps a data point
  * @param maxMetricPoints data points the sink keeps per region, oldest dropped first
  */
