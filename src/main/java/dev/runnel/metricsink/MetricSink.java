@@ -18,8 +18,9 @@ import java.util.function.Predicate;
  * GetMetricData.
  *
  * <p><b>Bounds.</b> A point is kept for {@code window} after it arrived ({@code runnel.kcl.metrics-window}: it is
- * gone once its arrival plus the window is not after now), and a region keeps at most {@code maxPointsPerRegion}
- * points ({@code runnel.kcl.max-metric-points}): beyond either, the oldest arrivals are dropped first. Points of one
+ * gone once its arrival plus the window is not after now), and the sink keeps at most {@code maxPoints} points,
+ * all regions together ({@code runnel.kcl.max-metric-points}; a client signing for many regions gets no more):
+ * beyond either, the oldest arrivals are dropped first (beyond the count, from the region that holds the most). Points of one
  * series share their namespace, name, dimensions and unit, so a point costs about a hundred bytes plus its series'
  * text the first time; the edge bounds that text (names of at most 255 characters, at most 30 dimensions with values
  * of at most 1024). Expired points are dropped whenever the region is written or read, and are never returned.
@@ -31,29 +32,30 @@ import java.util.function.Predicate;
  * <p><b>Regions</b> are names the caller has already checked (the edge takes them from the call's signature through
  * the served regions), so their number is bounded; each gets its store on first use.
  *
- * <p>Thread-safe: each region's store is locked for the length of one call; regions do not contend.
+ * <p>Thread-safe: each region's store is locked for the length of one call, and writes take the sink's lock too
+ * (before a region's), so that the bound holds for all regions; reads of different regions do not contend.
  */
 public final class MetricSink {
 
     private final InstantSource clock;
     private final Duration window;
-    private final int maxPointsPerRegion;
+    private final int maxPoints;
     private final Map<String, RegionMetrics> regions = new ConcurrentHashMap<>();
 
     /**
      * @param window how long a point is kept after it arrived; positive
-     * @param maxPointsPerRegion the most points a region keeps; positive
+     * @param maxPoints the most points the sink keeps, all regions together; positive
      */
-    public MetricSink(InstantSource clock, Duration window, int maxPointsPerRegion) {
+    public MetricSink(InstantSource clock, Duration window, int maxPoints) {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("window must be positive: " + window);
         }
-        if (maxPointsPerRegion < 1) {
-            throw new IllegalArgumentException("maxPointsPerRegion must be positive: " + maxPointsPerRegion);
+        if (maxPoints < 1) {
+            throw new IllegalArgumentException("maxPoints must be positive: " + maxPoints);
         }
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = window;
-        this.maxPointsPerRegion = maxPointsPerRegion;
+        this.maxPoints = maxPoints;
     }
 
     /** A sink with the window and bound of the {@code runnel.kcl.*} settings. */
@@ -63,19 +65,48 @@ public final class MetricSink {
 
     /**
      * Stores one point per value of each datum, in order, all with the same arrival time (now); a datum without a
-     * timestamp is stamped with it. When the region then holds more than its bound, the oldest points go, which may
-     * include the first points of this call.
+     * timestamp is stamped with it. When the sink then holds more than its bound, the oldest points of the region
+     * that holds the most go, which may include the first points of this call.
      *
      * @param namespace the namespace of the call, not null
      */
     public void put(String region, String namespace, List<MetricDatum> data) {
         Objects.requireNonNull(namespace, "namespace");
         Instant now = clock.instant();
-        RegionMetrics metrics = regions.computeIfAbsent(region, r -> new RegionMetrics(maxPointsPerRegion));
-        synchronized (metrics) {
-            metrics.expire(now.minus(window));
-            for (MetricDatum datum : data) {
-                metrics.add(namespace, datum, now);
+        RegionMetrics metrics = regions.computeIfAbsent(region, r -> new RegionMetrics(maxPoints));
+        synchronized (this) {
+            synchronized (metrics) {
+                metrics.expire(now.minus(window));
+                for (MetricDatum datum : data) {
+                    metrics.add(namespace, datum, now);
+                }
+            }
+            keepWithinBound();
+        }
+    }
+
+    /** Drops the oldest points of the fullest region until all regions together hold at most the bound. */
+    private void keepWithinBound() {
+        while (true) {
+            int total = 0;
+            RegionMetrics fullest = null;
+            int most = 0;
+            for (RegionMetrics metrics : regions.values()) {
+                int size;
+                synchronized (metrics) {
+                    size = metrics.size();
+                }
+                total += size;
+                if (size > most) {
+                    most = size;
+                    fullest = metrics;
+                }
+            }
+            if (total <= maxPoints || fullest == null) {
+                return;
+            }
+            synchronized (fullest) {
+                fullest.dropOldest(total - maxPoints);
             }
         }
     }

@@ -78,6 +78,16 @@ final class RegionMetrics {
         return points.size();
     }
 
+    /** Drops up to {@code count} of the oldest points; returns how many it dropped. */
+    int dropOldest(int count) {
+        int dropped = 0;
+        while (dropped < count && !points.isEmpty()) {
+            dropOldest();
+            dropped++;
+        }
+        return dropped;
+    }
+
     private void dropOldest() {
         MetricPoint oldest = points.removeFirst();
         SeriesKey key = SeriesKey.of(oldest.namespace(), oldest.metricName(), oldest.dimensions(), oldest.unit());

@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxStoredBytes item bytes (as DynamoDB counts them) the lease store may hold, all regions together; writes
  *     beyond get LimitExceededException
  * @param metricsWindow how long the metrics sink keeps a data point
- * @param maxMetricPoints data points the sink keeps per region, oldest dropped first
+ * @param maxMetricPoints data points the sink keeps, all regions together, oldest dropped first
  */
 public record Kcl(
         @DefaultValue("true") boolean enabled,

@@ -116,18 +116,30 @@ class MetricSinkTest {
     }
 
     @Test
-    void keepsAtMostTheBoundPerRegionDroppingTheOldestFirst() {
+    void keepsAtMostTheBoundForAllRegionsTogetherDroppingTheFullestRegionsOldestFirst() {
         for (int i = 0; i < 150; i++) {
             sink.put(REGION, APP, List.of(single("M" + i, i)));
         }
         sink.put("eu-west-1", APP, List.of(single("Other", 1)));
 
         List<MetricPoint> kept = sink.points(REGION, APP, MetricFilter.all(), Instant.EPOCH);
-        assertThat(kept).hasSize(100);
-        assertThat(kept.get(0).metricName()).isEqualTo("M50");
-        assertThat(kept.get(99).metricName()).isEqualTo("M149");
+        assertThat(kept).hasSize(99);
+        assertThat(kept.get(0).metricName()).isEqualTo("M51");
+        assertThat(kept.get(98).metricName()).isEqualTo("M149");
         assertThat(sink.points("eu-west-1", APP, MetricFilter.all(), Instant.EPOCH))
                 .hasSize(1);
+        for (int i = 0; i < 60; i++) {
+            sink.put("ap-south-1", APP, List.of(single("Far" + i, i)));
+        }
+        int total = 0;
+        for (String region : List.of(REGION, "eu-west-1", "ap-south-1")) {
+            total += sink.points(region, APP, MetricFilter.all(), Instant.EPOCH).size();
+        }
+        assertThat(total).as("a client signing for many regions gets no more").isEqualTo(100);
+        assertThat(sink.points("ap-south-1", APP, MetricFilter.all(), Instant.EPOCH))
+                .as("the fullest region gives way, so the regions end up level")
+                .hasSize(49);
+        assertThat(sink.points(REGION, APP, MetricFilter.all(), Instant.EPOCH)).hasSize(50);
     }
 
     @Test
