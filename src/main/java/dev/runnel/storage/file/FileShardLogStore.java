@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,7 +62,7 @@ public final class FileShardLogStore implements ShardLogStore {
             Files.createDirectories(root);
             for (Path incarnation : list(root)) {
                 Long id = parse(incarnation);
-                for (Path shard : id == null ? java.util.List.<Path>of() : list(incarnation)) {
+                for (Path shard : id == null ? List.<Path>of() : list(incarnation)) {
                     Long index = parse(shard);
                     if (index != null && index <= Integer.MAX_VALUE) {
                         logs.computeIfAbsent(id, k -> new ConcurrentHashMap<>())
@@ -75,9 +76,9 @@ public final class FileShardLogStore implements ShardLogStore {
     }
 
     /** The entries of a directory, deleting leftovers of drops that a crash interrupted. */
-    private static java.util.List<Path> list(Path dir) throws IOException {
+    private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            java.util.List<Path> all = entries.filter(Files::isDirectory).toList();
+            List<Path> all = entries.filter(Files::isDirectory).toList();
             for (Path entry : all) {
                 if (entry.getFileName().toString().contains(DROPPED)) {
                     LogDirectory.deleteTree(entry);

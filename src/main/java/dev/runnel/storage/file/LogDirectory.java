@@ -1,7 +1,9 @@
 package dev.runnel.storage.file;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,7 +34,7 @@ final class LogDirectory {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(SEGMENT_SUFFIX) && name.length() == 20 + SEGMENT_SUFFIX.length()) {
+                if (name.matches("[0-9]{20}\\" + SEGMENT_SUFFIX)) {
                     bases.add(Long.parseLong(name.substring(0, 20)));
                 } else if (name.endsWith(".tmp")) {
                     Files.delete(file);
@@ -56,6 +58,8 @@ final class LogDirectory {
         if (segments.isEmpty()) {
             segments.add(SegmentFile.create(dir, 0));
             forceDirectory(dir);
+            forceDirectory(dir.getParent()); // the log's directory, new too, and its incarnation's
+            forceDirectory(dir.getParent().getParent());
         }
         return segments;
     }
@@ -69,7 +73,7 @@ final class LogDirectory {
         Path tmp = dir.resolve(SEALED + ".tmp");
         try (FileChannel channel = FileChannel.open(
                 tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(Long.toString(endPosition).getBytes()));
+            channel.write(ByteBuffer.wrap(Long.toString(endPosition).getBytes(StandardCharsets.US_ASCII)));
             channel.force(true);
         }
         Files.move(tmp, dir.resolve(SEALED), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
