@@ -4,6 +4,7 @@ import dev.runnel.core.error.LimitExceededException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.AppendResult;
+import dev.runnel.storage.AppendWaiters;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ final class InMemoryShardLog implements ShardLog {
     private final int segmentBytes;
     private final int segmentRecords;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final AppendWaiters waiters = new AppendWaiters();
 
     private volatile Segment[] segments = NO_SEGMENTS;
     private volatile long endPosition;
@@ -44,8 +46,6 @@ final class InMemoryShardLog implements ShardLog {
     private boolean sealed;
     /** Sealed or dropped: no record will ever be appended again, so waits end at once. */
     private volatile boolean closed;
-
-    private final AppendWaiters waiters = new AppendWaiters();
 
     InMemoryShardLog(MemoryBudget budget, int segmentBytes, int segmentRecords) {
         this.budget = budget;

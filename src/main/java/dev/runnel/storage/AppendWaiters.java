@@ -1,4 +1,4 @@
-package dev.runnel.storage.memory;
+package dev.runnel.storage;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -6,11 +6,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * The waits of {@link InMemoryShardLog#awaitEnd}, without a thread per waiter: the first waiter of a generation
+ * The waits of {@link ShardLog#awaitEnd} for a log adapter, without a thread per waiter: the first waiter of a generation
  * installs one future, which the next append, seal or drop completes (with the end position) and removes. An
  * append with nobody waiting costs one volatile read. Thread-safe.
  */
-final class AppendWaiters {
+public final class AppendWaiters {
 
     /** The current generation's future, or null while nobody waits. */
     private final AtomicReference<CompletableFuture<Long>> nextAppend = new AtomicReference<>();
@@ -21,7 +21,7 @@ final class AppendWaiters {
      *     before it calls {@link #wake})
      * @param closed whether the log will never grow again
      */
-    CompletableFuture<Long> awaitEnd(long position, LongSupplier end, BooleanSupplier closed) {
+    public CompletableFuture<Long> awaitEnd(long position, LongSupplier end, BooleanSupplier closed) {
         CompletableFuture<Long> next = nextAppend.get();
         if (next == null) {
             CompletableFuture<Long> fresh = new CompletableFuture<>();
@@ -38,7 +38,7 @@ final class AppendWaiters {
     }
 
     /** Ends the current generation, if anyone waits; called by the writer after its change is visible. */
-    void wake(long end) {
+    public void wake(long end) {
         if (nextAppend.get() != null) {
             CompletableFuture<Long> waiting = nextAppend.getAndSet(null);
             if (waiting != null) {

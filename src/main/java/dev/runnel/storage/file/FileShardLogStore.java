@@ -1,0 +1,182 @@
+package dev.runnel.storage.file;
+
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * A durable {@link ShardLogStore}: every shard log is a directory of append-only segment files under one root,
+ * {@code <root>/<incarnation>/<shard index>/}, each segment named by the position of its first record
+ * ({@code 00000000000000000000.log}) and holding CRC32C-checked frames (see {@link RecordFrame}).
+ *
+ * <p>Opening the store recovers every log from its files: indexes are rebuilt from the frame headers (the data is
+ * not read, except in each log's newest segment, whose frames are checked against their CRCs), and a torn tail is
+ * cut after the last good record with a WARN line; positions continue after it. The heap holds only the sparse
+ * indexes (about 24 bytes per {@value SegmentFile#INDEX_INTERVAL} bytes of frames) and the blocks a read is
+ * answering.
+ *
+ * <p>Durability of an append when it returns: per the {@link FsyncPolicy}. Seals and unseals are always forced.
+ * Dropping a log renames its directory away (atomically) before deleting it, so a crash never leaves half a log.
+ * There is no byte limit yet ({@link #maxBytes()} is {@link Long#MAX_VALUE}). Thread-safe; I/O failures surface as
+ * {@link UncheckedIOException}.
+ */
+public final class FileShardLogStore implements ShardLogStore {
+
+    private static final String DROPPED = ".dropped-";
+
+    private final Path root;
+    private final long segmentBytes;
+    private final FsyncPolicy fsync;
+    private final Map<Long, Map<ShardId, FileShardLog>> logs = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Opens (creating if needed) the store in {@code root} and recovers every log in it.
+     *
+     * @param root the directory that holds the store's files, and nothing else
+     * @param segmentBytes the bytes of frames (records plus {@value RecordFrame#HEADER_BYTES} bytes each) a segment
+     *     file holds before the next one starts; a larger record gets a segment of its own. Retention frees disk
+     *     in steps of this size
+     * @param fsync when appends are forced to the disk
+     * @throws UncheckedIOException when the directory cannot be read or a log cannot be recovered
+     */
+    public FileShardLogStore(Path root, long segmentBytes, FsyncPolicy fsync) {
+        if (segmentBytes < 1) {
+            throw new IllegalArgumentException("segments must hold at least one byte");
+        }
+        this.root = root;
+        this.segmentBytes = segmentBytes;
+        this.fsync = fsync;
+        try {
+            Files.createDirectories(root);
+            for (Path incarnation : list(root)) {
+                Long id = parse(incarnation);
+                for (Path shard : id == null ? List.<Path>of() : list(incarnation)) {
+                    Long index = parse(shard);
+                    if (index != null && index <= Integer.MAX_VALUE) {
+                        logs.computeIfAbsent(id, k -> new ConcurrentHashMap<>())
+                                .put(new ShardId(index.intValue()), FileShardLog.open(shard, fsync, segmentBytes));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the shard log store in " + root + " failed", e);
+        }
+    }
+
+    /** The entries of a directory, deleting leftovers of drops that a crash interrupted. */
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> all = entries.filter(Files::isDirectory).toList();
+            for (Path entry : all) {
+                if (entry.getFileName().toString().contains(DROPPED)) {
+                    LogDirectory.deleteTree(entry);
+                }
+            }
+            return all.stream().filter(Files::exists).toList();
+        }
+    }
+
+    private static Long parse(Path dir) {
+        String name = dir.getFileName().toString();
+        return name.matches("[0-9]{1,18}") ? Long.valueOf(name) : null;
+    }
+
+    private Path dirOf(long incarnation, ShardId shard) {
+        return root.resolve(Long.toString(incarnation)).resolve(Integer.toString(shard.index()));
+    }
+
+    @Override
+    public ShardLog create(long incarnation, ShardId shard) {
+        return logs.computeIfAbsent(incarnation, k -> new ConcurrentHashMap<>()).computeIfAbsent(shard, k -> {
+            try {
+                return FileShardLog.open(dirOf(incarnation, shard), fsync, segmentBytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("creating the shard log of " + shard + " failed", e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<ShardLog> find(long incarnation, ShardId shard) {
+        Map<ShardId, FileShardLog> shards = logs.get(incarnation);
+        return shards == null ? Optional.empty() : Optional.ofNullable(shards.get(shard));
+    }
+
+    @Override
+    public void drop(long incarnation) {
+        Map<ShardId, FileShardLog> shards = logs.remove(incarnation);
+        if (shards != null) {
+            shards.values().forEach(log -> log.release(true));
+            delete(root.resolve(Long.toString(incarnation)));
+        }
+    }
+
+    @Override
+    public void drop(long incarnation, ShardId shard) {
+        Map<ShardId, FileShardLog> shards = logs.get(incarnation);
+        FileShardLog log = shards == null ? null : shards.remove(shard);
+        if (log != null) {
+            log.release(true);
+            delete(dirOf(incarnation, shard));
+        }
+    }
+
+    /** Renames the directory away atomically, then deletes it. */
+    private static void delete(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                Path away = dir.resolveSibling(dir.getFileName() + DROPPED + System.nanoTime());
+                Files.move(dir, away, StandardCopyOption.ATOMIC_MOVE);
+                LogDirectory.forceDirectory(dir.getParent());
+                LogDirectory.deleteTree(away);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting the shard log files in " + dir + " failed", e);
+        }
+    }
+
+    /** Bytes of segment files held by all logs, frame headers included. */
+    @Override
+    public long usedBytes() {
+        long used = 0;
+        for (Map<ShardId, FileShardLog> shards : logs.values()) {
+            for (FileShardLog log : shards.values()) {
+                used += log.usedBytes();
+            }
+        }
+        return used;
+    }
+
+    /** No limit yet: {@link Long#MAX_VALUE}. */
+    @Override
+    public long maxBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /** Forces every append that has returned, whatever the {@link FsyncPolicy}. */
+    @Override
+    public void flush() {
+        logs.values().forEach(shards -> shards.values().forEach(FileShardLog::flush));
+    }
+
+    /** Flushes, then closes every file; the files stay for the next store opened on the directory. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            flush();
+            logs.values().forEach(shards -> shards.values().forEach(log -> log.release(false)));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.runnel.storage.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The directory of one shard log: its segment files and its seal marker. Files are replaced by write-then-rename
+ * and the directory is forced after names change, so a crash leaves either the old or the new state.
+ */
+final class LogDirectory {
+
+    private static final String SEALED = "sealed";
+    private static final String SEGMENT_SUFFIX = ".log";
+
+    private LogDirectory() {}
+
+    /**
+     * Opens the log's segments oldest first, recovering each (see {@link SegmentRecovery}); a segment that is left
+     * empty is deleted unless it is the newest. Creates segment 0 when the directory holds none.
+     */
+    static List<SegmentFile> openSegments(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Long> bases = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.matches("[0-9]{20}\\" + SEGMENT_SUFFIX)) {
+                    bases.add(Long.parseLong(name.substring(0, 20)));
+                } else if (name.endsWith(".tmp")) {
+                    Files.delete(file);
+                }
+            }
+        }
+        bases.sort(Comparator.naturalOrder());
+        List<SegmentFile> segments = new ArrayList<>();
+        long arrival = Long.MIN_VALUE;
+        for (int i = 0; i < bases.size(); i++) {
+            boolean newest = i == bases.size() - 1;
+            Path path = dir.resolve(SegmentFile.fileName(bases.get(i)));
+            SegmentFile segment = SegmentRecovery.open(path, bases.get(i), newest, arrival);
+            if (segment.count() == 0 && !newest) {
+                segment.delete();
+                continue;
+            }
+            arrival = Math.max(arrival, segment.lastArrival());
+            segments.add(segment);
+        }
+        if (segments.isEmpty()) {
+            segments.add(SegmentFile.create(dir, 0));
+            forceDirectory(dir);
+            forceDirectory(dir.getParent()); // the log's directory, new too, and its incarnation's
+            forceDirectory(dir.getParent().getParent());
+        }
+        return segments;
+    }
+
+    static boolean isSealed(Path dir) {
+        return Files.exists(dir.resolve(SEALED));
+    }
+
+    /** Writes the seal marker (holding the final end position) by write-then-rename, durably. */
+    static void writeSeal(Path dir, long endPosition) throws IOException {
+        Path tmp = dir.resolve(SEALED + ".tmp");
+        try (FileChannel channel = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(Long.toString(endPosition).getBytes(StandardCharsets.US_ASCII)));
+            channel.force(true);
+        }
+        Files.move(tmp, dir.resolve(SEALED), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory(dir);
+    }
+
+    /** Removes the seal marker, durably. */
+    static void removeSeal(Path dir) throws IOException {
+        if (Files.deleteIfExists(dir.resolve(SEALED))) {
+            forceDirectory(dir);
+        }
+    }
+
+    /** Makes the directory's entries (created, renamed, deleted files) durable. */
+    static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /** Deletes the segments' files, then forces the directory. @return the bytes of frames freed */
+    static long delete(Path dir, List<SegmentFile> segments) throws IOException {
+        long freed = 0;
+        for (SegmentFile segment : segments) {
+            freed += segment.size();
+            segment.delete();
+        }
+        forceDirectory(dir);
+        return freed;
+    }
+
+    /** Deletes a directory and everything in it; a missing one is fine. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

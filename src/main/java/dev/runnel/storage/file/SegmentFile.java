@@ -1,0 +1,280 @@
+package dev.runnel.storage.file;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * One segment file of a shard log: consecutive {@link RecordFrame}s, named by the position of its first record
+ * ({@code 00000000000000000042.log}), plus a sparse in-memory index (one entry per {@value #INDEX_INTERVAL} bytes
+ * of frames: position, file offset, arrival) that both position and arrival lookups binary-search before they scan
+ * a few headers.
+ *
+ * <p>Writing is two-phase and writer-only (under the log's lock): {@link #stage} notes each record and {@link
+ * #write} puts the staged bytes after the published end; {@link #publish} then makes them visible to readers, or
+ * {@link #rollback} cuts them off. Readers take no lock: they read {@link #size()} (volatile, raised last) first
+ * and see every index entry and byte below it. A reader of a segment that gets closed under it (trimmed, dropped)
+ * gets a {@link ClosedChannelException} and retries on the log's new segments.
+ */
+final class SegmentFile {
+
+    static final int INDEX_INTERVAL = 4096;
+    private static final int INITIAL_INDEX = 8;
+
+    /** Index columns; entries below the published count never change. */
+    private record Index(long[] positions, long[] offsets, long[] arrivals) {}
+
+    final long basePosition;
+    final Path path;
+    private volatile FileChannel channel;
+    private volatile boolean closed;
+
+    private volatile Index index = new Index(new long[INITIAL_INDEX], new long[INITIAL_INDEX], new long[INITIAL_INDEX]);
+    private volatile int indexCount;
+    private volatile long endPosition;
+    private volatile long lastArrival = Long.MIN_VALUE;
+    private volatile long count;
+    private volatile long size;
+
+    /** Writer-only: what is staged, published or not. */
+    private int stagedIndex;
+
+    private long stagedSize;
+    private long stagedEnd;
+    private long stagedLastArrival = Long.MIN_VALUE;
+    private long stagedCount;
+    private long writtenSize;
+
+    private SegmentFile(long basePosition, Path path, FileChannel channel) {
+        this.basePosition = basePosition;
+        this.path = path;
+        this.channel = channel;
+        this.endPosition = basePosition;
+        this.stagedEnd = basePosition;
+    }
+
+    static String fileName(long basePosition) {
+        return String.format("%020d.log", basePosition);
+    }
+
+    /** Creates an empty segment file in the directory; it must not exist yet. */
+    static SegmentFile create(Path dir, long basePosition) throws IOException {
+        Path path = dir.resolve(fileName(basePosition));
+        FileChannel channel = FileChannel.open(
+                path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        return new SegmentFile(basePosition, path, channel);
+    }
+
+    /** Opens an existing segment file; the caller stages its records and publishes (see {@link SegmentRecovery}). */
+    static SegmentFile open(Path path, long basePosition) throws IOException {
+        return new SegmentFile(
+                basePosition, path, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE));
+    }
+
+    /** Published bytes of frames; everything below is complete and never changes. */
+    long size() {
+        return size;
+    }
+
+    /** One past the last published record's position; the base position when there is none. */
+    long endPosition() {
+        return endPosition;
+    }
+
+    long count() {
+        return count;
+    }
+
+    /** The last published record's arrival, epoch milliseconds; {@link Long#MIN_VALUE} when empty. */
+    long lastArrival() {
+        return lastArrival;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Writer-only: staged (published or not) bytes, for deciding when to roll. */
+    long stagedSize() {
+        return stagedSize;
+    }
+
+    /** Writer-only: notes one record of {@code frameBytes} that the next {@link #write} puts in the file. */
+    void stage(long position, long arrivalMillis, int frameBytes) {
+        if (stagedCount == 0 || stagedSize - index.offsets[stagedIndex - 1] >= INDEX_INTERVAL) {
+            Index current = index;
+            if (stagedIndex == current.positions.length) {
+                int grown = current.positions.length * 2;
+                current = new Index(
+                        Arrays.copyOf(current.positions, grown),
+                        Arrays.copyOf(current.offsets, grown),
+                        Arrays.copyOf(current.arrivals, grown));
+                index = current;
+            }
+            current.positions[stagedIndex] = position;
+            current.offsets[stagedIndex] = stagedSize;
+            current.arrivals[stagedIndex] = arrivalMillis;
+            stagedIndex++;
+        }
+        stagedSize += frameBytes;
+        stagedEnd = position + 1;
+        stagedLastArrival = arrivalMillis;
+        stagedCount++;
+    }
+
+    /** Writer-only: writes staged frames (the buffer's remaining bytes) after those already written. */
+    void write(ByteBuffer frames) throws IOException {
+        long at = writtenSize;
+        while (frames.hasRemaining()) {
+            at += openChannel().write(frames, at);
+        }
+        writtenSize = at;
+    }
+
+    /** Writer-only: forces the written bytes to the disk. */
+    void force() throws IOException {
+        openChannel().force(false);
+    }
+
+    /** Writer-only: makes everything staged and written visible to readers. */
+    void publish() {
+        indexCount = stagedIndex;
+        endPosition = stagedEnd;
+        lastArrival = stagedLastArrival;
+        count = stagedCount;
+        size = stagedSize;
+    }
+
+    /** Writer-only: forgets what was staged since the last publish and cuts the file back to the published size. */
+    void rollback() throws IOException {
+        stagedIndex = indexCount;
+        stagedSize = size;
+        stagedEnd = endPosition;
+        stagedLastArrival = lastArrival;
+        stagedCount = count;
+        writtenSize = size;
+        if (channel.isOpen()) {
+            channel.truncate(size);
+        } else {
+            truncateClosed(size);
+        }
+    }
+
+    /** Recovery: everything staged is in the file; publishes it. */
+    void recovered() {
+        writtenSize = stagedSize;
+        publish();
+    }
+
+    /** Recovery: cuts the file at {@code bytes}, beyond everything staged. */
+    void truncate(long bytes) throws IOException {
+        channel.truncate(bytes);
+        channel.force(true);
+        writtenSize = bytes;
+    }
+
+    private void truncateClosed(long bytes) throws IOException {
+        synchronized (this) {
+            if (!closed) {
+                channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                channel.truncate(bytes);
+            }
+        }
+    }
+
+    /** The file offset of the last index entry at or below the position (0 when none): a scan starts there. */
+    long offsetForPosition(long position) {
+        int n = indexCount;
+        Index idx = index;
+        int low = 0;
+        int high = n - 1;
+        long offset = 0;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (idx.positions[mid] <= position) {
+                offset = idx.offsets[mid];
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return offset;
+    }
+
+    /** The file offset of the last index entry that arrived before the time (0 when none): a scan starts there. */
+    long offsetBeforeArrival(long arrivalMillis) {
+        int n = indexCount;
+        Index idx = index;
+        int low = 0;
+        int high = n - 1;
+        long offset = 0;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (idx.arrivals[mid] < arrivalMillis) {
+                offset = idx.offsets[mid];
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return offset;
+    }
+
+    /**
+     * Fills {@code into} from the file at {@code offset}. A channel closed by another thread's interrupt is opened
+     * again; one closed because the segment was closed fails with {@link ClosedChannelException}.
+     *
+     * @throws EOFException when the file ends first
+     */
+    void readFully(ByteBuffer into, long offset) throws IOException {
+        long at = offset;
+        int attempts = 0;
+        while (into.hasRemaining()) {
+            try {
+                int n = openChannel().read(into, at);
+                if (n < 0) {
+                    throw new EOFException("segment " + path + " ends before byte " + (at + into.remaining()));
+                }
+                at += n;
+            } catch (ClosedByInterruptException interrupted) {
+                throw interrupted;
+            } catch (ClosedChannelException closedUnderUs) {
+                if (closed || ++attempts > 3) {
+                    throw closedUnderUs;
+                }
+            }
+        }
+    }
+
+    private FileChannel openChannel() throws IOException {
+        FileChannel current = channel;
+        if (current.isOpen() || closed) {
+            return current;
+        }
+        synchronized (this) {
+            if (!closed && !channel.isOpen()) {
+                channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            }
+            return channel;
+        }
+    }
+
+    /** Releases the file; readers still on it fail and retry. Idempotent. */
+    synchronized void close() throws IOException {
+        closed = true;
+        channel.close();
+    }
+
+    /** Closes and deletes the file. */
+    void delete() throws IOException {
+        close();
+        Files.deleteIfExists(path);
+    }
+}
