@@ -2,6 +2,7 @@ package dev.runnel.storage.file;
 
 import dev.runnel.core.record.RecordData;
 import dev.runnel.core.record.StoredRecord;
+import dev.runnel.storage.SegmentSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -89,17 +90,7 @@ final class LogReads {
 
     /** The index of the last segment whose base is at or below the position, or 0 when there is none. */
     static int indexOf(SegmentFile[] snapshot, long position) {
-        int low = 0;
-        int high = snapshot.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (snapshot[mid].basePosition <= position) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
+        return SegmentSearch.floorIndex(snapshot.length, i -> snapshot[i].basePosition, position);
     }
 
     /**

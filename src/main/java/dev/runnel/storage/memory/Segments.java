@@ -1,6 +1,7 @@
 package dev.runnel.storage.memory;
 
 import dev.runnel.core.record.StoredRecord;
+import dev.runnel.storage.SegmentSearch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,17 +43,7 @@ final class Segments {
 
     /** The index of the segment holding the position, which is at or above the first segment's base. */
     static int indexOf(Segment[] snapshot, long position) {
-        int low = 0;
-        int high = snapshot.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (snapshot[mid].basePosition <= position) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
+        return SegmentSearch.floorIndex(snapshot.length, i -> snapshot[i].basePosition, position);
     }
 
     /**
