@@ -1,10 +1,11 @@
 package dev.runnel.console;
 
 import dev.runnel.metricsink.MetricFilter;
+import dev.runnel.metricsink.MetricPoint;
 import dev.runnel.metricsink.MetricSink;
 import dev.runnel.streams.StreamService;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +29,16 @@ class SinkProcessedRecordsRate implements ProcessedRecordsRate {
 
     @Override
     public Double recordsPerSecond(String applicationName, String streamName) {
-        String region = streams.region();
         MetricFilter processed = MetricFilter.metric("RecordsProcessed").withDimension("Operation", "ProcessTask");
-        if (sink.points(region, applicationName, processed, streams.now().minus(WINDOW))
-                .isEmpty()) {
+        List<MetricPoint> points = sink.points(
+                streams.region(), applicationName, processed, streams.now().minus(WINDOW));
+        if (points.isEmpty()) {
             return null;
         }
-        double records =
-                sink.sum(region, applicationName, "RecordsProcessed", Map.of("Operation", "ProcessTask"), WINDOW);
+        double records = 0;
+        for (MetricPoint point : points) {
+            records += point.value().sum();
+        }
         return records / WINDOW.toSeconds();
     }
 }

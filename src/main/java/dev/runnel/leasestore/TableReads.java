@@ -55,7 +55,9 @@ final class TableReads {
             }
             entries.add(new Entry(indexKey, stored.getKey(), index == null ? item : index.project(item, tableKey)));
         }
-        entries.sort(ORDER);
+        if (index != null) {
+            entries.sort(ORDER); // a table's items come in key order already; an index's do not
+        }
         if (!spec.forward()) {
             Collections.reverse(entries);
         }
