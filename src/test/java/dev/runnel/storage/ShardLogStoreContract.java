@@ -36,6 +36,19 @@ public abstract class ShardLogStoreContract {
     // ---- append and read ----------------------------------------------------------------------------------
 
     @Test
+    void idsListEveryLogHeldByIncarnationAndReopenedStoresListTheSame() {
+        ShardLogStore store = newStore();
+        store.create(1, SHARD_0);
+        store.create(1, SHARD_1);
+        store.create(2, SHARD_0);
+        store.create(3, SHARD_1);
+        store.drop(2);
+        store.drop(3, SHARD_1);
+        assertThat(store.ids()).isEqualTo(java.util.Map.of(1L, java.util.Set.of(SHARD_0, SHARD_1)));
+        assertThat(reopen(store).ids()).isEqualTo(java.util.Map.of(1L, java.util.Set.of(SHARD_0, SHARD_1)));
+    }
+
+    @Test
     void anEmptyLogStartsAndEndsAtZero() {
         ShardLog log = newStore().create(1, SHARD_0);
         assertThat(log.startPosition()).isZero();

@@ -1,5 +1,6 @@
 package dev.runnel.storage.file;
 
+import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.AppendResult;
@@ -7,14 +8,15 @@ import dev.runnel.storage.AppendWaiters;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,17 +27,20 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Appends, seals and trims take the log's own lock (one writer at a time); reads take no lock. An append writes
  * its frames, forces them under {@link FsyncPolicy#ALWAYS}, and only then publishes them to readers, so a reader
- * never sees a record that a crash could take back under that policy. See {@link ShardLog} for the contract. I/O
- * failures surface as {@link UncheckedIOException}, after an append's partly written frames were cut off.
+ * never sees a record that a crash could take back under that policy. Appends commit in groups: whoever holds the
+ * lock writes every call queued meanwhile and forces once for all of them. See {@link ShardLog} for the contract.
+ * I/O failures surface as the errors {@link StoreFailures} chooses, after an append's partly written frames were cut
+ * off.
  */
 final class FileShardLog implements ShardLog {
 
     private static final SegmentFile[] NO_SEGMENTS = new SegmentFile[0];
 
     private final Path dir;
-    private final FsyncPolicy fsync;
-    private final long segmentBytes;
+    private final FileLogOptions options;
+    private final DiskSpace space;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Queue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
     private final AppendWaiters waiters = new AppendWaiters();
 
     private volatile SegmentFile[] segments;
@@ -47,15 +52,19 @@ final class FileShardLog implements ShardLog {
     /** Writer-only. */
     private long lastArrival;
 
+    /** Writer-only: how many times appends forced their segments (group commit makes this fewer than appends). */
+    private long forces;
+
     private boolean sealed;
     private boolean dropped;
-    /** Writer-only: segments written since they were last forced. */
+    /** Segments written since they were last forced; guarded by itself (the flusher takes it without the lock). */
     private final Set<SegmentFile> unflushed = new LinkedHashSet<>();
 
-    private FileShardLog(Path dir, FsyncPolicy fsync, long segmentBytes, List<SegmentFile> opened, boolean sealed) {
+    private FileShardLog(
+            Path dir, FileLogOptions options, DiskSpace space, List<SegmentFile> opened, boolean sealed) {
         this.dir = dir;
-        this.fsync = fsync;
-        this.segmentBytes = segmentBytes;
+        this.options = options;
+        this.space = space;
         this.segments = opened.toArray(NO_SEGMENTS);
         SegmentFile newest = opened.get(opened.size() - 1);
         this.endPosition = newest.endPosition();
@@ -67,8 +76,8 @@ final class FileShardLog implements ShardLog {
     }
 
     /** Opens the log in {@code dir}, creating an empty one when the directory holds no segment. */
-    static FileShardLog open(Path dir, FsyncPolicy fsync, long segmentBytes) throws IOException {
-        return new FileShardLog(dir, fsync, segmentBytes, LogDirectory.openSegments(dir), LogDirectory.isSealed(dir));
+    static FileShardLog open(Path dir, FileLogOptions options, DiskSpace space) throws IOException {
+        return new FileShardLog(dir, options, space, LogDirectory.openSegments(dir), LogDirectory.isSealed(dir));
     }
 
     @Override
@@ -77,63 +86,86 @@ final class FileShardLog implements ShardLog {
                 .get(0);
     }
 
+    /**
+     * Group commit: the call queues its records, then takes the writer lock; whoever holds it writes every queued
+     * call's records, forces once (under {@link FsyncPolicy#ALWAYS}) and publishes them, so appends that arrive while
+     * a force is under way share the next one. A call finds its records already written when another thread's turn
+     * took them.
+     */
     @Override
     public List<AppendResult> appendAll(List<Append> records, long nowMillis) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("appendAll needs at least one record");
         }
-        byte[][] keys = records.stream()
-                .map(r -> RecordFrame.keyBytes(r.partitionKey()))
-                .toArray(byte[][]::new);
-        List<AppendResult> results;
+        PendingAppend mine = new PendingAppend(records, nowMillis);
+        queue.add(mine);
         writeLock.lock();
         try {
-            if (dropped) {
-                throw new ResourceNotFoundException("The shard's log was deleted with its stream.");
+            if (!mine.isDone()) {
+                commitQueued();
             }
-            if (sealed) {
-                throw new ShardLogSealedException();
-            }
-            results = appendLocked(records, keys, Math.max(nowMillis, lastArrival));
         } finally {
             writeLock.unlock();
         }
         waiters.wake(endPosition);
-        return results;
+        return mine.results();
     }
 
-    /** Writer only, under the lock: writes, forces per the policy, then publishes. */
-    private List<AppendResult> appendLocked(List<Append> records, byte[][] keys, long arrival) {
+    /** Writer only, under the lock: writes every queued call, forces per the policy, then publishes. */
+    private void commitQueued() {
+        List<PendingAppend> group = new ArrayList<>();
+        for (PendingAppend next = queue.poll(); next != null; next = queue.poll()) {
+            if (dropped) {
+                next.fail(new ResourceNotFoundException("The shard's log was deleted with its stream."));
+            } else if (sealed) {
+                next.fail(new ShardLogSealedException());
+            } else {
+                try {
+                    space.reserve(next.bytes(), usedBytes);
+                    group.add(next);
+                } catch (KinesisException full) {
+                    next.fail(full);
+                }
+            }
+        }
+        if (group.isEmpty()) {
+            return;
+        }
         SegmentFile[] current = segments;
-        SegmentBatch batch = new SegmentBatch(dir, current[current.length - 1], segmentBytes);
+        SegmentBatch batch =
+                new SegmentBatch(dir, current[current.length - 1], options.segmentBytes(), options.segmentAgeMillis());
         long position = endPosition;
-        List<AppendResult> results = new ArrayList<>(records.size());
+        long arrival = lastArrival;
         try {
-            for (int i = 0; i < keys.length; i++) {
-                Append record = records.get(i);
-                batch.add(position, arrival, record.encrypted(), keys[i], record.data());
-                results.add(new AppendResult(position, arrival));
-                position++;
+            for (PendingAppend pending : group) {
+                arrival = Math.max(pending.nowMillis, arrival);
+                position = pending.stage(batch, position, arrival);
             }
             batch.write();
-            if (fsync == FsyncPolicy.ALWAYS) {
+            if (options.fsync() == FsyncPolicy.ALWAYS) {
                 batch.force();
+                forces++;
             }
         } catch (IOException e) {
             batch.abandon();
-            throw new UncheckedIOException("appending to the shard log in " + dir + " failed", e);
+            KinesisException failure = StoreFailures.of("appending to", dir, e);
+            group.forEach(pending -> pending.fail(failure));
+            return;
         }
         batch.publish();
-        if (fsync != FsyncPolicy.ALWAYS) {
-            unflushed.addAll(batch.touched());
+        if (options.fsync() != FsyncPolicy.ALWAYS) {
+            synchronized (unflushed) {
+                unflushed.addAll(batch.touched());
+            }
         }
         if (!batch.created().isEmpty()) {
             segments = batch.appendCreated(current);
+            SegmentIndexFile.writeFinished(batch.finished(current[current.length - 1]));
         }
         lastArrival = arrival;
         usedBytes += batch.bytes();
         endPosition = position;
-        return results;
+        group.forEach(PendingAppend::succeed);
     }
 
     @Override
@@ -232,12 +264,14 @@ final class FileShardLog implements ShardLog {
             SegmentFile[] next = Arrays.copyOfRange(current, drop, current.length);
             segments = next.length > 0 ? next : new SegmentFile[] {SegmentFile.create(dir, endPosition)};
             List<SegmentFile> gone = Arrays.asList(current).subList(0, drop);
-            gone.forEach(unflushed::remove);
+            synchronized (unflushed) {
+                gone.forEach(unflushed::remove);
+            }
             long freed = LogDirectory.delete(dir, gone);
             usedBytes -= freed;
             return freed;
         } catch (IOException e) {
-            throw new UncheckedIOException("trimming the shard log in " + dir + " failed", e);
+            throw StoreFailures.of("trimming", dir, e);
         } finally {
             writeLock.unlock();
         }
@@ -248,19 +282,42 @@ final class FileShardLog implements ShardLog {
         return usedBytes;
     }
 
-    /** Forces every segment written since the last force, and the directory (for segment files created since). */
-    void flush() {
+    /** How many forces appends have made so far under {@link FsyncPolicy#ALWAYS}: one per group commit. */
+    long forceCount() {
         writeLock.lock();
         try {
-            if (!unflushed.isEmpty() && !dropped) {
-                for (SegmentFile segment : unflushed) {
-                    io(segment::force, "flushing");
-                }
-                io(() -> LogDirectory.forceDirectory(dir), "flushing");
-            }
-            unflushed.clear();
+            return forces;
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Forces every segment written since the last force, and the directory (for segment files created since),
+     * without holding up appends: a force covers every byte written before it began. A segment trimmed or dropped
+     * meanwhile needs no force.
+     */
+    void flush() {
+        List<SegmentFile> toForce;
+        synchronized (unflushed) {
+            toForce = List.copyOf(unflushed);
+            unflushed.clear();
+        }
+        if (toForce.isEmpty()) {
+            return;
+        }
+        try {
+            for (SegmentFile segment : toForce) {
+                segment.forceIfOpen();
+            }
+            if (!dropped) {
+                LogDirectory.forceDirectory(dir);
+            }
+        } catch (IOException e) {
+            synchronized (unflushed) {
+                unflushed.addAll(toForce);
+            }
+            throw StoreFailures.of("flushing", dir, e);
         }
     }
 
@@ -276,7 +333,9 @@ final class FileShardLog implements ShardLog {
                 closed = true;
                 segments = NO_SEGMENTS;
                 usedBytes = 0;
-                unflushed.clear();
+                synchronized (unflushed) {
+                    unflushed.clear();
+                }
             }
         } finally {
             writeLock.unlock();
@@ -292,7 +351,7 @@ final class FileShardLog implements ShardLog {
         try {
             action.run();
         } catch (IOException e) {
-            throw new UncheckedIOException(what + " the shard log in " + dir + " failed", e);
+            throw StoreFailures.of(what, dir, e);
         }
     }
 }

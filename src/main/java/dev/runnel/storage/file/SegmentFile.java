@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One segment file of a shard log: consecutive {@link RecordFrame}s, named by the position of its first record
@@ -25,6 +27,8 @@ import java.util.Arrays;
  */
 final class SegmentFile {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentFile.class);
+
     static final int INDEX_INTERVAL = 4096;
     private static final int INITIAL_INDEX = 8;
 
@@ -35,6 +39,7 @@ final class SegmentFile {
     final Path path;
     private volatile FileChannel channel;
     private volatile boolean closed;
+    private volatile boolean reportedCorrupt;
 
     private volatile Index index = new Index(new long[INITIAL_INDEX], new long[INITIAL_INDEX], new long[INITIAL_INDEX]);
     private volatile int indexCount;
@@ -97,6 +102,20 @@ final class SegmentFile {
         return lastArrival;
     }
 
+    /** Logs, once per segment, that a read found a corrupt frame at the offset and skipped the rest of the file. */
+    void reportCorrupt(long offset, String problem) {
+        if (!reportedCorrupt) {
+            reportedCorrupt = true;
+            LOG.error(
+                    "Shard log segment {}: {} at byte {}; reads skip the rest of the segment (records up to position"
+                            + " {}) and go on with the next one",
+                    path,
+                    problem,
+                    offset,
+                    endPosition - 1);
+        }
+    }
+
     boolean isClosed() {
         return closed;
     }
@@ -104,6 +123,11 @@ final class SegmentFile {
     /** Writer-only: staged (published or not) bytes, for deciding when to roll. */
     long stagedSize() {
         return stagedSize;
+    }
+
+    /** Writer-only: the staged first record's arrival, epoch milliseconds; {@link Long#MIN_VALUE} when none. */
+    long stagedFirstArrival() {
+        return stagedCount == 0 ? Long.MIN_VALUE : index.arrivals[0];
     }
 
     /** Writer-only: notes one record of {@code frameBytes} that the next {@link #write} puts in the file. */
@@ -143,6 +167,22 @@ final class SegmentFile {
         openChannel().force(false);
     }
 
+    /**
+     * Forces the bytes written so far, from any thread (a force covers every write that returned before it began);
+     * does nothing once the segment is closed (trimmed or dropped: its bytes are not needed).
+     */
+    void forceIfOpen() throws IOException {
+        try {
+            if (!closed) {
+                openChannel().force(false);
+            }
+        } catch (ClosedChannelException closedUnderUs) {
+            if (!closed) {
+                throw closedUnderUs;
+            }
+        }
+    }
+
     /** Writer-only: makes everything staged and written visible to readers. */
     void publish() {
         indexCount = stagedIndex;
@@ -165,6 +205,51 @@ final class SegmentFile {
         } else {
             truncateClosed(size);
         }
+    }
+
+    /**
+     * A finished segment's published sparse index and totals, as its index file keeps them.
+     *
+     * @param entries how many index entries the arrays hold
+     */
+    record Summary(
+            long[] positions,
+            long[] offsets,
+            long[] arrivals,
+            int entries,
+            long count,
+            long endPosition,
+            long lastArrival,
+            long size) {}
+
+    /** The published index and totals. */
+    Summary summary() {
+        int n = indexCount;
+        Index idx = index;
+        return new Summary(
+                Arrays.copyOf(idx.positions, n),
+                Arrays.copyOf(idx.offsets, n),
+                Arrays.copyOf(idx.arrivals, n),
+                n,
+                count,
+                endPosition,
+                lastArrival,
+                size);
+    }
+
+    /** Recovery: takes the index and totals from the segment's index file instead of its frames, and publishes. */
+    void restore(Summary summary) {
+        int capacity = Math.max(INITIAL_INDEX, summary.entries());
+        index = new Index(
+                Arrays.copyOf(summary.positions(), capacity),
+                Arrays.copyOf(summary.offsets(), capacity),
+                Arrays.copyOf(summary.arrivals(), capacity));
+        stagedIndex = summary.entries();
+        stagedSize = summary.size();
+        stagedEnd = summary.endPosition();
+        stagedLastArrival = summary.lastArrival();
+        stagedCount = summary.count();
+        recovered();
     }
 
     /** Recovery: everything staged is in the file; publishes it. */
@@ -272,9 +357,10 @@ final class SegmentFile {
         channel.close();
     }
 
-    /** Closes and deletes the file. */
+    /** Closes and deletes the file, and its index file if it has one. */
     void delete() throws IOException {
         close();
         Files.deleteIfExists(path);
+        Files.deleteIfExists(SegmentIndexFile.pathOf(path));
     }
 }
