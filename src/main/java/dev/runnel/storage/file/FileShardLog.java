@@ -256,7 +256,7 @@ final class FileShardLog implements ShardLog {
                 for (SegmentFile segment : unflushed) {
                     io(segment::force, "flushing");
                 }
-                io(() -> LogDirectory.forceDirectory(dir), "flushing");
+                io(() -> DurableFiles.forceDirectory(dir), "flushing");
             }
             unflushed.clear();
         } finally {

@@ -139,7 +139,7 @@ public final class FileShardLogStore implements ShardLogStore {
             if (Files.exists(dir)) {
                 Path away = dir.resolveSibling(dir.getFileName() + DROPPED + System.nanoTime());
                 Files.move(dir, away, StandardCopyOption.ATOMIC_MOVE);
-                LogDirectory.forceDirectory(dir.getParent());
+                DurableFiles.forceDirectory(dir.getParent());
                 LogDirectory.deleteTree(away);
             }
         } catch (IOException e) {

@@ -1,13 +1,9 @@
 package dev.runnel.storage.file;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,9 +53,9 @@ final class LogDirectory {
         }
         if (segments.isEmpty()) {
             segments.add(SegmentFile.create(dir, 0));
-            forceDirectory(dir);
-            forceDirectory(dir.getParent()); // the log's directory, new too, and its incarnation's
-            forceDirectory(dir.getParent().getParent());
+            DurableFiles.forceDirectory(dir);
+            DurableFiles.forceDirectory(dir.getParent()); // the log's directory, new too, and its incarnation's
+            DurableFiles.forceDirectory(dir.getParent().getParent());
         }
         return segments;
     }
@@ -70,27 +66,16 @@ final class LogDirectory {
 
     /** Writes the seal marker (holding the final end position) by write-then-rename, durably. */
     static void writeSeal(Path dir, long endPosition) throws IOException {
-        Path tmp = dir.resolve(SEALED + ".tmp");
-        try (FileChannel channel = FileChannel.open(
-                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(Long.toString(endPosition).getBytes(StandardCharsets.US_ASCII)));
-            channel.force(true);
-        }
-        Files.move(tmp, dir.resolve(SEALED), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory(dir);
+        DurableFiles.replace(
+                dir.resolve(SEALED),
+                dir.resolve(SEALED + ".tmp"),
+                Long.toString(endPosition).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Removes the seal marker, durably. */
     static void removeSeal(Path dir) throws IOException {
         if (Files.deleteIfExists(dir.resolve(SEALED))) {
-            forceDirectory(dir);
-        }
-    }
-
-    /** Makes the directory's entries (created, renamed, deleted files) durable. */
-    static void forceDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
+            DurableFiles.forceDirectory(dir);
         }
     }
 
@@ -101,7 +86,7 @@ final class LogDirectory {
             freed += segment.size();
             segment.delete();
         }
-        forceDirectory(dir);
+        DurableFiles.forceDirectory(dir);
         return freed;
     }
 
