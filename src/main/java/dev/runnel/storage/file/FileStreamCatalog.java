@@ -21,24 +21,35 @@ import org.slf4j.LoggerFactory;
  * all reads are answered without touching the disk.
  *
  * <p><b>Durable before visible.</b> A change is on the device before the map shows it and before the method
- * returns true: the new version is written to {@code <file>.tmp} and forced, renamed over the stream's file in
- * one step, then the directory is forced; a removal deletes the file and forces the directory. Each file is
- * replaced atomically, so a crash (kill -9 or power loss) at any point leaves every stream file holding a whole
- * version, the old one or the new, never a mix, and at most a leftover {@code .tmp}, which the next start
- * deletes. A change that had not returned may or may not survive a crash; one that returned true does.
+ * returns true. Saving a version writes it to {@code <file>.tmp} and forces it, renames that over the stream's
+ * file in one step ({@code ATOMIC_MOVE}), then forces the directory; removing deletes the file and forces the
+ * directory. What a crash (kill -9 or power loss) leaves, by step:
  *
- * <p><b>Failures.</b> When a step fails the map is left unchanged, the files are put back as they were if the
- * failure came after the rename or deletion (a crash in between leaves either version), and the method throws
- * {@link InternalFailureException}; a change is never half applied.
+ * <ul>
+ *   <li>while writing or forcing the {@code .tmp}: the old file untouched, and a partial {@code .tmp} that the next
+ *       start deletes;
+ *   <li>after the rename, before the directory is forced: the old version or the new one, whole (a power loss may
+ *       undo the rename; kill -9 cannot);
+ *   <li>after the directory is forced: the new version (the method may not have returned yet);
+ *   <li>while removing: the file whole, or gone.
+ * </ul>
  *
- * <p><b>Start.</b> The constructor loads every {@code *.json} file. A file that cannot be read as a stream (not
- * JSON, an unknown format, invalid values, or a stream whose name does not match the file's) is logged at ERROR,
- * renamed to {@code <file>.corrupt} and left out, so one bad file never stops the start.
+ * So every stream file always holds one whole version, never a mix of two, and a change that returned true survives.
+ *
+ * <p><b>Failures.</b> When a step fails the map is left unchanged and the method throws {@link
+ * InternalFailureException}; a change is never half applied. A failure after the rename or the deletion puts the
+ * old file back; should that fail as well (logged at ERROR), the file disagrees with the map until the stream's
+ * next successful change rewrites it.
+ *
+ * <p><b>Start.</b> The constructor loads every {@code *.json} file and deletes leftover {@code *.json.tmp} files. A
+ * file that cannot be read as a stream (not JSON, an unknown format, invalid values, or a stream whose name does
+ * not match the file's) is logged in one ERROR line, renamed to {@code <file>.corrupt} (or {@code .corrupt.1},
+ * ...) and left out, so one bad file never stops the start. Other files are ignored.
  *
  * <p><b>Thread-safety.</b> Thread-safe. Reads are lock-free. Changes to one name are serialised by one of a
  * fixed set of lock stripes, so a compare-and-set, its file write and the map update happen as one with respect
- * to other changes of the name; changes to names on different stripes run in parallel. Compare-and-set is by
- * identity, as in the in-memory catalog. One process at a time may use a directory; nothing enforces it.
+ * to other changes of that name; names on different stripes change in parallel. Compare-and-set is by identity,
+ * as in the in-memory catalog. One process at a time may use a directory; nothing enforces it.
  */
 public final class FileStreamCatalog implements StreamCatalog {
 
@@ -159,7 +170,7 @@ public final class FileStreamCatalog implements StreamCatalog {
             files.forceDirectory(dir);
         } catch (IOException e) {
             if (renamed) {
-                putBack(file, previous, e);
+                putBack(file, previous, e, "the refused version " + stream.version() + " of " + stream.name());
             } else {
                 deleteQuietly(tmp, e);
             }
@@ -177,29 +188,34 @@ public final class FileStreamCatalog implements StreamCatalog {
             files.forceDirectory(dir);
         } catch (IOException e) {
             if (deleted) {
-                putBack(file, previous, e);
+                putBack(file, previous, e, "no stream " + previous.name());
             }
             throw failure("delete", previous, file, e);
         }
     }
 
-    /** After a failure past the point of no return, restores the file to {@code previous} (null: no file). */
-    private void putBack(Path file, Stream previous, IOException failure) {
+    /**
+     * After a failure past the point of no return, restores the file to {@code previous} (null: no file). If that
+     * fails too, the file and the map disagree until the stream's next successful change rewrites the file; a start
+     * before then loads what the file holds, which {@code onDisk} describes.
+     */
+    private void putBack(Path file, Stream previous, IOException failure, String onDisk) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             if (previous == null) {
                 files.delete(file);
             } else {
-                files.writeForced(dir.resolve(file.getFileName() + ".tmp"), StreamJson.write(previous));
-                files.moveAtomically(dir.resolve(file.getFileName() + ".tmp"), file);
+                files.writeForced(tmp, StreamJson.write(previous));
+                files.moveAtomically(tmp, file);
             }
             files.forceDirectory(dir);
         } catch (IOException again) {
             failure.addSuppressed(again);
             LOG.error(
-                    "Stream catalog file {} could not be put back after a failed change; until the next start it may "
-                            + "hold {} rather than what the catalog holds",
+                    "Stream catalog file {} could not be put back after a failed change; until the stream's next "
+                            + "change, a restart would find {}",
                     file,
-                    previous == null ? "a stream the catalog does not" : "another version",
+                    onDisk,
                     again);
         }
     }
