@@ -1,5 +1,7 @@
 package dev.runnel.regions;
 
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Stream;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.ReadMemoryBudget;
 import dev.runnel.records.RecordService;
@@ -7,8 +9,6 @@ import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.records.Subscriptions;
 import dev.runnel.settings.RunnelProperties;
-import dev.runnel.core.shard.ShardId;
-import dev.runnel.core.stream.Stream;
 import dev.runnel.storage.AccountSettingsStore;
 import dev.runnel.storage.RegionStorage;
 import dev.runnel.storage.ShardLogStore;

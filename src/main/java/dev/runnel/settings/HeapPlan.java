@@ -30,7 +30,9 @@ public record HeapPlan(long maxHeapBytes, long storageBytes, long readBytes, lon
         Storage storage = properties.storage();
         return new HeapPlan(
                 maxHeapBytes,
-                !storage.inMemory() ? 0 : storage.maxBytes() != null ? storage.maxBytes().toBytes() : maxHeapBytes / 4,
+                !storage.inMemory()
+                        ? 0
+                        : storage.maxBytes() != null ? storage.maxBytes().toBytes() : maxHeapBytes / 4,
                 storage.maxReadBytes() != null ? storage.maxReadBytes().toBytes() : defaultInFlightBytes(maxHeapBytes),
                 properties.http().maxInFlightBytes() != null
                         ? properties.http().maxInFlightBytes().toBytes()

@@ -102,10 +102,7 @@ public record Storage(
 
     @AssertTrue(message = "the fsync interval and the segment age must be positive")
     public boolean isDurationsValid() {
-        return fsyncInterval != null
-                && fsyncInterval.toMillis() > 0
-                && segmentAge != null
-                && segmentAge.toMillis() > 0;
+        return fsyncInterval != null && fsyncInterval.toMillis() > 0 && segmentAge != null && segmentAge.toMillis() > 0;
     }
 
     /** Whether records live in the heap (so the store's budget is part of {@link HeapPlan}). */

@@ -2,9 +2,9 @@ package dev.runnel.streams;
 
 import dev.runnel.core.account.ThroughputCommitment;
 import dev.runnel.core.error.InvalidArgumentException;
+import dev.runnel.storage.AccountSettingsStore;
 import java.time.Instant;
 import java.time.InstantSource;
-import dev.runnel.storage.AccountSettingsStore;
 
 /**
  * The account-level settings of one account and region (Kinesis's DescribeAccountSettings and

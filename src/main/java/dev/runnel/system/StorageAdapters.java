@@ -37,7 +37,10 @@ final class StorageAdapters implements AutoCloseable {
     private final DataDirectory directory;
 
     private StorageAdapters(
-            ShardLogStore logs, Function<String, RegionStorage> regions, String iteratorSecret, DataDirectory directory) {
+            ShardLogStore logs,
+            Function<String, RegionStorage> regions,
+            String iteratorSecret,
+            DataDirectory directory) {
         this.logs = logs;
         this.regions = regions;
         this.iteratorSecret = iteratorSecret;

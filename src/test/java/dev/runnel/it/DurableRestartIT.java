@@ -83,7 +83,8 @@ class DurableRestartIT {
             for (int i = 0; i < 50; i++) {
                 written.add(put(kinesis, stream, i));
             }
-            Shard first0 = kinesis.listShards(r -> r.streamName(stream)).shards().get(0);
+            Shard first0 =
+                    kinesis.listShards(r -> r.streamName(stream)).shards().get(0);
             kinesis.splitShard(r -> r.streamName(stream)
                     .shardToSplit(first0.shardId())
                     .newStartingHashKey("85070591730234615865843651857942052864"));
@@ -100,7 +101,8 @@ class DurableRestartIT {
                             .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
                             .startingSequenceNumber(written.get(0).sequenceNumber()))
                     .shardIterator();
-            shardsToken = kinesis.listShards(r -> r.streamName(stream).maxResults(1)).nextToken();
+            shardsToken =
+                    kinesis.listShards(r -> r.streamName(stream).maxResults(1)).nextToken();
             before = kinesis.describeStream(r -> r.streamName(stream)).streamDescription();
             shardsBefore = kinesis.listShards(r -> r.streamName(stream));
             tagsBefore = tags(kinesis, stream);
@@ -132,8 +134,9 @@ class DurableRestartIT {
             assertThat(page.records())
                     .as("an iterator from before the restart reads the same records")
                     .extracting(Record::sequenceNumber)
-                    .containsExactlyElementsOf(
-                            firstShard.stream().map(PutRecordResponse::sequenceNumber).toList());
+                    .containsExactlyElementsOf(firstShard.stream()
+                            .map(PutRecordResponse::sequenceNumber)
+                            .toList());
             assertThat(page.records())
                     .allSatisfy(record -> assertThat(record.encryptionType()).isEqualTo(EncryptionType.KMS));
             assertThat(readAll(kinesis, stream))
@@ -210,9 +213,9 @@ class DurableRestartIT {
     private static void awaitActive(KinesisClient kinesis, String stream) {
         for (int i = 0; i < 100; i++) {
             if (kinesis.describeStreamSummary(r -> r.streamName(stream))
-                            .streamDescriptionSummary()
-                            .streamStatusAsString()
-                            .equals("ACTIVE")) {
+                    .streamDescriptionSummary()
+                    .streamStatusAsString()
+                    .equals("ACTIVE")) {
                 return;
             }
             try {
@@ -235,8 +238,9 @@ class DurableRestartIT {
             for (int pages = 0; it != null && pages < 10; pages++) {
                 String current = it;
                 GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(current));
-                page.records().forEach(r -> all.add(
-                        shard.shardId() + "/" + r.sequenceNumber() + "/" + r.data().asUtf8String()));
+                page.records()
+                        .forEach(r -> all.add(shard.shardId() + "/" + r.sequenceNumber() + "/"
+                                + r.data().asUtf8String()));
                 if (page.records().isEmpty()) {
                     break;
                 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A region's account settings in one small file ({@code account-settings.properties}), replaced whole by {@link
- * AtomicFile} on every change and read once at start. A file that cannot be read is logged and treated as no
+ * DurableFiles#replace} on every change and read once at start. A file that cannot be read is logged and treated as no
  * settings. Thread-safe.
  */
 public final class FileAccountSettings implements AccountSettingsStore {
@@ -66,7 +66,7 @@ public final class FileAccountSettings implements AccountSettingsStore {
         append(text, ENDED, updated.endedAt());
         try {
             Files.createDirectories(file.getParent());
-            AtomicFile.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+            DurableFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.error("Saving the account settings in {} failed", file, e);
             throw new InternalFailureException("Internal service failure: Runnel could not save the account settings.");
@@ -75,6 +75,9 @@ public final class FileAccountSettings implements AccountSettingsStore {
     }
 
     private static void append(StringBuilder text, String key, Instant value) {
-        text.append(key).append('=').append(value == null ? "" : value.toString()).append('\n');
+        text.append(key)
+                .append('=')
+                .append(value == null ? "" : value.toString())
+                .append('\n');
     }
 }

@@ -9,12 +9,9 @@ import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,16 +49,14 @@ final class FileShardLog implements ShardLog {
     /** Writer-only. */
     private long lastArrival;
 
-    /** Writer-only: how many times appends forced their segments (group commit makes this fewer than appends). */
-    private long forces;
+    /** How many times appends forced their segments (group commit makes this fewer than appends); writer-only. */
+    private volatile long forces;
 
-    private boolean sealed;
-    private boolean dropped;
-    /** Segments written since they were last forced; guarded by itself (the flusher takes it without the lock). */
-    private final Set<SegmentFile> unflushed = new LinkedHashSet<>();
+    private volatile boolean sealed; // written under the lock, as is dropped
+    private volatile boolean dropped;
+    private final UnflushedSegments unflushed = new UnflushedSegments();
 
-    private FileShardLog(
-            Path dir, FileLogOptions options, DiskSpace space, List<SegmentFile> opened, boolean sealed) {
+    private FileShardLog(Path dir, FileLogOptions options, DiskSpace space, List<SegmentFile> opened, boolean sealed) {
         this.dir = dir;
         this.options = options;
         this.space = space;
@@ -113,21 +108,7 @@ final class FileShardLog implements ShardLog {
 
     /** Writer only, under the lock: writes every queued call, forces per the policy, then publishes. */
     private void commitQueued() {
-        List<PendingAppend> group = new ArrayList<>();
-        for (PendingAppend next = queue.poll(); next != null; next = queue.poll()) {
-            if (dropped) {
-                next.fail(new ResourceNotFoundException("The shard's log was deleted with its stream."));
-            } else if (sealed) {
-                next.fail(new ShardLogSealedException());
-            } else {
-                try {
-                    space.reserve(next.bytes(), usedBytes);
-                    group.add(next);
-                } catch (KinesisException full) {
-                    next.fail(full);
-                }
-            }
-        }
+        List<PendingAppend> group = PendingAppend.drain(queue, this::refusal, space, usedBytes);
         if (group.isEmpty()) {
             return;
         }
@@ -154,9 +135,7 @@ final class FileShardLog implements ShardLog {
         }
         batch.publish();
         if (options.fsync() != FsyncPolicy.ALWAYS) {
-            synchronized (unflushed) {
-                unflushed.addAll(batch.touched());
-            }
+            unflushed.addAll(batch.touched());
         }
         if (!batch.created().isEmpty()) {
             segments = batch.appendCreated(current);
@@ -166,6 +145,14 @@ final class FileShardLog implements ShardLog {
         usedBytes += batch.bytes();
         endPosition = position;
         group.forEach(PendingAppend::succeed);
+    }
+
+    /** Writer only: why the log takes no appends now, or null when it takes them. */
+    private RuntimeException refusal() {
+        if (dropped) {
+            return new ResourceNotFoundException("The shard's log was deleted with its stream.");
+        }
+        return sealed ? new ShardLogSealedException() : null;
     }
 
     @Override
@@ -180,7 +167,7 @@ final class FileShardLog implements ShardLog {
         try {
             end = endPosition;
             if (!sealed && !dropped) {
-                io(() -> LogDirectory.writeSeal(dir, end), "sealing");
+                StoreFailures.run(dir, () -> LogDirectory.writeSeal(dir, end), "sealing");
             }
             sealed = true;
             closed = true;
@@ -196,7 +183,7 @@ final class FileShardLog implements ShardLog {
         writeLock.lock();
         try {
             if (sealed && !dropped) {
-                io(() -> LogDirectory.removeSeal(dir), "unsealing");
+                StoreFailures.run(dir, () -> LogDirectory.removeSeal(dir), "unsealing");
             }
             sealed = false;
             closed = dropped;
@@ -207,12 +194,7 @@ final class FileShardLog implements ShardLog {
 
     @Override
     public boolean isSealed() {
-        writeLock.lock();
-        try {
-            return sealed && !dropped;
-        } finally {
-            writeLock.unlock();
-        }
+        return sealed && !dropped;
     }
 
     @Override
@@ -232,7 +214,7 @@ final class FileShardLog implements ShardLog {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        return onSnapshot((end, snapshot) -> {
+        return LogReads.onSnapshot(dir, () -> endPosition, () -> segments, (end, snapshot) -> {
             long start = Math.max(fromPosition, LogReads.positionAtOrAfter(snapshot, end, minArrivalMillis));
             return start >= end ? List.of() : LogReads.read(snapshot, start, end, limit, maxBytes);
         });
@@ -240,12 +222,11 @@ final class FileShardLog implements ShardLog {
 
     @Override
     public long positionAtOrAfter(long arrivalMillis) {
-        return onSnapshot((end, snapshot) -> LogReads.positionAtOrAfter(snapshot, end, arrivalMillis));
-    }
-
-    /** Runs a read on a snapshot (end first, then segments), again on a new one when a trim closed a segment. */
-    private <T> T onSnapshot(LogReads.SnapshotRead<T> read) {
-        return LogReads.onSnapshot(dir, () -> endPosition, () -> segments, read);
+        return LogReads.onSnapshot(
+                dir,
+                () -> endPosition,
+                () -> segments,
+                (end, snapshot) -> LogReads.positionAtOrAfter(snapshot, end, arrivalMillis));
     }
 
     /** Deletes whole segment files whose last record arrived before the time; keeps an empty newest file. */
@@ -264,9 +245,7 @@ final class FileShardLog implements ShardLog {
             SegmentFile[] next = Arrays.copyOfRange(current, drop, current.length);
             segments = next.length > 0 ? next : new SegmentFile[] {SegmentFile.create(dir, endPosition)};
             List<SegmentFile> gone = Arrays.asList(current).subList(0, drop);
-            synchronized (unflushed) {
-                gone.forEach(unflushed::remove);
-            }
+            unflushed.removeAll(gone);
             long freed = LogDirectory.delete(dir, gone);
             usedBytes -= freed;
             return freed;
@@ -284,39 +263,14 @@ final class FileShardLog implements ShardLog {
 
     /** How many forces appends have made so far under {@link FsyncPolicy#ALWAYS}: one per group commit. */
     long forceCount() {
-        writeLock.lock();
-        try {
-            return forces;
-        } finally {
-            writeLock.unlock();
-        }
+        return forces;
     }
 
-    /**
-     * Forces every segment written since the last force, and the directory (for segment files created since),
-     * without holding up appends: a force covers every byte written before it began. A segment trimmed or dropped
-     * meanwhile needs no force.
-     */
+    /** Forces the segments written since the last force (and the directory) without holding up appends. */
     void flush() {
-        List<SegmentFile> toForce;
-        synchronized (unflushed) {
-            toForce = List.copyOf(unflushed);
-            unflushed.clear();
-        }
-        if (toForce.isEmpty()) {
-            return;
-        }
         try {
-            for (SegmentFile segment : toForce) {
-                segment.forceIfOpen();
-            }
-            if (!dropped) {
-                LogDirectory.forceDirectory(dir);
-            }
+            unflushed.force(dir, !dropped);
         } catch (IOException e) {
-            synchronized (unflushed) {
-                unflushed.addAll(toForce);
-            }
             throw StoreFailures.of("flushing", dir, e);
         }
     }
@@ -326,32 +280,18 @@ final class FileShardLog implements ShardLog {
         writeLock.lock();
         try {
             for (SegmentFile segment : segments) {
-                io(segment::close, "closing");
+                StoreFailures.run(dir, segment::close, "closing");
             }
             if (drop) {
                 dropped = true;
                 closed = true;
                 segments = NO_SEGMENTS;
                 usedBytes = 0;
-                synchronized (unflushed) {
-                    unflushed.clear();
-                }
+                unflushed.clear();
             }
         } finally {
             writeLock.unlock();
         }
         waiters.wake(endPosition);
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private void io(IoAction action, String what) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw StoreFailures.of(what, dir, e);
-        }
     }
 }

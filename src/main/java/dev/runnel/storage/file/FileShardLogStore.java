@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Opening the store recovers every log from its files: indexes are rebuilt from the frame headers (the data is
  * not read, except in each log's newest segment, whose frames are checked against their CRCs), and a torn tail is
  * cut after the last good record with a WARN line; positions continue after it. The heap holds only the sparse
- * indexes (about 24 bytes per {@value SegmentFile#INDEX_INTERVAL} bytes of frames) and the blocks a read is
+ * indexes (about 24 bytes per {@value SparseIndex#INTERVAL} bytes of frames) and the blocks a read is
  * answering.
  *
  * <p>Durability of an append when it returns: per the {@link FsyncPolicy}. Seals and unseals are always forced.
@@ -184,7 +184,7 @@ public final class FileShardLogStore implements ShardLogStore {
             if (Files.exists(dir)) {
                 Path away = dir.resolveSibling(dir.getFileName() + DROPPED + System.nanoTime());
                 Files.move(dir, away, StandardCopyOption.ATOMIC_MOVE);
-                LogDirectory.forceDirectory(dir.getParent());
+                DurableFiles.forceDirectory(dir.getParent());
                 LogDirectory.deleteTree(away);
             }
         } catch (IOException e) {

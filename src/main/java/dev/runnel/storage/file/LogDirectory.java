@@ -1,11 +1,9 @@
 package dev.runnel.storage.file;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,9 +56,9 @@ final class LogDirectory {
         }
         if (segments.isEmpty()) {
             segments.add(SegmentFile.create(dir, 0));
-            forceDirectory(dir);
-            forceDirectory(dir.getParent()); // the log's directory, new too, and its incarnation's
-            forceDirectory(dir.getParent().getParent());
+            DurableFiles.forceDirectory(dir);
+            DurableFiles.forceDirectory(dir.getParent()); // the log's directory, new too, and its incarnation's
+            DurableFiles.forceDirectory(dir.getParent().getParent());
         }
         return segments;
     }
@@ -92,19 +90,12 @@ final class LogDirectory {
 
     /** Writes the seal marker (holding the final end position) by write-then-rename, durably. */
     static void writeSeal(Path dir, long endPosition) throws IOException {
-        AtomicFile.write(dir.resolve(SEALED), Long.toString(endPosition).getBytes(StandardCharsets.US_ASCII));
+        DurableFiles.replace(dir.resolve(SEALED), Long.toString(endPosition).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Removes the seal marker, durably. */
     static void removeSeal(Path dir) throws IOException {
-        AtomicFile.delete(dir.resolve(SEALED));
-    }
-
-    /** Makes the directory's entries (created, renamed, deleted files) durable. */
-    static void forceDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        DurableFiles.delete(dir.resolve(SEALED));
     }
 
     /** Deletes the segments' files, then forces the directory. @return the bytes of frames freed */
@@ -114,7 +105,7 @@ final class LogDirectory {
             freed += segment.size();
             segment.delete();
         }
-        forceDirectory(dir);
+        DurableFiles.forceDirectory(dir);
         return freed;
     }
 

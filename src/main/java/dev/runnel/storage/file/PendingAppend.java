@@ -1,10 +1,13 @@
 package dev.runnel.storage.file;
 
+import dev.runnel.core.error.KinesisException;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.function.Supplier;
 
 /**
  * One append call waiting for its turn in a log's group commit: the records, and once a writer took them, where
@@ -31,6 +34,33 @@ final class PendingAppend {
             total += RecordFrame.frameBytes(keys[i].length, records.get(i).data().length);
         }
         this.bytes = total;
+    }
+
+    /**
+     * Takes every queued call: those the log refuses now ({@code refusal} gives the reason, null when it takes
+     * appends) or the disk has no room for fail at once; the rest, in queue order, are the group to write.
+     *
+     * @param storeBytes the bytes the store holds now
+     */
+    static List<PendingAppend> drain(
+            Queue<PendingAppend> queue, Supplier<RuntimeException> refusal, DiskSpace space, long storeBytes) {
+        List<PendingAppend> group = new ArrayList<>();
+        long admitted = 0;
+        for (PendingAppend next = queue.poll(); next != null; next = queue.poll()) {
+            RuntimeException refused = refusal.get();
+            if (refused != null) {
+                next.fail(refused);
+                continue;
+            }
+            try {
+                space.reserve(next.bytes, storeBytes + admitted);
+                admitted += next.bytes;
+                group.add(next);
+            } catch (KinesisException full) {
+                next.fail(full);
+            }
+        }
+        return group;
     }
 
     /** Bytes of frames the records take on disk. */

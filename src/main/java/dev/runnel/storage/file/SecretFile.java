@@ -35,7 +35,7 @@ public final class SecretFile {
         String secret = HexFormat.of().formatHex(random);
         try {
             Files.createDirectories(file.getParent());
-            AtomicFile.writeOwnerOnly(file, secret.getBytes(StandardCharsets.US_ASCII));
+            DurableFiles.replaceOwnerOnly(file, secret.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("writing the iterator secret in " + file + " failed", e);
         }

@@ -73,7 +73,7 @@ final class SegmentBatch {
             segment.force();
         }
         if (!created.isEmpty()) {
-            LogDirectory.forceDirectory(dir);
+            DurableFiles.forceDirectory(dir);
         }
     }
 

@@ -9,13 +9,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One segment file of a shard log: consecutive {@link RecordFrame}s, named by the position of its first record
- * ({@code 00000000000000000042.log}), plus a sparse in-memory index (one entry per {@value #INDEX_INTERVAL} bytes
+ * ({@code 00000000000000000042.log}), plus a {@link SparseIndex} (one entry per {@value SparseIndex#INTERVAL} bytes
  * of frames: position, file offset, arrival) that both position and arrival lookups binary-search before they scan
  * a few headers.
  *
@@ -29,29 +28,21 @@ final class SegmentFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentFile.class);
 
-    static final int INDEX_INTERVAL = 4096;
-    private static final int INITIAL_INDEX = 8;
-
-    /** Index columns; entries below the published count never change. */
-    private record Index(long[] positions, long[] offsets, long[] arrivals) {}
-
     final long basePosition;
     final Path path;
     private volatile FileChannel channel;
     private volatile boolean closed;
     private volatile boolean reportedCorrupt;
 
-    private volatile Index index = new Index(new long[INITIAL_INDEX], new long[INITIAL_INDEX], new long[INITIAL_INDEX]);
-    private volatile int indexCount;
+    private final SparseIndex index = new SparseIndex();
     private volatile long endPosition;
     private volatile long lastArrival = Long.MIN_VALUE;
     private volatile long count;
     private volatile long size;
 
     /** Writer-only: what is staged, published or not. */
-    private int stagedIndex;
-
     private long stagedSize;
+
     private long stagedEnd;
     private long stagedLastArrival = Long.MIN_VALUE;
     private long stagedCount;
@@ -127,26 +118,12 @@ final class SegmentFile {
 
     /** Writer-only: the staged first record's arrival, epoch milliseconds; {@link Long#MIN_VALUE} when none. */
     long stagedFirstArrival() {
-        return stagedCount == 0 ? Long.MIN_VALUE : index.arrivals[0];
+        return index.firstArrival();
     }
 
     /** Writer-only: notes one record of {@code frameBytes} that the next {@link #write} puts in the file. */
     void stage(long position, long arrivalMillis, int frameBytes) {
-        if (stagedCount == 0 || stagedSize - index.offsets[stagedIndex - 1] >= INDEX_INTERVAL) {
-            Index current = index;
-            if (stagedIndex == current.positions.length) {
-                int grown = current.positions.length * 2;
-                current = new Index(
-                        Arrays.copyOf(current.positions, grown),
-                        Arrays.copyOf(current.offsets, grown),
-                        Arrays.copyOf(current.arrivals, grown));
-                index = current;
-            }
-            current.positions[stagedIndex] = position;
-            current.offsets[stagedIndex] = stagedSize;
-            current.arrivals[stagedIndex] = arrivalMillis;
-            stagedIndex++;
-        }
+        index.add(position, stagedSize, arrivalMillis);
         stagedSize += frameBytes;
         stagedEnd = position + 1;
         stagedLastArrival = arrivalMillis;
@@ -185,7 +162,7 @@ final class SegmentFile {
 
     /** Writer-only: makes everything staged and written visible to readers. */
     void publish() {
-        indexCount = stagedIndex;
+        index.publish();
         endPosition = stagedEnd;
         lastArrival = stagedLastArrival;
         count = stagedCount;
@@ -194,7 +171,7 @@ final class SegmentFile {
 
     /** Writer-only: forgets what was staged since the last publish and cuts the file back to the published size. */
     void rollback() throws IOException {
-        stagedIndex = indexCount;
+        index.rollback();
         stagedSize = size;
         stagedEnd = endPosition;
         stagedLastArrival = lastArrival;
@@ -207,44 +184,16 @@ final class SegmentFile {
         }
     }
 
-    /**
-     * A finished segment's published sparse index and totals, as its index file keeps them.
-     *
-     * @param entries how many index entries the arrays hold
-     */
-    record Summary(
-            long[] positions,
-            long[] offsets,
-            long[] arrivals,
-            int entries,
-            long count,
-            long endPosition,
-            long lastArrival,
-            long size) {}
-
     /** The published index and totals. */
-    Summary summary() {
-        int n = indexCount;
-        Index idx = index;
-        return new Summary(
-                Arrays.copyOf(idx.positions, n),
-                Arrays.copyOf(idx.offsets, n),
-                Arrays.copyOf(idx.arrivals, n),
-                n,
-                count,
-                endPosition,
-                lastArrival,
-                size);
+    SegmentIndexFile.Summary summary() {
+        long[][] entries = index.snapshot();
+        return new SegmentIndexFile.Summary(
+                entries[0], entries[1], entries[2], entries[0].length, count, endPosition, lastArrival, size);
     }
 
     /** Recovery: takes the index and totals from the segment's index file instead of its frames, and publishes. */
-    void restore(Summary summary) {
-        int capacity = Math.max(INITIAL_INDEX, summary.entries());
-        index = new Index(
-                Arrays.copyOf(summary.positions(), capacity),
-                Arrays.copyOf(summary.offsets(), capacity),
-                Arrays.copyOf(summary.arrivals(), capacity));
-        stagedIndex = summary.entries();
+    void restore(SegmentIndexFile.Summary summary) {
+        index.restore(summary.positions(), summary.offsets(), summary.arrivals(), summary.entries());
         stagedSize = summary.size();
         stagedEnd = summary.endPosition();
         stagedLastArrival = summary.lastArrival();
@@ -276,40 +225,12 @@ final class SegmentFile {
 
     /** The file offset of the last index entry at or below the position (0 when none): a scan starts there. */
     long offsetForPosition(long position) {
-        int n = indexCount;
-        Index idx = index;
-        int low = 0;
-        int high = n - 1;
-        long offset = 0;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (idx.positions[mid] <= position) {
-                offset = idx.offsets[mid];
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return offset;
+        return index.offsetForPosition(position);
     }
 
     /** The file offset of the last index entry that arrived before the time (0 when none): a scan starts there. */
     long offsetBeforeArrival(long arrivalMillis) {
-        int n = indexCount;
-        Index idx = index;
-        int low = 0;
-        int high = n - 1;
-        long offset = 0;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (idx.arrivals[mid] < arrivalMillis) {
-                offset = idx.offsets[mid];
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return offset;
+        return index.offsetBeforeArrival(arrivalMillis);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The index file beside a finished segment ({@code 00000000000000000042.idx}): its sparse index and totals, so a
  * start opens the log's older segments without reading their frames — start-up time grows with the number of
  * segments, not records (as Kafka's offset and time indexes do). Written once, when the segment stops taking records,
- * after the segment itself was forced; written by {@link AtomicFile}. An index file that is missing, torn, fails its
+ * after the segment itself was forced; written by {@link DurableFiles}. An index file that is missing, torn, fails its
  * CRC or describes a file of another size is ignored, and the segment's frame headers are walked instead.
  *
  * <p>Layout, big-endian: magic {@code RNIX}, version 1, base position, segment size, record count, end position,
@@ -29,6 +29,21 @@ final class SegmentIndexFile {
     private static final int ENTRY_BYTES = 24;
 
     private SegmentIndexFile() {}
+
+    /**
+     * A finished segment's published sparse index and totals, as its index file keeps them.
+     *
+     * @param entries how many index entries the arrays hold
+     */
+    record Summary(
+            long[] positions,
+            long[] offsets,
+            long[] arrivals,
+            int entries,
+            long count,
+            long endPosition,
+            long lastArrival,
+            long size) {}
 
     /** The index file of the segment file at {@code segmentPath}. */
     static Path pathOf(Path segmentPath) {
@@ -46,14 +61,17 @@ final class SegmentIndexFile {
                 segment.force();
                 write(segment);
             } catch (IOException e) {
-                LOG.warn("Writing the index of segment {} failed; the next start reads its frames instead", segment.path, e);
+                LOG.warn(
+                        "Writing the index of segment {} failed; the next start reads its frames instead",
+                        segment.path,
+                        e);
             }
         }
     }
 
     /** Writes the segment's published index and totals, by write-then-rename. */
     static void write(SegmentFile segment) throws IOException {
-        SegmentFile.Summary summary = segment.summary();
+        Summary summary = segment.summary();
         ByteBuffer out = ByteBuffer.allocate(FIXED_BYTES + summary.entries() * ENTRY_BYTES + 4);
         out.putInt(MAGIC).putInt(VERSION);
         out.putLong(segment.basePosition)
@@ -66,7 +84,7 @@ final class SegmentIndexFile {
             out.putLong(summary.positions()[i]).putLong(summary.offsets()[i]).putLong(summary.arrivals()[i]);
         }
         out.putInt(crc(out, out.position()));
-        AtomicFile.write(pathOf(segment.path), out.array());
+        DurableFiles.replace(pathOf(segment.path), out.array());
     }
 
     /**
@@ -76,7 +94,7 @@ final class SegmentIndexFile {
      *     file as it is (the caller walks the frames instead)
      */
     static SegmentFile open(Path segmentPath, long basePosition) throws IOException {
-        SegmentFile.Summary summary = read(pathOf(segmentPath), basePosition, Files.size(segmentPath));
+        Summary summary = read(pathOf(segmentPath), basePosition, Files.size(segmentPath));
         if (summary == null) {
             return null;
         }
@@ -85,7 +103,7 @@ final class SegmentIndexFile {
         return segment;
     }
 
-    private static SegmentFile.Summary read(Path path, long basePosition, long segmentSize) throws IOException {
+    private static Summary read(Path path, long basePosition, long segmentSize) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -105,7 +123,10 @@ final class SegmentIndexFile {
         long end = in.getLong();
         long lastArrival = in.getLong();
         int entries = in.getInt();
-        if (base != basePosition || size != segmentSize || entries < 0 || entries > (bytes.length - FIXED_BYTES) / ENTRY_BYTES) {
+        if (base != basePosition
+                || size != segmentSize
+                || entries < 0
+                || entries > (bytes.length - FIXED_BYTES) / ENTRY_BYTES) {
             return invalid(path, "does not describe its segment file as it is");
         }
         long[] positions = new long[entries];
@@ -116,10 +137,10 @@ final class SegmentIndexFile {
             offsets[i] = in.getLong();
             arrivals[i] = in.getLong();
         }
-        return new SegmentFile.Summary(positions, offsets, arrivals, entries, count, end, lastArrival, size);
+        return new Summary(positions, offsets, arrivals, entries, count, end, lastArrival, size);
     }
 
-    private static SegmentFile.Summary invalid(Path path, String problem) {
+    private static Summary invalid(Path path, String problem) {
         LOG.warn("Segment index {} {}; reading its segment's frames instead", path, problem);
         return null;
     }

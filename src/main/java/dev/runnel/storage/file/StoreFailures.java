@@ -30,6 +30,20 @@ final class StoreFailures {
         return new InternalFailureException("Internal service failure: Runnel could not use its data directory.");
     }
 
+    /** An I/O step on the shard log in {@code dir}. */
+    interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Runs the step, turning its failure into the error for {@code what} ("sealing", "closing"). */
+    static void run(Path dir, IoAction action, String what) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw of(what, dir, e);
+        }
+    }
+
     private static boolean isDiskFull(IOException e) {
         String message = e.getMessage();
         return message != null && (message.contains("No space left") || message.contains("Disk quota exceeded"));

@@ -86,7 +86,8 @@ class FileShardLogDurabilityTest {
                                 new ShardLog.Append("t" + thread, bytes(thread + ":" + i + "b"), false));
                         log.appendAll(batch, i).forEach(r -> positions.add(r.position()));
                     } else {
-                        positions.add(log.append("t" + thread, bytes(thread + ":" + i), i).position());
+                        positions.add(log.append("t" + thread, bytes(thread + ":" + i), i)
+                                .position());
                     }
                 }
                 return positions;
@@ -114,14 +115,16 @@ class FileShardLogDurabilityTest {
     @Test
     void aSegmentStopsTakingRecordsOnceItsFirstRecordIsOlderThanTheSegmentAge() throws IOException {
         Path root = temp.resolve("age");
-        FileShardLogStore store =
-                open(root, new FileLogOptions(1 << 20, 100, FsyncPolicy.NEVER, Duration.ofSeconds(1), Long.MAX_VALUE, 0));
+        FileShardLogStore store = open(
+                root, new FileLogOptions(1 << 20, 100, FsyncPolicy.NEVER, Duration.ofSeconds(1), Long.MAX_VALUE, 0));
         ShardLog log = store.create(1, SHARD);
         for (long t : new long[] {0, 50, 99, 100, 150, 260, 261}) {
             log.append("k", bytes("at " + t), t);
         }
         assertThat(names(root.resolve("1/0"), ".log")).containsExactly(logName(0), logName(3), logName(5));
-        assertThat(log.trimBefore(151)).as("the segment of 100 and 150 expired whole").isPositive();
+        assertThat(log.trimBefore(151))
+                .as("the segment of 100 and 150 expired whole")
+                .isPositive();
         assertThat(log.startPosition()).isEqualTo(5);
     }
 
@@ -142,17 +145,20 @@ class FileShardLogDurabilityTest {
         List<ILoggingEvent> warnings = capture(Level.WARN);
         assertThat(reopen(store).find(1, SHARD).orElseThrow().read(0, 1000, Long.MAX_VALUE, 0))
                 .map(FileShardLogDurabilityTest::fields)
-                .containsExactlyElementsOf(before.stream().map(FileShardLogDurabilityTest::fields).toList());
+                .containsExactlyElementsOf(
+                        before.stream().map(FileShardLogDurabilityTest::fields).toList());
         assertThat(warnings).isEmpty();
 
         flipByte(dir.resolve(names(dir, ".idx").get(1)), 40);
         FileShardLogStore third = reopen(opened.get(opened.size() - 1));
-        assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getFormattedMessage())
-                .contains("is torn or not an index file"));
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(w -> assertThat(w.getFormattedMessage()).contains("is torn or not an index file"));
         ShardLog again = third.find(1, SHARD).orElseThrow();
         assertThat(again.read(0, 1000, Long.MAX_VALUE, 0))
                 .map(FileShardLogDurabilityTest::fields)
-                .containsExactlyElementsOf(before.stream().map(FileShardLogDurabilityTest::fields).toList());
+                .containsExactlyElementsOf(
+                        before.stream().map(FileShardLogDurabilityTest::fields).toList());
         for (StoredRecord record : before) {
             assertThat(again.positionAtOrAfter(record.arrivalMillis())).isEqualTo(record.position());
         }
@@ -200,9 +206,11 @@ class FileShardLogDurabilityTest {
         assertThat(read.get(read.size() - 1).position()).isEqualTo(299);
         assertThat(read).allSatisfy(r -> assertThat(fields(r)).isEqualTo(fields(before.get((int) r.position()))));
         readAll(log);
-        assertThat(errors).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
-                .contains("a CRC mismatch")
-                .contains("reads skip the rest of the segment"));
+        assertThat(errors)
+                .singleElement()
+                .satisfies(e -> assertThat(e.getFormattedMessage())
+                        .contains("a CRC mismatch")
+                        .contains("reads skip the rest of the segment"));
     }
 
     /**
@@ -243,7 +251,9 @@ class FileShardLogDurabilityTest {
                     .as(context)
                     .allSatisfy(r -> assertThat(fields(r)).isEqualTo(fields(before.get((int) r.position()))));
             long last = read.isEmpty() ? -1 : read.get(read.size() - 1).position();
-            assertThat(log.append("after", bytes("x"), 10_000).position()).as(context).isGreaterThan(last);
+            assertThat(log.append("after", bytes("x"), 10_000).position())
+                    .as(context)
+                    .isGreaterThan(last);
             assertThat(log.positionAtOrAfter(0)).as(context).isLessThanOrEqualTo(log.endPosition());
         }
     }
