@@ -128,9 +128,17 @@ public final class FileShardLogStore implements ShardLogStore {
         }
     }
 
+    /** The number a directory is named by (an incarnation or shard index), or null for any other name. */
     private static Long parse(Path dir) {
         String name = dir.getFileName().toString();
-        return name.matches("[0-9]{1,18}") ? Long.valueOf(name) : null;
+        if (!name.matches("-?[0-9]{1,19}")) {
+            return null;
+        }
+        try {
+            return Long.valueOf(name);
+        } catch (NumberFormatException outOfRange) {
+            return null;
+        }
     }
 
     private Path dirOf(long incarnation, ShardId shard) {
