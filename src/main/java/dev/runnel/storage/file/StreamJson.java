@@ -37,6 +37,9 @@ import dev.runnel.core.stream.StreamConsumer;
 import dev.runnel.core.stream.StreamFeatures;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,6 +48,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -56,7 +60,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A stream as a JSON document, every field of it, and back: {@code read(write(s))} equals {@code s} in every
  * accessor, version and list order included. The document is an object with {@code "format": 1} and one member
  * per field of {@link Stream}, named as its accessor; instants are ISO-8601 strings to the nanosecond, hash keys
- * decimal strings, shard ids as Kinesis prints them, and null fields are left out. Written by hand, so the core
+ * decimal strings, shard ids as Kinesis prints them, and null fields are left out; text beyond ASCII is escaped
+ * ({@code \\uXXXX}), so any Java string, even one holding a lone surrogate, comes back exactly. Written by hand, so the core
  * types stay free of Jackson. Stateless and thread-safe.
  */
 final class StreamJson {
@@ -68,6 +73,9 @@ final class StreamJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // ASCII only: a lone surrogate (which a Java string may hold) is escaped rather than written as bytes
+            // that are not UTF-8 and that no reader accepts.
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
 
     private StreamJson() {}
@@ -147,7 +155,13 @@ final class StreamJson {
     static Stream read(byte[] document) throws StreamFormatException {
         JsonNode in;
         try {
-            in = MAPPER.readTree(document);
+            // Decoded first: Jackson's byte parser refuses a lone surrogate in a member name even when escaped.
+            in = MAPPER.readTree(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(document))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            throw new StreamFormatException("not UTF-8: " + e.getMessage());
         } catch (JacksonException e) {
             throw new StreamFormatException("not valid JSON: " + e.getOriginalMessage());
         }
