@@ -41,7 +41,7 @@
 #   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes (default a quarter of the heap; a fast write run fills that)
 #   RETAINED_HEAP=256m   -Xmx of the retained-file server; its store budget is a quarter of that (HeapPlan: the
 #                        store's, read and request budgets together at most half the heap)
-#   RETAINED_FACTOR=10   retained-file writes this many times the heap in records
+#   RETAINED_FACTOR=10   retained-file writes this many times the heap in records (a fraction for a quick check)
 #   RETAINED_RECORD_BYTES=1000 RETAINED_CONNECTIONS=4  record size and PutRecords connections of retained-file
 #   RETAINED_TIMEOUT=900 seconds the whole retained-file write may take
 #   RETAINED_READ=50000  records the retained-file sample read takes from shard 0 (fewer if the shard holds fewer)
@@ -417,7 +417,8 @@ run_retained() { # round target
       '{"StreamName":"retained","RetentionPeriodHours":168}' >/dev/null; then
     record "$round" "$target" retained.heap.flat "" 0 "could not create the stream"; stop_server; return 0
   fi
-  local total=$((heap_bytes * RETAINED_FACTOR / RETAINED_RECORD_BYTES)) written=0 valid=1 note="" t0 pct secs=0
+  local total written=0 valid=1 note="" t0 pct secs=0
+  total=$(awk -v h="$heap_bytes" -v f="$RETAINED_FACTOR" -v b="$RETAINED_RECORD_BYTES" 'BEGIN { printf "%d", h * f / b }')
   local heap rss disk first_heap="" first_rss="" load n want left
   t0=$(date +%s)
   log "$target retained-file: -Xmx$RETAINED_HEAP, $total records of $RETAINED_RECORD_BYTES B ($RETAINED_FACTOR heaps)"
@@ -461,7 +462,9 @@ run_retained() { # round target
   fi
   line=$(grep '^SAMPLE ' "$raw-read.out" || true)
   n=$(field records " $line")
-  [[ ${n:-0} == "$RETAINED_READ" ]] || rnote+=" N=${n:-0}"
+  if [[ ${n:-0} != "$RETAINED_READ" ]]; then
+    rnote+=" N=${n:-0}"; [[ $rvalid == 0 ]] || rnote+=" (all of shard 0)"
+  fi
   record "$round" "$target" retained.read "$(field records_per_s " $line")" "$rvalid" "$rnote"
   heap=$(heap_used_kib "$SERVER_PID" || true); rss=$(rss_kib "$SERVER_PID" || true)
   record "$round" "$target" retained.heap.read "$(mib "$heap" 1024)" "$rvalid" "$rnote"
