@@ -38,9 +38,12 @@
 #   JAVA_HEAP=3g         -Xmx of the Runnel and ceiling JVMs (no -Xms: the heap grows on demand); Runnel's
 #                        budgets (RUNNEL_STORAGE plus its read and request budgets) must fit in half of it
 #   RUNNEL_JAVA_OPTS=""  more JVM options for Runnel (experiments; the report prints them)
-#   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes (default a quarter of the heap; a fast write run fills that)
-#   RETAINED_HEAP=256m   -Xmx of the retained-file server; its store budget is a quarter of that (HeapPlan: the
-#                        store's, read and request budgets together at most half the heap)
+#   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes of the memory store (default a quarter of the heap; a fast write
+#                        run fills that)
+#   FILE_MAX_BYTES=""    runnel.storage.max-bytes of the file targets, a cap on their segment files (default none:
+#                        only runnel.storage.min-free-space, 512MB by default, stops them)
+#   RETAINED_HEAP=256m   -Xmx of the retained-file server (HeapPlan counts no stored records for the file store, only
+#                        the read and request budgets, a sixteenth of the heap each)
 #   RETAINED_FACTOR=10   retained-file writes this many times the heap in records (a fraction for a quick check)
 #   RETAINED_RECORD_BYTES=1000 RETAINED_CONNECTIONS=4  record size and PutRecords connections of retained-file
 #   RETAINED_TIMEOUT=900 seconds the whole retained-file write may take
@@ -86,6 +89,7 @@ RETAINED_CONNECTIONS=${RETAINED_CONNECTIONS:-4}
 RETAINED_TIMEOUT=${RETAINED_TIMEOUT:-900}
 RETAINED_READ=${RETAINED_READ:-50000}
 KEEP_DATA=${KEEP_DATA:-0}
+FILE_MAX_BYTES=${FILE_MAX_BYTES:-}
 
 PEERS=$ROOT/bench/.peers
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
@@ -180,7 +184,8 @@ trap 'log "interrupted"; exit 130' INT TERM
 # Runnel without throttling, streams ready at once, and room for every record a run writes.
 RUNNEL_ARGS=(--runnel.limits.enabled=false --runnel.streams.create-delay=0 --runnel.streams.delete-delay=0
   --runnel.fan-out.create-delay=0)
-# The heap and store budget of the next Runnel start (start_server); run_retained changes them for its server.
+# The heap and memory-store budget of the next Runnel start (start_server; empty: Runnel's default, a quarter of the
+# heap); run_retained changes them for its server. The file targets get no memory-store budget.
 SERVER_HEAP=$JAVA_HEAP
 SERVER_STORAGE=$RUNNEL_STORAGE
 
@@ -212,9 +217,13 @@ start_server() { # target log
     SERVER_DATA=$OUT/data/$(basename "$log" .log)
     rm -rf -- "$SERVER_DATA"; mkdir -p "$SERVER_DATA"
   fi
-  local storage=(--runnel.storage.max-bytes="$SERVER_STORAGE")
-  [[ $target != runnel-file-* ]] || storage+=(--runnel.storage.type=file --runnel.storage.dir="$SERVER_DATA"
-    --runnel.storage.fsync="${target#runnel-file-}")
+  local storage=()
+  if [[ $target == runnel-file-* ]]; then   # max-bytes caps the file store's disk: none unless FILE_MAX_BYTES
+    storage=(--runnel.storage.type=file --runnel.storage.dir="$SERVER_DATA" --runnel.storage.fsync="${target#runnel-file-}")
+    [[ -z $FILE_MAX_BYTES ]] || storage+=(--runnel.storage.max-bytes="$FILE_MAX_BYTES")
+  elif [[ -n $SERVER_STORAGE ]]; then
+    storage=(--runnel.storage.max-bytes="$SERVER_STORAGE")
+  fi
   local t0; t0=$(date +%s%N)
   case $target in
     runnel | runnel-file-*) RUNNEL_JAR=$RUNNEL_JAR JAVA_OPTS="-Xmx$SERVER_HEAP $RUNNEL_JAVA_OPTS" setsid bin/runnel \
@@ -404,8 +413,9 @@ mib() { awk -v b="$1" -v d="$2" 'BEGIN { printf "%.1f", b / d }'; }   # value di
 run_retained() { # round target
   local round=$1 target=$2 port; port=$(port_of "$target")
   local raw=$OUT/raw/r$round-$target-retained heap_bytes; heap_bytes=$(bytes_of "$RETAINED_HEAP")
-  # The store's budget a quarter of the heap (the default), named so that RUNNEL_STORAGE (1GB) does not apply here.
-  SERVER_HEAP=$RETAINED_HEAP SERVER_STORAGE=$((heap_bytes / 4 >> 20))MB
+  # No RUNNEL_STORAGE (1GB) on this heap: with the file store HeapPlan counts no stored records, only the read and
+  # request budgets (a sixteenth of the heap each, by default).
+  SERVER_HEAP=$RETAINED_HEAP SERVER_STORAGE=""
   local started=1
   start_server "$target" "$raw.log" || started=0
   SERVER_HEAP=$JAVA_HEAP SERVER_STORAGE=$RUNNEL_STORAGE
