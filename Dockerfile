@@ -12,12 +12,16 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --user-group --no-create-home runnel
 COPY --from=build /runnel.jar /app/runnel.jar
 COPY bin/runnel /app/bin/runnel
-ENV RUNNEL_JAR=/app/runnel.jar RUNNEL_CDS_DIR=/app/cds JAVA_OPTS="-XX:MaxRAMPercentage=75"
+ENV RUNNEL_JAR=/app/runnel.jar RUNNEL_CDS_DIR=/app/cds JAVA_OPTS="-XX:MaxRAMPercentage=75" \
+    RUNNEL_STORAGE_DIR=/data
 # bin/runnel starts Runnel the recommended way (Serial GC, class-data sharing). The class-data directory belongs
 # to the user Runnel runs as, and the archive is recorded here, once, as that user with this image's JVM, so that
 # bin/runnel can record it again should it go stale (another JVM, a jar mounted over /app/runnel.jar); if it
 # cannot, Runnel starts from the jar without the archive.
-RUN install -d -o runnel -g runnel /app/cds
+RUN install -d -o runnel -g runnel /app/cds /data
+# The file store's data directory (used with RUNNEL_STORAGE_TYPE=file): mount a volume here to keep streams and
+# records across containers.
+VOLUME /data
 USER runnel
 RUN /app/bin/runnel --prepare
 EXPOSE 4567

@@ -1,5 +1,7 @@
 package dev.runnel.regions;
 
+import dev.runnel.core.shard.ShardId;
+import dev.runnel.core.stream.Stream;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.records.ReadMemoryBudget;
 import dev.runnel.records.RecordService;
@@ -7,6 +9,8 @@ import dev.runnel.records.ShardIteratorCodec;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.records.Subscriptions;
 import dev.runnel.settings.RunnelProperties;
+import dev.runnel.storage.AccountSettingsStore;
+import dev.runnel.storage.RegionStorage;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
 import dev.runnel.streams.AccountSettingsService;
@@ -23,6 +27,8 @@ import dev.runnel.tokens.TokenSigner;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +49,7 @@ public final class Regions {
     /** How long a GetRecords or console read waits for room in the read budget before it is refused. */
     private static final Duration READ_WAIT = Duration.ofSeconds(1);
 
-    private final Function<String, StreamCatalog> catalogs;
+    private final Function<String, RegionStorage> storage;
     private final ShardLogStore logs;
     private final InstantSource clock;
     private final RunnelProperties properties;
@@ -56,6 +62,8 @@ public final class Regions {
     private final Set<String> served;
 
     /**
+     * Regions kept in memory, with the iterator secret of the settings.
+     *
      * @param catalogs makes the empty stream catalog of a region
      * @param traffic the traffic windows of every shard, shared by all regions
      * @param throttler the per-shard throughput limits, shared by all regions
@@ -67,13 +75,38 @@ public final class Regions {
             RunnelProperties properties,
             TrafficMeter traffic,
             Throttler throttler) {
+        this(
+                region -> new RegionStorage(catalogs.apply(region), AccountSettingsStore.inMemory()),
+                properties.iterators().secret(),
+                logs,
+                clock,
+                properties,
+                traffic,
+                throttler);
+    }
+
+    /**
+     * @param storage opens the storage of a region (on first use)
+     * @param iteratorSecret signs shard iterators and pagination tokens; blank for a random one, valid for this
+     *     process only
+     * @param traffic the traffic windows of every shard, shared by all regions
+     * @param throttler the per-shard throughput limits, shared by all regions
+     */
+    public Regions(
+            Function<String, RegionStorage> storage,
+            String iteratorSecret,
+            ShardLogStore logs,
+            InstantSource clock,
+            RunnelProperties properties,
+            TrafficMeter traffic,
+            Throttler throttler) {
         this.traffic = traffic;
         this.throttler = throttler;
-        this.catalogs = catalogs;
+        this.storage = storage;
         this.logs = logs;
         this.clock = clock;
         this.properties = properties;
-        this.signer = new TokenSigner(properties.iterators().secret());
+        this.signer = new TokenSigner(iteratorSecret);
         this.codec = new ShardIteratorCodec(signer);
         Set<String> names = new TreeSet<>(properties.regions());
         names.add(properties.region());
@@ -112,10 +145,44 @@ public final class Regions {
         return signer;
     }
 
+    /**
+     * Drops every shard log that no stream of a region in use references: the debris of a stream creation,
+     * resharding or deletion that a crash interrupted between its log and catalog steps. Run at start, after the
+     * regions with stored streams were opened and before requests are served.
+     *
+     * @return how many logs it dropped
+     */
+    public int dropUnreferencedLogs() {
+        Map<Long, Set<ShardId>> referenced = new HashMap<>();
+        for (RegionServices region : all()) {
+            for (Stream stream : region.streams().stored()) {
+                Set<ShardId> shards = referenced.computeIfAbsent(stream.incarnation(), k -> new HashSet<>());
+                stream.shards().forEach(shard -> shards.add(shard.id()));
+            }
+        }
+        int dropped = 0;
+        for (Map.Entry<Long, Set<ShardId>> stored : logs.ids().entrySet()) {
+            Set<ShardId> kept = referenced.get(stored.getKey());
+            if (kept == null) {
+                logs.drop(stored.getKey());
+                dropped += stored.getValue().size();
+                continue;
+            }
+            for (ShardId shard : stored.getValue()) {
+                if (!kept.contains(shard)) {
+                    logs.drop(stored.getKey(), shard);
+                    dropped++;
+                }
+            }
+        }
+        return dropped;
+    }
+
     private RegionServices create(String region) {
-        StreamCatalog catalog = catalogs.apply(region);
+        RegionStorage stored = storage.apply(region);
+        StreamCatalog catalog = stored.catalog();
         StreamService streams = new StreamService(catalog, logs, clock, properties, region);
-        AccountSettingsService account = new AccountSettingsService(clock);
+        AccountSettingsService account = new AccountSettingsService(clock, stored.accountSettings());
         ReshardingService resharding =
                 new ReshardingService(catalog, logs, streams, new LocalReshardingLock(), clock, properties, account);
         ConsumerService consumers = new ConsumerService(streams, catalog, clock, properties.fanOut());

@@ -2,7 +2,7 @@ package dev.runnel.settings;
 
 /**
  * How Runnel shares the JVM's heap, and the rule every configuration must keep. Three budgets grow with load:
- * stored records ({@code runnel.storage.max-bytes}), the record bytes reads in flight hold ({@code
+ * stored records ({@code runnel.storage.max-bytes}; none with the file store, whose records are on disk), the record bytes reads in flight hold ({@code
  * runnel.storage.max-read-bytes}) and the request bodies being read and decoded ({@code
  * runnel.http.max-in-flight-bytes}). <b>Together they may take at most half of the maximum heap.</b> The other half
  * is for what grows with them but is not counted byte for byte: the copies made while encoding answers and decoding
@@ -30,7 +30,9 @@ public record HeapPlan(long maxHeapBytes, long storageBytes, long readBytes, lon
         Storage storage = properties.storage();
         return new HeapPlan(
                 maxHeapBytes,
-                storage.maxBytes() != null ? storage.maxBytes().toBytes() : maxHeapBytes / 4,
+                !storage.inMemory()
+                        ? 0
+                        : storage.maxBytes() != null ? storage.maxBytes().toBytes() : maxHeapBytes / 4,
                 storage.maxReadBytes() != null ? storage.maxReadBytes().toBytes() : defaultInFlightBytes(maxHeapBytes),
                 properties.http().maxInFlightBytes() != null
                         ? properties.http().maxInFlightBytes().toBytes()

@@ -1,7 +1,9 @@
 package dev.runnel.storage;
 
 import dev.runnel.core.shard.ShardId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Holds one append-only {@link ShardLog} per shard, keyed by stream incarnation and shard id, so that a
@@ -30,6 +32,9 @@ public interface ShardLogStore extends AutoCloseable {
 
     /** Drops one shard's log and frees its storage (an expired closed shard). Idempotent. */
     void drop(long incarnation, ShardId shard);
+
+    /** The shards of every log held, by incarnation: a snapshot. */
+    Map<Long, Set<ShardId>> ids();
 
     /** Bytes currently held by all logs, including per-record overhead. */
     long usedBytes();

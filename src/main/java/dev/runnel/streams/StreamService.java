@@ -156,6 +156,11 @@ public class StreamService {
         });
     }
 
+    /** Every stored stream, finished deleting or not (housekeeping has yet to remove those), in name order. */
+    public List<Stream> stored() {
+        return catalog.all();
+    }
+
     /** Every stream that has not finished deleting, in name order. */
     public List<Stream> live() {
         Instant now = clock.instant();

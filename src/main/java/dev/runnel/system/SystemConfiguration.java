@@ -9,13 +9,11 @@ import dev.runnel.metricsink.MetricSink;
 import dev.runnel.records.RecordService;
 import dev.runnel.records.ShardIteratorService;
 import dev.runnel.records.Subscriptions;
+import dev.runnel.regions.RegionServices;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.HeapPlan;
 import dev.runnel.settings.RunnelProperties;
-import dev.runnel.settings.Storage;
 import dev.runnel.storage.ShardLogStore;
-import dev.runnel.storage.memory.InMemoryShardLogStore;
-import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
 import dev.runnel.streams.StreamSettingsService;
@@ -23,6 +21,7 @@ import dev.runnel.throttling.Bucket4jThrottler;
 import dev.runnel.throttling.ControlPlaneLimits;
 import dev.runnel.throttling.Throttler;
 import java.time.InstantSource;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,8 +31,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The clock, the live storage adapter and the per-region services: the only place that touches the system
- * clock or knows which adapter runs. The REST API and the console use the default region's services.
+ * The clock, the live storage adapters ({@link StorageAdapters}) and the per-region services: the only place that
+ * touches the system clock or knows which adapters run. The REST API and the console use the default region's services.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RunnelProperties.class)
@@ -49,11 +48,11 @@ public class SystemConfiguration {
     }
 
     /**
-     * The store, within the budget {@link HeapPlan} allows: a start whose budgets do not fit in the heap is refused
-     * here, before the server takes connections ({@link HeapTooSmallFailureAnalyzer} reports it).
+     * The storage adapters, within the budget {@link HeapPlan} allows: a start whose budgets do not fit in the heap
+     * is refused here, before the server takes connections ({@link HeapTooSmallFailureAnalyzer} reports it).
      */
     @Bean
-    ShardLogStore shardLogStore(RunnelProperties properties) {
+    StorageAdapters storageAdapters(RunnelProperties properties) {
         HeapPlan plan = HeapPlan.of(properties);
         plan.check();
         log.info(
@@ -62,9 +61,12 @@ public class SystemConfiguration {
                 plan.readBytes() >> 20,
                 plan.requestBytes() >> 20,
                 plan.maxHeapBytes() >> 20);
-        Storage storage = properties.storage();
-        return new InMemoryShardLogStore(
-                plan.storageBytes(), (int) storage.segmentSize().toBytes(), storage.segmentRecords());
+        return StorageAdapters.of(properties, plan);
+    }
+
+    @Bean
+    ShardLogStore shardLogStore(StorageAdapters adapters) {
+        return adapters.logs();
     }
 
     @Bean
@@ -101,14 +103,46 @@ public class SystemConfiguration {
         return new Bucket4jThrottler(properties.limits(), clock);
     }
 
+    /**
+     * Every region's services. With durable storage, the regions that stored streams are opened at once, the shard
+     * logs no stream references (debris of a crash between a log step and a catalog step) are dropped, and seals
+     * of resharding changes that never published are undone, all before the first request.
+     */
     @Bean
     Regions regions(
-            ShardLogStore logs,
+            StorageAdapters adapters,
             InstantSource clock,
             RunnelProperties properties,
             TrafficMeter traffic,
             Throttler throttler) {
-        return new Regions(region -> new InMemoryStreamCatalog(), logs, clock, properties, traffic, throttler);
+        Regions regions = new Regions(
+                adapters.regions(), adapters.iteratorSecret(), adapters.logs(), clock, properties, traffic, throttler);
+        List<String> stored = adapters.storedRegions();
+        if (!stored.isEmpty()) {
+            boolean allServed = true;
+            for (String region : stored) {
+                if (regions.find(region).isEmpty()) {
+                    allServed = false;
+                    log.warn("Streams stored for region {} are not served: it is not in runnel.regions", region);
+                }
+            }
+            int streams = 0;
+            int unsealed = 0;
+            for (RegionServices region : regions.all()) {
+                streams += region.streams().stored().size();
+                unsealed += region.resharding().repairSeals();
+            }
+            // Logs of an unserved region's streams would look unreferenced: keep everything then.
+            int dropped = allServed ? regions.dropUnreferencedLogs() : 0;
+            log.info(
+                    "Recovered {} streams in {} regions; dropped {} shard logs no stream referenced, unsealed {} of"
+                            + " resharding changes that never published",
+                    streams,
+                    regions.all().size(),
+                    dropped,
+                    unsealed);
+        }
+        return regions;
     }
 
     /** The CloudWatch edge's store of the metric data KCL applications put, per region. */

@@ -36,6 +36,23 @@ public abstract class ShardLogStoreContract {
     // ---- append and read ----------------------------------------------------------------------------------
 
     @Test
+    void idsListEveryLogHeldByIncarnationAndReopenedStoresListTheSame() {
+        ShardLogStore store = newStore();
+        long big = Long.MAX_VALUE - 7; // incarnations take all 63 bits: 19 digits
+        store.create(big, SHARD_1);
+        store.create(1, SHARD_0);
+        store.create(1, SHARD_1);
+        store.create(2, SHARD_0);
+        store.create(3, SHARD_1);
+        store.drop(2);
+        store.drop(3, SHARD_1);
+        java.util.Map<Long, java.util.Set<ShardId>> expected =
+                java.util.Map.of(1L, java.util.Set.of(SHARD_0, SHARD_1), big, java.util.Set.of(SHARD_1));
+        assertThat(store.ids()).isEqualTo(expected);
+        assertThat(reopen(store).ids()).isEqualTo(expected);
+    }
+
+    @Test
     void anEmptyLogStartsAndEndsAtZero() {
         ShardLog log = newStore().create(1, SHARD_0);
         assertThat(log.startPosition()).isZero();

@@ -60,7 +60,7 @@ public final class Stream {
     private final StreamFeatures features;
     private final long version;
 
-    private Stream(StreamChanges c) {
+    Stream(StreamChanges c) {
         this.name = Objects.requireNonNull(c.name, "name");
         this.incarnation = c.incarnation;
         this.createdAt = Objects.requireNonNull(c.createdAt, "createdAt");

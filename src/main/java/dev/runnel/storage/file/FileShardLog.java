@@ -1,5 +1,6 @@
 package dev.runnel.storage.file;
 
+import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.AppendResult;
@@ -7,14 +8,12 @@ import dev.runnel.storage.AppendWaiters;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,17 +24,20 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Appends, seals and trims take the log's own lock (one writer at a time); reads take no lock. An append writes
  * its frames, forces them under {@link FsyncPolicy#ALWAYS}, and only then publishes them to readers, so a reader
- * never sees a record that a crash could take back under that policy. See {@link ShardLog} for the contract. I/O
- * failures surface as {@link UncheckedIOException}, after an append's partly written frames were cut off.
+ * never sees a record that a crash could take back under that policy. Appends commit in groups: whoever holds the
+ * lock writes every call queued meanwhile and forces once for all of them. See {@link ShardLog} for the contract.
+ * I/O failures surface as the errors {@link StoreFailures} chooses, after an append's partly written frames were cut
+ * off.
  */
 final class FileShardLog implements ShardLog {
 
     private static final SegmentFile[] NO_SEGMENTS = new SegmentFile[0];
 
     private final Path dir;
-    private final FsyncPolicy fsync;
-    private final long segmentBytes;
+    private final FileLogOptions options;
+    private final DiskSpace space;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Queue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
     private final AppendWaiters waiters = new AppendWaiters();
 
     private volatile SegmentFile[] segments;
@@ -47,15 +49,17 @@ final class FileShardLog implements ShardLog {
     /** Writer-only. */
     private long lastArrival;
 
-    private boolean sealed;
-    private boolean dropped;
-    /** Writer-only: segments written since they were last forced. */
-    private final Set<SegmentFile> unflushed = new LinkedHashSet<>();
+    /** How many times appends forced their segments (group commit makes this fewer than appends); writer-only. */
+    private volatile long forces;
 
-    private FileShardLog(Path dir, FsyncPolicy fsync, long segmentBytes, List<SegmentFile> opened, boolean sealed) {
+    private volatile boolean sealed; // written under the lock, as is dropped
+    private volatile boolean dropped;
+    private final UnflushedSegments unflushed = new UnflushedSegments();
+
+    private FileShardLog(Path dir, FileLogOptions options, DiskSpace space, List<SegmentFile> opened, boolean sealed) {
         this.dir = dir;
-        this.fsync = fsync;
-        this.segmentBytes = segmentBytes;
+        this.options = options;
+        this.space = space;
         this.segments = opened.toArray(NO_SEGMENTS);
         SegmentFile newest = opened.get(opened.size() - 1);
         this.endPosition = newest.endPosition();
@@ -67,8 +71,8 @@ final class FileShardLog implements ShardLog {
     }
 
     /** Opens the log in {@code dir}, creating an empty one when the directory holds no segment. */
-    static FileShardLog open(Path dir, FsyncPolicy fsync, long segmentBytes) throws IOException {
-        return new FileShardLog(dir, fsync, segmentBytes, LogDirectory.openSegments(dir), LogDirectory.isSealed(dir));
+    static FileShardLog open(Path dir, FileLogOptions options, DiskSpace space) throws IOException {
+        return new FileShardLog(dir, options, space, LogDirectory.openSegments(dir), LogDirectory.isSealed(dir));
     }
 
     @Override
@@ -77,63 +81,78 @@ final class FileShardLog implements ShardLog {
                 .get(0);
     }
 
+    /**
+     * Group commit: the call queues its records, then takes the writer lock; whoever holds it writes every queued
+     * call's records, forces once (under {@link FsyncPolicy#ALWAYS}) and publishes them, so appends that arrive while
+     * a force is under way share the next one. A call finds its records already written when another thread's turn
+     * took them.
+     */
     @Override
     public List<AppendResult> appendAll(List<Append> records, long nowMillis) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("appendAll needs at least one record");
         }
-        byte[][] keys = records.stream()
-                .map(r -> RecordFrame.keyBytes(r.partitionKey()))
-                .toArray(byte[][]::new);
-        List<AppendResult> results;
+        PendingAppend mine = new PendingAppend(records, nowMillis);
+        queue.add(mine);
         writeLock.lock();
         try {
-            if (dropped) {
-                throw new ResourceNotFoundException("The shard's log was deleted with its stream.");
+            if (!mine.isDone()) {
+                commitQueued();
             }
-            if (sealed) {
-                throw new ShardLogSealedException();
-            }
-            results = appendLocked(records, keys, Math.max(nowMillis, lastArrival));
         } finally {
             writeLock.unlock();
         }
         waiters.wake(endPosition);
-        return results;
+        return mine.results();
     }
 
-    /** Writer only, under the lock: writes, forces per the policy, then publishes. */
-    private List<AppendResult> appendLocked(List<Append> records, byte[][] keys, long arrival) {
+    /** Writer only, under the lock: writes every queued call, forces per the policy, then publishes. */
+    private void commitQueued() {
+        List<PendingAppend> group = PendingAppend.drain(queue, this::refusal, space, usedBytes);
+        if (group.isEmpty()) {
+            return;
+        }
         SegmentFile[] current = segments;
-        SegmentBatch batch = new SegmentBatch(dir, current[current.length - 1], segmentBytes);
+        SegmentBatch batch =
+                new SegmentBatch(dir, current[current.length - 1], options.segmentBytes(), options.segmentAgeMillis());
         long position = endPosition;
-        List<AppendResult> results = new ArrayList<>(records.size());
+        long arrival = lastArrival;
         try {
-            for (int i = 0; i < keys.length; i++) {
-                Append record = records.get(i);
-                batch.add(position, arrival, record.encrypted(), keys[i], record.data());
-                results.add(new AppendResult(position, arrival));
-                position++;
+            for (PendingAppend pending : group) {
+                arrival = Math.max(pending.nowMillis, arrival);
+                position = pending.stage(batch, position, arrival);
             }
             batch.write();
-            if (fsync == FsyncPolicy.ALWAYS) {
+            if (options.fsync() == FsyncPolicy.ALWAYS) {
                 batch.force();
+                forces++;
             }
         } catch (IOException e) {
             batch.abandon();
-            throw new UncheckedIOException("appending to the shard log in " + dir + " failed", e);
+            KinesisException failure = StoreFailures.of("appending to", dir, e);
+            group.forEach(pending -> pending.fail(failure));
+            return;
         }
         batch.publish();
-        if (fsync != FsyncPolicy.ALWAYS) {
+        if (options.fsync() != FsyncPolicy.ALWAYS) {
             unflushed.addAll(batch.touched());
         }
         if (!batch.created().isEmpty()) {
             segments = batch.appendCreated(current);
+            SegmentIndexFile.writeFinished(batch.finished(current[current.length - 1]));
         }
         lastArrival = arrival;
         usedBytes += batch.bytes();
         endPosition = position;
-        return results;
+        group.forEach(PendingAppend::succeed);
+    }
+
+    /** Writer only: why the log takes no appends now, or null when it takes them. */
+    private RuntimeException refusal() {
+        if (dropped) {
+            return new ResourceNotFoundException("The shard's log was deleted with its stream.");
+        }
+        return sealed ? new ShardLogSealedException() : null;
     }
 
     @Override
@@ -148,7 +167,7 @@ final class FileShardLog implements ShardLog {
         try {
             end = endPosition;
             if (!sealed && !dropped) {
-                io(() -> LogDirectory.writeSeal(dir, end), "sealing");
+                StoreFailures.run(dir, () -> LogDirectory.writeSeal(dir, end), "sealing");
             }
             sealed = true;
             closed = true;
@@ -164,7 +183,7 @@ final class FileShardLog implements ShardLog {
         writeLock.lock();
         try {
             if (sealed && !dropped) {
-                io(() -> LogDirectory.removeSeal(dir), "unsealing");
+                StoreFailures.run(dir, () -> LogDirectory.removeSeal(dir), "unsealing");
             }
             sealed = false;
             closed = dropped;
@@ -175,12 +194,7 @@ final class FileShardLog implements ShardLog {
 
     @Override
     public boolean isSealed() {
-        writeLock.lock();
-        try {
-            return sealed && !dropped;
-        } finally {
-            writeLock.unlock();
-        }
+        return sealed && !dropped;
     }
 
     @Override
@@ -200,7 +214,7 @@ final class FileShardLog implements ShardLog {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        return onSnapshot((end, snapshot) -> {
+        return LogReads.onSnapshot(dir, () -> endPosition, () -> segments, (end, snapshot) -> {
             long start = Math.max(fromPosition, LogReads.positionAtOrAfter(snapshot, end, minArrivalMillis));
             return start >= end ? List.of() : LogReads.read(snapshot, start, end, limit, maxBytes);
         });
@@ -208,12 +222,11 @@ final class FileShardLog implements ShardLog {
 
     @Override
     public long positionAtOrAfter(long arrivalMillis) {
-        return onSnapshot((end, snapshot) -> LogReads.positionAtOrAfter(snapshot, end, arrivalMillis));
-    }
-
-    /** Runs a read on a snapshot (end first, then segments), again on a new one when a trim closed a segment. */
-    private <T> T onSnapshot(LogReads.SnapshotRead<T> read) {
-        return LogReads.onSnapshot(dir, () -> endPosition, () -> segments, read);
+        return LogReads.onSnapshot(
+                dir,
+                () -> endPosition,
+                () -> segments,
+                (end, snapshot) -> LogReads.positionAtOrAfter(snapshot, end, arrivalMillis));
     }
 
     /** Deletes whole segment files whose last record arrived before the time; keeps an empty newest file. */
@@ -232,12 +245,12 @@ final class FileShardLog implements ShardLog {
             SegmentFile[] next = Arrays.copyOfRange(current, drop, current.length);
             segments = next.length > 0 ? next : new SegmentFile[] {SegmentFile.create(dir, endPosition)};
             List<SegmentFile> gone = Arrays.asList(current).subList(0, drop);
-            gone.forEach(unflushed::remove);
+            unflushed.removeAll(gone);
             long freed = LogDirectory.delete(dir, gone);
             usedBytes -= freed;
             return freed;
         } catch (IOException e) {
-            throw new UncheckedIOException("trimming the shard log in " + dir + " failed", e);
+            throw StoreFailures.of("trimming", dir, e);
         } finally {
             writeLock.unlock();
         }
@@ -248,19 +261,17 @@ final class FileShardLog implements ShardLog {
         return usedBytes;
     }
 
-    /** Forces every segment written since the last force, and the directory (for segment files created since). */
+    /** How many forces appends have made so far under {@link FsyncPolicy#ALWAYS}: one per group commit. */
+    long forceCount() {
+        return forces;
+    }
+
+    /** Forces the segments written since the last force (and the directory) without holding up appends. */
     void flush() {
-        writeLock.lock();
         try {
-            if (!unflushed.isEmpty() && !dropped) {
-                for (SegmentFile segment : unflushed) {
-                    io(segment::force, "flushing");
-                }
-                io(() -> LogDirectory.forceDirectory(dir), "flushing");
-            }
-            unflushed.clear();
-        } finally {
-            writeLock.unlock();
+            unflushed.force(dir, !dropped);
+        } catch (IOException e) {
+            throw StoreFailures.of("flushing", dir, e);
         }
     }
 
@@ -269,7 +280,7 @@ final class FileShardLog implements ShardLog {
         writeLock.lock();
         try {
             for (SegmentFile segment : segments) {
-                io(segment::close, "closing");
+                StoreFailures.run(dir, segment::close, "closing");
             }
             if (drop) {
                 dropped = true;
@@ -282,17 +293,5 @@ final class FileShardLog implements ShardLog {
             writeLock.unlock();
         }
         waiters.wake(endPosition);
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private void io(IoAction action, String what) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(what + " the shard log in " + dir + " failed", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.runnel.storage.file;
 
 import dev.runnel.core.shard.ShardId;
+import dev.runnel.storage.LogIds;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogStore;
 import java.io.IOException;
@@ -8,12 +9,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A durable {@link ShardLogStore}: every shard log is a directory of append-only segment files under one root,
@@ -23,7 +31,7 @@ import java.util.stream.Stream;
  * <p>Opening the store recovers every log from its files: indexes are rebuilt from the frame headers (the data is
  * not read, except in each log's newest segment, whose frames are checked against their CRCs), and a torn tail is
  * cut after the last good record with a WARN line; positions continue after it. The heap holds only the sparse
- * indexes (about 24 bytes per {@value SegmentFile#INDEX_INTERVAL} bytes of frames) and the blocks a read is
+ * indexes (about 24 bytes per {@value SparseIndex#INTERVAL} bytes of frames) and the blocks a read is
  * answering.
  *
  * <p>Durability of an append when it returns: per the {@link FsyncPolicy}. Seals and unseals are always forced.
@@ -33,45 +41,77 @@ import java.util.stream.Stream;
  */
 public final class FileShardLogStore implements ShardLogStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileShardLogStore.class);
     private static final String DROPPED = ".dropped-";
 
     private final Path root;
-    private final long segmentBytes;
-    private final FsyncPolicy fsync;
+    private final FileLogOptions options;
+    private final DiskSpace space;
+    private final ScheduledExecutorService flusher;
     private final Map<Long, Map<ShardId, FileShardLog>> logs = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * Opens (creating if needed) the store in {@code root} and recovers every log in it.
-     *
-     * @param root the directory that holds the store's files, and nothing else
-     * @param segmentBytes the bytes of frames (records plus {@value RecordFrame#HEADER_BYTES} bytes each) a segment
-     *     file holds before the next one starts; a larger record gets a segment of its own. Retention frees disk
-     *     in steps of this size
-     * @param fsync when appends are forced to the disk
-     * @throws UncheckedIOException when the directory cannot be read or a log cannot be recovered
+     * Opens (creating if needed) the store in {@code root} with segments of {@code segmentBytes}, an hour old at
+     * most, no byte limit and no free-space floor; see {@link #FileShardLogStore(Path, FileLogOptions)}.
      */
     public FileShardLogStore(Path root, long segmentBytes, FsyncPolicy fsync) {
-        if (segmentBytes < 1) {
-            throw new IllegalArgumentException("segments must hold at least one byte");
-        }
+        this(root, FileLogOptions.of(segmentBytes, fsync));
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code root} and recovers every log in it; under {@link
+     * FsyncPolicy#INTERVAL} starts a daemon thread that flushes at the options' interval until {@link #close()}.
+     *
+     * @param root the directory that holds the store's files, and nothing else
+     * @throws UncheckedIOException when the directory cannot be read or a log cannot be recovered
+     */
+    public FileShardLogStore(Path root, FileLogOptions options) {
         this.root = root;
-        this.segmentBytes = segmentBytes;
-        this.fsync = fsync;
+        this.options = options;
+        long started = System.nanoTime();
         try {
             Files.createDirectories(root);
+            this.space = DiskSpace.of(root, options.maxBytes(), options.minFreeBytes());
             for (Path incarnation : list(root)) {
                 Long id = parse(incarnation);
                 for (Path shard : id == null ? List.<Path>of() : list(incarnation)) {
                     Long index = parse(shard);
                     if (index != null && index <= Integer.MAX_VALUE) {
                         logs.computeIfAbsent(id, k -> new ConcurrentHashMap<>())
-                                .put(new ShardId(index.intValue()), FileShardLog.open(shard, fsync, segmentBytes));
+                                .put(new ShardId(index.intValue()), FileShardLog.open(shard, options, space));
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("opening the shard log store in " + root + " failed", e);
+        }
+        LOG.info(
+                "Opened the shard log store in {}: {} logs, {} MiB of records, in {} ms",
+                root,
+                logs.values().stream().mapToInt(Map::size).sum(),
+                usedBytes() >> 20,
+                (System.nanoTime() - started) / 1_000_000);
+        this.flusher = options.fsync() == FsyncPolicy.INTERVAL ? startFlusher(options.fsyncInterval()) : null;
+    }
+
+    private ScheduledExecutorService startFlusher(Duration interval) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "runnel-fsync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    /** The timer's flush: a failure is logged (by {@link StoreFailures}) and retried at the next tick. */
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // logged where it was raised; the segments stay marked unflushed
         }
     }
 
@@ -88,9 +128,17 @@ public final class FileShardLogStore implements ShardLogStore {
         }
     }
 
+    /** The number a directory is named by (an incarnation or shard index), or null for any other name. */
     private static Long parse(Path dir) {
         String name = dir.getFileName().toString();
-        return name.matches("[0-9]{1,18}") ? Long.valueOf(name) : null;
+        if (!name.matches("-?[0-9]{1,19}")) {
+            return null;
+        }
+        try {
+            return Long.valueOf(name);
+        } catch (NumberFormatException outOfRange) {
+            return null;
+        }
     }
 
     private Path dirOf(long incarnation, ShardId shard) {
@@ -101,9 +149,9 @@ public final class FileShardLogStore implements ShardLogStore {
     public ShardLog create(long incarnation, ShardId shard) {
         return logs.computeIfAbsent(incarnation, k -> new ConcurrentHashMap<>()).computeIfAbsent(shard, k -> {
             try {
-                return FileShardLog.open(dirOf(incarnation, shard), fsync, segmentBytes);
+                return FileShardLog.open(dirOf(incarnation, shard), options, space);
             } catch (IOException e) {
-                throw new UncheckedIOException("creating the shard log of " + shard + " failed", e);
+                throw StoreFailures.of("creating", dirOf(incarnation, shard), e);
             }
         });
     }
@@ -112,6 +160,11 @@ public final class FileShardLogStore implements ShardLogStore {
     public Optional<ShardLog> find(long incarnation, ShardId shard) {
         Map<ShardId, FileShardLog> shards = logs.get(incarnation);
         return shards == null ? Optional.empty() : Optional.ofNullable(shards.get(shard));
+    }
+
+    @Override
+    public Map<Long, Set<ShardId>> ids() {
+        return LogIds.of(logs);
     }
 
     @Override
@@ -139,11 +192,11 @@ public final class FileShardLogStore implements ShardLogStore {
             if (Files.exists(dir)) {
                 Path away = dir.resolveSibling(dir.getFileName() + DROPPED + System.nanoTime());
                 Files.move(dir, away, StandardCopyOption.ATOMIC_MOVE);
-                LogDirectory.forceDirectory(dir.getParent());
+                DurableFiles.forceDirectory(dir.getParent());
                 LogDirectory.deleteTree(away);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("deleting the shard log files in " + dir + " failed", e);
+            throw StoreFailures.of("deleting", dir, e);
         }
     }
 
@@ -159,10 +212,10 @@ public final class FileShardLogStore implements ShardLogStore {
         return used;
     }
 
-    /** No limit yet: {@link Long#MAX_VALUE}. */
+    /** The options' byte limit ({@link Long#MAX_VALUE} when only the disk's free-space floor limits it). */
     @Override
     public long maxBytes() {
-        return Long.MAX_VALUE;
+        return options.maxBytes();
     }
 
     /** Forces every append that has returned, whatever the {@link FsyncPolicy}. */
@@ -171,10 +224,13 @@ public final class FileShardLogStore implements ShardLogStore {
         logs.values().forEach(shards -> shards.values().forEach(FileShardLog::flush));
     }
 
-    /** Flushes, then closes every file; the files stay for the next store opened on the directory. */
+    /** Stops the flusher, flushes, then closes every file; the files stay for the next store opened on the directory. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (flusher != null) {
+                flusher.shutdownNow();
+            }
             flush();
             logs.values().forEach(shards -> shards.values().forEach(log -> log.release(false)));
         }

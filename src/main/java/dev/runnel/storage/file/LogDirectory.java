@@ -1,13 +1,9 @@
 package dev.runnel.storage.file;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +34,9 @@ final class LogDirectory {
                     bases.add(Long.parseLong(name.substring(0, 20)));
                 } else if (name.endsWith(".tmp")) {
                     Files.delete(file);
+                } else if (name.matches("[0-9]{20}\\.idx")
+                        && !Files.exists(dir.resolve(name.substring(0, 20) + SEGMENT_SUFFIX))) {
+                    Files.delete(file); // its segment was deleted, and a crash came before the index went too
                 }
             }
         }
@@ -47,7 +46,7 @@ final class LogDirectory {
         for (int i = 0; i < bases.size(); i++) {
             boolean newest = i == bases.size() - 1;
             Path path = dir.resolve(SegmentFile.fileName(bases.get(i)));
-            SegmentFile segment = SegmentRecovery.open(path, bases.get(i), newest, arrival);
+            SegmentFile segment = openSegment(path, bases.get(i), newest, arrival);
             if (segment.count() == 0 && !newest) {
                 segment.delete();
                 continue;
@@ -57,11 +56,32 @@ final class LogDirectory {
         }
         if (segments.isEmpty()) {
             segments.add(SegmentFile.create(dir, 0));
-            forceDirectory(dir);
-            forceDirectory(dir.getParent()); // the log's directory, new too, and its incarnation's
-            forceDirectory(dir.getParent().getParent());
+            DurableFiles.forceDirectory(dir);
+            DurableFiles.forceDirectory(dir.getParent()); // the log's directory, new too, and its incarnation's
+            DurableFiles.forceDirectory(dir.getParent().getParent());
         }
         return segments;
+    }
+
+    /**
+     * A finished segment from its index file when that is valid, else by walking its frames (and then writing the
+     * index file, so the next start is quick); the newest segment always by checking every frame's CRC, since only
+     * it can have been torn by a crash, and its index file (left from before it took more records) goes.
+     */
+    private static SegmentFile openSegment(Path path, long base, boolean newest, long minArrival) throws IOException {
+        if (newest) {
+            Files.deleteIfExists(SegmentIndexFile.pathOf(path));
+            return SegmentRecovery.open(path, base, true, minArrival);
+        }
+        SegmentFile indexed = SegmentIndexFile.open(path, base);
+        if (indexed != null) {
+            return indexed;
+        }
+        SegmentFile walked = SegmentRecovery.open(path, base, false, minArrival);
+        if (walked.count() > 0) {
+            SegmentIndexFile.writeFinished(List.of(walked));
+        }
+        return walked;
     }
 
     static boolean isSealed(Path dir) {
@@ -70,28 +90,12 @@ final class LogDirectory {
 
     /** Writes the seal marker (holding the final end position) by write-then-rename, durably. */
     static void writeSeal(Path dir, long endPosition) throws IOException {
-        Path tmp = dir.resolve(SEALED + ".tmp");
-        try (FileChannel channel = FileChannel.open(
-                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(Long.toString(endPosition).getBytes(StandardCharsets.US_ASCII)));
-            channel.force(true);
-        }
-        Files.move(tmp, dir.resolve(SEALED), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory(dir);
+        DurableFiles.replace(dir.resolve(SEALED), Long.toString(endPosition).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Removes the seal marker, durably. */
     static void removeSeal(Path dir) throws IOException {
-        if (Files.deleteIfExists(dir.resolve(SEALED))) {
-            forceDirectory(dir);
-        }
-    }
-
-    /** Makes the directory's entries (created, renamed, deleted files) durable. */
-    static void forceDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        DurableFiles.delete(dir.resolve(SEALED));
     }
 
     /** Deletes the segments' files, then forces the directory. @return the bytes of frames freed */
@@ -101,7 +105,7 @@ final class LogDirectory {
             freed += segment.size();
             segment.delete();
         }
-        forceDirectory(dir);
+        DurableFiles.forceDirectory(dir);
         return freed;
     }
 

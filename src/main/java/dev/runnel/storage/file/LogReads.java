@@ -4,7 +4,6 @@ import dev.runnel.core.record.RecordData;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.SegmentSearch;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
@@ -32,7 +31,7 @@ final class LogReads {
 
     /**
      * Runs a read on a snapshot (end first, then segments), and again on a new one when a trim or drop closed a
-     * segment under it; fails with {@link UncheckedIOException} on other I/O errors or an interrupt.
+     * segment under it; fails with the error {@link StoreFailures} chooses on other I/O errors or an interrupt.
      */
     static <T> T onSnapshot(Path dir, LongSupplier end, Supplier<SegmentFile[]> segments, SnapshotRead<T> read) {
         for (int attempt = 1; ; attempt++) {
@@ -41,10 +40,10 @@ final class LogReads {
                 return read.read(endPosition, segments.get());
             } catch (ClosedChannelException closedUnderUs) {
                 if (closedUnderUs instanceof ClosedByInterruptException || attempt == 3) {
-                    throw new UncheckedIOException("reading the shard log in " + dir + " failed", closedUnderUs);
+                    throw StoreFailures.of("reading", dir, closedUnderUs);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("reading the shard log in " + dir + " failed", e);
+                throw StoreFailures.of("reading", dir, e);
             }
         }
     }
@@ -96,7 +95,10 @@ final class LogReads {
     /**
      * Reads records from {@code start} (at or above the first segment's base) below {@code end} in position order:
      * at most {@code limit}, and no more data plus key bytes than {@code maxBytes} except that the first record
-     * always comes. Each record's data is a view of a block read for this call alone.
+     * always comes. Each record's data is a view of a block read for this call alone. Every frame is checked
+     * against its CRC: a corrupt frame (a disk error in a segment that recovery did not check) ends the read of its
+     * segment, with one ERROR line, and the read goes on with the next segment, so readers skip the damage rather
+     * than stop at it or get wrong bytes.
      */
     static List<StoredRecord> read(SegmentFile[] snapshot, long start, long end, int limit, long maxBytes)
             throws IOException {
@@ -111,13 +113,22 @@ final class LogReads {
                 if (header.position() >= end) {
                     return records;
                 }
+                if (!header.sane() || header.nextOffset() > size) {
+                    segment.reportCorrupt(header.offset(), "an invalid frame header");
+                    break;
+                }
                 if (header.position() >= start) {
                     int recordBytes = header.keyBytes() + header.dataBytes();
                     if (!records.isEmpty() && bytes + recordBytes > maxBytes) {
                         return records;
                     }
+                    StoredRecord record = record(header, cursor);
+                    if (record == null) {
+                        segment.reportCorrupt(header.offset(), "a CRC mismatch");
+                        break;
+                    }
                     bytes += recordBytes;
-                    records.add(record(header, cursor));
+                    records.add(record);
                 }
                 cursor.skip(header);
             }
@@ -125,9 +136,13 @@ final class LogReads {
         return records;
     }
 
+    /** The record of the frame, or null when the frame fails its CRC. */
     private static StoredRecord record(RecordFrame.Header header, SegmentCursor cursor) throws IOException {
         int at = cursor.load(header);
         ByteBuffer block = cursor.buffer();
+        if (RecordFrame.crc(block, at + RecordFrame.CRC_FROM, at + (int) header.frameBytes()) != header.crc()) {
+            return null;
+        }
         int keyAt = block.arrayOffset() + at + RecordFrame.HEADER_BYTES;
         String key = new String(block.array(), keyAt, header.keyBytes(), StandardCharsets.UTF_8);
         RecordData data = RecordData.view(block.array(), keyAt + header.keyBytes(), header.dataBytes());

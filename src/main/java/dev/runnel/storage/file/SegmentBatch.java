@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The frames of one append call on their way into a log's segment files, rolling to a new segment file when the
+ * The frames of one group of append calls on their way into a log's segment files, rolling to a new segment file when the
  * next frame would take the current one past its size (a segment always takes its first frame, however large).
  * Lifecycle: {@link #add} every record, {@link #write}, optionally {@link #force}, then {@link #publish}; on an
  * I/O failure {@link #abandon} instead. Writer-only, under the log's lock.
@@ -19,22 +19,29 @@ final class SegmentBatch {
 
     private final Path dir;
     private final long segmentBytes;
+    private final long segmentAgeMillis;
     private SegmentFile active;
     private final List<SegmentFile> touched = new ArrayList<>();
     private final List<ByteBuffer> chunks = new ArrayList<>();
     private final List<SegmentFile> created = new ArrayList<>();
     private long bytes;
 
-    SegmentBatch(Path dir, SegmentFile active, long segmentBytes) {
+    SegmentBatch(Path dir, SegmentFile active, long segmentBytes, long segmentAgeMillis) {
         this.dir = dir;
         this.active = active;
         this.segmentBytes = segmentBytes;
+        this.segmentAgeMillis = segmentAgeMillis;
     }
 
-    /** Frames and stages one record, creating the next segment file first when the record does not fit. */
+    /**
+     * Frames and stages one record, creating the next segment file first when the record does not fit in the
+     * current one, or the current one's first record is {@code segmentAgeMillis} older than this one.
+     */
     void add(long position, long arrivalMillis, boolean encrypted, byte[] key, byte[] data) throws IOException {
         int frame = RecordFrame.frameBytes(key.length, data.length);
-        if (active.stagedSize() > 0 && active.stagedSize() + frame > segmentBytes) {
+        if (active.stagedSize() > 0
+                && (active.stagedSize() + frame > segmentBytes
+                        || arrivalMillis - active.stagedFirstArrival() >= segmentAgeMillis)) {
             active = SegmentFile.create(dir, position);
             created.add(active);
         }
@@ -66,7 +73,7 @@ final class SegmentBatch {
             segment.force();
         }
         if (!created.isEmpty()) {
-            LogDirectory.forceDirectory(dir);
+            DurableFiles.forceDirectory(dir);
         }
     }
 
@@ -93,6 +100,20 @@ final class SegmentBatch {
     /** The segment files that got frames. */
     List<SegmentFile> touched() {
         return touched;
+    }
+
+    /**
+     * The segments that take no more records now that this batch created newer ones: {@code previousActive}
+     * (the newest segment before the batch) and every created one but the last. Empty when none was created.
+     */
+    List<SegmentFile> finished(SegmentFile previousActive) {
+        if (created.isEmpty()) {
+            return List.of();
+        }
+        List<SegmentFile> finished = new ArrayList<>(created.size());
+        finished.add(previousActive);
+        finished.addAll(created.subList(0, created.size() - 1));
+        return finished;
     }
 
     /** The segment files created for this batch, oldest first. */

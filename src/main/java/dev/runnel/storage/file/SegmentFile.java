@@ -9,11 +9,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One segment file of a shard log: consecutive {@link RecordFrame}s, named by the position of its first record
- * ({@code 00000000000000000042.log}), plus a sparse in-memory index (one entry per {@value #INDEX_INTERVAL} bytes
+ * ({@code 00000000000000000042.log}), plus a {@link SparseIndex} (one entry per {@value SparseIndex#INTERVAL} bytes
  * of frames: position, file offset, arrival) that both position and arrival lookups binary-search before they scan
  * a few headers.
  *
@@ -25,28 +26,23 @@ import java.util.Arrays;
  */
 final class SegmentFile {
 
-    static final int INDEX_INTERVAL = 4096;
-    private static final int INITIAL_INDEX = 8;
-
-    /** Index columns; entries below the published count never change. */
-    private record Index(long[] positions, long[] offsets, long[] arrivals) {}
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentFile.class);
 
     final long basePosition;
     final Path path;
     private volatile FileChannel channel;
     private volatile boolean closed;
+    private volatile boolean reportedCorrupt;
 
-    private volatile Index index = new Index(new long[INITIAL_INDEX], new long[INITIAL_INDEX], new long[INITIAL_INDEX]);
-    private volatile int indexCount;
+    private final SparseIndex index = new SparseIndex();
     private volatile long endPosition;
     private volatile long lastArrival = Long.MIN_VALUE;
     private volatile long count;
     private volatile long size;
 
     /** Writer-only: what is staged, published or not. */
-    private int stagedIndex;
-
     private long stagedSize;
+
     private long stagedEnd;
     private long stagedLastArrival = Long.MIN_VALUE;
     private long stagedCount;
@@ -97,6 +93,20 @@ final class SegmentFile {
         return lastArrival;
     }
 
+    /** Logs, once per segment, that a read found a corrupt frame at the offset and skipped the rest of the file. */
+    void reportCorrupt(long offset, String problem) {
+        if (!reportedCorrupt) {
+            reportedCorrupt = true;
+            LOG.error(
+                    "Shard log segment {}: {} at byte {}; reads skip the rest of the segment (records up to position"
+                            + " {}) and go on with the next one",
+                    path,
+                    problem,
+                    offset,
+                    endPosition - 1);
+        }
+    }
+
     boolean isClosed() {
         return closed;
     }
@@ -106,23 +116,14 @@ final class SegmentFile {
         return stagedSize;
     }
 
+    /** Writer-only: the staged first record's arrival, epoch milliseconds; {@link Long#MIN_VALUE} when none. */
+    long stagedFirstArrival() {
+        return index.firstArrival();
+    }
+
     /** Writer-only: notes one record of {@code frameBytes} that the next {@link #write} puts in the file. */
     void stage(long position, long arrivalMillis, int frameBytes) {
-        if (stagedCount == 0 || stagedSize - index.offsets[stagedIndex - 1] >= INDEX_INTERVAL) {
-            Index current = index;
-            if (stagedIndex == current.positions.length) {
-                int grown = current.positions.length * 2;
-                current = new Index(
-                        Arrays.copyOf(current.positions, grown),
-                        Arrays.copyOf(current.offsets, grown),
-                        Arrays.copyOf(current.arrivals, grown));
-                index = current;
-            }
-            current.positions[stagedIndex] = position;
-            current.offsets[stagedIndex] = stagedSize;
-            current.arrivals[stagedIndex] = arrivalMillis;
-            stagedIndex++;
-        }
+        index.add(position, stagedSize, arrivalMillis);
         stagedSize += frameBytes;
         stagedEnd = position + 1;
         stagedLastArrival = arrivalMillis;
@@ -143,9 +144,25 @@ final class SegmentFile {
         openChannel().force(false);
     }
 
+    /**
+     * Forces the bytes written so far, from any thread (a force covers every write that returned before it began);
+     * does nothing once the segment is closed (trimmed or dropped: its bytes are not needed).
+     */
+    void forceIfOpen() throws IOException {
+        try {
+            if (!closed) {
+                openChannel().force(false);
+            }
+        } catch (ClosedChannelException closedUnderUs) {
+            if (!closed) {
+                throw closedUnderUs;
+            }
+        }
+    }
+
     /** Writer-only: makes everything staged and written visible to readers. */
     void publish() {
-        indexCount = stagedIndex;
+        index.publish();
         endPosition = stagedEnd;
         lastArrival = stagedLastArrival;
         count = stagedCount;
@@ -154,7 +171,7 @@ final class SegmentFile {
 
     /** Writer-only: forgets what was staged since the last publish and cuts the file back to the published size. */
     void rollback() throws IOException {
-        stagedIndex = indexCount;
+        index.rollback();
         stagedSize = size;
         stagedEnd = endPosition;
         stagedLastArrival = lastArrival;
@@ -165,6 +182,23 @@ final class SegmentFile {
         } else {
             truncateClosed(size);
         }
+    }
+
+    /** The published index and totals. */
+    SegmentIndexFile.Summary summary() {
+        long[][] entries = index.snapshot();
+        return new SegmentIndexFile.Summary(
+                entries[0], entries[1], entries[2], entries[0].length, count, endPosition, lastArrival, size);
+    }
+
+    /** Recovery: takes the index and totals from the segment's index file instead of its frames, and publishes. */
+    void restore(SegmentIndexFile.Summary summary) {
+        index.restore(summary.positions(), summary.offsets(), summary.arrivals(), summary.entries());
+        stagedSize = summary.size();
+        stagedEnd = summary.endPosition();
+        stagedLastArrival = summary.lastArrival();
+        stagedCount = summary.count();
+        recovered();
     }
 
     /** Recovery: everything staged is in the file; publishes it. */
@@ -191,40 +225,12 @@ final class SegmentFile {
 
     /** The file offset of the last index entry at or below the position (0 when none): a scan starts there. */
     long offsetForPosition(long position) {
-        int n = indexCount;
-        Index idx = index;
-        int low = 0;
-        int high = n - 1;
-        long offset = 0;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (idx.positions[mid] <= position) {
-                offset = idx.offsets[mid];
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return offset;
+        return index.offsetForPosition(position);
     }
 
     /** The file offset of the last index entry that arrived before the time (0 when none): a scan starts there. */
     long offsetBeforeArrival(long arrivalMillis) {
-        int n = indexCount;
-        Index idx = index;
-        int low = 0;
-        int high = n - 1;
-        long offset = 0;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (idx.arrivals[mid] < arrivalMillis) {
-                offset = idx.offsets[mid];
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return offset;
+        return index.offsetBeforeArrival(arrivalMillis);
     }
 
     /**
@@ -272,9 +278,10 @@ final class SegmentFile {
         channel.close();
     }
 
-    /** Closes and deletes the file. */
+    /** Closes and deletes the file, and its index file if it has one. */
     void delete() throws IOException {
         close();
         Files.deleteIfExists(path);
+        Files.deleteIfExists(SegmentIndexFile.pathOf(path));
     }
 }

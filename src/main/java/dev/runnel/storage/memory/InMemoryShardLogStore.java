@@ -1,10 +1,12 @@
 package dev.runnel.storage.memory;
 
 import dev.runnel.core.shard.ShardId;
+import dev.runnel.storage.LogIds;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogStore;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,6 +45,11 @@ public final class InMemoryShardLogStore implements ShardLogStore {
     public Optional<ShardLog> find(long incarnation, ShardId shard) {
         Map<ShardId, InMemoryShardLog> shards = logs.get(incarnation);
         return shards == null ? Optional.empty() : Optional.ofNullable(shards.get(shard));
+    }
+
+    @Override
+    public Map<Long, Set<ShardId>> ids() {
+        return LogIds.of(logs);
     }
 
     @Override

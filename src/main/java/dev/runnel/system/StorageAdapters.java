@@ -1,0 +1,123 @@
+package dev.runnel.system;
+
+import dev.runnel.settings.HeapPlan;
+import dev.runnel.settings.RunnelProperties;
+import dev.runnel.settings.Storage;
+import dev.runnel.storage.AccountSettingsStore;
+import dev.runnel.storage.RegionStorage;
+import dev.runnel.storage.ShardLogStore;
+import dev.runnel.storage.file.DataDirectory;
+import dev.runnel.storage.file.FileAccountSettings;
+import dev.runnel.storage.file.FileLogOptions;
+import dev.runnel.storage.file.FileShardLogStore;
+import dev.runnel.storage.file.FileStreamCatalog;
+import dev.runnel.storage.file.FsyncPolicy;
+import dev.runnel.storage.file.SecretFile;
+import dev.runnel.storage.memory.InMemoryShardLogStore;
+import dev.runnel.storage.memory.InMemoryStreamCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The storage adapters {@code runnel.storage.type} chooses, made once: the shard-log store, each region's storage,
+ * the iterator secret, and (for the file store) the locked data directory. The only class that knows which adapters
+ * exist. Closing it closes the store, then releases the directory.
+ */
+final class StorageAdapters implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageAdapters.class);
+
+    private final ShardLogStore logs;
+    private final Function<String, RegionStorage> regions;
+    private final String iteratorSecret;
+    private final DataDirectory directory;
+
+    private StorageAdapters(
+            ShardLogStore logs,
+            Function<String, RegionStorage> regions,
+            String iteratorSecret,
+            DataDirectory directory) {
+        this.logs = logs;
+        this.regions = regions;
+        this.iteratorSecret = iteratorSecret;
+        this.directory = directory;
+    }
+
+    /** The adapters of the settings; the memory store within the budget {@code plan} allows. */
+    static StorageAdapters of(RunnelProperties properties, HeapPlan plan) {
+        Storage storage = properties.storage();
+        String secret = properties.iterators().secret();
+        if (storage.inMemory()) {
+            return new StorageAdapters(
+                    new InMemoryShardLogStore(
+                            plan.storageBytes(), (int) storage.segmentSize().toBytes(), storage.segmentRecords()),
+                    region -> new RegionStorage(new InMemoryStreamCatalog(), AccountSettingsStore.inMemory()),
+                    secret,
+                    null);
+        }
+        DataDirectory directory = DataDirectory.open(storage.dir());
+        try {
+            FileLogOptions options = new FileLogOptions(
+                    storage.fileSegmentSize().toBytes(),
+                    storage.segmentAge().toMillis(),
+                    FsyncPolicy.valueOf(storage.fsync().name()),
+                    storage.fsyncInterval(),
+                    storage.maxBytes() != null ? storage.maxBytes().toBytes() : Long.MAX_VALUE,
+                    storage.minFreeSpace().toBytes());
+            ShardLogStore logs = new FileShardLogStore(directory.logs(), options);
+            LOG.info(
+                    "Durable storage in {} (fsync {}): records on disk, read from disk",
+                    directory.root(),
+                    storage.fsync().name().toLowerCase());
+            return new StorageAdapters(
+                    logs,
+                    region -> fileRegion(directory, region),
+                    secret.isBlank() ? SecretFile.loadOrCreate(directory.iteratorSecret()) : secret,
+                    directory);
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static RegionStorage fileRegion(DataDirectory directory, String region) {
+        try {
+            return new RegionStorage(
+                    new FileStreamCatalog(directory.streams(region)),
+                    new FileAccountSettings(directory.accountSettings(region)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the stored streams of " + region + " failed", e);
+        }
+    }
+
+    ShardLogStore logs() {
+        return logs;
+    }
+
+    /** Opens a region's storage (the file store reads what the region stored). */
+    Function<String, RegionStorage> regions() {
+        return regions;
+    }
+
+    /** The secret of the settings, or the data directory's when the settings give none; blank for a random one. */
+    String iteratorSecret() {
+        return iteratorSecret;
+    }
+
+    /** The regions that stored streams in an earlier run: none for the memory store. */
+    List<String> storedRegions() {
+        return directory == null ? List.of() : directory.storedRegions();
+    }
+
+    @Override
+    public void close() {
+        logs.close();
+        if (directory != null) {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.runnel.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runnel.RunnelApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.Consumer;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
+import software.amazon.awssdk.services.kinesis.model.EncryptionType;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StreamDescription;
+
+/**
+ * The file store across restarts of a whole Runnel (two Spring contexts in turn on one data directory): streams
+ * with every kind of metadata, records, iterators and pagination tokens issued before a restart work after it, new
+ * records continue the sequence; and the start-up recovery rules for what a crash between a log step and a catalog
+ * step leaves (a sealed log of an open shard, logs no stream references).
+ */
+class DurableRestartIT {
+
+    @TempDir
+    Path data;
+
+    private ConfigurableApplicationContext start() {
+        // Arguments, not default properties: those rank below application.yaml.
+        return new SpringApplicationBuilder(RunnelApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--runnel.storage.type=file",
+                        "--runnel.storage.dir=" + data,
+                        "--runnel.storage.fsync=always",
+                        "--runnel.storage.min-free-space=0",
+                        "--runnel.streams.create-delay=0",
+                        "--runnel.streams.delete-delay=0",
+                        "--runnel.streams.update-delay=0",
+                        "--runnel.fan-out.create-delay=0",
+                        "--runnel.limits.enabled=false");
+    }
+
+    private static KinesisClient client(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return AwsSdkScenario.syncClient(URI.create("http://127.0.0.1:" + port), "false");
+    }
+
+    @Test
+    void streamsRecordsIteratorsAndTokensSurviveARestart() {
+        String stream = "durable";
+        List<PutRecordResponse> written = new ArrayList<>();
+        String iterator;
+        String shardsToken;
+        StreamDescription before;
+        ListShardsResponse shardsBefore;
+        Map<String, String> tagsBefore;
+        List<Consumer> consumersBefore;
+        try (ConfigurableApplicationContext first = start();
+                KinesisClient kinesis = client(first)) {
+            kinesis.createStream(r -> r.streamName(stream).shardCount(2));
+            kinesis.addTagsToStream(r -> r.streamName(stream).tags(Map.of("team", "data", "env", "test")));
+            kinesis.increaseStreamRetentionPeriod(r -> r.streamName(stream).retentionPeriodHours(48));
+            kinesis.startStreamEncryption(
+                    r -> r.streamName(stream).encryptionType(EncryptionType.KMS).keyId("alias/aws/kinesis"));
+            for (int i = 0; i < 50; i++) {
+                written.add(put(kinesis, stream, i));
+            }
+            Shard first0 =
+                    kinesis.listShards(r -> r.streamName(stream)).shards().get(0);
+            kinesis.splitShard(r -> r.streamName(stream)
+                    .shardToSplit(first0.shardId())
+                    .newStartingHashKey("85070591730234615865843651857942052864"));
+            awaitActive(kinesis, stream);
+            for (int i = 50; i < 100; i++) {
+                written.add(put(kinesis, stream, i));
+            }
+            String arn = kinesis.describeStreamSummary(r -> r.streamName(stream))
+                    .streamDescriptionSummary()
+                    .streamARN();
+            kinesis.registerStreamConsumer(r -> r.streamARN(arn).consumerName("reader"));
+            iterator = kinesis.getShardIterator(r -> r.streamName(stream)
+                            .shardId(written.get(0).shardId())
+                            .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                            .startingSequenceNumber(written.get(0).sequenceNumber()))
+                    .shardIterator();
+            shardsToken =
+                    kinesis.listShards(r -> r.streamName(stream).maxResults(1)).nextToken();
+            before = kinesis.describeStream(r -> r.streamName(stream)).streamDescription();
+            shardsBefore = kinesis.listShards(r -> r.streamName(stream));
+            tagsBefore = tags(kinesis, stream);
+            consumersBefore = kinesis.listStreamConsumers(r -> r.streamARN(arn)).consumers();
+            kinesis.createStream(r -> r.streamName("deleted").shardCount(1));
+            kinesis.deleteStream(r -> r.streamName("deleted"));
+        }
+
+        try (ConfigurableApplicationContext second = start();
+                KinesisClient kinesis = client(second)) {
+            assertThat(kinesis.describeStream(r -> r.streamName(stream)).streamDescription())
+                    .isEqualTo(before);
+            assertThat(kinesis.listShards(r -> r.streamName(stream)).shards()).isEqualTo(shardsBefore.shards());
+            assertThat(tags(kinesis, stream)).isEqualTo(tagsBefore);
+            assertThat(kinesis.listStreamConsumers(r -> r.streamARN(before.streamARN()))
+                            .consumers())
+                    .isEqualTo(consumersBefore)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.consumerStatus()).isEqualTo(ConsumerStatus.ACTIVE));
+            assertThat(kinesis.listStreams().streamNames()).containsExactly(stream);
+            assertThat(kinesis.listShards(r -> r.nextToken(shardsToken)).shards())
+                    .as("a pagination token from before the restart goes on after the first shard")
+                    .isEqualTo(shardsBefore
+                            .shards()
+                            .subList(1, shardsBefore.shards().size()));
+
+            GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(iterator));
+            List<PutRecordResponse> firstShard = written.stream()
+                    .filter(w -> w.shardId().equals(written.get(0).shardId()))
+                    .toList();
+            assertThat(page.records())
+                    .as("an iterator from before the restart reads the same records")
+                    .extracting(Record::sequenceNumber)
+                    .containsExactlyElementsOf(firstShard.stream()
+                            .map(PutRecordResponse::sequenceNumber)
+                            .toList());
+            assertThat(page.records())
+                    .allSatisfy(record -> assertThat(record.encryptionType()).isEqualTo(EncryptionType.KMS));
+            assertThat(readAll(kinesis, stream))
+                    .as("every record, by sequence number, with its bytes")
+                    .containsExactlyInAnyOrderElementsOf(written.stream()
+                            .map(w -> w.shardId() + "/" + w.sequenceNumber() + "/record-" + written.indexOf(w))
+                            .toList());
+
+            PutRecordResponse after = put(kinesis, stream, 100);
+            String lastBefore = written.stream()
+                    .filter(w -> w.shardId().equals(after.shardId()))
+                    .reduce((a, b) -> b)
+                    .orElseThrow()
+                    .sequenceNumber();
+            assertThat(new java.math.BigInteger(after.sequenceNumber()))
+                    .as("new records continue the shard's sequence")
+                    .isGreaterThan(new java.math.BigInteger(lastBefore));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> kinesis.describeStreamSummary(r -> r.streamName("deleted")))
+                    .as("a stream deleted before the restart stays deleted")
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+    }
+
+    @Test
+    void aSealedLogOfAnOpenShardTakesWritesAgainAndUnreferencedLogsAreDroppedAtStart() throws IOException {
+        Path shardDir;
+        try (ConfigurableApplicationContext first = start();
+                KinesisClient kinesis = client(first)) {
+            kinesis.createStream(r -> r.streamName("interrupted").shardCount(1));
+            put(kinesis, "interrupted", 0);
+            try (Stream<Path> incarnations = Files.list(data.resolve("logs"))) {
+                shardDir = incarnations.findFirst().orElseThrow().resolve("0");
+            }
+        }
+        // What a crash between sealing a log and publishing the change leaves, and what one between creating logs
+        // and adding their stream (or removing a stream and dropping its logs) leaves.
+        Files.writeString(shardDir.resolve("sealed"), "1");
+        Path orphanShard = shardDir.resolveSibling("7");
+        Files.createDirectories(orphanShard);
+        Path orphanStream = data.resolve("logs").resolve("12345");
+        Files.createDirectories(orphanStream.resolve("0"));
+
+        try (ConfigurableApplicationContext second = start();
+                KinesisClient kinesis = client(second)) {
+            assertThat(put(kinesis, "interrupted", 1).sequenceNumber()).isNotEmpty();
+            assertThat(shardDir.resolve("sealed")).doesNotExist();
+            assertThat(orphanShard).doesNotExist();
+            assertThat(orphanStream).doesNotExist();
+        }
+    }
+
+    @Test
+    void aSecondRunnelOnTheSameDirectoryIsRefused() {
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(first.isRunning()).isTrue();
+            org.assertj.core.api.Assertions.assertThatThrownBy(this::start)
+                    .hasStackTraceContaining("Another Runnel is using the data directory");
+        }
+    }
+
+    private static PutRecordResponse put(KinesisClient kinesis, String stream, int i) {
+        return kinesis.putRecord(r -> r.streamName(stream)
+                .partitionKey("key-" + (i * 7919))
+                .data(SdkBytes.fromString("record-" + i, StandardCharsets.UTF_8)));
+    }
+
+    private static Map<String, String> tags(KinesisClient kinesis, String stream) {
+        Map<String, String> tags = new java.util.TreeMap<>();
+        kinesis.listTagsForStream(r -> r.streamName(stream)).tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
+    private static void awaitActive(KinesisClient kinesis, String stream) {
+        for (int i = 0; i < 100; i++) {
+            if (kinesis.describeStreamSummary(r -> r.streamName(stream))
+                    .streamDescriptionSummary()
+                    .streamStatusAsString()
+                    .equals("ACTIVE")) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Every record of every shard as "shard/sequence/data". */
+    private static List<String> readAll(KinesisClient kinesis, String stream) {
+        List<String> all = new ArrayList<>();
+        for (Shard shard : kinesis.listShards(r -> r.streamName(stream)).shards()) {
+            String it = kinesis.getShardIterator(r -> r.streamName(stream)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
+            for (int pages = 0; it != null && pages < 10; pages++) {
+                String current = it;
+                GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(current));
+                page.records()
+                        .forEach(r -> all.add(shard.shardId() + "/" + r.sequenceNumber() + "/"
+                                + r.data().asUtf8String()));
+                if (page.records().isEmpty()) {
+                    break;
+                }
+                it = page.nextShardIterator();
+            }
+        }
+        return all;
+    }
+}
