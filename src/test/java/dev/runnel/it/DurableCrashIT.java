@@ -80,7 +80,7 @@ class DurableCrashIT {
     private static final int KEYS_PER_SHARD = 4;
     private static final int WRITERS = 4;
     private static final int MAX_BATCH = 50;
-    private static final Duration CALL = Duration.ofSeconds(15);
+    private static final Duration CALL = Duration.ofSeconds(30);
     private static final List<String> JVM =
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
     private static final List<String> SETTINGS = List.of(
@@ -105,7 +105,7 @@ class DurableCrashIT {
                 SEED + 1,
                 Math.min(3, KILLS),
                 2500,
-                4000,
+                3500,
                 interval);
         crash.run();
 
@@ -260,9 +260,10 @@ class DurableCrashIT {
                         assertThat(describe(wire, cycle))
                                 .as("%s: the stream's shards after restart %d", context(cycle), cycle)
                                 .isEqualTo(shards);
+                        long verifying = System.nanoTime();
                         Verified verified = verify(wire, cycle, true);
                         tips = verified.tips;
-                        recovered = verified.summary;
+                        recovered = verified.summary + " (checked in " + millisSince(verifying) + " ms)";
                     }
 
                     boolean last = cycle == kills;
