@@ -482,18 +482,19 @@ class DurableCrashIT {
                                 shard.id + "/" + record.sequence + ": other bytes than written: " + attempt.describe());
                     }
                     if (!shard.id.equals(attempt.route)) {
-                        violations.add("read in " + shard.id + ": " + attempt.describe());
+                        violations.add("read in " + shard.id + ", not where its key routes: " + attempt.describe());
                     }
                     switch (attempt.state) {
                         case ACKED, SURVIVED -> {
                             if (!shard.id.equals(attempt.shard) || !record.sequence.equals(attempt.sequence)) {
-                                violations.add(
-                                        "read as " + shard.id + "/" + record.sequence + ": " + attempt.describe());
+                                violations.add("read under another sequence number, " + shard.id + "/" + record.sequence
+                                        + ", than it had: " + attempt.describe());
                             }
                         }
                         case UNKNOWN -> {}
                         default ->
-                            violations.add("read as " + shard.id + "/" + record.sequence + ": " + attempt.describe());
+                            violations.add("read, as " + shard.id + "/" + record.sequence
+                                    + ", a record that must not be there: " + attempt.describe());
                     }
                 }
                 if (previous != null) {
