@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -268,65 +269,9 @@ class DurableCrashIT {
 
                     boolean last = cycle == kills;
                     int writeMillis = last ? 500 : minWriteMillis + random.nextInt(maxWriteMillis - minWriteMillis + 1);
-                    long[] writerSeeds = new long[WRITERS];
-                    for (int w = 0; w < WRITERS; w++) {
-                        writerSeeds[w] = random.nextLong();
-                    }
-                    AtomicBoolean stop = new AtomicBoolean();
-                    ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-                    String ending;
-                    try {
-                        List<Future<Long>> writers = new ArrayList<>();
-                        for (int w = 0; w < WRITERS; w++) {
-                            int writer = w;
-                            int thisCycle = cycle;
-                            writers.add(pool.submit(
-                                    () -> write(wire, thisCycle, writer, new Random(writerSeeds[writer]), stop)));
-                        }
-                        Thread.sleep(writeMillis);
-                        if (last) {
-                            stop.set(true);
-                            ending = "stopped";
-                        } else {
-                            killedAtNanos = System.nanoTime();
-                            int exit = child.kill();
-                            ending = "SIGKILL (exit " + exit + ")";
-                        }
-                        long calls = 0;
-                        for (Future<Long> writer : writers) {
-                            calls += writer.get(60, TimeUnit.SECONDS);
-                        }
-                        ending = calls + " calls, " + ending;
-                    } finally {
-                        stop.set(true);
-                        pool.shutdownNow();
-                    }
-
-                    List<String> violations = new ArrayList<>(serverErrors);
-                    Map<State, Integer> outcomes = new TreeMap<>();
-                    for (Attempt attempt : attempts.values()) {
-                        if (attempt.cycle != cycle) {
-                            continue;
-                        }
-                        outcomes.merge(attempt.state, 1, Integer::sum);
-                        if (attempt.state == State.ACKED) {
-                            acknowledgedTotal++;
-                            acknowledgedShards.add(attempt.shard);
-                            BigInteger tip = tips.get(attempt.shard);
-                            if (!attempt.shard.equals(attempt.route)) {
-                                violations.add("acknowledged in " + attempt.shard + " but its key routes to "
-                                        + attempt.route + ": " + attempt.describe());
-                            }
-                            if (tip != null && new BigInteger(attempt.sequence).compareTo(tip) <= 0) {
-                                violations.add("a write after restart " + cycle + " got a sequence number not above "
-                                        + tip + ", the last recovered in its shard: " + attempt.describe());
-                            }
-                        } else if (attempt.state == State.PENDING) {
-                            violations.add("a writer left a record without an outcome: " + attempt.describe());
-                        } else if (last && attempt.state == State.UNKNOWN) {
-                            violations.add("a call failed with no kill: " + attempt.describe());
-                        }
-                    }
+                    String ending = writeFor(wire, cycle, writeMillis, last ? null : child);
+                    List<String> violations = new ArrayList<>();
+                    Map<State, Integer> outcomes = checkWrites(cycle, tips, last, violations);
                     System.out.printf(
                             "DurableCrashIT[%s] cycle %2d: started in %4d ms; %s; wrote %4d ms: %s, records %s%n",
                             fsync, cycle, started, recovered, writeMillis, ending, outcomes);
@@ -353,6 +298,79 @@ class DurableCrashIT {
                     acknowledgedTotal,
                     refusals,
                     interval == null ? "" : "; acknowledged records lost per kill: " + lossReport);
+        }
+
+        /**
+         * Runs the writers for {@code millis}, then SIGKILLs {@code child} under them, or stops them when it is null;
+         * waits for them. What happened, for the log.
+         */
+        private String writeFor(KinesisWire wire, int cycle, int millis, ChildRunnel child) throws Exception {
+            long[] writerSeeds = new long[WRITERS];
+            for (int w = 0; w < WRITERS; w++) {
+                writerSeeds[w] = random.nextLong();
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+            try {
+                List<Future<Long>> writers = new ArrayList<>();
+                for (int w = 0; w < WRITERS; w++) {
+                    int writer = w;
+                    writers.add(pool.submit(() -> write(wire, cycle, writer, new Random(writerSeeds[writer]), stop)));
+                }
+                Thread.sleep(millis);
+                String ending;
+                if (child == null) {
+                    stop.set(true);
+                    ending = "stopped";
+                } else {
+                    killedAtNanos = System.nanoTime();
+                    ending = "SIGKILL (exit " + child.kill() + ")";
+                }
+                long calls = 0;
+                for (Future<Long> writer : writers) {
+                    calls += writer.get(60, TimeUnit.SECONDS);
+                }
+                return calls + " calls, " + ending;
+            } finally {
+                stop.set(true);
+                pool.shutdownNow();
+            }
+        }
+
+        /**
+         * Checks the answers the writers got in this cycle: no 5xx, every record with an outcome (acknowledged,
+         * refused, or unknown only if the server was killed), acknowledged in the shard its key routes to and above
+         * {@code tips}, the last sequence numbers recovered; adds what is wrong to {@code violations}. How many
+         * records ended how.
+         */
+        private Map<State, Integer> checkWrites(
+                int cycle, Map<String, BigInteger> tips, boolean stoppedNotKilled, List<String> violations) {
+            violations.addAll(serverErrors);
+            Map<State, Integer> outcomes = new TreeMap<>();
+            for (Attempt attempt : attempts.values()) {
+                if (attempt.cycle != cycle) {
+                    continue;
+                }
+                outcomes.merge(attempt.state, 1, Integer::sum);
+                if (attempt.state == State.ACKED) {
+                    acknowledgedTotal++;
+                    acknowledgedShards.add(attempt.shard);
+                    BigInteger tip = tips.get(attempt.shard);
+                    if (!attempt.shard.equals(attempt.route)) {
+                        violations.add("acknowledged in " + attempt.shard + " but its key routes to " + attempt.route
+                                + ": " + attempt.describe());
+                    }
+                    if (tip != null && new BigInteger(attempt.sequence).compareTo(tip) <= 0) {
+                        violations.add("a write after restart " + cycle + " got a sequence number not above " + tip
+                                + ", the last recovered in its shard: " + attempt.describe());
+                    }
+                } else if (attempt.state == State.PENDING) {
+                    violations.add("a writer left a record without an outcome: " + attempt.describe());
+                } else if (stoppedNotKilled && attempt.state == State.UNKNOWN) {
+                    violations.add("a call failed with no kill: " + attempt.describe());
+                }
+            }
+            return outcomes;
         }
 
         /** One writer until {@code stop} or until a call fails (the server was killed); the calls it made. */
@@ -534,7 +552,38 @@ class DurableCrashIT {
                             .add(attempt);
                 }
             }
-            for (List<Attempt> written : byWriterAndShard.values()) {
+            checkEachWritersOrder(byWriterAndShard.values(), seen, violations);
+
+            String loss = checkLoss(lost, afterKill, violations);
+            fail(cycle, "verification after " + (afterKill ? "restart " + cycle : "the last writes"), violations);
+
+            for (Attempt attempt : attempts.values()) {
+                Seen record = seen.get(attempt.id);
+                if (attempt.state == State.UNKNOWN) {
+                    if (record != null) {
+                        attempt.shard = record.shard;
+                        attempt.sequence = record.sequence;
+                        attempt.state = State.SURVIVED;
+                    } else {
+                        attempt.state = State.GONE;
+                    }
+                } else if (attempt.state == State.ACKED && record == null) {
+                    attempt.state = State.LOST;
+                }
+            }
+            String summary = String.format(
+                    "read %d records, %s, %d of %d unknown survived",
+                    read, lost.isEmpty() ? "every acknowledged one intact" : loss, survived, unknown);
+            return new Verified(tips, summary);
+        }
+
+        /**
+         * Each writer's records of a shard, in the order it wrote them, are read as a prefix of them (no holes) with
+         * increasing sequence numbers.
+         */
+        private static void checkEachWritersOrder(
+                Collection<List<Attempt>> byWriterAndShard, Map<String, Seen> seen, List<String> violations) {
+            for (List<Attempt> written : byWriterAndShard) {
                 written.sort(Comparator.comparingLong(attempt -> attempt.order));
                 Attempt missing = null;
                 BigInteger previous = null;
@@ -558,7 +607,14 @@ class DurableCrashIT {
                     previousAttempt = attempt;
                 }
             }
+        }
 
+        /**
+         * Acknowledged records that were not read: violations with fsync=always and after the last writes; with
+         * fsync=interval after a kill, reported, and violations only if acknowledged longer than the interval and a
+         * second before the kill. The report, or "" if nothing was lost.
+         */
+        private String checkLoss(List<Attempt> lost, boolean afterKill, List<String> violations) {
             String loss = "";
             if (!lost.isEmpty()) {
                 lost.sort(Comparator.comparingLong(attempt -> attempt.ackedNanos));
@@ -566,6 +622,9 @@ class DurableCrashIT {
                     for (Attempt attempt : lost.subList(0, Math.min(20, lost.size()))) {
                         violations.add("an acknowledged record is missing: " + attempt.describe()
                                 + (afterKill ? ", acknowledged " + millisBefore(attempt) + " ms before the kill" : ""));
+                    }
+                    if (lost.size() > 20) {
+                        violations.add("and " + (lost.size() - 20) + " more acknowledged records are missing");
                     }
                 } else {
                     long oldest = millisBefore(lost.get(0));
@@ -586,26 +645,7 @@ class DurableCrashIT {
             } else if (interval != null && afterKill) {
                 lossReport.add("0");
             }
-            fail(cycle, "verification after " + (afterKill ? "restart " + cycle : "the last writes"), violations);
-
-            for (Attempt attempt : attempts.values()) {
-                Seen record = seen.get(attempt.id);
-                if (attempt.state == State.UNKNOWN) {
-                    if (record != null) {
-                        attempt.shard = record.shard;
-                        attempt.sequence = record.sequence;
-                        attempt.state = State.SURVIVED;
-                    } else {
-                        attempt.state = State.GONE;
-                    }
-                } else if (attempt.state == State.ACKED && record == null) {
-                    attempt.state = State.LOST;
-                }
-            }
-            String summary = String.format(
-                    "read %d records, %s, %d of %d unknown survived",
-                    read, lost.isEmpty() ? "every acknowledged one intact" : loss, survived, unknown);
-            return new Verified(tips, summary);
+            return loss;
         }
 
         private long millisBefore(Attempt attempt) {
