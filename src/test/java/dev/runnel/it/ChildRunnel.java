@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * The packaged jar started in a child JVM on a loopback port, with a heap and flags of the test's choosing, its
- * output in a log file under {@code target/}. Stopping it stops only the process this started.
+ * output in a log file under {@code target/}. Stopping it stops only the process this started: gracefully
+ * ({@link #close()}) or with SIGKILL ({@link #kill()}). A child on the durable file store ({@link #startOnFiles})
+ * can be killed and started again on the same data directory, its restarts appending to one log.
  */
 final class ChildRunnel implements AutoCloseable {
 
@@ -37,6 +41,37 @@ final class ChildRunnel implements AutoCloseable {
 
     /** Starts {@code java <jvmOptions> -jar target/runnel-*.jar --server.port=… <arguments>}. */
     static ChildRunnel start(String logName, List<String> jvmOptions, List<String> arguments) throws IOException {
+        return start(logName, false, jvmOptions, arguments);
+    }
+
+    /**
+     * Starts Runnel on the file store in {@code dataDir} ({@code --runnel.storage.type=file
+     * --runnel.storage.dir=… --runnel.storage.fsync=…}, then {@code arguments}), appending its output to the log
+     * after a line that tells this start from earlier ones on the same log.
+     *
+     * @param fsync {@code always}, {@code interval} or {@code never}
+     */
+    static ChildRunnel startOnFiles(
+            String logName, Path dataDir, String fsync, List<String> jvmOptions, List<String> arguments)
+            throws IOException {
+        List<String> all = new ArrayList<>();
+        all.add("--runnel.storage.type=file");
+        all.add("--runnel.storage.dir=" + dataDir.toAbsolutePath());
+        all.add("--runnel.storage.fsync=" + fsync);
+        all.addAll(arguments);
+        Path log = Path.of("target", logName).toAbsolutePath();
+        Files.writeString(
+                log,
+                "=== test: starting Runnel on " + dataDir + " (fsync=" + fsync + ") at " + Instant.now()
+                        + System.lineSeparator(),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        return start(logName, true, jvmOptions, all);
+    }
+
+    private static ChildRunnel start(String logName, boolean appendLog, List<String> jvmOptions, List<String> arguments)
+            throws IOException {
         int port = freePort();
         Path log = Path.of("target", logName).toAbsolutePath();
         List<String> command = new ArrayList<>();
@@ -49,7 +84,10 @@ final class ChildRunnel implements AutoCloseable {
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(
+                        appendLog
+                                ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                : ProcessBuilder.Redirect.to(log.toFile()))
                 .start();
         return new ChildRunnel(port, log, process);
     }
@@ -71,7 +109,7 @@ final class ChildRunnel implements AutoCloseable {
                 // not listening yet
             }
             assertThat(System.nanoTime()).as("started within %s", START_TIMEOUT).isLessThan(deadline);
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
     }
 
@@ -81,6 +119,22 @@ final class ChildRunnel implements AutoCloseable {
                 .as("exited within %s", timeout)
                 .isTrue();
         return process.exitValue();
+    }
+
+    /**
+     * Kills the process with SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook, no flush, no
+     * close. Waits until it is gone; its exit code (137 after a SIGKILL).
+     */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("killed within 30 s")
+                .isTrue();
+        return process.exitValue();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {
