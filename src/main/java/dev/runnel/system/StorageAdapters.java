@@ -113,6 +113,11 @@ final class StorageAdapters implements AutoCloseable {
         return directory == null ? List.of() : directory.storedRegions();
     }
 
+    /** Whether a stream file was set aside as unreadable (so logs no stream references may still be wanted). */
+    boolean hasStreamFilesSetAside() {
+        return directory != null && directory.hasStreamFilesSetAside();
+    }
+
     @Override
     public void close() {
         logs.close();

@@ -132,8 +132,14 @@ public class SystemConfiguration {
                 streams += region.streams().stored().size();
                 unsealed += region.resharding().repairSeals();
             }
-            // Logs of an unserved region's streams would look unreferenced: keep everything then.
-            int dropped = allServed ? regions.dropUnreferencedLogs() : 0;
+            // Logs of an unserved region's streams, or of a stream whose file was set aside as unreadable, would look
+            // unreferenced: keep everything then.
+            boolean keepAll = !allServed || adapters.hasStreamFilesSetAside();
+            if (keepAll) {
+                log.warn("Keeping shard logs that no stream references: a region is not served or a stream file was"
+                        + " set aside as unreadable");
+            }
+            int dropped = keepAll ? 0 : regions.dropUnreferencedLogs();
             log.info(
                     "Recovered {} streams in {} regions; dropped {} shard logs no stream referenced, unsealed {} of"
                             + " resharding changes that never published",

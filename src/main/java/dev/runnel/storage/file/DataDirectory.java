@@ -109,6 +109,27 @@ public final class DataDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a region's stream catalog set a file aside as unreadable ({@code *.json.corrupt*}): the logs of that
+     * stream then look unreferenced, and must be kept for whoever repairs the file.
+     */
+    public boolean hasStreamFilesSetAside() {
+        for (String region : storedRegions()) {
+            Path streams = streams(region);
+            if (!Files.isDirectory(streams)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(streams)) {
+                if (files.anyMatch(f -> f.getFileName().toString().contains(StreamFileNames.CORRUPT_SUFFIX))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true; // unsure: keep the logs
+            }
+        }
+        return false;
+    }
+
     /** Releases the lock. */
     @Override
     public void close() {
