@@ -5,12 +5,27 @@
 # Runnel runs the way the README recommends, through bin/runnel (Serial GC, class-data sharing); its
 # startup is also measured as a plain `java -jar` with the JVM's defaults (workload startup-jar).
 #
+# Durable store (issue 19; opt-in, not in the default TARGETS/WORKLOADS):
+#   targets runnel-file-interval, runnel-file-always  the same jar through bin/runnel with --runnel.storage.type=file,
+#       --runnel.storage.fsync=interval|always and a fresh --runnel.storage.dir under the results dir (one per target
+#       and round, deleted when that server stops); every workload of `runnel` but memory and startup-jar
+#   target kinesalite-disk  kinesalite with --path <fresh dir> (LevelDB on disk, deleted likewise); plain
+#       `kinesalite` keeps its records in memory (memdown)
+#   workload retained-file  (runnel-file-interval only) a fresh server with -Xmx$RETAINED_HEAP takes RETAINED_FACTOR
+#       times its heap in RETAINED_RECORD_BYTES records through PutRecords; live heap after a full GC, VmRSS and the
+#       data dir's bytes at 10%, 50% and 100% of it ("flat": 100% / 10%), then a sample read of one shard from
+#       TRIM_HORIZON, which the heap cannot hold
+#   TARGETS="runnel runnel-file-interval runnel-file-always kinesalite-disk" \
+#     WORKLOADS="put-aws puts-aws get-json get-cbor retained-file" bench/run.sh
+#   The report adds a section with file store / Runnel (memory) and file store / kinesalite-disk per workload.
+#
 # Usage: bench/run.sh            (knobs below as environment variables, e.g. ROUNDS=1 DURATION=3s bench/run.sh)
 #   ROUNDS=3             rounds; in each round every target runs every workload, targets in turn
 #   DURATION=10s         length of each measured wrk run (a WARMUP run precedes it)
 #   WARMUP=15s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip)
-#   TARGETS="runnel kinesalite kinesis-mock ceiling"
+#   TARGETS="runnel kinesalite kinesis-mock ceiling"            also: runnel-file-interval runnel-file-always kinesalite-disk
 #   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"
+#                                                                also: retained-file
 #   READ_RECORDS=200000  records preloaded into the 1-shard stream the get-* workloads read
 #   READ_PASSES=5        passes over that shard per protocol; the last one counts (the others warm up both JVMs)
 #   MEM_RECORDS=1000000  records preloaded for the memory-per-record workload
@@ -23,8 +38,18 @@
 #   JAVA_HEAP=3g         -Xmx of the Runnel and ceiling JVMs (no -Xms: the heap grows on demand); Runnel's
 #                        budgets (RUNNEL_STORAGE plus its read and request budgets) must fit in half of it
 #   RUNNEL_JAVA_OPTS=""  more JVM options for Runnel (experiments; the report prints them)
-#   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes (default a quarter of the heap; a fast write run fills that)
-#   BASE_PORT=24567      targets listen on BASE_PORT..BASE_PORT+4
+#   RUNNEL_STORAGE=1GB   runnel.storage.max-bytes of the memory store (default a quarter of the heap; a fast write
+#                        run fills that)
+#   FILE_MAX_BYTES=""    runnel.storage.max-bytes of the file targets, a cap on their segment files (default none:
+#                        only runnel.storage.min-free-space, 512MB by default, stops them)
+#   RETAINED_HEAP=256m   -Xmx of the retained-file server (HeapPlan counts no stored records for the file store, only
+#                        the read and request budgets, a sixteenth of the heap each)
+#   RETAINED_FACTOR=10   retained-file writes this many times the heap in records (a fraction for a quick check)
+#   RETAINED_RECORD_BYTES=1000 RETAINED_CONNECTIONS=4  record size and PutRecords connections of retained-file
+#   RETAINED_TIMEOUT=900 seconds the whole retained-file write may take
+#   RETAINED_READ=50000  records the retained-file sample read takes from shard 0 (fewer if the shard holds fewer)
+#   KEEP_DATA=0          1: keep the data dirs of the file targets and kinesalite-disk (bench/results/<ts>/data/)
+#   BASE_PORT=24567      targets listen on BASE_PORT..BASE_PORT+7
 #   BUILD=auto           auto: build the jars if missing; 1: always rebuild; 0: never
 # Output: a markdown table on stdout; raw results, logs and report.md in bench/results/<timestamp>/.
 set -euo pipefail
@@ -57,6 +82,14 @@ BUILD=${BUILD:-auto}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-120}
 READ_TIMEOUT=${READ_TIMEOUT:-300}
 WRK_TIMEOUT=${WRK_TIMEOUT:-30s}
+RETAINED_HEAP=${RETAINED_HEAP:-256m}
+RETAINED_FACTOR=${RETAINED_FACTOR:-10}
+RETAINED_RECORD_BYTES=${RETAINED_RECORD_BYTES:-1000}
+RETAINED_CONNECTIONS=${RETAINED_CONNECTIONS:-4}
+RETAINED_TIMEOUT=${RETAINED_TIMEOUT:-900}
+RETAINED_READ=${RETAINED_READ:-50000}
+KEEP_DATA=${KEEP_DATA:-0}
+FILE_MAX_BYTES=${FILE_MAX_BYTES:-}
 
 PEERS=$ROOT/bench/.peers
 OUT=$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
@@ -67,6 +100,12 @@ printf 'round\ttarget\tmetric\tvalue\tvalid\tnote\n' > "$RESULTS"
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
 has() { [[ " $1 " == *" $2 "* ]]; }                 # has "list" word
 seconds() { local d=$1; d=${d%s}; echo "$d"; }     # "10s" -> 10 (wrk durations are given in seconds)
+is_runnel() { [[ $1 == runnel || $1 == runnel-file-* ]]; }   # a target that runs Runnel's jar through bin/runnel
+needs_runnel() { local t; for t in $TARGETS; do is_runnel "$t" && return 0; done; return 1; }
+bytes_of() { # JVM size "256m" -> bytes
+  local v=${1,,} n; n=${v%[kmg]}
+  case $v in *k) echo $((n << 10)) ;; *m) echo $((n << 20)) ;; *g) echo $((n << 30)) ;; *) echo "$n" ;; esac
+}
 
 # ------------------------------------------------------------------ preparation
 
@@ -77,11 +116,11 @@ need node "Node.js, for the peers"
 need curl "apt-get install -y curl"
 
 RUNNEL_JAR=$(ls target/runnel-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [[ $BUILD == 1 || ( $BUILD == auto && -z $RUNNEL_JAR ) ]] && has "$TARGETS" runnel; then
+if [[ $BUILD == 1 || ( $BUILD == auto && -z $RUNNEL_JAR ) ]] && needs_runnel; then
   log "building Runnel"; ./mvnw -B -q -DskipTests package
   RUNNEL_JAR=$(ls target/runnel-*.jar | grep -v original | head -1)
 fi
-if has "$TARGETS" runnel; then
+if needs_runnel; then
   log "recording Runnel's class-data archive if needed (bin/runnel --prepare; untimed)"
   RUNNEL_JAR=$RUNNEL_JAR JAVA_OPTS="-Xmx$JAVA_HEAP $RUNNEL_JAVA_OPTS" bin/runnel --prepare
 fi
@@ -89,7 +128,7 @@ CEILING_JAR=bench/ceiling/target/ceiling.jar
 if [[ $BUILD == 1 || ( $BUILD == auto && ! -f $CEILING_JAR ) ]] && has "$TARGETS" ceiling; then
   log "building the Spring ceiling"; ./mvnw -B -q -f bench/ceiling/pom.xml package
 fi
-if { has "$TARGETS" kinesalite || has "$TARGETS" kinesis-mock; } && \
+if { has "$TARGETS" kinesalite || has "$TARGETS" kinesalite-disk || has "$TARGETS" kinesis-mock; } && \
    [[ ! -f $PEERS/node_modules/kinesalite/cli.js || ! -f $PEERS/node_modules/kinesis-local/main.js ]]; then
   log "installing the peers into bench/.peers"
   mkdir -p "$PEERS"
@@ -102,36 +141,53 @@ javac -d "$CLASSES" bench/client/BenchClient.java bench/client/Report.java bench
 
 port_of() {
   case $1 in runnel | runnel-jar) echo $BASE_PORT ;; kinesalite) echo $((BASE_PORT + 1)) ;;
-    kinesis-mock) echo $((BASE_PORT + 2)) ;; ceiling) echo $((BASE_PORT + 4)) ;; esac  # mock's TLS: +3
+    kinesis-mock) echo $((BASE_PORT + 2)) ;; ceiling) echo $((BASE_PORT + 4)) ;;  # mock's TLS: +3
+    runnel-file-always) echo $((BASE_PORT + 5)) ;; runnel-file-interval) echo $((BASE_PORT + 6)) ;;
+    kinesalite-disk) echo $((BASE_PORT + 7)) ;; esac
 }
 
 # Which workloads a target can run: the peers speak only the AWS protocol, the ceiling only answers POST /.
+# The file targets run Runnel's workloads but memory (records per byte of heap: theirs are on disk); retained-file
+# measures what replaces it, on runnel-file-interval.
 supports() {
   case $1:$2 in
-    runnel:*) return 0 ;;
+    runnel-file-interval:retained-file) return 0 ;;
+    *:retained-file) return 1 ;;
+    runnel-file-*:memory) return 1 ;;
+    runnel:* | runnel-file-*:*) return 0 ;;
     ceiling:startup | ceiling:put-aws | ceiling:puts-aws) return 0 ;;
     ceiling:*) return 1 ;;
-    kinesalite:fanout) return 1 ;;   # kinesalite has no enhanced fan-out
+    kinesalite*:fanout) return 1 ;;   # kinesalite has no enhanced fan-out
     *:put-rest | *:puts-rest | *:get-rest) return 1 ;;
     *) return 0 ;;
   esac
 }
 
 SERVER_PID=""
+SERVER_DATA=""   # the data dir of the running file target or kinesalite-disk, deleted when it stops
 stop_server() {
-  [[ -n $SERVER_PID ]] || return 0
-  kill -TERM -- "-$SERVER_PID" 2>/dev/null || true   # its own process group (setsid below)
-  for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=""
+  if [[ -n $SERVER_PID ]]; then
+    kill -TERM -- "-$SERVER_PID" 2>/dev/null || true   # its own process group (setsid below)
+    for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+  if [[ -n $SERVER_DATA ]]; then
+    [[ $KEEP_DATA == 1 ]] || rm -rf -- "$SERVER_DATA"
+    SERVER_DATA=""
+  fi
 }
 trap 'stop_server' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 # Runnel without throttling, streams ready at once, and room for every record a run writes.
 RUNNEL_ARGS=(--runnel.limits.enabled=false --runnel.streams.create-delay=0 --runnel.streams.delete-delay=0
-  --runnel.fan-out.create-delay=0 --runnel.storage.max-bytes="$RUNNEL_STORAGE")
+  --runnel.fan-out.create-delay=0)
+# The heap and memory-store budget of the next Runnel start (start_server; empty: Runnel's default, a quarter of the
+# heap); run_retained changes them for its server. The file targets get no memory-store budget.
+SERVER_HEAP=$JAVA_HEAP
+SERVER_STORAGE=$RUNNEL_STORAGE
 
 AUTH='AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000'
 aws() { # port operation json -> body on stdout; fails on non-2xx
@@ -151,20 +207,34 @@ list_streams_answers() { # port
 }
 
 # Starts a target in its own process group and sets SERVER_PID, and STARTUP to the seconds from launch
-# to the first successful ListStreams (polled every 20 ms).
+# to the first successful ListStreams (polled every 20 ms). The file targets and kinesalite-disk get a fresh
+# data dir, $OUT/data/<log's name>, in SERVER_DATA (stop_server deletes it).
 STARTUP=""
 start_server() { # target log
   local target=$1 log=$2 port; port=$(port_of "$target")
   if curl -s -o /dev/null -m 1 "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
+  if [[ $target == runnel-file-* || $target == kinesalite-disk ]]; then
+    SERVER_DATA=$OUT/data/$(basename "$log" .log)
+    rm -rf -- "$SERVER_DATA"; mkdir -p "$SERVER_DATA"
+  fi
+  local storage=()
+  if [[ $target == runnel-file-* ]]; then   # max-bytes caps the file store's disk: none unless FILE_MAX_BYTES
+    storage=(--runnel.storage.type=file --runnel.storage.dir="$SERVER_DATA" --runnel.storage.fsync="${target#runnel-file-}")
+    [[ -z $FILE_MAX_BYTES ]] || storage+=(--runnel.storage.max-bytes="$FILE_MAX_BYTES")
+  elif [[ -n $SERVER_STORAGE ]]; then
+    storage=(--runnel.storage.max-bytes="$SERVER_STORAGE")
+  fi
   local t0; t0=$(date +%s%N)
   case $target in
-    runnel) RUNNEL_JAR=$RUNNEL_JAR JAVA_OPTS="-Xmx$JAVA_HEAP $RUNNEL_JAVA_OPTS" setsid bin/runnel \
-        --server.port="$port" "${RUNNEL_ARGS[@]}" >"$log" 2>&1 & ;;
+    runnel | runnel-file-*) RUNNEL_JAR=$RUNNEL_JAR JAVA_OPTS="-Xmx$SERVER_HEAP $RUNNEL_JAVA_OPTS" setsid bin/runnel \
+        --server.port="$port" "${RUNNEL_ARGS[@]}" "${storage[@]}" >"$log" 2>&1 & ;;
     runnel-jar) setsid java -Xmx"$JAVA_HEAP" -jar "$RUNNEL_JAR" --server.port="$port" "${RUNNEL_ARGS[@]}" \
-        >"$log" 2>&1 & ;;
+        "${storage[@]}" >"$log" 2>&1 & ;;
     ceiling) setsid java -Xmx"$JAVA_HEAP" -jar "$CEILING_JAR" --server.port="$port" >"$log" 2>&1 & ;;
     kinesalite) setsid node "$PEERS/node_modules/kinesalite/cli.js" --port "$port" --createStreamMs 0 \
         --deleteStreamMs 0 --updateStreamMs 0 --shardLimit 10000 >"$log" 2>&1 & ;;
+    kinesalite-disk) setsid node "$PEERS/node_modules/kinesalite/cli.js" --port "$port" --path "$SERVER_DATA" \
+        --createStreamMs 0 --deleteStreamMs 0 --updateStreamMs 0 --shardLimit 10000 >"$log" 2>&1 & ;;
     kinesis-mock) (cd "$PEERS/node_modules/kinesis-local" &&
         KINESIS_MOCK_PLAIN_PORT=$port KINESIS_MOCK_TLS_PORT=$((port + 1)) KINESIS_MOCK_CERT_PATH=$PWD/server.json \
         CREATE_STREAM_DURATION=0ms DELETE_STREAM_DURATION=0ms SHARD_LIMIT=10000 LOG_LEVEL=WARN \
@@ -201,6 +271,7 @@ delete_stream() { # port name
 }
 
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+rss_parts() { awk '/^Rss(Anon|File|Shmem):/ { printf "%s%s %sK", n++ ? ", " : "", $1, $2 }' "/proc/$1/status" 2>/dev/null || true; }
 heap_used_kib() { # live heap after a full GC (JVM targets only)
   jcmd "$1" GC.run >/dev/null && jcmd "$1" GC.heap_info |   # G1: one "heap" line; Serial: one per generation
     awk 'match($0, /(heap|generation) +total [0-9]+K, used [0-9]+K/) { s = substr($0, RSTART, RLENGTH); sub(/.*used /, "", s); n += s + 0 } END { print n }'
@@ -333,6 +404,84 @@ run_memory() { # round target
   stop_server
 }
 
+# Issue 19: a fresh runnel-file-interval with a small heap (RETAINED_HEAP) takes RETAINED_FACTOR times that heap in
+# RETAINED_RECORD_BYTES records through PutRecords, on a WRITE_SHARDS stream kept for a week. At 10%, 50% and 100%
+# of the volume: the live heap after a full GC, VmRSS and the data dir's bytes (MiB); "flat" is 100% / 10%. Then a
+# sample read of shard 0 from TRIM_HORIZON: its first records were written nine heaps ago, so they come from the
+# files (or the OS page cache in front of them), not from the heap.
+mib() { awk -v b="$1" -v d="$2" 'BEGIN { printf "%.1f", b / d }'; }   # value divisor -> MiB, one decimal
+run_retained() { # round target
+  local round=$1 target=$2 port; port=$(port_of "$target")
+  local raw=$OUT/raw/r$round-$target-retained heap_bytes; heap_bytes=$(bytes_of "$RETAINED_HEAP")
+  # No RUNNEL_STORAGE (1GB) on this heap: with the file store HeapPlan counts no stored records, only the read and
+  # request budgets (a sixteenth of the heap each, by default).
+  SERVER_HEAP=$RETAINED_HEAP SERVER_STORAGE=""
+  local started=1
+  start_server "$target" "$raw.log" || started=0
+  SERVER_HEAP=$JAVA_HEAP SERVER_STORAGE=$RUNNEL_STORAGE
+  if (( ! started )); then
+    record "$round" "$target" retained.heap.flat "" 0 "did not start"; log "INVALID $target retained-file: did not start"
+    stop_server; return 0
+  fi
+  if ! create_stream "$port" retained "$WRITE_SHARDS" || ! aws "$port" IncreaseStreamRetentionPeriod \
+      '{"StreamName":"retained","RetentionPeriodHours":168}' >/dev/null; then
+    record "$round" "$target" retained.heap.flat "" 0 "could not create the stream"; stop_server; return 0
+  fi
+  local total written=0 valid=1 note="" t0 pct secs=0
+  total=$(awk -v h="$heap_bytes" -v f="$RETAINED_FACTOR" -v b="$RETAINED_RECORD_BYTES" 'BEGIN { printf "%d", h * f / b }')
+  local heap rss disk first_heap="" first_rss="" load n want left
+  t0=$(date +%s)
+  log "$target retained-file: -Xmx$RETAINED_HEAP, $total records of $RETAINED_RECORD_BYTES B ($RETAINED_FACTOR heaps)"
+  log "$target retained-file at 0%: heap $(heap_used_kib "$SERVER_PID" || true)K rss $(rss_kib "$SERVER_PID")K"
+  for pct in 10 50 100; do
+    want=$((total * pct / 100 - written)) left=$((RETAINED_TIMEOUT - ($(date +%s) - t0)))
+    if (( left < 1 )); then valid=0; note+="RETAINED_TIMEOUT before ${pct}% "; break; fi
+    load=$(java -cp "$CLASSES" BenchClient load "$port" retained "$want" "$left" "$RETAINED_CONNECTIONS" \
+      "$RETAINED_RECORD_BYTES" 2>"$raw-load-$pct.err") || true
+    echo "$load" > "$raw-load-$pct.out"
+    n=$(field records " $load"); n=${n:-0}; written=$((written + n))
+    secs=$(awk -v a="$secs" -v b="$(field seconds " $load")" 'BEGIN { print a + b }')
+    if (( n != want )); then
+      valid=0; note+="to ${pct}%: $n of $want records acked ($(head -1 "$raw-load-$pct.err" | cut -c1-160 | tr '\t' ' ')) "
+    fi
+    sleep 1
+    heap=$(heap_used_kib "$SERVER_PID" || true); rss=$(rss_kib "$SERVER_PID" || true); disk=$(du -sb "$SERVER_DATA" | cut -f1)
+    [[ -n $heap && -n $rss ]] || { valid=0; note+="no heap or RSS figure at ${pct}% (server gone?) "; }
+    record "$round" "$target" "retained.heap.$pct" "$(mib "$heap" 1024)" "$valid" "$note"
+    record "$round" "$target" "retained.rss.$pct" "$(mib "$rss" 1024)" "$valid" "$note"
+    record "$round" "$target" "retained.disk.$pct" "$(mib "$disk" 1048576)" "$valid" "$note"
+    log "$target retained-file at $pct%: $written records ($(mib $((written * RETAINED_RECORD_BYTES)) 1048576) MiB of data)" \
+      "heap ${heap}K rss ${rss}K ($(rss_parts "$SERVER_PID")) disk $(mib "$disk" 1048576) MiB; $load"
+    first_heap=${first_heap:-$heap} first_rss=${first_rss:-$rss}
+    [[ $valid == 1 ]] || break
+  done
+  [[ $valid == 1 ]] || log "INVALID $target retained-file: $note"
+  record "$round" "$target" retained.written "$(mib $((written * RETAINED_RECORD_BYTES)) 1048576)" "$valid" "$note"
+  record "$round" "$target" retained.puts "$(awk -v n="$written" -v s="$secs" 'BEGIN { if (s > 0) printf "%.1f", n / s }')" \
+    "$valid" "$note"
+  if [[ $pct == 100 && -n $first_heap ]]; then
+    record "$round" "$target" retained.heap.flat "$(awk -v a="$heap" -v b="$first_heap" 'BEGIN { printf "%.3f", a / b }')" "$valid" "$note"
+    record "$round" "$target" retained.rss.flat "$(awk -v a="$rss" -v b="$first_rss" 'BEGIN { printf "%.3f", a / b }')" "$valid" "$note"
+  else
+    record "$round" "$target" retained.heap.flat "" 0 "$note"
+  fi
+  # The sample read: shard 0 from TRIM_HORIZON, RETAINED_READ records or the whole shard if it holds fewer.
+  local line rvalid=1 rnote=""
+  if ! java -cp "$CLASSES" BenchClient sample "$port" retained "$RETAINED_READ" "$READ_TIMEOUT" >"$raw-read.out" 2>"$raw-read.err"; then
+    rvalid=0; rnote="$(head -c 200 "$raw-read.err" | tr '\t\n' '  ')"
+  fi
+  line=$(grep '^SAMPLE ' "$raw-read.out" || true)
+  n=$(field records " $line")
+  if [[ ${n:-0} != "$RETAINED_READ" ]]; then
+    rnote+=" N=${n:-0}"; [[ $rvalid == 0 ]] || rnote+=" (all of shard 0)"
+  fi
+  record "$round" "$target" retained.read "$(field records_per_s " $line")" "$rvalid" "$rnote"
+  heap=$(heap_used_kib "$SERVER_PID" || true); rss=$(rss_kib "$SERVER_PID" || true)
+  record "$round" "$target" retained.heap.read "$(mib "$heap" 1024)" "$rvalid" "$rnote"
+  log "$target retained-file sample read: $line; then heap ${heap}K rss ${rss}K"
+  stop_server
+}
+
 # ------------------------------------------------------------------ rounds
 
 {
@@ -344,6 +493,10 @@ run_memory() { # round target
   echo "knobs: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP READ_RECORDS=$READ_RECORDS MEM_RECORDS=$MEM_RECORDS"\
        "LOAD_TIMEOUT=$LOAD_TIMEOUT PUT_CONNECTIONS=$PUT_CONNECTIONS PUTS_CONNECTIONS=$PUTS_CONNECTIONS"\
        "WRK_THREADS=$WRK_THREADS WRITE_SHARDS=$WRITE_SHARDS JAVA_HEAP=$JAVA_HEAP RUNNEL_STORAGE=$RUNNEL_STORAGE RUNNEL_JAVA_OPTS=$RUNNEL_JAVA_OPTS"
+  if has "$WORKLOADS" retained-file; then
+    echo "retained-file: RETAINED_HEAP=$RETAINED_HEAP RETAINED_FACTOR=$RETAINED_FACTOR RETAINED_RECORD_BYTES=$RETAINED_RECORD_BYTES"\
+         "RETAINED_CONNECTIONS=$RETAINED_CONNECTIONS RETAINED_READ=$RETAINED_READ"
+  fi
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
@@ -370,6 +523,7 @@ for round in $(seq "$ROUNDS"); do
       stop_server
     fi
     if has "$WORKLOADS" memory && supports "$target" memory; then run_memory "$round" "$target"; fi
+    if has "$WORKLOADS" retained-file && supports "$target" retained-file; then run_retained "$round" "$target"; fi
     if [[ $target == runnel ]] && has "$WORKLOADS" startup-jar; then
       if start_server runnel-jar "$OUT/raw/r$round-runnel-jar.log"; then
         record "$round" runnel startup-jar "$STARTUP" 1 ""; log "runnel startup by java -jar: ${STARTUP}s"
@@ -382,5 +536,6 @@ for round in $(seq "$ROUNDS"); do
 done
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+rmdir "$OUT/data" 2>/dev/null || true   # empty unless KEEP_DATA=1
 java -cp "$CLASSES" Report "$RESULTS" "$OUT/machine.txt" | tee "$OUT/report.md"
 log "raw results in ${OUT#"$ROOT"/}"

@@ -22,12 +22,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * The Java side of bench/run.sh: a preloader and a GetRecords reader, JDK only (HttpClient, HTTP/1.1).
  *
  * <pre>
- * load  PORT STREAM RECORDS MAX_SECONDS CONNECTIONS
- *     PutRecords of 500 x 100-byte records (random keys) on the AWS JSON edge until RECORDS are acked
- *     or MAX_SECONDS pass; prints "LOAD records=N seconds=S failed=F".
+ * load  PORT STREAM RECORDS MAX_SECONDS CONNECTIONS [RECORD_BYTES]
+ *     PutRecords of 500 x RECORD_BYTES-byte records (default 100, random bytes and keys) on the AWS JSON edge
+ *     until RECORDS are acked or MAX_SECONDS pass; prints "LOAD records=N seconds=S failed=F".
  * read  PORT STREAM MODE EXPECTED MAX_SECONDS PASSES      (MODE: json | cbor | rest)
  *     Reads shardId-000000000000 from TRIM_HORIZON to its end with Limit 10000, PASSES times (the
  *     first ones warm up); each pass prints "READ pass=i records=N seconds=S records_per_s=R calls=C".
+ * sample PORT STREAM MAX_RECORDS MAX_SECONDS
+ *     Reads shardId-000000000000 from TRIM_HORIZON in AWS JSON with Limit 10000, once, until MAX_RECORDS are read
+ *     or the shard's end (three empty pages); prints "SAMPLE records=N bytes=B seconds=S records_per_s=R calls=C"
+ *     (B: the answers' bytes). Exits 1 when it read nothing.
  * </pre>
  * Exits 1 on any non-2xx answer, failed record or timeout, after printing what it saw.
  */
@@ -49,7 +53,9 @@ public class BenchClient {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         base = "http://127.0.0.1:" + args[1];
         switch (args[0]) {
-            case "load" -> load(args[2], Long.parseLong(args[3]), Long.parseLong(args[4]), Integer.parseInt(args[5]));
+            case "load" -> load(args[2], Long.parseLong(args[3]), Long.parseLong(args[4]), Integer.parseInt(args[5]),
+                    args.length > 6 ? Integer.parseInt(args[6]) : 100);
+            case "sample" -> sample(args[2], Long.parseLong(args[3]), Long.parseLong(args[4]));
             case "read" -> read(args[2], args[3], Long.parseLong(args[4]), Long.parseLong(args[5]), Integer.parseInt(args[6]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -57,7 +63,7 @@ public class BenchClient {
 
     // ---------------------------------------------------------------- load
 
-    static void load(String stream, long records, long maxSeconds, int connections) throws Exception {
+    static void load(String stream, long records, long maxSeconds, int connections, int recordBytes) throws Exception {
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         AtomicLong next = new AtomicLong(), acked = new AtomicLong(), failed = new AtomicLong();
         long start = System.nanoTime();
@@ -67,12 +73,12 @@ public class BenchClient {
             long seed = w;
             workers.add(pool.submit(() -> {
                 Random random = new Random(seed * 7919 + System.nanoTime());
-                byte[] data = new byte[100];
+                byte[] data = new byte[recordBytes];
                 while (System.nanoTime() < deadline && failed.get() == 0) {
                     long first = next.getAndAdd(500);
                     if (first >= records) return null;
                     int n = (int) Math.min(500, records - first);
-                    StringBuilder body = new StringBuilder(n * 170).append("{\"StreamName\":\"").append(stream)
+                    StringBuilder body = new StringBuilder(n * (recordBytes * 4 / 3 + 70)).append("{\"StreamName\":\"").append(stream)
                             .append("\",\"Records\":[");
                     for (int i = 0; i < n; i++) {
                         random.nextBytes(data);
@@ -140,6 +146,34 @@ public class BenchClient {
             }
             if (!ok) System.exit(1);
         }
+    }
+
+    static void sample(String stream, long maxRecords, long maxSeconds) throws Exception {
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        String iterator = iterator(stream, "json");
+        long total = 0, bytes = 0, calls = 0;
+        int empty = 0;
+        boolean late = false;
+        while (iterator != null && total < maxRecords && empty < 3) {
+            if (System.nanoTime() > deadline) {
+                System.err.println("sample deadline hit after " + total + " records");
+                late = true;
+                break;
+            }
+            byte[] body = reader().exchange("POST", "/", "JSON GetRecords", ("{\"ShardIterator\":\"" + iterator
+                    + "\",\"Limit\":10000}").getBytes(StandardCharsets.UTF_8));
+            Page page = page(body, "SequenceNumber", "NextShardIterator");
+            calls++;
+            total += page.records;
+            bytes += body.length;
+            empty = page.records == 0 ? empty + 1 : 0;
+            iterator = page.next;
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("SAMPLE records=%d bytes=%d seconds=%.3f records_per_s=%.1f calls=%d%n",
+                total, bytes, secs, total / secs, calls);
+        if (total == 0 || late) System.exit(1);
     }
 
     record Page(long records, String next) {

@@ -12,7 +12,9 @@ import java.util.TreeMap;
 /**
  * Turns bench/run.sh's results.tsv (round, target, metric, value, valid, note) into a markdown table:
  * per workload and target the median and min–max of the valid rounds, then Runnel / peer for each round
- * (both valid) and the median of those ratios. Usage: java Report results.tsv [machine.txt]
+ * (both valid) and the median of those ratios. The durable store's targets (runnel-file-*) are Runnel too: they get
+ * no "Runnel / x" column but a section of their own, with their ratios to Runnel (the in-memory store) and to
+ * kinesalite-disk against issue 19's targets. Usage: java Report results.tsv [machine.txt]
  */
 public class Report {
 
@@ -46,7 +48,35 @@ public class Report {
         {"fanout-20.p99", "Fan-out, 20 consumers, put→receive p99 at a steady 2,000 records/s", "ms", "lower"},
         {"memory.rss", "Memory per record, RSS growth", "B", "lower"},
         {"memory.heap", "Memory per record, live heap growth", "B", "lower"},
+        {"retained.written", "Retained (retained-file): record data written", "MiB", "higher"},
+        {"retained.puts", "Retained: PutRecords ×500 while retaining", "records/s", "higher"},
+        {"retained.heap.10", "Retained: live heap after a full GC at 10% written", "MiB", "lower"},
+        {"retained.heap.50", "Retained: live heap after a full GC at 50%", "MiB", "lower"},
+        {"retained.heap.100", "Retained: live heap after a full GC at 100%", "MiB", "lower"},
+        {"retained.heap.flat", "Retained: live heap at 100% / at 10% (flat: about 1)", "×", "lower"},
+        {"retained.rss.10", "Retained: RSS at 10% written", "MiB", "lower"},
+        {"retained.rss.50", "Retained: RSS at 50%", "MiB", "lower"},
+        {"retained.rss.100", "Retained: RSS at 100%", "MiB", "lower"},
+        {"retained.rss.flat", "Retained: RSS at 100% / at 10% (flat: about 1)", "×", "lower"},
+        {"retained.disk.10", "Retained: data dir at 10% written", "MiB", "lower"},
+        {"retained.disk.50", "Retained: data dir at 50%", "MiB", "lower"},
+        {"retained.disk.100", "Retained: data dir at 100%", "MiB", "lower"},
+        {"retained.read", "Retained: sample read of shard 0 from TRIM_HORIZON, AWS JSON", "records/s", "higher"},
+        {"retained.heap.read", "Retained: live heap after the sample read", "MiB", "lower"},
     };
+
+    /** Issue 19's targets: metric, file target, reference, the least ratio file / reference. */
+    static final String[][] DURABLE_TARGETS = {
+        {"puts-aws", "runnel-file-interval", "runnel", "0.7"},
+        {"puts-aws", "runnel-file-always", "kinesalite-disk", "20"},
+        {"get-json", "runnel-file-interval", "runnel", "0.5"},
+        {"get-json", "runnel-file-always", "runnel", "0.5"},
+        {"get-cbor", "runnel-file-interval", "runnel", "0.5"},
+        {"get-cbor", "runnel-file-always", "runnel", "0.5"},
+    };
+    static final List<String> FILE_TARGETS = List.of("runnel-file-interval", "runnel-file-always");
+    static final List<String> DURABLE_METRICS = List.of("put-aws", "put-rest", "puts-aws", "puts-rest", "get-json",
+            "get-cbor", "get-rest");
 
     record Row(int round, String target, String metric, Double value, boolean valid, String note) {
     }
@@ -60,11 +90,12 @@ public class Report {
             rows.add(new Row(Integer.parseInt(f[0]), f[1], f[2], v, f[4].equals("1") && v != null, f.length > 5 ? f[5].trim() : ""));
         }
         Set<String> targets = new LinkedHashSet<>();
-        for (String t : List.of("runnel", "kinesalite", "kinesis-mock", "ceiling")) {
+        for (String t : List.of("runnel", "runnel-file-interval", "runnel-file-always", "kinesalite", "kinesalite-disk",
+                "kinesis-mock", "ceiling")) {
             if (rows.stream().anyMatch(r -> r.target.equals(t))) targets.add(t);
         }
         rows.forEach(r -> targets.add(r.target));
-        List<String> peers = targets.stream().filter(t -> !t.equals("runnel")).toList();
+        List<String> peers = targets.stream().filter(t -> !t.equals("runnel") && !FILE_TARGETS.contains(t)).toList();
         boolean hasRunnel = targets.contains("runnel");
 
         StringBuilder out = new StringBuilder("# Runnel side-by-side benchmark\n\n");
@@ -104,26 +135,74 @@ public class Report {
             }
             if (hasRunnel) {
                 for (String p : peers) {
-                    List<Double> ratios = new ArrayList<>();
-                    Map<Integer, Row> mine = byRound(rows, "runnel", metric), theirs = byRound(rows, p, metric);
-                    for (var e : mine.entrySet()) {
-                        Row other = theirs.get(e.getKey());
-                        if (e.getValue().valid && other != null && other.valid && other.value != 0) {
-                            ratios.add(e.getValue().value / other.value);
-                        }
-                    }
-                    String cell = ratios.isEmpty() ? "–" : String.join(", ", ratios.stream().map(Report::ratio).toList())
-                            + " → **" + ratio(median(ratios.stream().sorted().toList())) + "**";
-                    out.append(' ').append(cell).append(" |");
+                    out.append(' ').append(ratioCell(ratios(rows, "runnel", p, metric))).append(" |");
                 }
             }
             out.append('\n');
         }
+        durable(rows, targets, out);
         if (!notes.isEmpty()) {
             out.append("\nNotes (N = records actually preloaded when fewer than asked, within LOAD_TIMEOUT):\n\n");
             notes.forEach((k, v) -> out.append("- ").append(k).append(": ").append(String.join("; ", v)).append('\n'));
         }
         System.out.print(out);
+    }
+
+    /**
+     * Issue 19's section: for each file target and records/s workload, file / Runnel (memory) and file /
+     * kinesalite-disk per round, with the issue's target where it sets one.
+     */
+    static void durable(List<Row> rows, Set<String> targets, StringBuilder out) {
+        List<String> files = FILE_TARGETS.stream().filter(targets::contains).toList();
+        List<String> refs = List.of("runnel", "kinesalite-disk").stream().filter(targets::contains).toList();
+        if (files.isEmpty()) return;
+        out.append("\n## Durable store (issue 19)\n\nFile store / reference in each round where both runs are valid, ")
+           .append("→ median; the target is issue 19's where it sets one (met: median at least the target).\n\n")
+           .append("| Workload | Ratio | Per round → median | Target | Verdict |\n|---|---|---|---|---|\n");
+        for (String[] m : METRICS) {
+            if (!DURABLE_METRICS.contains(m[0])) continue;
+            for (String f : files) {
+                for (String ref : refs) {
+                    if (byRound(rows, f, m[0]).isEmpty() || byRound(rows, ref, m[0]).isEmpty()) continue;
+                    List<Double> ratios = ratios(rows, f, ref, m[0]);
+                    String least = null;
+                    for (String[] t : DURABLE_TARGETS) {
+                        if (t[0].equals(m[0]) && t[1].equals(f) && t[2].equals(ref)) least = t[3];
+                    }
+                    String verdict = least == null ? "" : ratios.isEmpty() ? "no valid pair"
+                            : median(ratios.stream().sorted().toList()) >= Double.parseDouble(least) ? "met" : "**missed**";
+                    out.append("| ").append(m[1]).append(", ").append(m[2]).append(" | ").append(name(f)).append(" / ")
+                       .append(ref.equals("runnel") ? "Runnel (memory)" : name(ref)).append(" | ").append(ratioCell(ratios)).append(" | ")
+                       .append(least == null ? "" : "≥ " + least + "×").append(" | ").append(verdict).append(" |\n");
+                }
+            }
+        }
+        for (String metric : List.of("retained.heap.flat", "retained.rss.flat")) {
+            List<Double> valid = rows.stream().filter(r -> r.metric.equals(metric) && r.valid).map(Row::value).toList();
+            if (rows.stream().noneMatch(r -> r.metric.equals(metric))) continue;
+            String label = metric.contains("heap") ? "live heap after a full GC" : "RSS";
+            out.append("| Retained ").append(label).append(", 100% / 10% written | runnel-file-interval | ")
+               .append(valid.isEmpty() ? "**INVALID**" : ratioCell(valid))
+               .append(" | flat (about 1×) | |\n");
+        }
+    }
+
+    /** a / b in each round where both runs are valid. */
+    static List<Double> ratios(List<Row> rows, String a, String b, String metric) {
+        List<Double> ratios = new ArrayList<>();
+        Map<Integer, Row> mine = byRound(rows, a, metric), theirs = byRound(rows, b, metric);
+        for (var e : mine.entrySet()) {
+            Row other = theirs.get(e.getKey());
+            if (e.getValue().valid && other != null && other.valid && other.value != 0) {
+                ratios.add(e.getValue().value / other.value);
+            }
+        }
+        return ratios;
+    }
+
+    static String ratioCell(List<Double> ratios) {
+        return ratios.isEmpty() ? "–" : String.join(", ", ratios.stream().map(Report::ratio).toList())
+                + " → **" + ratio(median(ratios.stream().sorted().toList())) + "**";
     }
 
     static Map<Integer, Row> byRound(List<Row> rows, String target, String metric) {

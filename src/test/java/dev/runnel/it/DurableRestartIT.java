@@ -42,21 +42,21 @@ class DurableRestartIT {
     @TempDir
     Path data;
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String... more) {
         // Arguments, not default properties: those rank below application.yaml.
-        return new SpringApplicationBuilder(RunnelApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--runnel.storage.type=file",
-                        "--runnel.storage.dir=" + data,
-                        "--runnel.storage.fsync=always",
-                        "--runnel.storage.min-free-space=0",
-                        "--runnel.streams.create-delay=0",
-                        "--runnel.streams.delete-delay=0",
-                        "--runnel.streams.update-delay=0",
-                        "--runnel.fan-out.create-delay=0",
-                        "--runnel.limits.enabled=false");
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--runnel.storage.type=file",
+                "--runnel.storage.dir=" + data,
+                "--runnel.storage.fsync=always",
+                "--runnel.streams.create-delay=0",
+                "--runnel.streams.delete-delay=0",
+                "--runnel.streams.update-delay=0",
+                "--runnel.fan-out.create-delay=0",
+                "--runnel.limits.enabled=false"));
+        arguments.addAll(List.of(more.length > 0 ? more : new String[] {"--runnel.storage.min-free-space=0"}));
+        return new SpringApplicationBuilder(RunnelApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static KinesisClient client(ConfigurableApplicationContext context) {
@@ -198,6 +198,25 @@ class DurableRestartIT {
             assertThat(first.isRunning()).isTrue();
             org.assertj.core.api.Assertions.assertThatThrownBy(this::start)
                     .hasStackTraceContaining("Another Runnel is using the data directory");
+        }
+    }
+
+    @Test
+    void writesThatWouldLeaveTooLittleFreeDiskAreRefusedAsLimitExceededWithNothingWritten() {
+        try (ConfigurableApplicationContext full = start("--runnel.storage.min-free-space=1000000GB");
+                KinesisClient kinesis = client(full)) {
+            kinesis.createStream(r -> r.streamName("full").shardCount(1));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> put(kinesis, "full", 0))
+                    .isInstanceOf(software.amazon.awssdk.services.kinesis.model.LimitExceededException.class)
+                    .hasMessageContaining("runnel.storage.min-free-space");
+            var batch = kinesis.putRecords(r -> r.streamName("full")
+                    .records(
+                            e -> e.partitionKey("a").data(SdkBytes.fromUtf8String("x")),
+                            e -> e.partitionKey("b").data(SdkBytes.fromUtf8String("y"))));
+            assertThat(batch.failedRecordCount()).isEqualTo(2);
+            assertThat(batch.records())
+                    .allSatisfy(entry -> assertThat(entry.errorCode()).isEqualTo("LimitExceededException"));
+            assertThat(readAll(kinesis, "full")).isEmpty();
         }
     }
 

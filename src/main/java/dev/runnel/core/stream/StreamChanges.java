@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The mutable state from which a stream's next version is built; only {@link Stream#with} and {@link
- * Stream#create} make one. The identity fields (name, incarnation, creation) cannot be changed.
+ * The mutable state from which a stream's next version is built; only {@link Stream#with}, {@link Stream#create}
+ * and {@link StoredStream#restore} make one. The identity fields (name, incarnation, creation) cannot be changed.
  */
 public final class StreamChanges {
 

@@ -170,7 +170,7 @@ public final class FileStreamCatalog implements StreamCatalog {
             files.forceDirectory(dir);
         } catch (IOException e) {
             if (renamed) {
-                putBack(file, previous, e, "the refused version " + stream.version() + " of " + stream.name());
+                putBack(stream.name(), previous, e, "the refused version " + stream.version() + " of " + stream.name());
             } else {
                 deleteQuietly(tmp, e);
             }
@@ -188,7 +188,7 @@ public final class FileStreamCatalog implements StreamCatalog {
             files.forceDirectory(dir);
         } catch (IOException e) {
             if (deleted) {
-                putBack(file, previous, e, "no stream " + previous.name());
+                putBack(previous.name(), previous, e, "no stream " + previous.name());
             }
             throw failure("delete", previous, file, e);
         }
@@ -199,8 +199,9 @@ public final class FileStreamCatalog implements StreamCatalog {
      * fails too, the file and the map disagree until the stream's next successful change rewrites the file; a start
      * before then loads what the file holds, which {@code onDisk} describes.
      */
-    private void putBack(Path file, Stream previous, IOException failure, String onDisk) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    private void putBack(StreamName name, Stream previous, IOException failure, String onDisk) {
+        Path file = fileOf(name);
+        Path tmp = dir.resolve(StreamFileNames.tmpName(name));
         try {
             if (previous == null) {
                 files.delete(file);
@@ -246,6 +247,7 @@ public final class FileStreamCatalog implements StreamCatalog {
             if (fileName.endsWith(StreamFileNames.TMP_SUFFIX)) {
                 Files.delete(file);
                 namesChanged = true;
+                LOG.info("Deleted {}, left over from a stream catalog change that a stop cut short", file);
             } else if (fileName.endsWith(StreamFileNames.SUFFIX) && Files.isRegularFile(file)) {
                 Stream stream = read(file);
                 if (stream == null) {

@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class SparseIndex {
 
-    static final int INTERVAL = 4096;
+    static final int INTERVAL = 16 * 1024;
     private static final int INITIAL = 8;
 
     /** The columns; entries below the published count never change. */

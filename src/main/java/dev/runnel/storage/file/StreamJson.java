@@ -11,10 +11,8 @@ import static dev.runnel.storage.file.JsonFields.longInteger;
 import static dev.runnel.storage.file.JsonFields.object;
 import static dev.runnel.storage.file.JsonFields.objectElement;
 import static dev.runnel.storage.file.JsonFields.optionalInstant;
-import static dev.runnel.storage.file.JsonFields.optionalLong;
 import static dev.runnel.storage.file.JsonFields.optionalString;
 import static dev.runnel.storage.file.JsonFields.path;
-import static dev.runnel.storage.file.JsonFields.problem;
 import static dev.runnel.storage.file.JsonFields.putInstant;
 import static dev.runnel.storage.file.JsonFields.putMap;
 import static dev.runnel.storage.file.JsonFields.putString;
@@ -24,10 +22,7 @@ import static dev.runnel.storage.file.JsonFields.stringMap;
 
 import dev.runnel.core.channel.Channel;
 import dev.runnel.core.error.KinesisException;
-import dev.runnel.core.hash.HashKey;
-import dev.runnel.core.hash.HashKeyRange;
 import dev.runnel.core.shard.Shard;
-import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.RecordDistribution;
 import dev.runnel.core.stream.ScalingEvent;
 import dev.runnel.core.stream.ShardLevelMetric;
@@ -37,6 +32,9 @@ import dev.runnel.core.stream.StreamConsumer;
 import dev.runnel.core.stream.StreamFeatures;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,6 +43,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -56,7 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A stream as a JSON document, every field of it, and back: {@code read(write(s))} equals {@code s} in every
  * accessor, version and list order included. The document is an object with {@code "format": 1} and one member
  * per field of {@link Stream}, named as its accessor; instants are ISO-8601 strings to the nanosecond, hash keys
- * decimal strings, shard ids as Kinesis prints them, and null fields are left out. Written by hand, so the core
+ * decimal strings, shard ids as Kinesis prints them, and null fields are left out; text beyond ASCII is escaped
+ * ({@code \\uXXXX}), so any Java string, even one holding a lone surrogate, comes back exactly. Written by hand, so the core
  * types stay free of Jackson. Stateless and thread-safe.
  */
 final class StreamJson {
@@ -68,6 +68,9 @@ final class StreamJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // ASCII only: a lone surrogate (which a Java string may hold) is escaped rather than written as bytes
+            // that are not UTF-8 and that no reader accepts.
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
 
     private StreamJson() {}
@@ -92,7 +95,7 @@ final class StreamJson {
         putMap(out, "tags", stream.tags());
         out.put("nextShardIndex", stream.nextShardIndex());
         ArrayNode shards = out.putArray("shards");
-        stream.shards().forEach(shard -> writeShard(shards.addObject(), shard));
+        stream.shards().forEach(shard -> ShardJson.write(shards.addObject(), shard));
         addInstants(out.putArray("shardCountUpdates"), stream.shardCountUpdates());
         addInstants(out.putArray("modeUpdates"), stream.modeUpdates());
         ArrayNode events = out.putArray("scalingEvents");
@@ -122,22 +125,6 @@ final class StreamJson {
         return MAPPER.writeValueAsBytes(out);
     }
 
-    private static void writeShard(ObjectNode out, Shard shard) {
-        out.put("id", shard.id().toString());
-        out.put("startingHashKey", shard.hashKeyRange().start().toBigInteger().toString());
-        out.put("endingHashKey", shard.hashKeyRange().end().toBigInteger().toString());
-        putString(out, "parent", shard.parent() == null ? null : shard.parent().toString());
-        putString(
-                out,
-                "adjacentParent",
-                shard.adjacentParent() == null ? null : shard.adjacentParent().toString());
-        out.put("openedAt", shard.openedAt().toString());
-        if (shard.endPosition() != null) {
-            out.put("endPosition", shard.endPosition().longValue());
-        }
-        putInstant(out, "closedAt", shard.closedAt());
-    }
-
     /**
      * The stream a document describes.
      *
@@ -147,7 +134,13 @@ final class StreamJson {
     static Stream read(byte[] document) throws StreamFormatException {
         JsonNode in;
         try {
-            in = MAPPER.readTree(document);
+            // Decoded first: Jackson's byte parser refuses a lone surrogate in a member name even when escaped.
+            in = MAPPER.readTree(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(document))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            throw new StreamFormatException("not UTF-8: " + e.getMessage());
         } catch (JacksonException e) {
             throw new StreamFormatException("not valid JSON: " + e.getOriginalMessage());
         }
@@ -188,7 +181,7 @@ final class StreamJson {
         List<Shard> shards = new ArrayList<>();
         List<JsonNode> shardNodes = array(in, "shards", "");
         for (int i = 0; i < shardNodes.size(); i++) {
-            shards.add(readShard(objectElement(shardNodes, i, "", "shards"), element("", "shards", i)));
+            shards.add(ShardJson.read(objectElement(shardNodes, i, "", "shards"), element("", "shards", i)));
         }
         List<Instant> shardCountUpdates = instants(in, "shardCountUpdates", "");
         List<Instant> modeUpdates = instants(in, "modeUpdates", "");
@@ -239,38 +232,6 @@ final class StreamJson {
                     c.consumers = consumers;
                     c.features = features;
                 });
-    }
-
-    private static Shard readShard(JsonNode in, String path) throws StreamFormatException {
-        return new Shard(
-                shardId(string(in, "id", path), path(path, "id")),
-                new HashKeyRange(
-                        hashKey(string(in, "startingHashKey", path), path(path, "startingHashKey")),
-                        hashKey(string(in, "endingHashKey", path), path(path, "endingHashKey"))),
-                optionalShardId(optionalString(in, "parent", path), path(path, "parent")),
-                optionalShardId(optionalString(in, "adjacentParent", path), path(path, "adjacentParent")),
-                instant(in, "openedAt", path),
-                optionalLong(in, "endPosition", path),
-                optionalInstant(in, "closedAt", path));
-    }
-
-    private static ShardId optionalShardId(String text, String path) throws StreamFormatException {
-        return text == null ? null : shardId(text, path);
-    }
-
-    /** Only the form Kinesis prints ({@code shardId-} and twelve digits), not every form it accepts. */
-    private static ShardId shardId(String text, String path) throws StreamFormatException {
-        ShardId id = ShardId.parse(text).orElse(null);
-        if (id == null || !id.toString().equals(text)) {
-            throw problem(path, "expected a shard id like shardId-000000000000, found \"" + text + "\"");
-        }
-        return id;
-    }
-
-    private static HashKey hashKey(String text, String path) throws StreamFormatException {
-        return HashKey.parse(text)
-                .orElseThrow(
-                        () -> problem(path, "expected a decimal hash key in [0, 2^128-1], found \"" + text + "\""));
     }
 
     private static StreamFeatures readFeatures(JsonNode in, String path) throws StreamFormatException {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -345,6 +346,65 @@ class FileStreamCatalogTest extends StreamCatalogContract {
         List<Instant> longer = new ArrayList<>(list);
         longer.add(instant);
         return longer;
+    }
+
+    /**
+     * A process changing streams is killed with SIGKILL at a random moment, twice over: every file still
+     * holds a whole stream, and each stream is at the last version acknowledged or the one in flight after it.
+     */
+    @Test
+    void aProcessKilledMidChangeLeavesWholeStreamsAtTheAcknowledgedVersion() throws Exception {
+        Random random = new Random();
+        Map<String, Long> acknowledged = new java.util.HashMap<>();
+        for (int round = 0; round < 2; round++) {
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CatalogCrashChild.class.getName(),
+                            dir().toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            int acks = 20 + random.nextInt(300);
+            java.io.InputStream out = child.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int read = 0; read < acks; ) {
+                int c = out.read();
+                assertThat(c).as("child output, round %d", round).isNotNegative();
+                if (c == '\n') {
+                    acknowledge(acknowledged, line);
+                    read++;
+                } else {
+                    line.append((char) c);
+                }
+            }
+            child.toHandle().destroyForcibly(); // SIGKILL; Process.destroyForcibly would close the pipe too
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // What the child printed before it died counts too; only whole lines, a cut one may be a wrong number.
+            for (int c = out.read(); c >= 0; c = out.read()) {
+                if (c == '\n') {
+                    acknowledge(acknowledged, line);
+                } else {
+                    line.append((char) c);
+                }
+            }
+            out.close();
+            FileStreamCatalog reopened = open();
+            assertThat(files()).allMatch(name -> name.endsWith(".json"));
+            for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
+                Stream loaded = reopened.find(StreamName.of(ack.getKey())).orElseThrow();
+                assertThat(loaded.version()).as(ack.getKey()).isBetween(ack.getValue(), ack.getValue() + 1);
+                assertThat(loaded.retentionHours()).isEqualTo(CatalogCrashChild.retentionOf(loaded.version()));
+                acknowledged.put(ack.getKey(), loaded.version());
+            }
+        }
+    }
+
+    private static void acknowledge(Map<String, Long> acknowledged, StringBuilder line) {
+        String[] ack = line.toString().split(" ");
+        acknowledged.merge(ack[0], Long.parseLong(ack[1]), Math::max);
+        line.setLength(0);
     }
 
     @Test

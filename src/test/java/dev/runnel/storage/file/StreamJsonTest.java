@@ -102,6 +102,16 @@ class StreamJsonTest {
     }
 
     @Test
+    void anyJavaStringRoundTripsAndTheFileIsAscii() throws Exception {
+        Stream original = StreamSamples.everyField().with(c -> c.tags = Map.of("lone \uD800", "\uDC00 low", "é", "😀"));
+        byte[] document = StreamJson.write(original);
+        assertSameStream(StreamJson.read(document), original);
+        for (byte b : document) {
+            assertThat(b).isBetween((byte) 0, (byte) 127);
+        }
+    }
+
+    @Test
     void randomStreamsRoundTrip() {
         long base = Long.getLong("runnel.seed", System.nanoTime());
         for (int i = 0; i < 400; i++) {
@@ -114,6 +124,13 @@ class StreamJsonTest {
                         "round trip failed for seed " + seed + " (rerun with -Drunnel.seed=" + seed + ")", e);
             }
         }
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreAFormatError() {
+        assertThatThrownBy(() -> StreamJson.read(new byte[] {'{', (byte) 0xC3, '}'}))
+                .isInstanceOf(StreamFormatException.class)
+                .hasMessageContaining("not UTF-8");
     }
 
     @ParameterizedTest

@@ -265,11 +265,12 @@ final class StreamSamples {
         return name.toString();
     }
 
-    /** Any UTF-16 text, quotes, backslashes, controls and surrogate pairs included (no lone surrogates). */
+    /** Any UTF-16 text: quotes, backslashes, controls, surrogate pairs and lone surrogates included. */
     static String text(Random random) {
         StringBuilder text = new StringBuilder();
         for (int i = random.nextInt(12); i > 0; i--) {
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(7)) {
+                case 6 -> text.append((char) (0xD800 + random.nextInt(0x800)));
                 case 0 -> text.append((char) random.nextInt(0x20));
                 case 1 -> text.append("\"\\/");
                 case 2 -> text.appendCodePoint(0x1F600 + random.nextInt(50));
