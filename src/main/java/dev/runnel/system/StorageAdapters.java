@@ -123,7 +123,7 @@ final class StorageAdapters implements AutoCloseable {
         return iteratorSecret;
     }
 
-    /** The regions that stored streams in an earlier run: none for the memory store. */
+    /** The regions that stored streams or lease tables in an earlier run: none for the memory store. */
     List<String> storedRegions() {
         return directory == null ? List.of() : directory.storedRegions();
     }

@@ -126,7 +126,9 @@ public class SystemConfiguration {
             for (String region : stored) {
                 if (regions.find(region).isEmpty()) {
                     allServed = false;
-                    log.warn("Streams stored for region {} are not served: it is not in runnel.regions", region);
+                    log.warn(
+                            "Streams or lease tables stored for region {} are not served: it is not in runnel.regions",
+                            region);
                 }
             }
             int streams = 0;
