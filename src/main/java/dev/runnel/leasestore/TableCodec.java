@@ -111,7 +111,8 @@ final class TableCodec {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not UTF-8", e);
         }
-        if (in == null || !in.isObject() || in.path("format").asInt(-1) != FORMAT) {
+        JsonNode format = in == null ? null : in.get("format");
+        if (in == null || !in.isObject() || format == null || !format.isInt() || format.intValue() != FORMAT) {
             throw new IllegalArgumentException("not a table document of format " + FORMAT);
         }
         Map<String, String> definitions = new LinkedHashMap<>();

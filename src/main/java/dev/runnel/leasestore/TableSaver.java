@@ -19,6 +19,14 @@ import org.slf4j.LoggerFactory;
  * changes in the order the region applies changes, and a change that fails to save is not applied, and not
  * acknowledged ({@link InternalServerErrorException}). With {@link BlobStore#NONE} (the memory mode) it encodes
  * nothing. Not thread-safe: the caller holds the region's write lock.
+ *
+ * <p><b>Cost.</b> Every change writes its whole table and forces it (file and directory) while the region's write
+ * lock is held, so the region's reads wait for that too: fine for KCL's tables, which hold a few hundred bytes per
+ * lease, not for large tables.
+ *
+ * <p><b>Crashes.</b> Each table's blob always holds one whole state of the table, the last acknowledged or the one
+ * being saved. A TransactWriteItems over several tables saves them one by one: a crash between two of them leaves
+ * the first saved with the transaction and the next without (within one table a transaction is all or nothing).
  */
 final class TableSaver {
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A durable {@link BlobStore}: one file per blob in a directory ({@link BlobFiles} gives the names and the format:
- * a header line with the name, length and CRC32C, then the bytes). The directory is created on the first put.
+ * a header line with the name, length and CRC32C, then the bytes). The directory is created on the first put, and
+ * forced into its parent (so are parents created with it).
  *
  * <p><b>Durable before returning.</b> {@link #put} writes {@code <file>.tmp}, forces it, renames it over the file
  * in one step and forces the directory ({@link DurableFiles#replace}); {@link #delete} deletes the file and forces
@@ -90,7 +91,7 @@ public final class FileBlobStore implements BlobStore {
     public synchronized void put(String name, byte[] bytes) {
         Path file = dir.resolve(BlobFiles.fileName(BlobStore.checkName(name)));
         try {
-            Files.createDirectories(dir);
+            createDirectory();
             DurableFiles.replace(file, BlobFiles.encode(name, bytes));
         } catch (IOException e) {
             try {
@@ -123,6 +124,21 @@ public final class FileBlobStore implements BlobStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("setting blob " + name + " (" + file + ") aside failed", e);
+        }
+    }
+
+    /** Creates the directory (and missing parents), each new entry forced into its parent, so it survives too. */
+    private void createDirectory() throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        Files.createDirectories(dir);
+        for (Path created = dir.toAbsolutePath(); !created.equals(existing); created = created.getParent()) {
+            DurableFiles.forceDirectory(created.getParent());
         }
     }
 

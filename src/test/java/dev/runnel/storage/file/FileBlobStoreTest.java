@@ -134,4 +134,11 @@ class FileBlobStoreTest extends BlobStoreContract {
                 .hasMessageContaining("other");
         assertThat(store.loadAll()).containsOnlyKeys("leases");
     }
+
+    @Test
+    void theFirstPutCreatesMissingParentDirectories() {
+        Path nested = root.resolve("regions").resolve("us-east-1").resolve("lease-tables");
+        new FileBlobStore(nested).put("leases", bytes("x"));
+        assertThat(new FileBlobStore(nested).loadAll().get("leases")).isEqualTo(bytes("x"));
+    }
 }
