@@ -24,10 +24,10 @@ import java.util.function.Supplier;
 
 /**
  * The tables of one account and region, in memory, and kept in the region's {@link BlobStore} (one blob per table,
- * saved whole before every change is applied: see {@link TableSaver}; reads never touch it). Thread-safe: one read-write lock guards them all, so every
- * write — a transaction over several tables included — is atomic and isolated, and every read sees a consistent
- * state (strongly consistent reads; an eventually consistent read is answered the same way). Tables are ACTIVE as
- * soon as they are created, and so are indexes added by UpdateTable.
+ * saved whole before every change is applied: see {@link TableSaver}; reads never touch it). Thread-safe: one
+ * read-write lock guards them all, so every write — a transaction over several tables included — is atomic and
+ * isolated, and every read sees a consistent state (strongly consistent reads; an eventually consistent read is
+ * answered the same way). Tables are ACTIVE as soon as they are created, and so are indexes added by UpdateTable.
  *
  * <p>Bounded by the {@link StoreBudget} it shares with the other regions: tables and item bytes (as DynamoDB
  * counts them); writes past either get LimitExceededException and change nothing. A change that cannot be saved gets
@@ -260,7 +260,7 @@ public final class RegionTables {
         try {
             saver.save(writes);
         } catch (RuntimeException e) {
-            budget.takeBytes(-delta);
+            budget.untakeBytes(delta);
             throw e;
         }
         for (PendingWrite write : writes) {

@@ -43,6 +43,11 @@ public final class StoreBudget {
         return tables.get() > maxTables || bytes.get() > maxBytes;
     }
 
+    /** Undoes a {@link #takeBytes} of {@code delta} whose write was not applied; never refused. */
+    void untakeBytes(long delta) {
+        bytes.addAndGet(-delta);
+    }
+
     /** A table and its items are gone. */
     void releaseTable(long itemBytes) {
         tables.decrementAndGet();

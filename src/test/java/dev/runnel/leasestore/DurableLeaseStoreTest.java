@@ -349,6 +349,29 @@ class DurableLeaseStoreTest {
                 .containsExactlyElementsOf(snapshot(store));
     }
 
+    @Test
+    void aShrinkingWriteThatCannotBeSavedOverALoweredBudgetIsStillA500() {
+        FailingBlobStore blobs = new FailingBlobStore();
+        new LeaseStore("1", 3, 8192, CLOCK, eastOnly(blobs), List.of())
+                .region("us-east-1")
+                .create(plainTable("leases"));
+        new LeaseStore("1", 3, 8192, CLOCK, eastOnly(blobs), List.of("us-east-1"))
+                .region("us-east-1")
+                .put("leases", Map.of("leaseKey", s("a"), "pad", s("x".repeat(3000))), null, false);
+        RegionTables over =
+                new LeaseStore("1", 3, 1024, CLOCK, eastOnly(blobs), List.of("us-east-1")).region("us-east-1");
+        blobs.failing.add("leases");
+
+        assertThatThrownBy(() -> over.delete("leases", Map.of("leaseKey", s("a")), null, false))
+                .isInstanceOf(InternalServerErrorException.class);
+
+        blobs.failing.clear();
+        assertThatThrownBy(() -> over.put("leases", Map.of("leaseKey", s("b")), null, false))
+                .isInstanceOf(LimitExceededException.class);
+        over.delete("leases", Map.of("leaseKey", s("a")), null, false);
+        over.put("leases", Map.of("leaseKey", s("b")), null, false);
+    }
+
     private static java.util.function.Function<String, BlobStore> eastOnly(BlobStore blobs) {
         return region -> region.equals("us-east-1") ? blobs : BlobStore.NONE;
     }
