@@ -7,6 +7,7 @@ import dev.runnel.leasestore.model.ResourceInUseException;
 import dev.runnel.leasestore.model.ResourceNotFoundException;
 import dev.runnel.leasestore.model.TransactionCanceledException;
 import dev.runnel.leasestore.model.ValidationException;
+import dev.runnel.storage.BlobStore;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,13 +23,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The tables of one account and region, in memory. Thread-safe: one read-write lock guards them all, so every
- * write — a transaction over several tables included — is atomic and isolated, and every read sees a consistent
- * state (strongly consistent reads; an eventually consistent read is answered the same way). Tables are ACTIVE as
- * soon as they are created, and so are indexes added by UpdateTable.
+ * The tables of one account and region, in memory, and kept in the region's {@link BlobStore} (one blob per table,
+ * saved whole before every change is applied: see {@link TableSaver}; reads never touch it). Thread-safe: one
+ * read-write lock guards them all, so every write — a transaction over several tables included — is atomic and
+ * isolated, and every read sees a consistent state (strongly consistent reads; an eventually consistent read is
+ * answered the same way). Tables are ACTIVE as soon as they are created, and so are indexes added by UpdateTable.
  *
  * <p>Bounded by the {@link StoreBudget} it shares with the other regions: tables and item bytes (as DynamoDB
- * counts them); writes past either get LimitExceededException and change nothing.
+ * counts them); writes past either get LimitExceededException and change nothing. A change that cannot be saved gets
+ * InternalServerErrorException and changes nothing either.
  */
 public final class RegionTables {
 
@@ -38,12 +41,27 @@ public final class RegionTables {
     private final InstantSource clock;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<String, Table> tables = new TreeMap<>();
+    private final TableSaver saver;
 
-    public RegionTables(String region, String accountId, StoreBudget budget, InstantSource clock) {
+    /**
+     * Loads the tables {@code blobs} holds, charging them to the budget even past its limits (a store that holds
+     * more than a lowered limit keeps its tables, and refuses growth until it is back under).
+     */
+    public RegionTables(String region, String accountId, StoreBudget budget, InstantSource clock, BlobStore blobs) {
         this.region = region;
         this.accountId = accountId;
         this.budget = budget;
         this.clock = clock;
+        this.saver = new TableSaver(blobs);
+        for (Table table : saver.load(region)) {
+            budget.chargeLoaded(table.bytes());
+            tables.put(table.definition().name(), table);
+        }
+    }
+
+    /** A region kept in memory only. */
+    public RegionTables(String region, String accountId, StoreBudget budget, InstantSource clock) {
+        this(region, accountId, budget, clock, BlobStore.NONE);
     }
 
     /** A region with a budget of its own, for tests. */
@@ -83,8 +101,14 @@ public final class RegionTables {
                     clock.instant(),
                     request.deletionProtection(),
                     false));
+            try {
+                saver.save(List.of(new TableSaver.Change(table.definition(), List.of(), null)));
+            } catch (RuntimeException e) {
+                budget.releaseTable(0);
+                throw e;
+            }
             tables.put(name, table);
-            return view(table, "ACTIVE");
+            return TableView.of(table, "ACTIVE");
         });
     }
 
@@ -124,8 +148,9 @@ public final class RegionTables {
             if (update.deletionProtection() != null) {
                 changed = changed.withDeletionProtection(update.deletionProtection());
             }
+            saver.save(table, changed);
             table.redefine(changed);
-            return view(table, "ACTIVE");
+            return TableView.of(table, "ACTIVE");
         });
     }
 
@@ -136,7 +161,7 @@ public final class RegionTables {
     }
 
     public TableView describe(String tableName) {
-        return read(() -> view(table(tableName), "ACTIVE"));
+        return read(() -> TableView.of(table(tableName), "ACTIVE"));
     }
 
     /** @throws ValidationException if deletion protection is on */
@@ -147,17 +172,20 @@ public final class RegionTables {
                 throw new ValidationException("Resource cannot be deleted as it is currently protected against"
                         + " deletion. Disable deletion protection first.");
             }
+            saver.remove(table);
             tables.remove(tableName);
             budget.releaseTable(table.bytes());
-            return view(table, "DELETING");
+            return TableView.of(table, "DELETING");
         });
     }
 
     public TableView pointInTimeRecovery(String tableName, boolean enabled) {
         return write(() -> {
             Table table = table(tableName);
-            table.redefine(table.definition().withPointInTimeRecovery(enabled));
-            return view(table, "ACTIVE");
+            TableDefinition changed = table.definition().withPointInTimeRecovery(enabled);
+            saver.save(table, changed);
+            table.redefine(changed);
+            return TableView.of(table, "ACTIVE");
         });
     }
 
@@ -171,7 +199,8 @@ public final class RegionTables {
 
     /** Every table, for the console. */
     public List<TableView> tables() {
-        return read(() -> tables.values().stream().map(t -> view(t, "ACTIVE")).toList());
+        return read(() ->
+                tables.values().stream().map(t -> TableView.of(t, "ACTIVE")).toList());
     }
 
     /** Every item of a table in key order, for the console; empty if the table does not exist. */
@@ -221,13 +250,19 @@ public final class RegionTables {
         write(() -> commit(Transaction.prepare(actions, this::table).toArray(PendingWrite[]::new)));
     }
 
-    /** Applies checked writes, all or none: none when they would take the region past its byte budget. */
+    /** Saves and applies checked writes, all or none: none past the byte budget, or when saving fails. */
     private WriteOutcome commit(PendingWrite... writes) {
         long delta = 0;
         for (PendingWrite write : writes) {
             delta += write.byteDelta();
         }
         budget.takeBytes(delta);
+        try {
+            saver.save(writes);
+        } catch (RuntimeException e) {
+            budget.untakeBytes(delta);
+            throw e;
+        }
         for (PendingWrite write : writes) {
             write.table().apply(write);
         }
@@ -240,18 +275,6 @@ public final class RegionTables {
             throw ResourceNotFoundException.table(tableName);
         }
         return table;
-    }
-
-    private TableView view(Table table, String status) {
-        Map<String, Long> indexCounts = new LinkedHashMap<>();
-        for (IndexDefinition index : table.definition().indexes()) {
-            indexCounts.put(
-                    index.name(),
-                    table.items().values().stream()
-                            .filter(i -> index.keySchema().indexKeyOf(i).isPresent())
-                            .count());
-        }
-        return new TableView(table.definition(), status, table.itemCount(), table.bytes(), indexCounts);
     }
 
     private <T> T read(Supplier<T> action) {

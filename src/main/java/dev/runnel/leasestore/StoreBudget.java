@@ -32,6 +32,22 @@ public final class StoreBudget {
         }
     }
 
+    /** A table loaded at start, with its item bytes: charged even past the limits (see {@link #exceeded}). */
+    void chargeLoaded(long itemBytes) {
+        tables.incrementAndGet();
+        bytes.addAndGet(itemBytes);
+    }
+
+    /** Whether the store holds more than it may (tables loaded under a lowered limit); it then refuses growth. */
+    boolean exceeded() {
+        return tables.get() > maxTables || bytes.get() > maxBytes;
+    }
+
+    /** Undoes a {@link #takeBytes} of {@code delta} whose write was not applied; never refused. */
+    void untakeBytes(long delta) {
+        bytes.addAndGet(-delta);
+    }
+
     /** A table and its items are gone. */
     void releaseTable(long itemBytes) {
         tables.decrementAndGet();

@@ -4,10 +4,12 @@ import dev.runnel.settings.HeapPlan;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.settings.Storage;
 import dev.runnel.storage.AccountSettingsStore;
+import dev.runnel.storage.BlobStore;
 import dev.runnel.storage.RegionStorage;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.file.DataDirectory;
 import dev.runnel.storage.file.FileAccountSettings;
+import dev.runnel.storage.file.FileBlobStore;
 import dev.runnel.storage.file.FileLogOptions;
 import dev.runnel.storage.file.FileShardLogStore;
 import dev.runnel.storage.file.FileStreamCatalog;
@@ -23,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The storage adapters {@code runnel.storage.type} chooses, made once: the shard-log store, each region's storage,
- * the iterator secret, and (for the file store) the locked data directory. The only class that knows which adapters
+ * The storage adapters {@code runnel.storage.type} chooses, made once: the shard-log store, each region's storage
+ * and lease-table blob store, the iterator secret, and (for the file store) the locked data directory. The only class that knows which adapters
  * exist. Closing it closes the store, then releases the directory.
  */
 final class StorageAdapters implements AutoCloseable {
@@ -33,16 +35,19 @@ final class StorageAdapters implements AutoCloseable {
 
     private final ShardLogStore logs;
     private final Function<String, RegionStorage> regions;
+    private final Function<String, BlobStore> leaseTables;
     private final String iteratorSecret;
     private final DataDirectory directory;
 
     private StorageAdapters(
             ShardLogStore logs,
             Function<String, RegionStorage> regions,
+            Function<String, BlobStore> leaseTables,
             String iteratorSecret,
             DataDirectory directory) {
         this.logs = logs;
         this.regions = regions;
+        this.leaseTables = leaseTables;
         this.iteratorSecret = iteratorSecret;
         this.directory = directory;
     }
@@ -56,6 +61,7 @@ final class StorageAdapters implements AutoCloseable {
                     new InMemoryShardLogStore(
                             plan.storageBytes(), (int) storage.segmentSize().toBytes(), storage.segmentRecords()),
                     region -> new RegionStorage(new InMemoryStreamCatalog(), AccountSettingsStore.inMemory()),
+                    region -> BlobStore.NONE,
                     secret,
                     null);
         }
@@ -76,6 +82,7 @@ final class StorageAdapters implements AutoCloseable {
             return new StorageAdapters(
                     logs,
                     region -> fileRegion(directory, region),
+                    region -> new FileBlobStore(directory.leaseTables(region)),
                     secret.isBlank() ? SecretFile.loadOrCreate(directory.iteratorSecret()) : secret,
                     directory);
         } catch (RuntimeException e) {
@@ -103,12 +110,20 @@ final class StorageAdapters implements AutoCloseable {
         return regions;
     }
 
+    /**
+     * The blob store of a region's lease tables: in the data directory, or none in the memory mode (the lease
+     * store's own maps are all it keeps, and a copy in the same heap would survive nothing).
+     */
+    Function<String, BlobStore> leaseTables() {
+        return leaseTables;
+    }
+
     /** The secret of the settings, or the data directory's when the settings give none; blank for a random one. */
     String iteratorSecret() {
         return iteratorSecret;
     }
 
-    /** The regions that stored streams in an earlier run: none for the memory store. */
+    /** The regions that stored streams or lease tables in an earlier run: none for the memory store. */
     List<String> storedRegions() {
         return directory == null ? List.of() : directory.storedRegions();
     }

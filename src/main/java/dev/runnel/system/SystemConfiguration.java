@@ -69,13 +69,16 @@ public class SystemConfiguration {
         return adapters.logs();
     }
 
+    /** The lease store; with durable storage it keeps its tables in the data directory and loads them here. */
     @Bean
-    LeaseStore leaseStore(RunnelProperties properties, InstantSource clock) {
+    LeaseStore leaseStore(RunnelProperties properties, InstantSource clock, StorageAdapters adapters) {
         return new LeaseStore(
                 properties.accountId(),
                 properties.kcl().maxTables(),
                 properties.kcl().maxStoredBytes().toBytes(),
-                clock);
+                clock,
+                adapters.leaseTables(),
+                adapters.storedRegions());
     }
 
     @Bean
@@ -123,7 +126,9 @@ public class SystemConfiguration {
             for (String region : stored) {
                 if (regions.find(region).isEmpty()) {
                     allServed = false;
-                    log.warn("Streams stored for region {} are not served: it is not in runnel.regions", region);
+                    log.warn(
+                            "Streams or lease tables stored for region {} are not served: it is not in runnel.regions",
+                            region);
                 }
             }
             int streams = 0;

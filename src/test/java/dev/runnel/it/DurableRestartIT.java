@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,6 +19,21 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Consumer;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
@@ -270,5 +286,159 @@ class DurableRestartIT {
             }
         }
         return all;
+    }
+
+    private static DynamoDbClient dynamo(ConfigurableApplicationContext context, Region region) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(region)
+                .credentialsProvider(AwsSdkScenario.dummyCredentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    private static Map<String, AttributeValue> lease(String key, String owner, long counter) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("leaseKey", AttributeValue.fromS(key));
+        item.put("leaseOwner", AttributeValue.fromS(owner));
+        item.put("leaseCounter", AttributeValue.fromN(Long.toString(counter)));
+        item.put("checkpoint", AttributeValue.fromS("TRIM_HORIZON"));
+        item.put("subSequence", AttributeValue.fromN("0.50"));
+        item.put("blob", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, (byte) 255, 7})));
+        item.put("ownerSwitches", AttributeValue.fromBool(false));
+        item.put("pending", AttributeValue.fromNul(true));
+        item.put("parents", AttributeValue.fromSs(List.of("shardId-000000000000", "shardId-000000000001")));
+        item.put("hashes", AttributeValue.fromNs(List.of("1", "34028236692093846346337460743176821145")));
+        item.put("tokens", AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("a"), SdkBytes.fromUtf8String("b"))));
+        item.put("history", AttributeValue.fromL(List.of(AttributeValue.fromS("x"), AttributeValue.fromN("-1e3"))));
+        item.put(
+                "meta",
+                AttributeValue.fromM(Map.of(
+                        "nested", AttributeValue.fromM(Map.of("deep", AttributeValue.fromBool(true))),
+                        "empty", AttributeValue.fromL(List.of()))));
+        return item;
+    }
+
+    @Test
+    void leaseTablesSurviveARestart() {
+        String table = "durable-kcl-app";
+        String index = "LeaseOwnerToLeaseKeyIndex";
+        TableDescription before;
+        List<Map<String, AttributeValue>> itemsBefore;
+        try (ConfigurableApplicationContext first = start();
+                DynamoDbClient east = dynamo(first, Region.US_EAST_1);
+                DynamoDbClient west = dynamo(first, Region.EU_WEST_1)) {
+            east.createTable(r -> r.tableName(table)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName("leaseKey")
+                            .keyType(KeyType.HASH)
+                            .build())
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName("leaseKey")
+                            .attributeType(ScalarAttributeType.S)
+                            .build()));
+            east.updateTable(r -> r.tableName(table)
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName("leaseOwner")
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                            .create(CreateGlobalSecondaryIndexAction.builder()
+                                    .indexName(index)
+                                    .keySchema(
+                                            KeySchemaElement.builder()
+                                                    .attributeName("leaseOwner")
+                                                    .keyType(KeyType.HASH)
+                                                    .build(),
+                                            KeySchemaElement.builder()
+                                                    .attributeName("leaseKey")
+                                                    .keyType(KeyType.RANGE)
+                                                    .build())
+                                    .projection(Projection.builder()
+                                            .projectionType(ProjectionType.KEYS_ONLY)
+                                            .build())
+                                    .build())
+                            .build()));
+            east.updateContinuousBackups(
+                    r -> r.tableName(table).pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+            for (int i = 0; i < 4; i++) {
+                Map<String, AttributeValue> item = lease("shardId-00000000000" + i, "worker-" + (i % 2), i + 1);
+                east.putItem(r -> r.tableName(table).item(item));
+            }
+            east.updateItem(r -> r.tableName(table)
+                    .key(Map.of("leaseKey", AttributeValue.fromS("shardId-000000000001")))
+                    .updateExpression("SET checkpoint = :c ADD leaseCounter :one")
+                    .expressionAttributeValues(Map.of(
+                            ":c", AttributeValue.fromS("49590338271490256608559692538361571095921575989136588898"),
+                            ":one", AttributeValue.fromN("1"))));
+            east.deleteItem(
+                    r -> r.tableName(table).key(Map.of("leaseKey", AttributeValue.fromS("shardId-000000000002"))));
+            east.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder()
+                            .put(p -> p.tableName(table).item(lease("shardId-000000000009", "worker-9", 9)))
+                            .build(),
+                    TransactWriteItem.builder()
+                            .delete(d -> d.tableName(table)
+                                    .key(Map.of("leaseKey", AttributeValue.fromS("shardId-000000000003"))))
+                            .build()));
+            west.createTable(r -> r.tableName(table)
+                    .billingMode(BillingMode.PROVISIONED)
+                    .provisionedThroughput(p -> p.readCapacityUnits(3L).writeCapacityUnits(4L))
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName("leaseKey")
+                            .keyType(KeyType.HASH)
+                            .build())
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName("leaseKey")
+                            .attributeType(ScalarAttributeType.S)
+                            .build()));
+            west.putItem(r -> r.tableName(table).item(lease("west", "worker-w", 5)));
+            before = east.describeTable(r -> r.tableName(table)).table();
+            itemsBefore =
+                    east.scan(r -> r.tableName(table).consistentRead(true)).items();
+        }
+
+        try (ConfigurableApplicationContext second = start();
+                DynamoDbClient east = dynamo(second, Region.US_EAST_1);
+                DynamoDbClient west = dynamo(second, Region.EU_WEST_1)) {
+            assertThat(east.describeTable(r -> r.tableName(table)).table()).isEqualTo(before);
+            assertThat(east.scan(r -> r.tableName(table).consistentRead(true)).items())
+                    .containsExactlyElementsOf(itemsBefore)
+                    .hasSize(3);
+            assertThat(east.describeContinuousBackups(r -> r.tableName(table))
+                            .continuousBackupsDescription()
+                            .pointInTimeRecoveryDescription()
+                            .pointInTimeRecoveryStatusAsString())
+                    .isEqualTo("ENABLED");
+            assertThat(east.getItem(r -> r.tableName(table)
+                                    .key(Map.of("leaseKey", AttributeValue.fromS("shardId-000000000001")))
+                                    .consistentRead(true))
+                            .item())
+                    .containsEntry("leaseCounter", AttributeValue.fromN("3"))
+                    .containsEntry("subSequence", AttributeValue.fromN("0.5"));
+            assertThat(east.query(r -> r.tableName(table)
+                                    .indexName(index)
+                                    .keyConditionExpression("leaseOwner = :o")
+                                    .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("worker-1"))))
+                            .count())
+                    .isEqualTo(1);
+            assertThat(west.getItem(r -> r.tableName(table).key(Map.of("leaseKey", AttributeValue.fromS("west"))))
+                            .item())
+                    .hasSize(13)
+                    .containsEntry("leaseOwner", AttributeValue.fromS("worker-w"))
+                    .containsEntry("tokens", lease("west", "worker-w", 5).get("tokens"))
+                    .containsEntry("meta", lease("west", "worker-w", 5).get("meta"));
+            // A lease taken after the restart is kept by the next one too.
+            east.putItem(r -> r.tableName(table).item(lease("shardId-000000000002", "worker-0", 1)));
+            east.deleteTable(r -> r.tableName(table));
+        }
+        try (ConfigurableApplicationContext third = start();
+                DynamoDbClient east = dynamo(third, Region.US_EAST_1);
+                DynamoDbClient west = dynamo(third, Region.EU_WEST_1)) {
+            assertThat(east.listTables().tableNames()).isEmpty();
+            assertThat(west.listTables().tableNames()).containsExactly(table);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.runnel.aws.dynamodb;
 
+import dev.runnel.leasestore.AttributeValueJson;
 import dev.runnel.leasestore.model.ConditionalCheckFailedException;
 import dev.runnel.leasestore.model.DynamoDbException;
 import dev.runnel.leasestore.model.TransactionCanceledException;

@@ -1,5 +1,6 @@
 package dev.runnel.aws.dynamodb;
 
+import dev.runnel.leasestore.AttributeValueJson;
 import dev.runnel.leasestore.RegionTables;
 import dev.runnel.leasestore.TableRules;
 import dev.runnel.leasestore.model.AttributeValue;

@@ -1,5 +1,6 @@
 package dev.runnel.aws.dynamodb;
 
+import dev.runnel.leasestore.AttributeValueJson;
 import dev.runnel.leasestore.WriteOutcome;
 import dev.runnel.leasestore.expression.Condition;
 import dev.runnel.leasestore.expression.Projection;

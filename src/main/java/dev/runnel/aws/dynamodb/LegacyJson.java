@@ -1,5 +1,6 @@
 package dev.runnel.aws.dynamodb;
 
+import dev.runnel.leasestore.AttributeValueJson;
 import dev.runnel.leasestore.expression.LegacyParameters;
 import dev.runnel.leasestore.model.AttributeValue;
 import dev.runnel.leasestore.model.ValidationException;

@@ -1,5 +1,6 @@
 package dev.runnel.aws.dynamodb;
 
+import dev.runnel.leasestore.AttributeValueJson;
 import dev.runnel.leasestore.IndexDefinition;
 import dev.runnel.leasestore.KeySchema;
 import dev.runnel.leasestore.ReadPage;

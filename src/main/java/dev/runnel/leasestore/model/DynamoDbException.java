@@ -11,7 +11,8 @@ public abstract sealed class DynamoDbException extends RuntimeException
                 ResourceInUseException,
                 ConditionalCheckFailedException,
                 TransactionCanceledException,
-                LimitExceededException {
+                LimitExceededException,
+                InternalServerErrorException {
 
     private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
 

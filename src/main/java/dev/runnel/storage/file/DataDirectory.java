@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * &lt;dir&gt;/logs/&lt;incarnation&gt;/&lt;shard&gt;/             record segments ({@link FileShardLogStore})
  * &lt;dir&gt;/regions/&lt;region&gt;/streams/&lt;name&gt;.json     stream metadata ({@link FileStreamCatalog})
  * &lt;dir&gt;/regions/&lt;region&gt;/account-settings.properties  ({@link FileAccountSettings})
+ * &lt;dir&gt;/regions/&lt;region&gt;/lease-tables/&lt;table&gt;.blob  the lease store's tables ({@link FileBlobStore})
  * </pre>
  */
 public final class DataDirectory implements AutoCloseable {
@@ -83,6 +84,11 @@ public final class DataDirectory implements AutoCloseable {
     /** The account settings file of a region. */
     public Path accountSettings(String region) {
         return regionDir(region).resolve("account-settings.properties");
+    }
+
+    /** The directory of a region's lease-store tables, one blob per table. */
+    public Path leaseTables(String region) {
+        return regionDir(region).resolve("lease-tables");
     }
 
     private Path regionDir(String region) {

@@ -21,7 +21,15 @@ final class StreamFileNames {
 
     /** The name of the file of the stream, {@code <name>[~<capitals>].json}. */
     static String fileName(StreamName name) {
-        String value = name.value();
+        return caseSafe(name.value()) + SUFFIX;
+    }
+
+    /**
+     * {@code value} itself when it has no capital ASCII letter, else {@code value~<hex bit mask of their positions>}:
+     * two values of {@code [a-zA-Z0-9_.-]} that differ only in case never give names a case-folding file system
+     * confuses. Also used for the names of blob files ({@link BlobFileNames}).
+     */
+    static String caseSafe(String value) {
         BigInteger capitals = BigInteger.ZERO;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -29,7 +37,7 @@ final class StreamFileNames {
                 capitals = capitals.setBit(i);
             }
         }
-        return capitals.signum() == 0 ? value + SUFFIX : value + "~" + capitals.toString(16) + SUFFIX;
+        return capitals.signum() == 0 ? value : value + "~" + capitals.toString(16);
     }
 
     /** The name of the file a new version is written to before it is renamed over {@link #fileName}. */

@@ -7,13 +7,18 @@ import dev.runnel.insight.InMemoryTrafficMeter;
 import dev.runnel.leasestore.LeaseStore;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
+import dev.runnel.storage.BlobStore;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import dev.runnel.throttling.Throttler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -102,5 +107,42 @@ class DynamoDbEdgeFilterTest {
         MockFilterChain chain = new MockFilterChain();
         filter.doFilter(request, new MockHttpServletResponse(), chain);
         assertThat(chain.getRequest()).isSameAs(request);
+    }
+
+    @Test
+    void aChangeTheStoreCannotSaveIsAnInternalServerError500() throws Exception {
+        BlobStore full = new BlobStore() {
+            @Override
+            public Map<String, byte[]> loadAll() {
+                return Map.of();
+            }
+
+            @Override
+            public void put(String name, byte[] bytes) {
+                throw new UncheckedIOException(new IOException("No space left on device"));
+            }
+
+            @Override
+            public void delete(String name) {}
+
+            @Override
+            public void setAside(String name) {}
+        };
+        LeaseStore failing = new LeaseStore(
+                "000000000000", 10, 1 << 20, InstantSource.fixed(Instant.EPOCH), region -> full, List.of());
+        DynamoDbEdgeFilter filter =
+                new DynamoDbEdgeFilter(failing, regions, true, new DynamoDbRequestMetrics(registry));
+        MockHttpServletResponse response = call(
+                filter,
+                "DynamoDB_20120810.CreateTable",
+                "{\"TableName\": \"leases\", \"BillingMode\": \"PAY_PER_REQUEST\","
+                        + " \"KeySchema\": [{\"AttributeName\": \"leaseKey\", \"KeyType\": \"HASH\"}],"
+                        + " \"AttributeDefinitions\": [{\"AttributeName\": \"leaseKey\", \"AttributeType\": \"S\"}]}");
+        assertThat(response.getStatus()).isEqualTo(500);
+        JsonNode body = json(response);
+        assertThat(body.get("__type").asString("")).isEqualTo("com.amazonaws.dynamodb.v20120810#InternalServerError");
+        assertThat(body.get("message").asString("")).contains("could not save table leases");
+        assertThat(json(call(filter, "DynamoDB_20120810.ListTables", "{}")).get("TableNames"))
+                .isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package dev.runnel.aws.dynamodb;
+package dev.runnel.leasestore;
 
 import dev.runnel.leasestore.model.AttributeValue;
 import dev.runnel.leasestore.model.Numbers;
@@ -17,9 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * DynamoDB's JSON form of attribute values ({@code {"S": "x"}}, {@code {"N": "1"}}, {@code {"M": {...}}}, ...),
- * read with DynamoDB's checks and messages, and written back.
+ * read with DynamoDB's checks and messages, and written back. Shared by the DynamoDB edge (request and answer
+ * bodies) and {@link TableCodec} (stored tables), so a stored item is read with exactly the rules a request is.
+ * Stateless and thread-safe.
  */
-final class AttributeValueJson {
+public final class AttributeValueJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 32;
@@ -27,7 +29,7 @@ final class AttributeValueJson {
     private AttributeValueJson() {}
 
     /** An item or key: attribute name to value. Null for a missing node. */
-    static Map<String, AttributeValue> item(JsonNode node, String parameter) {
+    public static Map<String, AttributeValue> item(JsonNode node, String parameter) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -42,7 +44,7 @@ final class AttributeValueJson {
         return item;
     }
 
-    static AttributeValue value(JsonNode node, int depth) {
+    public static AttributeValue value(JsonNode node, int depth) {
         if (depth > MAX_DEPTH) {
             throw new ValidationException("Nesting Levels have exceeded supported limits");
         }
@@ -141,13 +143,13 @@ final class AttributeValueJson {
         return values;
     }
 
-    static ObjectNode write(Map<String, AttributeValue> item) {
+    public static ObjectNode write(Map<String, AttributeValue> item) {
         ObjectNode node = NODES.objectNode();
         item.forEach((name, value) -> node.set(name, write(value)));
         return node;
     }
 
-    static ObjectNode write(AttributeValue value) {
+    public static ObjectNode write(AttributeValue value) {
         ObjectNode node = NODES.objectNode();
         if (value instanceof AttributeValue.S s) {
             node.put("S", s.value());
