@@ -17,17 +17,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A shard log in one directory of segment files (see {@link SegmentFile}, {@link RecordFrame}), like Kafka's log:
- * the segment list is copy-on-write (it changes once per segment, not per record), so a reader takes one snapshot
- * and seeks by position or arrival time with binary searches and positional reads; retention deletes whole
- * segment files from the head.
- *
- * <p>Appends, seals and trims take the log's own lock (one writer at a time); reads take no lock. An append writes
- * its frames, forces them under {@link FsyncPolicy#ALWAYS}, and only then publishes them to readers, so a reader
- * never sees a record that a crash could take back under that policy. Appends commit in groups: whoever holds the
- * lock writes every call queued meanwhile and forces once for all of them. See {@link ShardLog} for the contract.
- * I/O failures surface as the errors {@link StoreFailures} chooses, after an append's partly written frames were cut
- * off.
+ * A shard log in one directory of segment files ({@link SegmentFile}), like Kafka's log: the segment list is
+ * copy-on-write, so a reader takes one snapshot and seeks with binary searches and positional reads; retention
+ * deletes whole segment files from the head. Appends, seals and trims take the log's lock; reads take none. Appends
+ * commit in groups: whoever holds the lock writes every call queued meanwhile, forces once for all of them under
+ * {@link FsyncPolicy#ALWAYS}, and only then publishes them, so no reader sees a record a crash could take back under
+ * that policy. Positions are reserved ahead ({@link PositionReservation}). See {@link ShardLog} for the contract; I/O
+ * failures surface as the errors {@link StoreFailures} chooses, after partly written frames were cut off.
  */
 final class FileShardLog implements ShardLog {
 
@@ -46,33 +42,30 @@ final class FileShardLog implements ShardLog {
     /** Sealed or dropped: no record will ever be appended again, so waits end at once. */
     private volatile boolean closed;
 
-    /** Writer-only. */
-    private long lastArrival;
-
-    /** How many times appends forced their segments (group commit makes this fewer than appends); writer-only. */
-    private volatile long forces;
+    private long lastArrival; // writer-only
+    private volatile long forces; // writer-only: appends' forces (group commit makes them fewer than appends)
 
     private volatile boolean sealed; // written under the lock, as is dropped
     private volatile boolean dropped;
     private final UnflushedSegments unflushed = new UnflushedSegments();
+    private final PositionReservation reservation;
 
-    private FileShardLog(Path dir, FileLogOptions options, DiskSpace space, List<SegmentFile> opened, boolean sealed) {
+    private FileShardLog(Path dir, FileLogOptions options, DiskSpace space, LogOpening.Opened opened) {
         this.dir = dir;
         this.options = options;
         this.space = space;
-        this.segments = opened.toArray(NO_SEGMENTS);
-        SegmentFile newest = opened.get(opened.size() - 1);
-        this.endPosition = newest.endPosition();
-        this.lastArrival =
-                opened.stream().mapToLong(SegmentFile::lastArrival).max().orElse(Long.MIN_VALUE);
-        this.usedBytes = opened.stream().mapToLong(SegmentFile::size).sum();
-        this.sealed = sealed;
-        this.closed = sealed;
+        this.segments = opened.segments().toArray(NO_SEGMENTS);
+        this.endPosition = segments[segments.length - 1].endPosition();
+        this.lastArrival = opened.lastArrival();
+        this.usedBytes = opened.segments().stream().mapToLong(SegmentFile::size).sum();
+        this.sealed = opened.sealed();
+        this.closed = opened.sealed();
+        this.reservation = opened.reservation();
     }
 
-    /** Opens the log in {@code dir}, creating an empty one when the directory holds no segment. */
+    /** Opens the log in {@code dir} (see {@link LogOpening}), creating an empty one when it holds no segment. */
     static FileShardLog open(Path dir, FileLogOptions options, DiskSpace space) throws IOException {
-        return new FileShardLog(dir, options, space, LogDirectory.openSegments(dir), LogDirectory.isSealed(dir));
+        return new FileShardLog(dir, options, space, LogOpening.open(dir));
     }
 
     @Override
@@ -122,6 +115,7 @@ final class FileShardLog implements ShardLog {
                 arrival = Math.max(pending.nowMillis, arrival);
                 position = pending.stage(batch, position, arrival);
             }
+            reservation.cover(position);
             batch.write();
             if (options.fsync() == FsyncPolicy.ALWAYS) {
                 batch.force();
@@ -149,10 +143,9 @@ final class FileShardLog implements ShardLog {
 
     /** Writer only: why the log takes no appends now, or null when it takes them. */
     private RuntimeException refusal() {
-        if (dropped) {
-            return new ResourceNotFoundException("The shard's log was deleted with its stream.");
-        }
-        return sealed ? new ShardLogSealedException() : null;
+        return dropped
+                ? new ResourceNotFoundException("The shard's log was deleted with its stream.")
+                : sealed ? new ShardLogSealedException() : null;
     }
 
     @Override
@@ -184,6 +177,13 @@ final class FileShardLog implements ShardLog {
         try {
             if (sealed && !dropped) {
                 StoreFailures.run(dir, () -> LogDirectory.removeSeal(dir), "unsealing");
+                // after an unclean stop, it goes on past every position it may have handed out
+                StoreFailures.run(
+                        dir,
+                        () -> segments = LogOpening.skipTo(dir, List.of(segments), reservation.resumeAt(endPosition))
+                                .toArray(NO_SEGMENTS),
+                        "unsealing");
+                endPosition = segments[segments.length - 1].endPosition();
             }
             sealed = false;
             closed = dropped;
@@ -235,10 +235,7 @@ final class FileShardLog implements ShardLog {
         writeLock.lock();
         try {
             SegmentFile[] current = segments;
-            int drop = 0;
-            while (drop < current.length && current[drop].count() > 0 && current[drop].lastArrival() < arrivalMillis) {
-                drop++;
-            }
+            int drop = LogDirectory.expiredSegments(current, arrivalMillis);
             if (dropped || drop == 0) {
                 return 0;
             }
@@ -261,7 +258,7 @@ final class FileShardLog implements ShardLog {
         return usedBytes;
     }
 
-    /** How many forces appends have made so far under {@link FsyncPolicy#ALWAYS}: one per group commit. */
+    /** How many forces appends made under {@link FsyncPolicy#ALWAYS}: one per group commit. */
     long forceCount() {
         return forces;
     }
@@ -275,10 +272,16 @@ final class FileShardLog implements ShardLog {
         }
     }
 
-    /** Releases the files; with {@code drop}, the log takes no appends and holds nothing from now on. */
+    /**
+     * Releases the files (at a clean stop, settling the position reservation first); with {@code drop}, the log
+     * takes no appends and holds nothing from now on.
+     */
     void release(boolean drop) {
         writeLock.lock();
         try {
+            if (!drop && !dropped) {
+                StoreFailures.run(dir, () -> reservation.settle(endPosition), "closing");
+            }
             for (SegmentFile segment : segments) {
                 StoreFailures.run(dir, segment::close, "closing");
             }

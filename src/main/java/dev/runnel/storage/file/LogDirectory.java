@@ -98,6 +98,20 @@ final class LogDirectory {
         DurableFiles.delete(dir.resolve(SEALED));
     }
 
+    /**
+     * How many segments from the oldest on hold only records that arrived before the time (the empty newest one
+     * never counts): those retention deletes.
+     */
+    static int expiredSegments(SegmentFile[] segments, long arrivalMillis) {
+        int expired = 0;
+        while (expired < segments.length
+                && segments[expired].count() > 0
+                && segments[expired].lastArrival() < arrivalMillis) {
+            expired++;
+        }
+        return expired;
+    }
+
     /** Deletes the segments' files, then forces the directory. @return the bytes of frames freed */
     static long delete(Path dir, List<SegmentFile> segments) throws IOException {
         long freed = 0;

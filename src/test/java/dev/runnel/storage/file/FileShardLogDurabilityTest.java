@@ -213,6 +213,53 @@ class FileShardLogDurabilityTest {
                         .contains("reads skip the rest of the segment"));
     }
 
+    @Test
+    void afterAnUncleanStopTheLogGoesOnPastEveryReservedPositionAndAfterACleanOneWithoutAGap() {
+        Path root = temp.resolve("unclean");
+        FileShardLogStore crashed = open(root);
+        List<StoredRecord> before = fill(crashed.create(1, SHARD), 10);
+        // No close: the store stops the way a killed process does (the OS still holds what was written).
+
+        List<ILoggingEvent> warnings = capture(Level.WARN);
+        FileShardLogStore restarted = open(root);
+        ShardLog log = restarted.find(1, SHARD).orElseThrow();
+        assertThat(log.read(0, 100, Long.MAX_VALUE, 0))
+                .map(FileShardLogDurabilityTest::fields)
+                .containsExactlyElementsOf(
+                        before.stream().map(FileShardLogDurabilityTest::fields).toList());
+        long skipped = 1 + PositionReservation.BLOCK; // reserved at the first append
+        assertThat(log.endPosition()).isEqualTo(skipped);
+        assertThat(log.append("k", bytes("after the crash"), 5_000).position()).isEqualTo(skipped);
+        assertThat(log.read(9, 2, Long.MAX_VALUE, 0))
+                .extracting(StoredRecord::position)
+                .containsExactly(9L, skipped);
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(w -> assertThat(w.getFormattedMessage())
+                        .contains("recovered up to position 9, but positions up to " + (skipped - 1)));
+
+        ShardLog clean = reopen(restarted).find(1, SHARD).orElseThrow();
+        assertThat(clean.append("k", bytes("after a clean stop"), 6_000).position())
+                .isEqualTo(skipped + 1);
+    }
+
+    @Test
+    void aSealedLogKeepsItsEndAfterAnUncleanStopAndGoesOnPastTheReservationWhenUnsealed() {
+        Path root = temp.resolve("sealed");
+        FileShardLogStore crashed = open(root);
+        ShardLog log = crashed.create(1, SHARD);
+        fill(log, 3);
+        assertThat(log.seal()).isEqualTo(3);
+
+        ShardLog again = open(root).find(1, SHARD).orElseThrow();
+        assertThat(again.isSealed()).isTrue();
+        assertThat(again.endPosition())
+                .as("a sealed log's end is its shard's last sequence number")
+                .isEqualTo(3);
+        again.unseal();
+        assertThat(again.append("k", bytes("unsealed"), 7_000).position()).isEqualTo(1 + PositionReservation.BLOCK);
+    }
+
     /**
      * Seeded: a segment or index file cut short or with a flipped byte at a random offset; the store always opens,
      * every record it serves is the record written at that position, and appends go on after the last one.

@@ -220,16 +220,21 @@ class FileShardLogStoreTest extends ShardLogStoreContract {
         return log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE);
     }
 
+    /**
+     * The log holds the first {@code good} records as they were, and goes on after every position it had handed
+     * out ({@code before.size()}: the positions of records lost to the damage are not used again).
+     */
     private void assertRecovered(ShardLog log, List<StoredRecord> before, int good) {
-        assertThat(log.endPosition()).isEqualTo(good);
+        int next = before.size();
+        assertThat(log.endPosition()).isEqualTo(next);
         assertThat(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE).stream()
                         .map(FileShardLogStoreTest::fields))
                 .containsExactlyElementsOf(before.subList(0, good).stream()
                         .map(FileShardLogStoreTest::fields)
                         .toList());
-        assertThat(log.append("new", bytes("after recovery"), 5).position()).isEqualTo(good);
+        assertThat(log.append("new", bytes("after recovery"), 5).position()).isEqualTo(next);
         assertThat(log.append("new", bytes("and again"), 5))
-                .satisfies(r -> assertThat(r.position()).isEqualTo(good + 1))
+                .satisfies(r -> assertThat(r.position()).isEqualTo(next + 1))
                 .satisfies(r -> assertThat(r.arrivalMillis()).isEqualTo(1_000 + good - 1));
         assertThat(log.read(good, 10, Long.MAX_VALUE, Long.MIN_VALUE))
                 .extracting(r -> new String(r.data().toByteArray()))

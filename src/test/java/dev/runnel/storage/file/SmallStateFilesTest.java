@@ -41,8 +41,10 @@ class SmallStateFilesTest {
         String first = SecretFile.loadOrCreate(file);
         assertThat(first).hasSize(64).matches("[0-9a-f]+");
         assertThat(SecretFile.loadOrCreate(file)).isEqualTo(first);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(SecretFile.loadOrCreate(dir.resolve("other/iterator-secret"))).isNotEqualTo(first);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(SecretFile.loadOrCreate(dir.resolve("other/iterator-secret")))
+                .isNotEqualTo(first);
     }
 
     @Test
