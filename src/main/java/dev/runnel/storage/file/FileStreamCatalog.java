@@ -4,13 +4,12 @@ import dev.runnel.core.error.InternalFailureException;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.storage.StreamCatalog;
+import dev.runnel.storage.StreamPages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,19 +128,7 @@ public final class FileStreamCatalog implements StreamCatalog {
 
     @Override
     public List<Stream> list(StreamName exclusiveStart, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        ConcurrentNavigableMap<StreamName, Stream> view =
-                exclusiveStart == null ? streams : streams.tailMap(exclusiveStart, false);
-        List<Stream> page = new ArrayList<>(Math.min(limit, 128));
-        for (Stream stream : view.values()) {
-            if (page.size() == limit) {
-                break;
-            }
-            page.add(stream);
-        }
-        return page;
+        return StreamPages.page(streams, exclusiveStart, limit);
     }
 
     @Override

@@ -82,33 +82,29 @@ final class SparseIndex {
 
     /** The file offset of the last entry at or below the position (0 when none): a scan starts there. */
     long offsetForPosition(long position) {
-        int n = published;
-        Columns c = columns;
-        int low = 0;
-        int high = n - 1;
-        long offset = 0;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (c.positions[mid] <= position) {
-                offset = c.offsets[mid];
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return offset;
+        return lastOffsetBefore(position, true);
     }
 
     /** The file offset of the last entry that arrived before the time (0 when none): a scan starts there. */
     long offsetBeforeArrival(long arrivalMillis) {
+        return lastOffsetBefore(arrivalMillis, false);
+    }
+
+    /**
+     * The offset of the last published entry whose position (or, for an arrival, arrival) is below the bound, or at
+     * it when {@code byPosition}; 0 if none. Reads the count before the columns, so it never sees a count whose
+     * entries are in columns newer than the ones it reads.
+     */
+    private long lastOffsetBefore(long bound, boolean byPosition) {
         int n = published;
         Columns c = columns;
+        long[] keys = byPosition ? c.positions : c.arrivals;
         int low = 0;
         int high = n - 1;
         long offset = 0;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            if (c.arrivals[mid] < arrivalMillis) {
+            if (byPosition ? keys[mid] <= bound : keys[mid] < bound) {
                 offset = c.offsets[mid];
                 low = mid + 1;
             } else {

@@ -3,10 +3,9 @@ package dev.runnel.storage.memory;
 import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.storage.StreamCatalog;
-import java.util.ArrayList;
+import dev.runnel.storage.StreamPages;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** The default {@link StreamCatalog}: a concurrent sorted map from name to stream. Thread-safe, lock-free. */
@@ -40,19 +39,7 @@ public final class InMemoryStreamCatalog implements StreamCatalog {
 
     @Override
     public List<Stream> list(StreamName exclusiveStart, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        ConcurrentNavigableMap<StreamName, Stream> view =
-                exclusiveStart == null ? streams : streams.tailMap(exclusiveStart, false);
-        List<Stream> page = new ArrayList<>(Math.min(limit, 128));
-        for (Stream stream : view.values()) {
-            if (page.size() == limit) {
-                break;
-            }
-            page.add(stream);
-        }
-        return page;
+        return StreamPages.page(streams, exclusiveStart, limit);
     }
 
     @Override
