@@ -165,7 +165,7 @@ class AwsEdgeFilter extends HttpFilter {
         } else {
             // Streamed: a GetRecords page can be megabytes. An answer that fits the response buffer still gets
             // a Content-Length; a longer one goes out chunked (HTTP/1.1) or in frames (HTTP/2).
-            mapper.writeValue(response.getOutputStream(), output);
+            AwsWireFormats.writeAnswer(mapper, response.getOutputStream(), output);
         }
     }
 

@@ -3,9 +3,12 @@ package dev.runnel.aws;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.runnel.core.error.SerializationException;
 import dev.runnel.records.StandardBase64;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -48,6 +51,22 @@ final class AwsWireFormats {
     };
 
     private AwsWireFormats() {}
+
+    /**
+     * Streams {@code value} to the client. A client that goes away mid-answer (a closed connection, a reset stream)
+     * surfaces as the container's own {@link IOException}, which it treats as a client abort, rather than wrapped in a
+     * Jackson exception, which would be logged as a server error with its stack trace.
+     */
+    static void writeAnswer(ObjectMapper mapper, OutputStream out, Object value) throws IOException {
+        try {
+            mapper.writeValue(out, value);
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof IOException clientGone) {
+                throw clientGone;
+            }
+            throw e;
+        }
+    }
 
     static ObjectMapper json() {
         SimpleModule module = new SimpleModule("aws-json")
