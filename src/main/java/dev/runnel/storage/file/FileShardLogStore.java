@@ -1,8 +1,8 @@
 package dev.runnel.storage.file;
 
 import dev.runnel.core.shard.ShardId;
-import dev.runnel.storage.LogIds;
 import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogRegistry;
 import dev.runnel.storage.ShardLogStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +47,7 @@ public final class FileShardLogStore implements ShardLogStore {
     private final FileLogOptions options;
     private final DiskSpace space;
     private final ScheduledExecutorService flusher;
-    private final Map<Long, Map<ShardId, FileShardLog>> logs = new ConcurrentHashMap<>();
+    private final ShardLogRegistry<FileShardLog> logs = new ShardLogRegistry<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -78,8 +77,8 @@ public final class FileShardLogStore implements ShardLogStore {
                 for (Path shard : id == null ? List.<Path>of() : list(incarnation)) {
                     Long index = parse(shard);
                     if (index != null && index <= Integer.MAX_VALUE) {
-                        logs.computeIfAbsent(id, k -> new ConcurrentHashMap<>())
-                                .put(new ShardId(index.intValue()), FileShardLog.open(shard, options, space));
+                        FileShardLog log = FileShardLog.open(shard, options, space);
+                        logs.computeIfAbsent(id, new ShardId(index.intValue()), () -> log);
                     }
                 }
             }
@@ -89,7 +88,7 @@ public final class FileShardLogStore implements ShardLogStore {
         LOG.info(
                 "Opened the shard log store in {}: {} logs, {} MiB of records, in {} ms",
                 root,
-                logs.values().stream().mapToInt(Map::size).sum(),
+                logs.all().size(),
                 usedBytes() >> 20,
                 (System.nanoTime() - started) / 1_000_000);
         this.flusher = options.fsync() == FsyncPolicy.INTERVAL ? startFlusher(options.fsyncInterval()) : null;
@@ -147,7 +146,7 @@ public final class FileShardLogStore implements ShardLogStore {
 
     @Override
     public ShardLog create(long incarnation, ShardId shard) {
-        return logs.computeIfAbsent(incarnation, k -> new ConcurrentHashMap<>()).computeIfAbsent(shard, k -> {
+        return logs.computeIfAbsent(incarnation, shard, () -> {
             try {
                 return FileShardLog.open(dirOf(incarnation, shard), options, space);
             } catch (IOException e) {
@@ -158,32 +157,29 @@ public final class FileShardLogStore implements ShardLogStore {
 
     @Override
     public Optional<ShardLog> find(long incarnation, ShardId shard) {
-        Map<ShardId, FileShardLog> shards = logs.get(incarnation);
-        return shards == null ? Optional.empty() : Optional.ofNullable(shards.get(shard));
+        return logs.find(incarnation, shard).map(ShardLog.class::cast);
     }
 
     @Override
     public Map<Long, Set<ShardId>> ids() {
-        return LogIds.of(logs);
+        return logs.ids();
     }
 
     @Override
     public void drop(long incarnation) {
-        Map<ShardId, FileShardLog> shards = logs.remove(incarnation);
-        if (shards != null) {
-            shards.values().forEach(log -> log.release(true));
+        List<FileShardLog> dropped = logs.removeAll(incarnation);
+        if (!dropped.isEmpty()) {
+            dropped.forEach(log -> log.release(true));
             delete(root.resolve(Long.toString(incarnation)));
         }
     }
 
     @Override
     public void drop(long incarnation, ShardId shard) {
-        Map<ShardId, FileShardLog> shards = logs.get(incarnation);
-        FileShardLog log = shards == null ? null : shards.remove(shard);
-        if (log != null) {
+        logs.remove(incarnation, shard).ifPresent(log -> {
             log.release(true);
             delete(dirOf(incarnation, shard));
-        }
+        });
     }
 
     /** Renames the directory away atomically, then deletes it. */
@@ -203,13 +199,7 @@ public final class FileShardLogStore implements ShardLogStore {
     /** Bytes of segment files held by all logs, frame headers included. */
     @Override
     public long usedBytes() {
-        long used = 0;
-        for (Map<ShardId, FileShardLog> shards : logs.values()) {
-            for (FileShardLog log : shards.values()) {
-                used += log.usedBytes();
-            }
-        }
-        return used;
+        return logs.all().stream().mapToLong(FileShardLog::usedBytes).sum();
     }
 
     /** The options' byte limit ({@link Long#MAX_VALUE} when only the disk's free-space floor limits it). */
@@ -221,7 +211,7 @@ public final class FileShardLogStore implements ShardLogStore {
     /** Forces every append that has returned, whatever the {@link FsyncPolicy}. */
     @Override
     public void flush() {
-        logs.values().forEach(shards -> shards.values().forEach(FileShardLog::flush));
+        logs.all().forEach(FileShardLog::flush);
     }
 
     /** Stops the flusher, flushes, then closes every file; the files stay for the next store opened on the directory. */
@@ -232,7 +222,7 @@ public final class FileShardLogStore implements ShardLogStore {
                 flusher.shutdownNow();
             }
             flush();
-            logs.values().forEach(shards -> shards.values().forEach(log -> log.release(false)));
+            logs.all().forEach(log -> log.release(false));
         }
     }
 }

@@ -1,13 +1,12 @@
 package dev.runnel.storage.memory;
 
 import dev.runnel.core.shard.ShardId;
-import dev.runnel.storage.LogIds;
 import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogRegistry;
 import dev.runnel.storage.ShardLogStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default {@link ShardLogStore}: every shard log lives on the heap, all of them under one
@@ -18,7 +17,7 @@ public final class InMemoryShardLogStore implements ShardLogStore {
     private final MemoryBudget budget;
     private final int segmentBytes;
     private final int segmentRecords;
-    private final Map<Long, Map<ShardId, InMemoryShardLog>> logs = new ConcurrentHashMap<>();
+    private final ShardLogRegistry<InMemoryShardLog> logs = new ShardLogRegistry<>();
 
     /**
      * @param maxBytes the memory budget shared by all logs
@@ -37,36 +36,28 @@ public final class InMemoryShardLogStore implements ShardLogStore {
 
     @Override
     public ShardLog create(long incarnation, ShardId shard) {
-        return logs.computeIfAbsent(incarnation, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(shard, k -> new InMemoryShardLog(budget, segmentBytes, segmentRecords));
+        return logs.computeIfAbsent(
+                incarnation, shard, () -> new InMemoryShardLog(budget, segmentBytes, segmentRecords));
     }
 
     @Override
     public Optional<ShardLog> find(long incarnation, ShardId shard) {
-        Map<ShardId, InMemoryShardLog> shards = logs.get(incarnation);
-        return shards == null ? Optional.empty() : Optional.ofNullable(shards.get(shard));
+        return logs.find(incarnation, shard).map(ShardLog.class::cast);
     }
 
     @Override
     public Map<Long, Set<ShardId>> ids() {
-        return LogIds.of(logs);
+        return logs.ids();
     }
 
     @Override
     public void drop(long incarnation) {
-        Map<ShardId, InMemoryShardLog> shards = logs.remove(incarnation);
-        if (shards != null) {
-            shards.values().forEach(InMemoryShardLog::dropAll);
-        }
+        logs.removeAll(incarnation).forEach(InMemoryShardLog::dropAll);
     }
 
     @Override
     public void drop(long incarnation, ShardId shard) {
-        Map<ShardId, InMemoryShardLog> shards = logs.get(incarnation);
-        InMemoryShardLog log = shards == null ? null : shards.remove(shard);
-        if (log != null) {
-            log.dropAll();
-        }
+        logs.remove(incarnation, shard).ifPresent(InMemoryShardLog::dropAll);
     }
 
     @Override
@@ -81,7 +72,7 @@ public final class InMemoryShardLogStore implements ShardLogStore {
     /** Drops every log and frees its memory. */
     @Override
     public void close() {
-        logs.keySet().forEach(this::drop);
+        logs.ids().keySet().forEach(this::drop);
     }
 
     @Override
