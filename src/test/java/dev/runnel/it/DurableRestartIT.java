@@ -25,12 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -323,44 +319,14 @@ class DurableRestartIT {
     @Test
     void leaseTablesSurviveARestart() {
         String table = "durable-kcl-app";
-        String index = "LeaseOwnerToLeaseKeyIndex";
+        String index = LeaseStoreSdkIT.INDEX;
         TableDescription before;
         List<Map<String, AttributeValue>> itemsBefore;
         try (ConfigurableApplicationContext first = start();
                 DynamoDbClient east = dynamo(first, Region.US_EAST_1);
                 DynamoDbClient west = dynamo(first, Region.EU_WEST_1)) {
-            east.createTable(r -> r.tableName(table)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(KeySchemaElement.builder()
-                            .attributeName("leaseKey")
-                            .keyType(KeyType.HASH)
-                            .build())
-                    .attributeDefinitions(AttributeDefinition.builder()
-                            .attributeName("leaseKey")
-                            .attributeType(ScalarAttributeType.S)
-                            .build()));
-            east.updateTable(r -> r.tableName(table)
-                    .attributeDefinitions(AttributeDefinition.builder()
-                            .attributeName("leaseOwner")
-                            .attributeType(ScalarAttributeType.S)
-                            .build())
-                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
-                            .create(CreateGlobalSecondaryIndexAction.builder()
-                                    .indexName(index)
-                                    .keySchema(
-                                            KeySchemaElement.builder()
-                                                    .attributeName("leaseOwner")
-                                                    .keyType(KeyType.HASH)
-                                                    .build(),
-                                            KeySchemaElement.builder()
-                                                    .attributeName("leaseKey")
-                                                    .keyType(KeyType.RANGE)
-                                                    .build())
-                                    .projection(Projection.builder()
-                                            .projectionType(ProjectionType.KEYS_ONLY)
-                                            .build())
-                                    .build())
-                            .build()));
+            LeaseStoreSdkIT.createLeaseTable(east, table);
+            LeaseStoreSdkIT.addOwnerIndex(east, table);
             east.updateContinuousBackups(
                     r -> r.tableName(table).pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
             for (int i = 0; i < 4; i++) {

@@ -58,7 +58,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeaseStoreSdkIT {
 
-    private static final String INDEX = "LeaseOwnerToLeaseKeyIndex";
+    static final String INDEX = "LeaseOwnerToLeaseKeyIndex";
 
     @LocalServerPort
     int port;
@@ -90,6 +90,11 @@ class LeaseStoreSdkIT {
     }
 
     private void createLeaseTable(String table) {
+        createLeaseTable(dynamo, table);
+    }
+
+    /** A lease table as KCL creates it: hash key leaseKey (a string), on demand. */
+    static void createLeaseTable(DynamoDbClient dynamo, String table) {
         dynamo.createTable(b -> b.tableName(table)
                 .keySchema(KeySchemaElement.builder()
                         .attributeName("leaseKey")
@@ -102,8 +107,12 @@ class LeaseStoreSdkIT {
                 .billingMode(BillingMode.PAY_PER_REQUEST));
     }
 
-    /** KCL 3's index: UpdateTable adding a GSI on leaseOwner (with leaseKey), keys only. */
     private void addOwnerIndex(String table) {
+        addOwnerIndex(dynamo, table);
+    }
+
+    /** KCL 3's index {@value #INDEX}: UpdateTable adding a GSI on leaseOwner (with leaseKey), keys only. */
+    static void addOwnerIndex(DynamoDbClient dynamo, String table) {
         dynamo.updateTable(b -> b.tableName(table)
                 .attributeDefinitions(AttributeDefinition.builder()
                         .attributeName("leaseOwner")
