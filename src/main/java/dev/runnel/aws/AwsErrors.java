@@ -11,6 +11,7 @@ import dev.runnel.core.error.ProvisionedThroughputExceededException;
 import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.error.SerializationException;
+import dev.runnel.core.error.ServiceUnavailableException;
 import dev.runnel.core.error.ValidationException;
 import dev.runnel.web.JacksonMessages;
 import dev.runnel.web.ProtocolError;
@@ -59,7 +60,8 @@ public final class AwsErrors {
             Map.entry(ExpiredNextTokenException.class, 400),
             Map.entry(LimitExceededException.class, 400),
             Map.entry(ProvisionedThroughputExceededException.class, 400),
-            Map.entry(InternalFailureException.class, 500));
+            Map.entry(InternalFailureException.class, 500),
+            Map.entry(ServiceUnavailableException.class, 503));
 
     private AwsErrors() {}
 

@@ -44,6 +44,7 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull Insight insight,
         @DefaultValue @Valid @NotNull FanOut fanOut,
         @DefaultValue @Valid @NotNull Kcl kcl,
+        @DefaultValue @Valid @NotNull Kafka kafka,
         List<@Pattern(regexp = AwsRegionNames.NAME) String> regions) {
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
@@ -80,6 +81,7 @@ public record RunnelProperties(
                 Insight.DEFAULTS,
                 FanOut.DEFAULTS,
                 Kcl.DEFAULTS,
+                Kafka.DEFAULTS,
                 AwsRegionNames.ALL);
     }
 

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * in files under a data directory that survive restarts and crashes. The heap budgets that are not given are shares
  * of the maximum heap, and all of them together must fit in the heap as {@link HeapPlan} says.
  *
- * @param type {@code memory} (the default) or {@code file}
+ * @param type {@code memory} (the default), {@code file} or {@code kafka}
  * @param maxBytes the memory store: its budget, empty for a quarter of the maximum heap. The file store: the bytes of
  *     segment files it may hold, empty for no limit but the disk's ({@code minFreeSpace})
  * @param maxReadBytes the record bytes (data plus partition keys) that reads in flight may hold at once: GetRecords
@@ -48,7 +48,9 @@ public record Storage(
         /** In this process's heap, within {@code max-bytes}; gone when the process stops. */
         MEMORY,
         /** In segment files under {@code dir}, read from disk; survives restarts and crashes per {@code fsync}. */
-        FILE
+        FILE,
+        /** In a Kafka cluster ({@code runnel.kafka.*}) that several Runnel nodes share, records and metadata alike. */
+        KAFKA
     }
 
     /** When the file store forces appended records to the disk. */

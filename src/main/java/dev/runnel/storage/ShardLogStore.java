@@ -1,6 +1,7 @@
 package dev.runnel.storage;
 
 import dev.runnel.core.shard.ShardId;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,14 @@ public interface ShardLogStore extends AutoCloseable {
      * brought back by a late writer.
      */
     ShardLog create(long incarnation, ShardId shard);
+
+    /**
+     * Creates the logs of a new stream's shards at once, as {@link #create} does one by one (a store that pays a
+     * round trip per creation, such as Kafka's, makes them in one).
+     */
+    default void createAll(long incarnation, Collection<ShardId> shards) {
+        shards.forEach(shard -> create(incarnation, shard));
+    }
 
     /** The shard's log if it was created and not dropped. */
     Optional<ShardLog> find(long incarnation, ShardId shard);

@@ -76,9 +76,8 @@ public class StreamService {
         Stream stream = command.features().equals(StreamFeatures.DEFAULTS)
                 ? created
                 : created.with(c -> c.features = command.features());
-        for (Shard shard : stream.shards()) {
-            logs.create(stream.incarnation(), shard.id());
-        }
+        logs.createAll(
+                stream.incarnation(), stream.shards().stream().map(Shard::id).toList());
         while (!catalog.add(stream)) {
             Optional<Stream> existing = catalog.find(command.name());
             if (existing.isPresent() && !existing.get().isGoneAt(now)) {

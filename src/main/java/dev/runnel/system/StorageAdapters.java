@@ -65,6 +65,9 @@ final class StorageAdapters implements AutoCloseable {
                     secret,
                     null);
         }
+        if (storage.type() == Storage.Type.KAFKA) {
+            throw new IllegalStateException("runnel.storage.type=kafka is not available yet");
+        }
         DataDirectory directory = DataDirectory.open(storage.dir());
         try {
             FileLogOptions options = new FileLogOptions(

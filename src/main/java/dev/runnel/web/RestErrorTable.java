@@ -11,6 +11,7 @@ import dev.runnel.core.error.ProvisionedThroughputExceededException;
 import dev.runnel.core.error.ResourceInUseException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.error.SerializationException;
+import dev.runnel.core.error.ServiceUnavailableException;
 import dev.runnel.core.error.ValidationException;
 import java.net.URI;
 import java.util.Collections;
@@ -60,6 +61,7 @@ public final class RestErrorTable {
                 ProvisionedThroughputExceededException.class,
                 new Row("ProvisionedThroughputExceededException", HttpStatus.TOO_MANY_REQUESTS));
         rows.put(InternalFailureException.class, new Row(INTERNAL_FAILURE, HttpStatus.INTERNAL_SERVER_ERROR));
+        rows.put(ServiceUnavailableException.class, new Row("ServiceUnavailable", HttpStatus.SERVICE_UNAVAILABLE));
         return Collections.unmodifiableMap(rows);
     }
 

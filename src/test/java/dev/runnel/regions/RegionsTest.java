@@ -40,6 +40,7 @@ class RegionsTest {
                 d.insight(),
                 d.fanOut(),
                 d.kcl(),
+                d.kafka(),
                 names);
     }
 

@@ -18,7 +18,8 @@ public abstract sealed class KinesisException extends RuntimeException
                 ExpiredIteratorException,
                 ExpiredNextTokenException,
                 SerializationException,
-                InternalFailureException {
+                InternalFailureException,
+                ServiceUnavailableException {
 
     protected KinesisException(String message) {
         super(message, null, false, false);

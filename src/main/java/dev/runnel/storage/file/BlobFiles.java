@@ -1,6 +1,7 @@
 package dev.runnel.storage.file;
 
 import dev.runnel.storage.BlobStore;
+import dev.runnel.storage.document.StreamFormatException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,7 @@
 package dev.runnel.storage.file;
 
 import dev.runnel.storage.BlobStore;
+import dev.runnel.storage.document.StreamFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,6 +5,8 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.storage.StreamCatalog;
 import dev.runnel.storage.StreamPages;
+import dev.runnel.storage.document.StreamFormatException;
+import dev.runnel.storage.document.StreamJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

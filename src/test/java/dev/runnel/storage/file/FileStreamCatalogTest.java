@@ -1,6 +1,6 @@
 package dev.runnel.storage.file;
 
-import static dev.runnel.storage.file.StreamSamples.assertSameStream;
+import static dev.runnel.storage.document.StreamSamples.assertSameStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +9,8 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.storage.StreamCatalog;
 import dev.runnel.storage.StreamCatalogContract;
+import dev.runnel.storage.document.StreamJson;
+import dev.runnel.storage.document.StreamSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

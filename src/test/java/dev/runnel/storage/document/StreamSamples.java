@@ -1,4 +1,4 @@
-package dev.runnel.storage.file;
+package dev.runnel.storage.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +40,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Streams for the file adapter's tests: one with every field set, random ones, and the accessor-by-accessor check. */
-final class StreamSamples {
+public final class StreamSamples {
 
-    static final String ACCOUNT = "123456789012";
+    public static final String ACCOUNT = "123456789012";
     private static final Instant T0 = Instant.parse("2025-03-04T05:06:07.123Z");
     private static final String ROLE = "arn:aws:iam::123456789012:role/delivery";
     private static final String BUCKET = "arn:aws:s3:::runnel-out";
@@ -50,7 +50,7 @@ final class StreamSamples {
     private StreamSamples() {}
 
     /** A stream in which every field holds something other than a new stream's default. */
-    static Stream everyField() {
+    public static Stream everyField() {
         Stream s = Stream.create(
                 StreamName.of("Orders.v2"),
                 42L,
@@ -135,7 +135,7 @@ final class StreamSamples {
     }
 
     /** A stream with random values in every field, reshaped by random splits and merges. */
-    static Stream random(Random random) {
+    public static Stream random(Random random) {
         Instant created = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE), random.nextInt(1_000_000_000));
         Stream s = Stream.create(
                 StreamName.of(name(random)),
@@ -238,7 +238,7 @@ final class StreamSamples {
         return Resharding.split(s, shard.id(), key, random.nextLong() & Long.MAX_VALUE, now, ACCOUNT);
     }
 
-    static Instant instant(Random random) {
+    public static Instant instant(Random random) {
         return switch (random.nextInt(20)) {
             case 0 -> Instant.MIN;
             case 1 -> Instant.MAX;
@@ -255,7 +255,7 @@ final class StreamSamples {
         return instants;
     }
 
-    static String name(Random random) {
+    public static String name(Random random) {
         String alphabet = "abcxyzABCXYZ0189_.-";
         StringBuilder name = new StringBuilder();
         int length = random.nextInt(10) == 0 ? 128 : 1 + random.nextInt(12);
@@ -266,7 +266,7 @@ final class StreamSamples {
     }
 
     /** Any UTF-16 text: quotes, backslashes, controls, surrogate pairs and lone surrogates included. */
-    static String text(Random random) {
+    public static String text(Random random) {
         StringBuilder text = new StringBuilder();
         for (int i = random.nextInt(12); i > 0; i--) {
             switch (random.nextInt(7)) {
@@ -281,7 +281,7 @@ final class StreamSamples {
         return text.toString();
     }
 
-    static Map<String, String> stringMap(Random random) {
+    public static Map<String, String> stringMap(Random random) {
         Map<String, String> map = new TreeMap<>();
         for (int i = random.nextInt(4); i > 0; i--) {
             map.put(text(random), random.nextInt(8) == 0 ? null : text(random));
@@ -290,7 +290,7 @@ final class StreamSamples {
     }
 
     /** Asserts that two streams agree in every accessor, to the nanosecond and in list order. */
-    static void assertSameStream(Stream actual, Stream expected) {
+    public static void assertSameStream(Stream actual, Stream expected) {
         assertThat(actual.name()).isEqualTo(expected.name());
         assertThat(actual.incarnation()).isEqualTo(expected.incarnation());
         assertThat(actual.createdAt()).isEqualTo(expected.createdAt());

@@ -1,6 +1,6 @@
-package dev.runnel.storage.file;
+package dev.runnel.storage.document;
 
-import static dev.runnel.storage.file.StreamSamples.assertSameStream;
+import static dev.runnel.storage.document.StreamSamples.assertSameStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.runnel.storage.file;
+package dev.runnel.storage.document;
 
 /**
  * A stream document that cannot be read back: not JSON, a format this Runnel does not know, or a field that is

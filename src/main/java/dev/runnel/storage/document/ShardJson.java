@@ -1,14 +1,14 @@
-package dev.runnel.storage.file;
+package dev.runnel.storage.document;
 
-import static dev.runnel.storage.file.JsonFields.instant;
-import static dev.runnel.storage.file.JsonFields.optionalInstant;
-import static dev.runnel.storage.file.JsonFields.optionalLong;
-import static dev.runnel.storage.file.JsonFields.optionalString;
-import static dev.runnel.storage.file.JsonFields.path;
-import static dev.runnel.storage.file.JsonFields.problem;
-import static dev.runnel.storage.file.JsonFields.putInstant;
-import static dev.runnel.storage.file.JsonFields.putString;
-import static dev.runnel.storage.file.JsonFields.string;
+import static dev.runnel.storage.document.JsonFields.instant;
+import static dev.runnel.storage.document.JsonFields.optionalInstant;
+import static dev.runnel.storage.document.JsonFields.optionalLong;
+import static dev.runnel.storage.document.JsonFields.optionalString;
+import static dev.runnel.storage.document.JsonFields.path;
+import static dev.runnel.storage.document.JsonFields.problem;
+import static dev.runnel.storage.document.JsonFields.putInstant;
+import static dev.runnel.storage.document.JsonFields.putString;
+import static dev.runnel.storage.document.JsonFields.string;
 
 import dev.runnel.core.hash.HashKey;
 import dev.runnel.core.hash.HashKeyRange;

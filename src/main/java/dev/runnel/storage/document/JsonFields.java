@@ -1,4 +1,4 @@
-package dev.runnel.storage.file;
+package dev.runnel.storage.document;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,24 +1,24 @@
-package dev.runnel.storage.file;
+package dev.runnel.storage.document;
 
-import static dev.runnel.storage.file.JsonFields.addInstants;
-import static dev.runnel.storage.file.JsonFields.array;
-import static dev.runnel.storage.file.JsonFields.element;
-import static dev.runnel.storage.file.JsonFields.enumValue;
-import static dev.runnel.storage.file.JsonFields.instant;
-import static dev.runnel.storage.file.JsonFields.instants;
-import static dev.runnel.storage.file.JsonFields.integer;
-import static dev.runnel.storage.file.JsonFields.longInteger;
-import static dev.runnel.storage.file.JsonFields.object;
-import static dev.runnel.storage.file.JsonFields.objectElement;
-import static dev.runnel.storage.file.JsonFields.optionalInstant;
-import static dev.runnel.storage.file.JsonFields.optionalString;
-import static dev.runnel.storage.file.JsonFields.path;
-import static dev.runnel.storage.file.JsonFields.putInstant;
-import static dev.runnel.storage.file.JsonFields.putMap;
-import static dev.runnel.storage.file.JsonFields.putString;
-import static dev.runnel.storage.file.JsonFields.requireString;
-import static dev.runnel.storage.file.JsonFields.string;
-import static dev.runnel.storage.file.JsonFields.stringMap;
+import static dev.runnel.storage.document.JsonFields.addInstants;
+import static dev.runnel.storage.document.JsonFields.array;
+import static dev.runnel.storage.document.JsonFields.element;
+import static dev.runnel.storage.document.JsonFields.enumValue;
+import static dev.runnel.storage.document.JsonFields.instant;
+import static dev.runnel.storage.document.JsonFields.instants;
+import static dev.runnel.storage.document.JsonFields.integer;
+import static dev.runnel.storage.document.JsonFields.longInteger;
+import static dev.runnel.storage.document.JsonFields.object;
+import static dev.runnel.storage.document.JsonFields.objectElement;
+import static dev.runnel.storage.document.JsonFields.optionalInstant;
+import static dev.runnel.storage.document.JsonFields.optionalString;
+import static dev.runnel.storage.document.JsonFields.path;
+import static dev.runnel.storage.document.JsonFields.putInstant;
+import static dev.runnel.storage.document.JsonFields.putMap;
+import static dev.runnel.storage.document.JsonFields.putString;
+import static dev.runnel.storage.document.JsonFields.requireString;
+import static dev.runnel.storage.document.JsonFields.string;
+import static dev.runnel.storage.document.JsonFields.stringMap;
 
 import dev.runnel.core.channel.Channel;
 import dev.runnel.core.error.KinesisException;
@@ -59,7 +59,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code \\uXXXX}), so any Java string, even one holding a lone surrogate, comes back exactly. Written by hand, so the core
  * types stay free of Jackson. Stateless and thread-safe.
  */
-final class StreamJson {
+public final class StreamJson {
 
     /** The document format this class writes, and the only one it reads. */
     static final int FORMAT = 1;
@@ -76,7 +76,7 @@ final class StreamJson {
     private StreamJson() {}
 
     /** The stream as an indented JSON document in UTF-8. */
-    static byte[] write(Stream stream) {
+    public static byte[] write(Stream stream) {
         ObjectNode out = MAPPER.createObjectNode();
         out.put("format", FORMAT);
         out.put("name", stream.name().value());
@@ -131,7 +131,7 @@ final class StreamJson {
      * @throws StreamFormatException when the bytes are not a JSON object, its format is not {@value #FORMAT}, a
      *     field is missing or of the wrong type, or the values break a rule of the stream
      */
-    static Stream read(byte[] document) throws StreamFormatException {
+    public static Stream read(byte[] document) throws StreamFormatException {
         JsonNode in;
         try {
             // Decoded first: Jackson's byte parser refuses a lone surrogate in a member name even when escaped.

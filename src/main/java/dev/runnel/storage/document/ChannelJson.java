@@ -1,21 +1,21 @@
-package dev.runnel.storage.file;
+package dev.runnel.storage.document;
 
-import static dev.runnel.storage.file.JsonFields.element;
-import static dev.runnel.storage.file.JsonFields.instant;
-import static dev.runnel.storage.file.JsonFields.object;
-import static dev.runnel.storage.file.JsonFields.optionalArray;
-import static dev.runnel.storage.file.JsonFields.optionalBoolean;
-import static dev.runnel.storage.file.JsonFields.optionalInstant;
-import static dev.runnel.storage.file.JsonFields.optionalInteger;
-import static dev.runnel.storage.file.JsonFields.optionalObject;
-import static dev.runnel.storage.file.JsonFields.optionalString;
-import static dev.runnel.storage.file.JsonFields.path;
-import static dev.runnel.storage.file.JsonFields.putInstant;
-import static dev.runnel.storage.file.JsonFields.putMap;
-import static dev.runnel.storage.file.JsonFields.putString;
-import static dev.runnel.storage.file.JsonFields.requireObject;
-import static dev.runnel.storage.file.JsonFields.string;
-import static dev.runnel.storage.file.JsonFields.stringMap;
+import static dev.runnel.storage.document.JsonFields.element;
+import static dev.runnel.storage.document.JsonFields.instant;
+import static dev.runnel.storage.document.JsonFields.object;
+import static dev.runnel.storage.document.JsonFields.optionalArray;
+import static dev.runnel.storage.document.JsonFields.optionalBoolean;
+import static dev.runnel.storage.document.JsonFields.optionalInstant;
+import static dev.runnel.storage.document.JsonFields.optionalInteger;
+import static dev.runnel.storage.document.JsonFields.optionalObject;
+import static dev.runnel.storage.document.JsonFields.optionalString;
+import static dev.runnel.storage.document.JsonFields.path;
+import static dev.runnel.storage.document.JsonFields.putInstant;
+import static dev.runnel.storage.document.JsonFields.putMap;
+import static dev.runnel.storage.document.JsonFields.putString;
+import static dev.runnel.storage.document.JsonFields.requireObject;
+import static dev.runnel.storage.document.JsonFields.string;
+import static dev.runnel.storage.document.JsonFields.stringMap;
 
 import dev.runnel.core.channel.Channel;
 import dev.runnel.core.channel.ChannelConfiguration;

@@ -1,8 +1,8 @@
-package dev.runnel.storage.file;
+package dev.runnel.storage.document;
 
-import static dev.runnel.storage.file.StreamSamples.instant;
-import static dev.runnel.storage.file.StreamSamples.stringMap;
-import static dev.runnel.storage.file.StreamSamples.text;
+import static dev.runnel.storage.document.StreamSamples.instant;
+import static dev.runnel.storage.document.StreamSamples.stringMap;
+import static dev.runnel.storage.document.StreamSamples.text;
 
 import dev.runnel.core.channel.Channel;
 import dev.runnel.core.channel.ChannelConfiguration;
@@ -23,11 +23,11 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /** Random channels whose every nullable member is sometimes null, lists with null elements included. */
-final class RandomChannels {
+public final class RandomChannels {
 
     private RandomChannels() {}
 
-    static Channel channel(Random random) {
+    public static Channel channel(Random random) {
         return new Channel(
                 text(random),
                 text(random),

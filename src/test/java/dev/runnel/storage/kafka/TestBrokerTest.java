@@ -1,0 +1,40 @@
+package dev.runnel.storage.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runnel.settings.Kafka;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+
+class TestBrokerTest {
+
+    @Test
+    void theSharedBrokerTakesTopicsAndAcknowledgedWrites() {
+        TestBroker broker = TestBroker.shared();
+        String prefix = TestBroker.uniquePrefix();
+        Kafka settings = new Kafka(
+                broker.bootstrapServers(), prefix, (short) 1, Duration.ofSeconds(5), Duration.ofSeconds(2), Map.of());
+        try (KafkaClients clients = new KafkaClients(settings, "test")) {
+            String topic = clients.topic("smoke");
+            clients.await(
+                    clients.admin()
+                            .createTopics(List.of(new NewTopic(topic, 2, (short) 1)))
+                            .all(),
+                    "creating");
+            try (var producer = clients.producer("p", Map.of())) {
+                RecordMetadata first =
+                        clients.await(producer.send(new ProducerRecord<>(topic, 1, null, new byte[] {1})), "w");
+                RecordMetadata second =
+                        clients.await(producer.send(new ProducerRecord<>(topic, 1, null, new byte[] {2})), "w");
+                assertThat(first.partition()).isEqualTo(1);
+                assertThat(second.offset()).isEqualTo(first.offset() + 1);
+            }
+        }
+        assertThat(broker.isAlive()).isTrue();
+    }
+}
