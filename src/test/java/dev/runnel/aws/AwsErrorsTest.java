@@ -6,6 +6,7 @@ import dev.runnel.core.error.InternalFailureException;
 import dev.runnel.core.error.KinesisException;
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.error.SerializationException;
+import dev.runnel.core.error.ServiceUnavailableException;
 import dev.runnel.core.error.ValidationException;
 import dev.runnel.web.ProtocolError;
 import java.lang.reflect.Constructor;
@@ -24,7 +25,9 @@ class AwsErrorsTest {
         assertThat(types).as("permitted subclasses of KinesisException").hasSizeGreaterThanOrEqualTo(10);
         List<String> missing = new ArrayList<>();
         for (Class<?> type : types) {
-            int expected = type == InternalFailureException.class ? 500 : 400;
+            int expected = type == InternalFailureException.class
+                    ? 500
+                    : type == ServiceUnavailableException.class ? 503 : 400;
             try {
                 int status = AwsErrors.statusOf((Class<? extends KinesisException>) type);
                 assertThat(status).as("AWS status of %s", type.getSimpleName()).isEqualTo(expected);
@@ -44,12 +47,13 @@ class AwsErrorsTest {
             assertThat(Modifier.isPublic(constructor.getModifiers())).isTrue();
             KinesisException error = (KinesisException) constructor.newInstance("some text");
             AwsErrors.AwsError wire = AwsErrors.of(error);
-            assertThat(wire.type()).isEqualTo(type.getSimpleName());
+            String name = type == ServiceUnavailableException.class ? "ServiceUnavailable" : type.getSimpleName();
+            assertThat(wire.type()).isEqualTo(name);
             String messageKey = type == SerializationException.class ? "Message" : "message";
             assertThat(wire.body())
                     .as("body of %s", type.getSimpleName())
                     .containsExactly(
-                            org.assertj.core.api.Assertions.entry("__type", type.getSimpleName()),
+                            org.assertj.core.api.Assertions.entry("__type", name),
                             org.assertj.core.api.Assertions.entry(messageKey, "some text"));
         }
     }

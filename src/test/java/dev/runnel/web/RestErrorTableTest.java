@@ -17,7 +17,9 @@ class RestErrorTableTest {
         assertThat(types).hasSizeGreaterThanOrEqualTo(10);
         for (Class<?> type : types) {
             HttpStatus status = RestErrorTable.statusOf((Class<? extends KinesisException>) type);
-            assertThat(status.is4xxClientError() || status == HttpStatus.INTERNAL_SERVER_ERROR)
+            assertThat(status.is4xxClientError()
+                            || status == HttpStatus.INTERNAL_SERVER_ERROR
+                            || status == HttpStatus.SERVICE_UNAVAILABLE)
                     .as("%s maps to %s", type.getSimpleName(), status)
                     .isTrue();
         }

@@ -1,7 +1,6 @@
 package dev.runnel.storage.kafka;
 
 import dev.runnel.core.error.ServiceUnavailableException;
-import dev.runnel.settings.Kafka;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,22 +29,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaClients implements AutoCloseable {
 
-    private final Kafka settings;
+    private final KafkaOptions settings;
     private final String nodeId;
     private Admin admin;
     private boolean closed;
 
     /**
-     * @param settings the {@code runnel.kafka.*} settings
+     * @param settings where the cluster is and how to talk to it
      * @param nodeId names this node in client ids (Kafka's logs and quotas), e.g. {@code runnel-3f2a}
      */
-    public KafkaClients(Kafka settings, String nodeId) {
+    public KafkaClients(KafkaOptions settings, String nodeId) {
         this.settings = settings;
         this.nodeId = nodeId;
     }
 
     /** The settings these clients were made from. */
-    public Kafka settings() {
+    public KafkaOptions settings() {
         return settings;
     }
 

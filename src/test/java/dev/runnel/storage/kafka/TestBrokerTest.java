@@ -2,7 +2,6 @@ package dev.runnel.storage.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runnel.settings.Kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ class TestBrokerTest {
     void theSharedBrokerTakesTopicsAndAcknowledgedWrites() {
         TestBroker broker = TestBroker.shared();
         String prefix = TestBroker.uniquePrefix();
-        Kafka settings = new Kafka(
+        KafkaOptions settings = new KafkaOptions(
                 broker.bootstrapServers(), prefix, (short) 1, Duration.ofSeconds(5), Duration.ofSeconds(2), Map.of());
         try (KafkaClients clients = new KafkaClients(settings, "test")) {
             String topic = clients.topic("smoke");
