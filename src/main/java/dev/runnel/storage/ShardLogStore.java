@@ -1,6 +1,7 @@
 package dev.runnel.storage;
 
 import dev.runnel.core.shard.ShardId;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,14 @@ public interface ShardLogStore extends AutoCloseable {
     default void createAll(long incarnation, Collection<ShardId> shards) {
         shards.forEach(shard -> create(incarnation, shard));
     }
+
+    /**
+     * Tells the store how long the stream keeps records, so a store that expires records on its own (Kafka's
+     * {@code retention.ms}) can do so even when no Runnel runs; records older than that are still trimmed through
+     * {@link ShardLog#trimBefore}. Housekeeping calls it for every stream on every run, so it must be cheap when
+     * nothing changed. The memory and file stores have nothing to do.
+     */
+    default void retain(long incarnation, Duration retention) {}
 
     /** The shard's log if it was created and not dropped. */
     Optional<ShardLog> find(long incarnation, ShardId shard);

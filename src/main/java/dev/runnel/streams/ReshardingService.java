@@ -9,8 +9,10 @@ import dev.runnel.core.stream.Stream;
 import dev.runnel.core.stream.StreamMode;
 import dev.runnel.core.stream.StreamName;
 import dev.runnel.settings.RunnelProperties;
+import dev.runnel.settings.Storage;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -76,9 +78,18 @@ public class ReshardingService {
         this.streams = streams;
         this.lookup = streams.lookup();
         this.commit = new ShardChangeCommit(
-                catalog, logs, lookup, properties.streams().updateDelay());
+                catalog, logs, lookup, properties.streams().updateDelay(), sealGrace(properties), clock);
         this.clock = clock;
         this.properties = properties;
+    }
+
+    /**
+     * How long a seal may stay unpublished before the recovery rule undoes it: no time at all when this process alone
+     * changes the store (the resharding lock shows no change is under way), a minute on a Kafka cluster, whose nodes
+     * share no lock.
+     */
+    private static Duration sealGrace(RunnelProperties properties) {
+        return properties.storage().type() == Storage.Type.KAFKA ? Duration.ofMinutes(1) : Duration.ZERO;
     }
 
     /** The outcome of UpdateShardCount: open shards before, and the target. */

@@ -16,6 +16,7 @@ import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.StreamCatalog;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -239,6 +240,7 @@ public class StreamService {
                 removeGone(stream);
                 continue;
             }
+            logs.retain(stream.incarnation(), Duration.ofHours(stream.retentionHours()));
             long cutoff = Retention.cutoffMillis(now.toEpochMilli(), stream.retentionHours());
             for (Shard shard : stream.shards()) {
                 Optional<ShardLog> log = logs.find(stream.incarnation(), shard.id());

@@ -5,6 +5,7 @@ import dev.runnel.settings.RunnelProperties;
 import dev.runnel.settings.Storage;
 import dev.runnel.storage.AccountSettingsStore;
 import dev.runnel.storage.BlobStore;
+import dev.runnel.storage.NodeGroup;
 import dev.runnel.storage.RegionStorage;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.file.DataDirectory;
@@ -37,6 +38,8 @@ final class StorageAdapters implements AutoCloseable {
     private final Function<String, RegionStorage> regions;
     private final Function<String, BlobStore> leaseTables;
     private final String iteratorSecret;
+    private final NodeGroup nodes;
+    private final AutoCloseable resources;
     private final DataDirectory directory;
 
     private StorageAdapters(
@@ -44,11 +47,15 @@ final class StorageAdapters implements AutoCloseable {
             Function<String, RegionStorage> regions,
             Function<String, BlobStore> leaseTables,
             String iteratorSecret,
+            NodeGroup nodes,
+            AutoCloseable resources,
             DataDirectory directory) {
         this.logs = logs;
         this.regions = regions;
         this.leaseTables = leaseTables;
         this.iteratorSecret = iteratorSecret;
+        this.nodes = nodes;
+        this.resources = resources;
         this.directory = directory;
     }
 
@@ -63,10 +70,12 @@ final class StorageAdapters implements AutoCloseable {
                     region -> new RegionStorage(new InMemoryStreamCatalog(), AccountSettingsStore.inMemory()),
                     region -> BlobStore.NONE,
                     secret,
+                    NodeGroup.SINGLE,
+                    null,
                     null);
         }
         if (storage.type() == Storage.Type.KAFKA) {
-            throw new IllegalStateException("runnel.storage.type=kafka is not available yet");
+            return kafka(properties);
         }
         DataDirectory directory = DataDirectory.open(storage.dir());
         try {
@@ -87,11 +96,33 @@ final class StorageAdapters implements AutoCloseable {
                     region -> fileRegion(directory, region),
                     region -> new FileBlobStore(directory.leaseTables(region)),
                     secret.isBlank() ? SecretFile.loadOrCreate(directory.iteratorSecret()) : secret,
+                    NodeGroup.SINGLE,
+                    null,
                     directory);
         } catch (RuntimeException e) {
             directory.close();
             throw e;
         }
+    }
+
+    /**
+     * The Kafka adapters: records in a topic per stream, metadata decided by the cluster's arbiter ({@link
+     * MetadataLog}); lease tables stay in each node's memory. The iterator secret is the configured one or the one
+     * the first node stored in the metadata log, so tokens verify on every node.
+     */
+    private static StorageAdapters kafka(RunnelProperties properties) {
+        throw new IllegalStateException("runnel.storage.type=kafka is not available yet");
+    }
+
+    /** {@code runnel-<host>-<4 random hex digits>}: what Kafka's logs and group listings show for this node. */
+    private static String nodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^a-zA-Z0-9.-]", "");
+        } catch (java.net.UnknownHostException e) {
+            host = "node";
+        }
+        return "runnel-" + host + "-" + String.format("%04x", new java.security.SecureRandom().nextInt(1 << 16));
     }
 
     private static RegionStorage fileRegion(DataDirectory directory, String region) {
@@ -131,6 +162,11 @@ final class StorageAdapters implements AutoCloseable {
         return directory == null ? List.of() : directory.storedRegions();
     }
 
+    /** The nodes sharing this store: this process alone unless the store is Kafka. */
+    NodeGroup nodes() {
+        return nodes;
+    }
+
     /** Whether a stream file was set aside as unreadable (so logs no stream references may still be wanted). */
     boolean hasStreamFilesSetAside() {
         return directory != null && directory.hasStreamFilesSetAside();
@@ -138,7 +174,15 @@ final class StorageAdapters implements AutoCloseable {
 
     @Override
     public void close() {
-        logs.close();
+        if (resources != null) {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the storage failed", e);
+            }
+        } else {
+            logs.close();
+        }
         if (directory != null) {
             directory.close();
         }

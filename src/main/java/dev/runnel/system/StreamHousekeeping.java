@@ -4,6 +4,7 @@ import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.RegionServices;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
+import dev.runnel.storage.NodeGroup;
 import dev.runnel.throttling.Throttler;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs {@link dev.runnel.streams.StreamService#housekeeping()}, the recovery rule of interrupted resharding
  * ({@link dev.runnel.streams.ReshardingService#repairSeals()}) and {@link
- * dev.runnel.streams.OnDemandScaling#scaleUp()} for every region in the background at the configured interval.
+ * dev.runnel.streams.OnDemandScaling#scaleUp()} for every region in the background at the configured interval: on
+ * the node that {@link NodeGroup#leads leads} the nodes sharing the store (every node forgets the traffic and limits of
+ * deleted streams itself).
  */
 @Component
 class StreamHousekeeping implements SchedulingConfigurer {
@@ -27,12 +30,15 @@ class StreamHousekeeping implements SchedulingConfigurer {
     private final TrafficMeter traffic;
     private final Throttler throttler;
     private final RunnelProperties properties;
+    private final NodeGroup nodes;
 
-    StreamHousekeeping(Regions regions, TrafficMeter traffic, Throttler throttler, RunnelProperties properties) {
+    StreamHousekeeping(
+            Regions regions, TrafficMeter traffic, Throttler throttler, RunnelProperties properties, NodeGroup nodes) {
         this.regions = regions;
         this.traffic = traffic;
         this.throttler = throttler;
         this.properties = properties;
+        this.nodes = nodes;
     }
 
     @Override
@@ -44,14 +50,17 @@ class StreamHousekeeping implements SchedulingConfigurer {
         try {
             long freed = 0;
             Set<Long> live = new HashSet<>();
+            boolean leads = nodes.leads();
             for (RegionServices region : regions.all()) {
-                freed += region.streams().housekeeping();
-                region.consumers().removeGone();
-                int repaired = region.resharding().repairSeals();
-                if (repaired > 0) {
-                    log.warn("Unsealed {} shard logs of resharding changes that were never published", repaired);
+                if (leads) {
+                    freed += region.streams().housekeeping();
+                    region.consumers().removeGone();
+                    int repaired = region.resharding().repairSeals();
+                    if (repaired > 0) {
+                        log.warn("Unsealed {} shard logs of resharding changes that were never published", repaired);
+                    }
+                    region.onDemand().scaleUp();
                 }
-                region.onDemand().scaleUp();
                 region.streams().live().forEach(stream -> live.add(stream.incarnation()));
             }
             traffic.retainOnly(live);

@@ -13,6 +13,7 @@ import dev.runnel.regions.RegionServices;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.HeapPlan;
 import dev.runnel.settings.RunnelProperties;
+import dev.runnel.storage.NodeGroup;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.streams.ReshardingService;
 import dev.runnel.streams.StreamService;
@@ -101,9 +102,16 @@ public class SystemConfiguration {
         return new Insights(traffic, properties.insight().hotShare());
     }
 
+    /** The nodes sharing the store: this process alone, or a Kafka cluster's nodes. */
     @Bean
-    Throttler throttler(RunnelProperties properties, InstantSource clock) {
-        return new Bucket4jThrottler(properties.limits(), clock);
+    NodeGroup nodeGroup(StorageAdapters adapters) {
+        return adapters.nodes();
+    }
+
+    /** Per-shard limits, split evenly between the live nodes that share the store. */
+    @Bean
+    Throttler throttler(RunnelProperties properties, InstantSource clock, NodeGroup nodes) {
+        return new Bucket4jThrottler(properties.limits(), clock, nodes::size);
     }
 
     /**

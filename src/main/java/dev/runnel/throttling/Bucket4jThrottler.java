@@ -8,21 +8,34 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * The {@link Throttler} of one node: a {@link ShardThrottle} (Bucket4j token buckets in this JVM's memory) per
  * shard, created on first use and timed by the injected clock. When limits are switched off every request
  * passes and no bucket is made. Thread-safe.
+ *
+ * <p>Nodes that share a store split each shard's limits evenly: each enforces its share of {@code nodes} live nodes.
+ * That is exact when a load balancer spreads a shard's clients over the nodes, and gives a client pinned to one node
+ * a share of the shard's limits. When the node count changes, every shard starts again with full buckets.
  */
 public final class Bucket4jThrottler implements Throttler {
 
     private final RunnelProperties.Limits limits;
     private final TimeMeter time;
     private final Map<Long, Map<ShardId, ShardThrottle>> shards = new ConcurrentHashMap<>();
+    private final IntSupplier nodes;
+    private volatile int sharedBy = 1;
 
     public Bucket4jThrottler(RunnelProperties.Limits limits, InstantSource clock) {
+        this(limits, clock, () -> 1);
+    }
+
+    /** @param nodes how many live nodes share the limits, at least 1 */
+    public Bucket4jThrottler(RunnelProperties.Limits limits, InstantSource clock, IntSupplier nodes) {
         this.limits = limits;
         this.time = new ClockTimeMeter(clock);
+        this.nodes = nodes;
     }
 
     /** Whether {@code runnel.limits} are on. */
@@ -69,7 +82,12 @@ public final class Bucket4jThrottler implements Throttler {
     }
 
     private ShardThrottle shard(long incarnation, ShardId shard) {
+        int live = Math.max(1, nodes.getAsInt());
+        if (live != sharedBy) {
+            sharedBy = live;
+            shards.clear();
+        }
         return shards.computeIfAbsent(incarnation, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(shard, k -> new ShardThrottle(limits, time));
+                .computeIfAbsent(shard, k -> new ShardThrottle(limits, live, time));
     }
 }

@@ -20,17 +20,33 @@ final class ShardThrottle {
     private final Bucket readCalls;
 
     ShardThrottle(RunnelProperties.Limits limits, TimeMeter time) {
+        this(limits, 1, time);
+    }
+
+    /**
+     * The share of one of {@code nodes} nodes that split the shard's limits evenly: each bucket refills at the
+     * rate divided by {@code nodes} (its period multiplied, so no rate is rounded) and holds that share of its
+     * capacity, except the write-bytes burst, which stays whole so a record of the largest size still fits.
+     */
+    ShardThrottle(RunnelProperties.Limits limits, int nodes, TimeMeter time) {
+        Duration period = SECOND.multipliedBy(nodes);
         long bytesPerSecond = limits.writeBytesPerSecond().toBytes();
-        this.writeBytes = bucket(limits.writeBurstBytes().toBytes(), bytesPerSecond, time);
-        this.writeRecords = bucket(limits.writeRecordsPerSecond(), limits.writeRecordsPerSecond(), time);
+        this.writeBytes = bucket(limits.writeBurstBytes().toBytes(), bytesPerSecond, period, time);
+        long records = limits.writeRecordsPerSecond();
+        this.writeRecords = bucket(Math.max(1, records / nodes), records, period, time);
         long readPerSecond = limits.readBytesPerSecond().toBytes();
-        this.readBytes = bucket(readPerSecond, readPerSecond, time);
-        this.readCalls = bucket(limits.readCallsPerSecond(), limits.readCallsPerSecond(), time);
+        this.readBytes = bucket(Math.max(1, readPerSecond / nodes), readPerSecond, period, time);
+        long calls = limits.readCallsPerSecond();
+        this.readCalls = bucket(Math.max(1, calls / nodes), calls, period, time);
     }
 
     static Bucket bucket(long capacity, long perSecond, TimeMeter time) {
+        return bucket(capacity, perSecond, SECOND, time);
+    }
+
+    private static Bucket bucket(long capacity, long tokens, Duration period, TimeMeter time) {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(perSecond, SECOND))
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(tokens, period))
                 .withCustomTimePrecision(time)
                 .build();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.support.ManualClock;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class Bucket4jThrottlerTest {
@@ -112,5 +113,43 @@ class Bucket4jThrottlerTest {
         assertThat(new Bucket4jThrottler(RunnelProperties.Limits.OFF, clock).fanOutPacer())
                 .as("limits off")
                 .isSameAs(FanOutPacer.NONE);
+    }
+
+    @Test
+    void nodesSharingTheStoreEachEnforceTheirShareOfAShardsLimits() {
+        AtomicInteger nodes = new AtomicInteger(2);
+        Bucket4jThrottler shared = new Bucket4jThrottler(RunnelProperties.Limits.DEFAULTS, clock, nodes::get);
+        int taken = 0;
+        while (shared.tryWrite(1, SHARD, 1, 10)) {
+            taken++;
+        }
+        assertThat(taken).as("records at once, one of two nodes").isEqualTo(500);
+        clock.advanceMillis(1000);
+        taken = 0;
+        while (shared.tryWrite(1, SHARD, 1, 10)) {
+            taken++;
+        }
+        assertThat(taken).as("records a second later, one of two nodes").isEqualTo(500);
+        long burst = RunnelProperties.Limits.DEFAULTS.writeBurstBytes().toBytes();
+        assertThat(shared.tryWrite(1, new ShardId(1), 1, burst))
+                .as("the largest record still fits a node's share")
+                .isTrue();
+        int reads = 0;
+        while (shared.tryRead(1, SHARD)) {
+            reads++;
+        }
+        assertThat(reads).as("reads at once, one of two nodes").isEqualTo(2);
+        clock.advanceMillis(400);
+        assertThat(shared.tryRead(1, SHARD))
+                .as("5 reads/s shared by 2: one per 400 ms")
+                .isTrue();
+        assertThat(shared.tryRead(1, SHARD)).isFalse();
+
+        nodes.set(1);
+        taken = 0;
+        while (shared.tryWrite(1, SHARD, 1, 10)) {
+            taken++;
+        }
+        assertThat(taken).as("the other node left: the whole limit").isEqualTo(1000);
     }
 }
