@@ -155,7 +155,10 @@ final class ShardChangeCommit {
             if (catalog.replace(latest, updated)) {
                 return updated;
             }
-            created.forEach(shard -> logs.drop(updated.incarnation(), shard.id()));
+            if (sealGrace.isZero()) {
+                created.forEach(shard -> logs.drop(updated.incarnation(), shard.id()));
+            }
+            // On a shared store the change that won may have opened shards at these very indexes: their logs stay.
         }
     }
 }

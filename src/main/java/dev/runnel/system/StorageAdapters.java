@@ -21,7 +21,9 @@ import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ final class StorageAdapters implements AutoCloseable {
     private final Function<String, BlobStore> leaseTables;
     private final String iteratorSecret;
     private final NodeGroup nodes;
+    private final Supplier<Map<String, Object>> health;
     private final AutoCloseable resources;
     private final DataDirectory directory;
 
@@ -48,6 +51,7 @@ final class StorageAdapters implements AutoCloseable {
             Function<String, BlobStore> leaseTables,
             String iteratorSecret,
             NodeGroup nodes,
+            Supplier<Map<String, Object>> health,
             AutoCloseable resources,
             DataDirectory directory) {
         this.logs = logs;
@@ -55,6 +59,7 @@ final class StorageAdapters implements AutoCloseable {
         this.leaseTables = leaseTables;
         this.iteratorSecret = iteratorSecret;
         this.nodes = nodes;
+        this.health = health;
         this.resources = resources;
         this.directory = directory;
     }
@@ -71,6 +76,7 @@ final class StorageAdapters implements AutoCloseable {
                     region -> BlobStore.NONE,
                     secret,
                     NodeGroup.SINGLE,
+                    () -> Map.of("store", "memory"),
                     null,
                     null);
         }
@@ -97,6 +103,7 @@ final class StorageAdapters implements AutoCloseable {
                     region -> new FileBlobStore(directory.leaseTables(region)),
                     secret.isBlank() ? SecretFile.loadOrCreate(directory.iteratorSecret()) : secret,
                     NodeGroup.SINGLE,
+                    () -> Map.of("store", "file", "dir", directory.root().toString()),
                     null,
                     directory);
         } catch (RuntimeException e) {
@@ -165,6 +172,15 @@ final class StorageAdapters implements AutoCloseable {
     /** The nodes sharing this store: this process alone unless the store is Kafka. */
     NodeGroup nodes() {
         return nodes;
+    }
+
+    /**
+     * What the health endpoint shows about the store: its kind and, for Kafka, the cluster as it answers now.
+     *
+     * @throws RuntimeException when the store cannot be reached (the node then reports DOWN)
+     */
+    Map<String, Object> health() {
+        return health.get();
     }
 
     /** Whether a stream file was set aside as unreadable (so logs no stream references may still be wanted). */
