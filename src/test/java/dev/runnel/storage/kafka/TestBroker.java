@@ -84,6 +84,35 @@ public final class TestBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Freezes the broker (SIGSTOP): it keeps its connections but answers nothing, as an unreachable cluster does,
+     * until {@link #resume()}. For a broker of the test's own ({@link #start()}), never the shared one.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause paused} broker run again (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the broker's process is running. */
     public boolean isAlive() {
         return process.isAlive();
@@ -206,6 +235,9 @@ public final class TestBroker implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            if (process.isAlive()) {
+                resume(); // a paused broker would not act on SIGTERM
+            }
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
