@@ -8,11 +8,9 @@ import dev.runnel.storage.ShardLogSealedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -83,47 +81,16 @@ final class KafkaShardLog implements ShardLog {
         if (before.sealing()) {
             throw new ShardLogSealedException();
         }
-        List<RecordMetadata> acknowledged = new ArrayList<>(records.size());
+        List<RecordMetadata> acknowledged;
         appending.incrementAndGet();
         try {
-            List<Future<RecordMetadata>> sends = send(records);
-            for (Future<RecordMetadata> sent : sends) {
-                try {
-                    acknowledged.add(context.clients()
-                            .await(
-                                    sent,
-                                    "writing to " + partition,
-                                    cause -> LogRecords.writeFailure(cause, dropped())));
-                } catch (RuntimeException failed) {
-                    if (acknowledged.isEmpty()) {
-                        throw failed;
-                    }
-                    break; // the prefix stands, as when a store runs out of room
-                }
-            }
+            acknowledged = PartitionAppends.sendAndAwait(context, partition, sendLock, records, this::dropped);
         } finally {
             appending.decrementAndGet();
         }
         List<AppendResult> admitted = admit(acknowledged);
         observeEnd(admitted.get(admitted.size() - 1).position() + 1);
         return admitted;
-    }
-
-    private List<Future<RecordMetadata>> send(List<Append> records) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
-        sendLock.lock();
-        try {
-            for (Append record : records) {
-                sends.add(context.producer().send(LogRecords.toKafka(partition, record)));
-            }
-        } catch (KafkaException | IllegalStateException e) {
-            if (sends.isEmpty()) {
-                throw KafkaClients.unavailable("writing to " + partition, e);
-            }
-        } finally {
-            sendLock.unlock();
-        }
-        return sends;
     }
 
     /** The seal check: the longest prefix of acknowledged records the log's fresh state admits. */
@@ -263,57 +230,16 @@ final class KafkaShardLog implements ShardLog {
         }
         LogCursors.Cursor cursor = context.cursors().take(partition, from);
         try {
-            List<StoredRecord> records = read(cursor, end, limit, maxBytes, minArrivalMillis, state);
+            long deadline =
+                    System.nanoTime() + context.clients().requestTimeout().toNanos();
+            List<StoredRecord> records = PartitionReads.read(
+                    cursor, end, limit, maxBytes, minArrivalMillis, state::admits, this::positionAtOrAfter, deadline);
             context.cursors().give(cursor);
             return records;
         } catch (RuntimeException e) {
             context.cursors().discard(cursor);
             throw e instanceof KafkaException ? KafkaClients.unavailable("reading " + partition, e) : e;
         }
-    }
-
-    private List<StoredRecord> read(
-            LogCursors.Cursor cursor, long end, int limit, long maxBytes, long minArrival, ShardLogStates.State state) {
-        long deadline = System.nanoTime() + context.clients().requestTimeout().toNanos();
-        List<StoredRecord> records = new ArrayList<>();
-        long bytes = 0;
-        boolean soughtArrival = false;
-        while (records.size() < limit && cursor.next() < end) {
-            ConsumerRecord<byte[], byte[]> record = cursor.peek(deadline);
-            if (record == null) {
-                if (records.isEmpty()) {
-                    throw new ServiceUnavailableException("Kafka did not serve " + partition + " in time");
-                }
-                break;
-            }
-            if (record.offset() >= end) {
-                break;
-            }
-            if (record.timestamp() < minArrival) {
-                if (!soughtArrival) {
-                    soughtArrival = true; // skip a long expired stretch with one time lookup, not a scan
-                    long first = positionAtOrAfter(minArrival);
-                    if (first > record.offset()) {
-                        cursor.seek(first);
-                        continue;
-                    }
-                }
-                cursor.advance();
-                continue;
-            }
-            if (!state.admits(record.offset())) {
-                cursor.advance(); // hidden by an unseal
-                continue;
-            }
-            long size = LogRecords.sizeBytes(record);
-            if (!records.isEmpty() && bytes + size > maxBytes) {
-                break;
-            }
-            records.add(LogRecords.fromKafka(record));
-            bytes += size;
-            cursor.advance();
-        }
-        return records;
     }
 
     /** {@inheritDoc} By Kafka's time index ({@code offsetsForTimes}), capped by the sealed end. */

@@ -53,19 +53,23 @@ final class LogCursors implements AutoCloseable {
         }
 
         /**
-         * The next record, fetching when none is held, until {@code deadlineNanos} ({@link System#nanoTime()}).
+         * The next record below {@code end}, fetching when none is held, until {@code deadlineNanos} ({@link
+         * System#nanoTime()}). A position Kafka no longer holds (trimmed) moves to the log's start.
          *
-         * @return the record, or null when none arrived in time
+         * @return the record, or null when none arrived in time or the position reached {@code end}
          */
-        ConsumerRecord<byte[], byte[]> peek(long deadlineNanos) {
+        ConsumerRecord<byte[], byte[]> peek(long end, long deadlineNanos) {
             while (fetched.isEmpty()) {
                 long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
+                if (next >= end || left <= 0) {
                     return null;
                 }
                 consumer.poll(Duration.ofNanos(Math.min(left, 100_000_000L)))
                         .records(partition)
                         .forEach(fetched::add);
+                if (fetched.isEmpty()) {
+                    next = Math.max(next, consumer.position(partition));
+                }
             }
             return fetched.peekFirst();
         }
