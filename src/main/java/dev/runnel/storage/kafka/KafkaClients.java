@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -117,6 +118,18 @@ public final class KafkaClients implements AutoCloseable {
      * @throws ServiceUnavailableException when Kafka did not answer in time or failed
      */
     public <T> T await(Future<T> future, String what) {
+        return await(future, what, cause -> null);
+    }
+
+    /**
+     * Waits for a Kafka future within the request timeout, letting {@code translate} turn a failure Kafka reported into
+     * the caller's typed answer (for example an unknown partition into ResourceNotFoundException).
+     *
+     * @param translate returns the exception to throw for a failure's cause, or null when the failure means that Kafka
+     *     is unavailable
+     * @throws ServiceUnavailableException when Kafka did not answer in time, or failed and {@code translate} gave null
+     */
+    public <T> T await(Future<T> future, String what, Function<Throwable, RuntimeException> translate) {
         try {
             return future.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -126,7 +139,8 @@ public final class KafkaClients implements AutoCloseable {
             future.cancel(true);
             throw unavailable(what, e);
         } catch (ExecutionException e) {
-            throw unavailable(what, e.getCause());
+            RuntimeException typed = translate.apply(e.getCause());
+            throw typed != null ? typed : unavailable(what, e.getCause());
         }
     }
 

@@ -8,8 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogCallerClockContract;
 import dev.runnel.storage.ShardLogStore;
-import dev.runnel.storage.ShardLogStoreContract;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-class FileShardLogStoreTest extends ShardLogStoreContract {
+class FileShardLogStoreTest extends ShardLogCallerClockContract {
 
     static final int SEGMENT_BYTES = 4096;
 

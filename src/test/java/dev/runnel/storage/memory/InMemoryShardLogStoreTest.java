@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.MemoryBudgetContract;
 import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogCallerClockContract;
 import dev.runnel.storage.ShardLogStore;
-import dev.runnel.storage.ShardLogStoreContract;
 import org.junit.jupiter.api.Test;
 
-class InMemoryShardLogStoreTest extends ShardLogStoreContract implements MemoryBudgetContract {
+class InMemoryShardLogStoreTest extends ShardLogCallerClockContract implements MemoryBudgetContract {
 
     private static final int SEGMENT_BYTES = 4096;
     private static final int SEGMENT_RECORDS = 64;

@@ -1,0 +1,277 @@
+package dev.runnel.storage.kafka;
+
+import dev.runnel.core.error.ServiceUnavailableException;
+import dev.runnel.core.record.StoredRecord;
+import dev.runnel.storage.AppendResult;
+import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogSealedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A shard log that is one partition of its stream incarnation's Kafka topic: positions are offsets, and records are
+ * encoded as {@link LogRecords} says. Several nodes may hold the same log at once; what they must agree on that
+ * Kafka cannot say (sealed, hidden offsets, dropped) is in {@link ShardLogStates}, following its seal protocol.
+ *
+ * <p><b>Arrival times</b> are the broker's log-append times ({@code message.timestamp.type=LogAppendTime}): the
+ * {@code nowMillis} a caller passes is ignored, so a batch's records may get different (never decreasing) arrival
+ * times when the producer sends them in several requests. Arrivals never decrease along the partition because the
+ * partition's leader stamps them in offset order (Kafka keeps the log-append time monotonic per partition).
+ *
+ * <p><b>Appends</b> go through the store's one idempotent {@code acks=all} producer; this node's batch is sent under
+ * a per-log lock, so its records are contiguous (other nodes' records come before or after it). An append returns
+ * after Kafka acknowledged every record and the seal check of {@link ShardLogStates} admitted them: the result is
+ * the admitted prefix. A record Kafka acknowledged but the seal refused is never visible (readers stop at the sealed
+ * end, or skip the hidden range of an unseal).
+ *
+ * <p><b>Reads</b> stop at the end as seen at the call: the high-water mark read first, then capped by the sealed end
+ * of a fresh state. {@link #usedBytes()} is 0 and {@link #trimBefore} returns 0: Kafka does not tell one partition's
+ * bytes cheaply; the store's {@link KafkaShardLogStore#usedBytes()} sums the brokers' log directories.
+ *
+ * <p>Thread-safe. Every call that reaches Kafka waits at most the request timeout, then throws {@link
+ * ServiceUnavailableException}; calls on a dropped log (or a deleted topic) throw ResourceNotFoundException.
+ */
+final class KafkaShardLog implements ShardLog {
+
+    private final LogContext context;
+    private final long incarnation;
+    private final int shard;
+    private final TopicPartition partition;
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final AtomicInteger appending = new AtomicInteger();
+    /** The end this node knows the log reached: its own acknowledged appends and the end poller's readings. */
+    private final AtomicLong knownEnd = new AtomicLong();
+
+    private final LogWaiters waiters = new LogWaiters();
+
+    KafkaShardLog(LogContext context, long incarnation, int shard, TopicPartition partition) {
+        this.context = context;
+        this.incarnation = incarnation;
+        this.shard = shard;
+        this.partition = partition;
+    }
+
+    TopicPartition partition() {
+        return partition;
+    }
+
+    @Override
+    public AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted) {
+        return appendAll(List.of(new Append(partitionKey, data, encrypted)), nowMillis)
+                .get(0);
+    }
+
+    /** {@inheritDoc} {@code nowMillis} is ignored: the broker stamps arrival times (see the class comment). */
+    @Override
+    public List<AppendResult> appendAll(List<Append> records, long nowMillis) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("appendAll needs at least one record");
+        }
+        ShardLogStates.State before = context.states().current(incarnation, shard);
+        if (before.dropped()) {
+            throw LogRecords.notFound();
+        }
+        if (before.sealing()) {
+            throw new ShardLogSealedException();
+        }
+        List<RecordMetadata> acknowledged;
+        appending.incrementAndGet();
+        try {
+            acknowledged = PartitionAppends.sendAndAwait(context, partition, sendLock, records, this::dropped);
+        } finally {
+            appending.decrementAndGet();
+        }
+        List<AppendResult> admitted = admit(acknowledged);
+        observeEnd(admitted.get(admitted.size() - 1).position() + 1);
+        return admitted;
+    }
+
+    /** The seal check: the longest prefix of acknowledged records the log's fresh state admits. */
+    private List<AppendResult> admit(List<RecordMetadata> acknowledged) {
+        ShardLogStates.State state = settledState(context.states().fresh(incarnation, shard));
+        if (state.dropped()) {
+            throw LogRecords.notFound();
+        }
+        List<AppendResult> admitted = new ArrayList<>(acknowledged.size());
+        for (RecordMetadata metadata : acknowledged) {
+            if (!state.admits(metadata.offset())) {
+                break;
+            }
+            admitted.add(new AppendResult(metadata.offset(), metadata.timestamp()));
+        }
+        if (admitted.isEmpty()) {
+            throw new ShardLogSealedException();
+        }
+        return admitted;
+    }
+
+    /** {@code state}, or when it is sealing without a known end, the state after completing that seal. */
+    private ShardLogStates.State settledState(ShardLogStates.State state) {
+        if (state.sealing() && state.sealedEnd() < 0 && !state.dropped()) {
+            context.states().seal(incarnation, shard, this::highWaterMark);
+            return context.states().fresh(incarnation, shard);
+        }
+        return state;
+    }
+
+    private boolean dropped() {
+        return context.states().current(incarnation, shard).dropped();
+    }
+
+    private long highWaterMark() {
+        return context.admin().latest(partition);
+    }
+
+    /**
+     * The state readers go by, read after {@code highWaterMark} was: if it is still open then, no seal was decided
+     * before the mark was read, so every record below the mark is below any later sealed end.
+     */
+    private ShardLogStates.State readableState() {
+        ShardLogStates.State state = settledState(context.states().fresh(incarnation, shard));
+        if (state.dropped()) {
+            throw LogRecords.notFound();
+        }
+        return state;
+    }
+
+    @Override
+    public CompletableFuture<Long> awaitEnd(long position) {
+        ShardLogStates.State state = context.states().current(incarnation, shard);
+        if (state.isSealed() || state.dropped()) {
+            return CompletableFuture.completedFuture(state.isSealed() ? state.sealedEnd() : knownEnd.get());
+        }
+        if (knownEnd.get() > position) {
+            return CompletableFuture.completedFuture(knownEnd.get());
+        }
+        CompletableFuture<Long> wait = waiters.add(position);
+        context.poller().watch(this);
+        observeEnd(knownEnd.get()); // an append that ended between the check and the add
+        return wait;
+    }
+
+    boolean hasWaiters() {
+        return !waiters.isEmpty();
+    }
+
+    boolean isAppendingHere() {
+        return appending.get() > 0;
+    }
+
+    /** Records that the log reached {@code end} and wakes the waiters below it. */
+    void observeEnd(long end) {
+        long known = knownEnd.accumulateAndGet(end, Math::max);
+        waiters.wake(known, false);
+    }
+
+    /** Ends every wait if the log is sealed or dropped (perhaps by another node). @return whether it was */
+    boolean wakeIfClosed() {
+        ShardLogStates.State state = context.states().current(incarnation, shard);
+        if (state.isSealed() || state.dropped()) {
+            waiters.wake(state.isSealed() ? state.sealedEnd() : knownEnd.get(), true);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public long seal() {
+        if (dropped()) {
+            throw LogRecords.notFound();
+        }
+        long end = context.states().seal(incarnation, shard, this::highWaterMark);
+        waiters.wake(end, true);
+        return end;
+    }
+
+    @Override
+    public void unseal() {
+        context.states().unseal(incarnation, shard, this::highWaterMark);
+    }
+
+    /** {@inheritDoc} A log that is sealing (decided, end not yet known) counts as sealed. */
+    @Override
+    public boolean isSealed() {
+        ShardLogStates.State state = context.states().current(incarnation, shard);
+        return state.sealing() && !state.dropped();
+    }
+
+    @Override
+    public long startPosition() {
+        long start = context.admin().earliest(partition);
+        return Math.min(start, endPosition());
+    }
+
+    /** {@inheritDoc} The sealed end when sealed, else a fresh high-water mark (no cache). */
+    @Override
+    public long endPosition() {
+        long mark = highWaterMark();
+        ShardLogStates.State state = readableState();
+        return state.isSealed() ? Math.min(mark, state.sealedEnd()) : mark;
+    }
+
+    @Override
+    public List<StoredRecord> read(long fromPosition, int limit, long maxBytes, long minArrivalMillis) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        long mark = highWaterMark();
+        ShardLogStates.State state = readableState();
+        long end = state.isSealed() ? Math.min(mark, state.sealedEnd()) : mark;
+        long from = Math.max(0, fromPosition);
+        if (from >= end) {
+            return List.of();
+        }
+        LogCursors.Cursor cursor = context.cursors().take(partition, from);
+        try {
+            long deadline =
+                    System.nanoTime() + context.clients().requestTimeout().toNanos();
+            List<StoredRecord> records = PartitionReads.read(
+                    cursor, end, limit, maxBytes, minArrivalMillis, state::admits, this::positionAtOrAfter, deadline);
+            context.cursors().give(cursor);
+            return records;
+        } catch (RuntimeException e) {
+            context.cursors().discard(cursor);
+            throw e instanceof KafkaException ? KafkaClients.unavailable("reading " + partition, e) : e;
+        }
+    }
+
+    /** {@inheritDoc} By Kafka's time index ({@code offsetsForTimes}), capped by the sealed end. */
+    @Override
+    public long positionAtOrAfter(long arrivalMillis) {
+        return context.admin()
+                .offsetForTime(partition, arrivalMillis)
+                .map(offset -> {
+                    ShardLogStates.State state = context.states().current(incarnation, shard);
+                    return state.isSealed() ? Math.min(offset, state.sealedEnd()) : offset;
+                })
+                .orElseGet(this::endPosition);
+    }
+
+    /**
+     * {@inheritDoc} Deletes the partition's records below {@link #positionAtOrAfter}{@code (arrivalMillis)}: Kafka
+     * deletes whole segments later on its own, so the start moves at once but the bytes go later.
+     *
+     * @return 0: Kafka does not say what the deletion frees
+     */
+    @Override
+    public long trimBefore(long arrivalMillis) {
+        long to = positionAtOrAfter(arrivalMillis);
+        if (to > context.admin().earliest(partition)) {
+            context.admin().deleteBefore(partition, to);
+        }
+        return 0;
+    }
+
+    /** {@inheritDoc} 0: see the class comment. */
+    @Override
+    public long usedBytes() {
+        return 0;
+    }
+}
