@@ -8,10 +8,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How many nodes share the cluster: the members of the arbiter's consumer group (every node's {@link MetadataLog}
- * joins it), asked of Kafka at most every {@link #CACHE_NANOS} and remembered in between.
+ * joins it). Kafka is asked in the background at most every {@link #CACHE_NANOS}; {@link #count} answers from the
+ * last answer and never waits, so it may trail a node joining or leaving by a few seconds (plus the session timeout
+ * for a node that stopped without leaving).
  *
- * <p>Thread-safe. A refresh blocks its caller for at most the request timeout; when Kafka does not answer, the last
- * count stands (at least 1).
+ * <p>Thread-safe; never blocks.
  */
 final class ClusterMembers {
 
@@ -21,33 +22,40 @@ final class ClusterMembers {
     private final KafkaClients clients;
     private final String group;
     private int count = 1;
-    private long refreshedAt;
-    private boolean known;
+    private long askedAt;
+    private boolean asked;
+    private boolean asking;
 
     ClusterMembers(KafkaClients clients) {
         this.clients = clients;
         this.group = clients.topic(MetadataTopics.ARBITER);
     }
 
-    /** The members of the arbiter group as last counted, at least 1 (this node). */
+    /** The members of the arbiter group as last counted, at least 1 (this node); starts a recount when stale. */
     synchronized int count() {
         long now = System.nanoTime();
-        if (!known || now - refreshedAt > CACHE_NANOS) {
-            refreshedAt = now;
-            known = true;
+        if (!asking && (!asked || now - askedAt > CACHE_NANOS)) {
+            asked = true;
+            asking = true;
+            askedAt = now;
             try {
-                ConsumerGroupDescription description = clients.await(
-                                clients.admin()
-                                        .describeConsumerGroups(List.of(group))
-                                        .all(),
-                                "counting the nodes")
-                        .get(group);
-                count = Math.max(
-                        1, description == null ? 1 : description.members().size());
+                clients.admin().describeConsumerGroups(List.of(group)).all().whenComplete((groups, failure) -> {
+                    ConsumerGroupDescription description = groups == null ? null : groups.get(group);
+                    counted(description == null ? -1 : description.members().size(), failure);
+                });
             } catch (RuntimeException e) {
-                LOG.warn("Counting the nodes failed; keeping the last count, {}: {}", count, e.getMessage());
+                counted(-1, e);
             }
         }
         return count;
+    }
+
+    private synchronized void counted(int members, Throwable failure) {
+        asking = false;
+        if (members >= 0) {
+            count = Math.max(1, members);
+        } else {
+            LOG.warn("Counting the nodes failed; keeping the last count, {}: {}", count, String.valueOf(failure));
+        }
     }
 }

@@ -12,12 +12,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -26,9 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The arbiter duty of one node: a thread in the consumer group {@code <prefix>arbiter}, subscribed to the proposals
  * topic. While this node holds partition 0 it is the arbiter: it decides each batch of proposals in log order in one
- * Kafka transaction (see {@link MetadataLog} for the protocol). Any failure (fenced, commit refused, timeout) makes it
- * resign: abort, close the transactional producer, leave the group and join it again, so whoever is assigned the
- * partition next starts from the last committed offset against a complete view.
+ * Kafka transaction (see {@link MetadataLog} for the protocol). A transaction refused without fencing (the group's
+ * generation moved under a rebalance) is aborted and its batch decided again. Any other failure (fenced, timeout)
+ * makes it resign: abort, close the transactional producer, leave the group and join it again, so whoever is assigned
+ * the partition next starts from the last committed offset against a complete view.
  *
  * <p>Thread-safe: only its own thread touches the clients; {@link #isArbiter} reads a volatile flag.
  */
@@ -71,7 +77,10 @@ final class MetadataArbiter implements AutoCloseable {
                         ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
                         (int) Math.max(1, session / 3),
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"));
+                        "read_committed",
+                        // A node joining must not take the partition from the arbiter, even for a moment.
+                        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                        CooperativeStickyAssignor.class.getName()));
         this.thread = new Thread(this::run, clients.nodeId() + "-metadata-arbiter");
         thread.setDaemon(true);
         thread.start();
@@ -91,7 +100,7 @@ final class MetadataArbiter implements AutoCloseable {
                     takeOver();
                 }
                 if (producer != null && !records.isEmpty()) {
-                    decide(records.records(proposals));
+                    decideOrRetry(records.records(proposals));
                 }
             } catch (WakeupException e) {
                 // close() was called
@@ -145,10 +154,31 @@ final class MetadataArbiter implements AutoCloseable {
         LOG.info("This node is the metadata arbiter (decided through proposal {})", decidedThrough);
     }
 
-    private void decide(List<ConsumerRecord<byte[], byte[]>> batch) {
+    /**
+     * Decides a batch; when its transaction fails without fencing this arbiter (typically: a node joined, the group's
+     * generation moved, and the offset commit was refused), aborts it and rewinds, so the next poll (which completes
+     * the rebalance) decides the same proposals again, or hands them to the new owner of the partition.
+     */
+    private void decideOrRetry(List<ConsumerRecord<byte[], byte[]>> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        try {
+            decide(batch);
+        } catch (ProducerFencedException | InvalidProducerEpochException | FencedInstanceIdException e) {
+            throw e;
+        } catch (KafkaException e) {
+            if (!inTransaction) {
+                throw e;
+            }
+            producer.abortTransaction(); // if this fails too, the caller resigns
+            inTransaction = false;
+            consumer.seek(proposals, batch.get(0).offset());
+            LOG.info("The metadata arbiter aborted a batch and decides it again: {}", e.toString());
+        }
+    }
+
+    private void decide(List<ConsumerRecord<byte[], byte[]>> batch) {
         producer.beginTransaction();
         inTransaction = true;
         Map<String, Entry> changes = new HashMap<>();

@@ -129,6 +129,7 @@ public final class MetadataLog implements AutoCloseable {
             log.proposer = clients.producer("metadata-proposer", Map.of());
             log.barrier();
             log.arbiter = new MetadataArbiter(clients, log.view, log::barrier);
+            log.members.count(); // the first count, in the background
             return log;
         } catch (RuntimeException e) {
             log.close();
@@ -222,8 +223,9 @@ public final class MetadataLog implements AutoCloseable {
     }
 
     /**
-     * The nodes sharing the metadata (members of the arbiter group), at least 1; cached a few seconds, so a refresh
-     * may block for up to the request timeout, after which the last count stands.
+     * The nodes sharing the metadata (members of the arbiter group), at least 1. Never blocks: counted in the background
+     * every few seconds, so it may trail a node joining or leaving by that long (by the session timeout for a node
+     * that stopped without leaving); while Kafka does not answer, the last count stands.
      */
     public int liveNodes() {
         return members.count();

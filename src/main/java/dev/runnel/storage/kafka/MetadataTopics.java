@@ -20,6 +20,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *   <li>{@value #STATE}: every key's latest committed value, compacted, so it is its own snapshot;
  *   <li>{@value #DECISIONS}: the arbiter's answers, kept an hour (proposers wait seconds at most).
  * </ul>
+ *
+ * <p>Revisions are offsets of the proposals topic, so it must never be deleted (or recreated) while the state topic
+ * lives: its offsets would start again from 0, and new changes would look older than old ones.
  */
 final class MetadataTopics {
 
