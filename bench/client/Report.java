@@ -217,9 +217,11 @@ public class Report {
            .append("| Workload | Runnel on Kafka, records/s | Runnel (memory), records/s | Kafka / memory | p99 on Kafka (ms) ")
            .append("| p99 memory (ms) | CPU: Runnel on Kafka | CPU: Kafka broker | CPU: both | CPU: Runnel (memory) |\n")
            .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        boolean any = false;
         for (String[] m : METRICS) {
             if (!CPU_METRICS.contains(m[0]) || byRound(rows, "runnel-kafka", m[0]).isEmpty()) continue;
             String w = m[0];
+            any = true;
             out.append("| ").append(m[1]).append(" | ").append(cell(rows, "runnel-kafka", w)).append(" | ")
                .append(cell(rows, "runnel", w)).append(" | ").append(ratioCell(ratios(rows, "runnel-kafka", "runnel", w)))
                .append(" | ").append(cell(rows, "runnel-kafka", w + ".p99")).append(" | ").append(cell(rows, "runnel", w + ".p99"))
@@ -228,6 +230,7 @@ public class Report {
                .append(sumCell(rows, "runnel-kafka", w + ".cpu", w + ".cpu-broker")).append(" | ")
                .append(cell(rows, "runnel", w + ".cpu")).append(" |\n");
         }
+        if (!any) out.append("| no records/s workload of runnel-kafka ran (see the notes: did it start?) | | | | | | | | | |\n");
     }
 
     /**
