@@ -213,13 +213,14 @@ start_broker() {
   if bench/kafka-broker.sh start "$KAFKA_DIR" "$KAFKA_PORT" 2>>"$OUT/run.log"; then
     BROKER_PID=$(cat "$KAFKA_DIR/broker.pid")
   else
-    log "the Kafka broker did not start (see ${KAFKA_DIR#"$ROOT"/}/broker.log): runnel-kafka will be INVALID"
+    log "the Kafka broker did not start (see run.log and ${KAFKA_DIR#"$ROOT"/}/broker.log): runnel-kafka will be INVALID"
   fi
 }
-stop_broker() {
-  [[ -n $BROKER_PID ]] || return 0
-  bench/kafka-broker.sh stop "$KAFKA_DIR" 2>>"$OUT/run.log" || true
-  BROKER_PID=""
+stop_broker() {   # also deletes its data (unless KEEP_DATA=1), left by a start that failed too
+  if [[ -n $BROKER_PID ]]; then
+    bench/kafka-broker.sh stop "$KAFKA_DIR" 2>>"$OUT/run.log" || true
+    BROKER_PID=""
+  fi
   [[ $KEEP_DATA == 1 ]] || rm -rf -- "$KAFKA_DIR/data"
 }
 trap 'stop_server; stop_broker' EXIT
