@@ -19,11 +19,28 @@
 #     WORKLOADS="put-aws puts-aws get-json get-cbor retained-file" bench/run.sh
 #   The report adds a section with file store / Runnel (memory) and file store / kinesalite-disk per workload.
 #
+# Runnel on Kafka (issue 20; opt-in, not in the default TARGETS):
+#   target runnel-kafka  the same jar through bin/runnel with --runnel.storage.type=kafka, one Kafka 4.4 broker on
+#       127.0.0.1:BASE_PORT+8 and a fresh --runnel.kafka.topic-prefix=bench<round>-<n>. for every start (runs never
+#       see each other's streams); port BASE_PORT+9; every workload of `runnel` but memory, startup-jar and
+#       retained-file. The broker (bench/kafka-broker.sh: combined broker and controller in KRaft mode, from the
+#       Maven test classpath, data under the results dir's kafka/) starts once before the first round when TARGETS
+#       has runnel-kafka and stops when the run ends; it shares the machine's cores with Runnel and the load.
+#   TARGETS="runnel runnel-kafka" WORKLOADS="put-aws puts-aws get-json get-cbor" bench/run.sh
+#   The report adds a section with Runnel on Kafka / Runnel (memory) per workload: records/s, p99 and CPU cost.
+#
+# CPU cost (every target): for each wrk workload (put-*, puts-*) and each read (get-*), the CPU-seconds (utime +
+# stime from /proc/PID/stat over every process of the server's process group) spent during the measured run only
+# (the wrk run after its warm-up; the last read pass), per million records: metrics <workload>.cpu (the server),
+# <workload>.cpu-broker (runnel-kafka: the Kafka broker's process group) and <workload>.cpu-client (the load
+# generator: wrk, or the reader's JVM). The report lists them in a section of their own.
+#
 # Usage: bench/run.sh            (knobs below as environment variables, e.g. ROUNDS=1 DURATION=3s bench/run.sh)
 #   ROUNDS=3             rounds; in each round every target runs every workload, targets in turn
 #   DURATION=10s         length of each measured wrk run (a WARMUP run precedes it)
 #   WARMUP=15s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip)
 #   TARGETS="runnel kinesalite kinesis-mock ceiling"            also: runnel-file-interval runnel-file-always kinesalite-disk
+#                                                                runnel-kafka
 #   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"
 #                                                                also: retained-file
 #   READ_RECORDS=200000  records preloaded into the 1-shard stream the get-* workloads read
@@ -48,8 +65,13 @@
 #   RETAINED_RECORD_BYTES=1000 RETAINED_CONNECTIONS=4  record size and PutRecords connections of retained-file
 #   RETAINED_TIMEOUT=900 seconds the whole retained-file write may take
 #   RETAINED_READ=50000  records the retained-file sample read takes from shard 0 (fewer if the shard holds fewer)
-#   KEEP_DATA=0          1: keep the data dirs of the file targets and kinesalite-disk (bench/results/<ts>/data/)
-#   BASE_PORT=24567      targets listen on BASE_PORT..BASE_PORT+7
+#   KEEP_DATA=0          1: keep the data dirs of the file targets and kinesalite-disk (bench/results/<ts>/data/), and
+#                        the Kafka broker's (bench/results/<ts>/kafka/data; its log is always kept)
+#   KAFKA_RUNNEL_ARGS="" more options for runnel-kafka, e.g. "--runnel.kafka.request-timeout=10s" (the report prints
+#                        them); --runnel.kafka.replication-factor is KAFKA_REPLICATION=1 (one broker)
+#   BROKER_JAVA_OPTS="-Xmx1g -XX:+UseSerialGC"  the broker JVM's options (bench/kafka-broker.sh)
+#   BASE_PORT=24567      targets listen on BASE_PORT..BASE_PORT+9 (+8: the Kafka broker; its controller on the first
+#                        free port from BASE_PORT+108)
 #   BUILD=auto           auto: build the jars if missing; 1: always rebuild; 0: never
 # Output: a markdown table on stdout; raw results, logs and report.md in bench/results/<timestamp>/.
 set -euo pipefail
@@ -89,6 +111,9 @@ RETAINED_CONNECTIONS=${RETAINED_CONNECTIONS:-4}
 RETAINED_TIMEOUT=${RETAINED_TIMEOUT:-900}
 RETAINED_READ=${RETAINED_READ:-50000}
 KEEP_DATA=${KEEP_DATA:-0}
+KAFKA_RUNNEL_ARGS=${KAFKA_RUNNEL_ARGS:-}
+KAFKA_REPLICATION=${KAFKA_REPLICATION:-1}
+export BROKER_JAVA_OPTS=${BROKER_JAVA_OPTS:-"-Xmx1g -XX:+UseSerialGC"}
 FILE_MAX_BYTES=${FILE_MAX_BYTES:-}
 
 PEERS=$ROOT/bench/.peers
@@ -100,7 +125,7 @@ printf 'round\ttarget\tmetric\tvalue\tvalid\tnote\n' > "$RESULTS"
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
 has() { [[ " $1 " == *" $2 "* ]]; }                 # has "list" word
 seconds() { local d=$1; d=${d%s}; echo "$d"; }     # "10s" -> 10 (wrk durations are given in seconds)
-is_runnel() { [[ $1 == runnel || $1 == runnel-file-* ]]; }   # a target that runs Runnel's jar through bin/runnel
+is_runnel() { [[ $1 == runnel || $1 == runnel-file-* || $1 == runnel-kafka ]]; }   # Runnel's jar through bin/runnel
 needs_runnel() { local t; for t in $TARGETS; do is_runnel "$t" && return 0; done; return 1; }
 bytes_of() { # JVM size "256m" -> bytes
   local v=${1,,} n; n=${v%[kmg]}
@@ -143,18 +168,18 @@ port_of() {
   case $1 in runnel | runnel-jar) echo $BASE_PORT ;; kinesalite) echo $((BASE_PORT + 1)) ;;
     kinesis-mock) echo $((BASE_PORT + 2)) ;; ceiling) echo $((BASE_PORT + 4)) ;;  # mock's TLS: +3
     runnel-file-always) echo $((BASE_PORT + 5)) ;; runnel-file-interval) echo $((BASE_PORT + 6)) ;;
-    kinesalite-disk) echo $((BASE_PORT + 7)) ;; esac
+    kinesalite-disk) echo $((BASE_PORT + 7)) ;; runnel-kafka) echo $((BASE_PORT + 9)) ;; esac   # broker: +8
 }
 
 # Which workloads a target can run: the peers speak only the AWS protocol, the ceiling only answers POST /.
 # The file targets run Runnel's workloads but memory (records per byte of heap: theirs are on disk); retained-file
-# measures what replaces it, on runnel-file-interval.
+# measures what replaces it, on runnel-file-interval. runnel-kafka likewise (its records are in the broker).
 supports() {
   case $1:$2 in
     runnel-file-interval:retained-file) return 0 ;;
     *:retained-file) return 1 ;;
-    runnel-file-*:memory) return 1 ;;
-    runnel:* | runnel-file-*:*) return 0 ;;
+    runnel-file-*:memory | runnel-kafka:memory) return 1 ;;
+    runnel:* | runnel-file-*:* | runnel-kafka:*) return 0 ;;
     ceiling:startup | ceiling:put-aws | ceiling:puts-aws) return 0 ;;
     ceiling:*) return 1 ;;
     kinesalite*:fanout) return 1 ;;   # kinesalite has no enhanced fan-out
@@ -178,7 +203,27 @@ stop_server() {
     SERVER_DATA=""
   fi
 }
-trap 'stop_server' EXIT
+# The Kafka broker of runnel-kafka (bench/kafka-broker.sh): one for the whole run, started before the first round.
+KAFKA_DIR=$OUT/kafka
+KAFKA_PORT=$((BASE_PORT + 8))
+BROKER_PID=""    # its PID, also its process group's id; empty when no broker runs
+KAFKA_STARTS=0   # starts of runnel-kafka so far: each gets a topic prefix of its own
+start_broker() {
+  log "starting the Kafka broker for runnel-kafka on 127.0.0.1:$KAFKA_PORT (data in ${KAFKA_DIR#"$ROOT"/})"
+  if bench/kafka-broker.sh start "$KAFKA_DIR" "$KAFKA_PORT" 2>>"$OUT/run.log"; then
+    BROKER_PID=$(cat "$KAFKA_DIR/broker.pid")
+  else
+    log "the Kafka broker did not start (see run.log and ${KAFKA_DIR#"$ROOT"/}/broker.log): runnel-kafka will be INVALID"
+  fi
+}
+stop_broker() {   # also deletes its data (unless KEEP_DATA=1), left by a start that failed too
+  if [[ -n $BROKER_PID ]]; then
+    bench/kafka-broker.sh stop "$KAFKA_DIR" 2>>"$OUT/run.log" || true
+    BROKER_PID=""
+  fi
+  [[ $KEEP_DATA == 1 ]] || rm -rf -- "$KAFKA_DIR/data"
+}
+trap 'stop_server; stop_broker' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 # Runnel without throttling, streams ready at once, and room for every record a run writes.
@@ -218,7 +263,14 @@ start_server() { # target log
     rm -rf -- "$SERVER_DATA"; mkdir -p "$SERVER_DATA"
   fi
   local storage=()
-  if [[ $target == runnel-file-* ]]; then   # max-bytes caps the file store's disk: none unless FILE_MAX_BYTES
+  if [[ $target == runnel-kafka ]]; then   # a fresh topic prefix per start; no memory-store budget
+    [[ -n $BROKER_PID ]] || { echo "no Kafka broker for $target" >&2; return 1; }
+    KAFKA_STARTS=$((KAFKA_STARTS + 1))
+    storage=(--runnel.storage.type=kafka --runnel.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT"
+      --runnel.kafka.topic-prefix="bench${round:-0}-$KAFKA_STARTS." --runnel.kafka.replication-factor="$KAFKA_REPLICATION")
+    # shellcheck disable=SC2206
+    storage+=($KAFKA_RUNNEL_ARGS)
+  elif [[ $target == runnel-file-* ]]; then   # max-bytes caps the file store's disk: none unless FILE_MAX_BYTES
     storage=(--runnel.storage.type=file --runnel.storage.dir="$SERVER_DATA" --runnel.storage.fsync="${target#runnel-file-}")
     [[ -z $FILE_MAX_BYTES ]] || storage+=(--runnel.storage.max-bytes="$FILE_MAX_BYTES")
   elif [[ -n $SERVER_STORAGE ]]; then
@@ -226,7 +278,7 @@ start_server() { # target log
   fi
   local t0; t0=$(date +%s%N)
   case $target in
-    runnel | runnel-file-*) RUNNEL_JAR=$RUNNEL_JAR JAVA_OPTS="-Xmx$SERVER_HEAP $RUNNEL_JAVA_OPTS" setsid bin/runnel \
+    runnel | runnel-file-* | runnel-kafka) RUNNEL_JAR=$RUNNEL_JAR JAVA_OPTS="-Xmx$SERVER_HEAP $RUNNEL_JAVA_OPTS" setsid bin/runnel \
         --server.port="$port" "${RUNNEL_ARGS[@]}" "${storage[@]}" >"$log" 2>&1 & ;;
     runnel-jar) setsid java -Xmx"$JAVA_HEAP" -jar "$RUNNEL_JAR" --server.port="$port" "${RUNNEL_ARGS[@]}" \
         "${storage[@]}" >"$log" 2>&1 & ;;
@@ -277,6 +329,39 @@ heap_used_kib() { # live heap after a full GC (JVM targets only)
     awk 'match($0, /(heap|generation) +total [0-9]+K, used [0-9]+K/) { s = substr($0, RSTART, RLENGTH); sub(/.*used /, "", s); n += s + 0 } END { print n }'
 }
 
+# CPU time, for the cost per record. CLK_TCK: the ticks a second of /proc/PID/stat's times.
+CLK_TCK=$(getconf CLK_TCK)
+# utime + stime (+ cutime + cstime: children it has waited for) in ticks, summed over every process of a process
+# group; the servers and the broker run in groups of their own (setsid), and /proc/PID/stat covers all of a
+# process's threads. bin/runnel execs java, so Runnel's group is the JVM alone.
+group_ticks() { # pgid
+  local p line f t=0
+  for p in $(pgrep -g "$1" 2>/dev/null); do
+    read -r line < "/proc/$p/stat" 2>/dev/null || continue
+    read -r -a f <<< "${line##*) }"   # the fields after "pid (comm) ": state ppid pgrp ... utime stime cutime cstime
+    t=$((t + f[11] + f[12] + f[13] + f[14]))
+  done
+  echo "$t"
+}
+# Sets the variable named $1 to this shell's children that it has waited for (cutime + cstime), in ticks; no
+# subshell, so that around one foreground command the difference is that command's CPU (wrk's, through timeout).
+children_ticks() { # variable
+  local line f; read -r line < "/proc/$BASHPID/stat"; read -r -a f <<< "${line##*) }"
+  printf -v "$1" '%s' $((f[13] + f[14]))
+}
+ticks_to_s() { awk -v t="$1" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t / hz }'; }   # ticks -> CPU-seconds
+# CPU-seconds per million records: seconds records -> "12.345" (empty without records or seconds)
+per_million() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0 && c != "") printf "%.3f", c / n * 1e6 }'; }
+# Records the CPU cost of a measured run: CPU-seconds per million records of the server, the broker (runnel-kafka
+# only: empty otherwise) and the load generator (empty: not measured).
+record_cpu() { # round target workload records server-s broker-s client-s valid note
+  local round=$1 target=$2 workload=$3 n=$4
+  record "$round" "$target" "$workload.cpu" "$(per_million "$5" "$n")" "$8" "$9"
+  [[ -z $6 ]] || record "$round" "$target" "$workload.cpu-broker" "$(per_million "$6" "$n")" "$8" "$9"
+  [[ -z $7 ]] || record "$round" "$target" "$workload.cpu-client" "$(per_million "$7" "$n")" "$8" "$9"
+  log "$target $workload CPU-seconds: server $5${6:+, broker $6}${7:+, load generator $7}; ${n:-0} records"
+}
+
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$RESULTS"; }  # round target metric value valid note
 field() { sed -nE "s/.*[ ]$1=([^ ]+).*/\1/p" <<< "$2"; }              # field name "k=v k=v" -> v
 
@@ -289,7 +374,8 @@ run_wrk() { # round target workload edge batch connections
   local wrk=(wrk -t"$WRK_THREADS" -c"$conns" --timeout "$WRK_TIMEOUT" --latency -s bench/wrk/put.lua "http://127.0.0.1:$port/")
   export BENCH_EDGE=$edge BENCH_BATCH=$batch
   # The warm-up and the measured run each write to a fresh stream, deleted afterwards (the ceiling has none).
-  local stream
+  local stream server0=0 server1=0 broker="" broker0=0 broker1=0 client0=0 client1=0
+  [[ $target != runnel-kafka ]] || broker=$BROKER_PID
   for stream in "$workload-warmup" "$workload"; do
     [[ $stream != *-warmup || $(seconds "$WARMUP") != 0 ]] || continue
     if [[ $target != ceiling ]] && ! create_stream "$port" "$stream" "$WRITE_SHARDS"; then
@@ -298,8 +384,12 @@ run_wrk() { # round target workload edge batch connections
     export BENCH_STREAM=$stream
     if [[ $stream == *-warmup ]]; then
       timeout $(( $(seconds "$WARMUP") + 60 )) "${wrk[@]}" -d"$WARMUP" > "$raw.warmup" 2>&1 || true
-    else
+    else   # the measured run, with the CPU time of the server (and broker) and of wrk around it
+      server0=$(group_ticks "$SERVER_PID"); [[ -z $broker ]] || broker0=$(group_ticks "$broker")
+      children_ticks client0
       timeout $(( $(seconds "$DURATION") + 60 )) "${wrk[@]}" -d"$DURATION" > "$raw" 2>&1 || true
+      children_ticks client1
+      server1=$(group_ticks "$SERVER_PID"); [[ -z $broker ]] || broker1=$(group_ticks "$broker")
     fi
     [[ $target == ceiling ]] || delete_stream "$port" "$stream"
   done
@@ -318,6 +408,9 @@ run_wrk() { # round target workload edge batch connections
   record "$round" "$target" "$workload.p50" "$(field p50_ms "$line")" "$valid" "$note"
   record "$round" "$target" "$workload.p99" "$(field p99_ms "$line")" "$valid" "$note"
   log "$target $workload: $line"
+  local records; records=$(( ${line:+$(field requests "$line")} + 0 )); records=$((records * batch))
+  record_cpu "$round" "$target" "$workload" "$records" "$(ticks_to_s $((server1 - server0)))" \
+    "${broker:+$(ticks_to_s $((broker1 - broker0)))}" "$(ticks_to_s $((client1 - client0)))" "$valid" "$note"
 }
 
 # Preloads a 1-shard stream and reads it back with each protocol the target supports.
@@ -328,19 +421,30 @@ run_reads() { # round target
     2>>"$OUT/raw/r$round-$target-read-preload.err" | tee "$OUT/raw/r$round-$target-read-preload.out") || true
   local n; n=$(field records " $load"); n=${n:-0}
   log "$target read preload: $load"
-  local mode
+  # The reader measures the CPU time of the server's (and the broker's) process group and its own over the last
+  # pass, the one that counts.
+  local mode groups="server=$SERVER_PID"
+  [[ $target != runnel-kafka || -z $BROKER_PID ]] || groups+=" broker=$BROKER_PID"
   for mode in json cbor rest; do
     supports "$target" "get-$mode" && has "$WORKLOADS" "get-$mode" || continue
     local raw=$OUT/raw/r$round-$target-get-$mode valid=1 note=""
     if (( n == 0 )); then valid=0; note="preload failed"
-    elif ! java -cp "$CLASSES" BenchClient read "$port" read "$mode" "$n" "$READ_TIMEOUT" "$READ_PASSES" >"$raw.out" 2>"$raw.err"; then
+    elif ! BENCH_CPU_GROUPS=$groups BENCH_CLK_TCK=$CLK_TCK java -cp "$CLASSES" BenchClient read "$port" read "$mode" "$n" \
+        "$READ_TIMEOUT" "$READ_PASSES" >"$raw.out" 2>"$raw.err"; then
       valid=0; note="$(head -c 200 "$raw.err" | tr '\t\n' '  ')"
     fi
     (( n == READ_RECORDS )) || note+=" N=$n"
-    local line; line=$(tail -1 "$raw.out" 2>/dev/null || true)
+    local line cpu; line=$(grep '^READ ' "$raw.out" 2>/dev/null | tail -1 || true)
+    cpu=$(grep '^CPU ' "$raw.out" 2>/dev/null || true)
     [[ $valid == 1 ]] || log "INVALID $target get-$mode: $note"
     record "$round" "$target" "get-$mode" "$(field records_per_s " $line")" "$valid" "$note"
+    record "$round" "$target" "get-$mode.p50" "$(field p50_ms " $line")" "$valid" "$note"
+    record "$round" "$target" "get-$mode.p99" "$(field p99_ms " $line")" "$valid" "$note"
     log "$target get-$mode: $line"
+    if [[ -n $cpu ]]; then
+      record_cpu "$round" "$target" "get-$mode" "$(field records " $cpu")" "$(field server " $cpu")" \
+        "$(field broker " $cpu")" "$(field client " $cpu")" "$valid" "$note"
+    fi
   done
 }
 
@@ -484,6 +588,8 @@ run_retained() { # round target
 
 # ------------------------------------------------------------------ rounds
 
+# One broker for every start of runnel-kafka, up before the machine's description (which names its version).
+if has "$TARGETS" runnel-kafka; then start_broker; fi
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "cpu: $(nproc) x $(sed -nE 's/^model name\s*:\s*//p' /proc/cpuinfo | head -1)"
@@ -496,6 +602,11 @@ run_retained() { # round target
   if has "$WORKLOADS" retained-file; then
     echo "retained-file: RETAINED_HEAP=$RETAINED_HEAP RETAINED_FACTOR=$RETAINED_FACTOR RETAINED_RECORD_BYTES=$RETAINED_RECORD_BYTES"\
          "RETAINED_CONNECTIONS=$RETAINED_CONNECTIONS RETAINED_READ=$RETAINED_READ"
+  fi
+  if has "$TARGETS" runnel-kafka; then
+    echo "runnel-kafka: Kafka $(sed -nE 's/.*kafka_2\.13-([^:/]+)\.jar.*/\1/p' "${KAFKA_CLASSPATH_FILE:-bench/.kafka-classpath}" \
+         2>/dev/null || true) broker (KRaft, one node) on 127.0.0.1:$KAFKA_PORT, BROKER_JAVA_OPTS=$BROKER_JAVA_OPTS;"\
+         "KAFKA_REPLICATION=$KAFKA_REPLICATION KAFKA_RUNNEL_ARGS=$KAFKA_RUNNEL_ARGS"
   fi
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT/machine.txt"

@@ -9,9 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *     until RECORDS are acked or MAX_SECONDS pass; prints "LOAD records=N seconds=S failed=F".
  * read  PORT STREAM MODE EXPECTED MAX_SECONDS PASSES      (MODE: json | cbor | rest)
  *     Reads shardId-000000000000 from TRIM_HORIZON to its end with Limit 10000, PASSES times (the
- *     first ones warm up); each pass prints "READ pass=i records=N seconds=S records_per_s=R calls=C".
+ *     first ones warm up); each pass prints "READ pass=i records=N seconds=S records_per_s=R calls=C p50_ms=A
+ *     p99_ms=B" (A, B: latency of one GetRecords call, nearest rank over that pass's calls). With BENCH_CPU_GROUPS
+ *     set ("name=PGID ...", e.g. "server=123 broker=456"), the last pass also prints "CPU records=N server=X ...
+ *     client=Y": CPU-seconds (utime + stime from /proc/PID/stat, in BENCH_CLK_TCK ticks a second, default 100)
+ *     of every process in each of those process groups, and of this JVM (the load generator), during that pass.
  * sample PORT STREAM MAX_RECORDS MAX_SECONDS
  *     Reads shardId-000000000000 from TRIM_HORIZON in AWS JSON with Limit 10000, once, until MAX_RECORDS are read
  *     or the shard's end (three empty pages); prints "SAMPLE records=N bytes=B seconds=S records_per_s=R calls=C"
@@ -121,31 +133,80 @@ public class BenchClient {
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         boolean ok = true;
         for (int pass = 1; pass <= passes; pass++) {
+            Map<String, Double> cpu0 = pass == passes ? cpu() : null;
             long start = System.nanoTime();
             String iterator = iterator(stream, mode);
             long total = 0, calls = 0;
             int empty = 0;
+            List<Long> latencies = new ArrayList<>();
             while (iterator != null && total < expected && empty < 3) {
                 if (System.nanoTime() > deadline) {
                     System.err.println("read deadline hit after " + total + " records");
                     ok = false;
                     break;
                 }
+                long callStart = System.nanoTime();
                 Page page = getRecords(stream, mode, iterator);
+                latencies.add(System.nanoTime() - callStart);
                 calls++;
                 total += page.records;
                 empty = page.records == 0 ? empty + 1 : 0;
                 iterator = page.next;
             }
             double secs = (System.nanoTime() - start) / 1e9;
-            System.out.printf("READ pass=%d records=%d seconds=%.3f records_per_s=%.1f calls=%d%n",
-                    pass, total, secs, total / secs, calls);
+            System.out.printf(Locale.ROOT, "READ pass=%d records=%d seconds=%.3f records_per_s=%.1f calls=%d p50_ms=%.3f p99_ms=%.3f%n",
+                    pass, total, secs, total / secs, calls, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
+            if (cpu0 != null && !cpu0.isEmpty()) {
+                StringBuilder line = new StringBuilder("CPU records=" + total);
+                cpu().forEach((name, seconds) -> line.append(' ').append(name).append('=')
+                        .append(String.format(Locale.ROOT, "%.3f", seconds - cpu0.getOrDefault(name, 0.0))));
+                System.out.println(line);
+            }
             if (total != expected) {
                 System.err.println("read " + total + " records, expected " + expected);
                 ok = false;
             }
             if (!ok) System.exit(1);
         }
+    }
+
+    /** Nearest-rank percentile of the nanosecond latencies, 0 when there are none. */
+    static double percentile(List<Long> nanos, int p) {
+        if (nanos.isEmpty()) return 0;
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /**
+     * CPU-seconds so far of each process group named in BENCH_CPU_GROUPS ("name=PGID ..."; every process whose
+     * /proc/PID/stat names that group, utime + stime) and of this JVM ("client"); empty without BENCH_CPU_GROUPS.
+     */
+    static Map<String, Double> cpu() throws IOException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        String groups = System.getenv("BENCH_CPU_GROUPS");
+        if (groups == null || groups.isBlank()) return seconds;
+        double tck = Double.parseDouble(System.getenv().getOrDefault("BENCH_CLK_TCK", "100"));
+        Map<Long, Long> ticks = new HashMap<>();   // process group -> ticks
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path proc : procs) {
+                String stat;
+                try {
+                    stat = Files.readString(proc.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                // pid (comm) state ppid pgrp ... utime stime: the fields after the command's closing parenthesis
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(Long.parseLong(f[2]), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+            }
+        }
+        for (String group : groups.trim().split("\\s+")) {
+            String[] nameAndId = group.split("=", 2);
+            seconds.put(nameAndId[0], ticks.getOrDefault(Long.parseLong(nameAndId[1]), 0L) / tck);
+        }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        seconds.put("client", os.getProcessCpuTime() / 1e9);
+        return seconds;
     }
 
     static void sample(String stream, long maxRecords, long maxSeconds) throws Exception {

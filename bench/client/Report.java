@@ -14,7 +14,10 @@ import java.util.TreeMap;
  * per workload and target the median and min–max of the valid rounds, then Runnel / peer for each round
  * (both valid) and the median of those ratios. The durable store's targets (runnel-file-*) are Runnel too: they get
  * no "Runnel / x" column but a section of their own, with their ratios to Runnel (the in-memory store) and to
- * kinesalite-disk against issue 19's targets. Usage: java Report results.tsv [machine.txt]
+ * kinesalite-disk against issue 19's targets. Runnel on Kafka (runnel-kafka) likewise: a section with its ratios to
+ * Runnel (the in-memory store), its p99 and the CPU cost of Runnel and of the Kafka broker (issue 20). The CPU cost
+ * of every target (CPU-seconds per million records: server, broker, load generator) has a section of its own.
+ * Usage: java Report results.tsv [machine.txt]
  */
 public class Report {
 
@@ -35,8 +38,14 @@ public class Report {
         {"puts-rest.p50", "PutRecords ×500, REST, p50", "ms", "lower"},
         {"puts-rest.p99", "PutRecords ×500, REST, p99", "ms", "lower"},
         {"get-json", "GetRecords, AWS JSON", "records/s", "higher"},
+        {"get-json.p50", "GetRecords, AWS JSON, p50 of a call (Limit 10000, last pass)", "ms", "lower"},
+        {"get-json.p99", "GetRecords, AWS JSON, p99 of a call (Limit 10000, last pass)", "ms", "lower"},
         {"get-cbor", "GetRecords, AWS CBOR", "records/s", "higher"},
+        {"get-cbor.p50", "GetRecords, AWS CBOR, p50 of a call (Limit 10000, last pass)", "ms", "lower"},
+        {"get-cbor.p99", "GetRecords, AWS CBOR, p99 of a call (Limit 10000, last pass)", "ms", "lower"},
         {"get-rest", "GetRecords, REST", "records/s", "higher"},
+        {"get-rest.p50", "GetRecords, REST, p50 of a call (Limit 10000, last pass)", "ms", "lower"},
+        {"get-rest.p99", "GetRecords, REST, p99 of a call (Limit 10000, last pass)", "ms", "lower"},
         {"fanout-1", "Fan-out, 1 consumer × 4 shards, delivered", "records/s", "higher"},
         {"fanout-1.p50", "Fan-out, 1 consumer, put→receive p50 at a steady 2,000 records/s", "ms", "lower"},
         {"fanout-1.p99", "Fan-out, 1 consumer, put→receive p99 at a steady 2,000 records/s", "ms", "lower"},
@@ -75,6 +84,11 @@ public class Report {
         {"get-cbor", "runnel-file-always", "runnel", "0.5"},
     };
     static final List<String> FILE_TARGETS = List.of("runnel-file-interval", "runnel-file-always");
+    /** Targets that run Runnel's jar with another store: no "Runnel / x" column, a section of their own. */
+    static final List<String> RUNNEL_TARGETS = List.of("runnel-kafka", "runnel-file-interval", "runnel-file-always");
+    /** Workloads whose measured run has a CPU cost (run.sh: metric.cpu, metric.cpu-broker, metric.cpu-client). */
+    static final List<String> CPU_METRICS = List.of("put-aws", "put-rest", "puts-aws", "puts-rest", "get-json",
+            "get-cbor", "get-rest");
     static final List<String> DURABLE_METRICS = List.of("put-aws", "put-rest", "puts-aws", "puts-rest", "get-json",
             "get-cbor", "get-rest");
 
@@ -90,12 +104,12 @@ public class Report {
             rows.add(new Row(Integer.parseInt(f[0]), f[1], f[2], v, f[4].equals("1") && v != null, f.length > 5 ? f[5].trim() : ""));
         }
         Set<String> targets = new LinkedHashSet<>();
-        for (String t : List.of("runnel", "runnel-file-interval", "runnel-file-always", "kinesalite", "kinesalite-disk",
-                "kinesis-mock", "ceiling")) {
+        for (String t : List.of("runnel", "runnel-kafka", "runnel-file-interval", "runnel-file-always", "kinesalite",
+                "kinesalite-disk", "kinesis-mock", "ceiling")) {
             if (rows.stream().anyMatch(r -> r.target.equals(t))) targets.add(t);
         }
         rows.forEach(r -> targets.add(r.target));
-        List<String> peers = targets.stream().filter(t -> !t.equals("runnel") && !FILE_TARGETS.contains(t)).toList();
+        List<String> peers = targets.stream().filter(t -> !t.equals("runnel") && !RUNNEL_TARGETS.contains(t)).toList();
         boolean hasRunnel = targets.contains("runnel");
 
         StringBuilder out = new StringBuilder("# Runnel side-by-side benchmark\n\n");
@@ -141,6 +155,8 @@ public class Report {
             out.append('\n');
         }
         durable(rows, targets, out);
+        kafka(rows, targets, out);
+        cpu(rows, targets, out);
         if (!notes.isEmpty()) {
             out.append("\nNotes (N = records actually preloaded when fewer than asked, within LOAD_TIMEOUT):\n\n");
             notes.forEach((k, v) -> out.append("- ").append(k).append(": ").append(String.join("; ", v)).append('\n'));
@@ -185,6 +201,88 @@ public class Report {
                .append(valid.isEmpty() ? "**INVALID**" : ratioCell(valid))
                .append(" | flat (about 1×) | |\n");
         }
+    }
+
+    /**
+     * Issue 20's section: Runnel on Kafka against Runnel (memory) for each records/s workload both ran: records/s,
+     * runnel-kafka / runnel per round → median, p99 of each, and CPU-seconds per million records of Runnel on Kafka,
+     * of the Kafka broker, of both together and of Runnel (memory).
+     */
+    static void kafka(List<Row> rows, Set<String> targets, StringBuilder out) {
+        if (!targets.contains("runnel-kafka")) return;
+        out.append("\n## Runnel on Kafka (issue 20)\n\nOne Runnel node on one Kafka broker, both on this machine's cores with the ")
+           .append("load generator: the cost per record of each, not how far several nodes scale. Ratio: runnel-kafka / ")
+           .append("Runnel (memory) in each round where both runs are valid, → median. CPU: CPU-seconds per million records ")
+           .append("during the measured run, median over the valid rounds.\n\n")
+           .append("| Workload | Runnel on Kafka, records/s | Runnel (memory), records/s | Kafka / memory | p99 on Kafka (ms) ")
+           .append("| p99 memory (ms) | CPU: Runnel on Kafka | CPU: Kafka broker | CPU: both | CPU: Runnel (memory) |\n")
+           .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        boolean any = false;
+        for (String[] m : METRICS) {
+            if (!CPU_METRICS.contains(m[0]) || byRound(rows, "runnel-kafka", m[0]).isEmpty()) continue;
+            String w = m[0];
+            any = true;
+            out.append("| ").append(m[1]).append(" | ").append(cell(rows, "runnel-kafka", w)).append(" | ")
+               .append(cell(rows, "runnel", w)).append(" | ").append(ratioCell(ratios(rows, "runnel-kafka", "runnel", w)))
+               .append(" | ").append(cell(rows, "runnel-kafka", w + ".p99")).append(" | ").append(cell(rows, "runnel", w + ".p99"))
+               .append(" | ").append(cell(rows, "runnel-kafka", w + ".cpu")).append(" | ")
+               .append(cell(rows, "runnel-kafka", w + ".cpu-broker")).append(" | ")
+               .append(sumCell(rows, "runnel-kafka", w + ".cpu", w + ".cpu-broker")).append(" | ")
+               .append(cell(rows, "runnel", w + ".cpu")).append(" |\n");
+        }
+        if (!any) out.append("| no records/s workload of runnel-kafka ran (see the notes: did it start?) | | | | | | | | | |\n");
+    }
+
+    /**
+     * The CPU cost of every target: for each workload and target, CPU-seconds per million records of the server, of
+     * the Kafka broker (runnel-kafka), of both, and of the load generator (wrk, or the reader's JVM), with the
+     * records/s of the same runs.
+     */
+    static void cpu(List<Row> rows, Set<String> targets, StringBuilder out) {
+        if (rows.stream().noneMatch(r -> r.metric.endsWith(".cpu"))) return;
+        out.append("\n## CPU cost\n\nCPU-seconds (user + system, from /proc/PID/stat, every thread of the server's process ")
+           .append("group) per million records, spent during the measured run only (the wrk run after its warm-up; the ")
+           .append("last read pass). Median (min–max) over the valid rounds. The load generator shares the cores: its ")
+           .append("cost is not the server's. Cores needed for R records/s: R × CPU-s per million / 1,000,000.\n\n")
+           .append("| Workload | Target | records/s | Server | Kafka broker | Server + broker | Load generator |\n")
+           .append("|---|---|---|---|---|---|---|\n");
+        for (String[] m : METRICS) {
+            if (!CPU_METRICS.contains(m[0])) continue;
+            String w = m[0];
+            for (String t : targets) {
+                if (byRound(rows, t, w + ".cpu").isEmpty()) continue;
+                boolean broker = !byRound(rows, t, w + ".cpu-broker").isEmpty();
+                out.append("| ").append(m[1]).append(" | ").append(name(t)).append(" | ").append(cell(rows, t, w))
+                   .append(" | ").append(cell(rows, t, w + ".cpu")).append(" | ")
+                   .append(broker ? cell(rows, t, w + ".cpu-broker") : "–").append(" | ")
+                   .append(broker ? sumCell(rows, t, w + ".cpu", w + ".cpu-broker") : "–").append(" | ")
+                   .append(cell(rows, t, w + ".cpu-client")).append(" |\n");
+            }
+        }
+    }
+
+    /** Median (min–max) of a target's valid runs of a metric, as in the main table; "n/a" or INVALID otherwise. */
+    static String cell(List<Row> rows, String target, String metric) {
+        List<Row> runs = rows.stream().filter(r -> r.target.equals(target) && r.metric.equals(metric)).toList();
+        return cell(runs.stream().filter(Row::valid).map(Row::value).sorted().toList(), runs.size());
+    }
+
+    static String cell(List<Double> valid, int runs) {
+        if (runs == 0) return "n/a";
+        if (valid.isEmpty()) return "**INVALID** (" + runs + "/" + runs + ")";
+        String cell = fmt(median(valid)) + (valid.size() > 1 ? " (" + fmt(valid.get(0)) + "–" + fmt(valid.get(valid.size() - 1)) + ")" : "");
+        return valid.size() < runs ? cell + " ⚠ INVALID " + (runs - valid.size()) + "/" + runs : cell;
+    }
+
+    /** Like cell, of a + b in each round where both are valid. */
+    static String sumCell(List<Row> rows, String target, String a, String b) {
+        Map<Integer, Row> as = byRound(rows, target, a), bs = byRound(rows, target, b);
+        List<Double> sums = new ArrayList<>();
+        for (var e : as.entrySet()) {
+            Row other = bs.get(e.getKey());
+            if (e.getValue().valid && other != null && other.valid) sums.add(e.getValue().value + other.value);
+        }
+        return cell(sums.stream().sorted().toList(), as.size());
     }
 
     /** a / b in each round where both runs are valid. */

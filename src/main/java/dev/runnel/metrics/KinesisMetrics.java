@@ -1,5 +1,6 @@
 package dev.runnel.metrics;
 
+import dev.runnel.core.error.ServiceUnavailableException;
 import dev.runnel.core.shard.Shard;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.core.stream.Stream;
@@ -95,7 +96,13 @@ public class KinesisMetrics {
     public synchronized void refresh() {
         Map<String, Supplier<List<Meter>>> wanted = new LinkedHashMap<>();
         for (RegionServices region : regions.all()) {
-            for (Stream stream : region.streams().live()) {
+            List<Stream> live;
+            try {
+                live = region.streams().live();
+            } catch (ServiceUnavailableException storeAway) {
+                return; // the store (Kafka) does not answer: keep the meters as they are until it does
+            }
+            for (Stream stream : live) {
                 Tags streamTags = Tags.of(
                         "region", region.region(), "stream", stream.name().value());
                 String streamKey = region.region() + "/" + stream.incarnation();

@@ -1,5 +1,6 @@
 package dev.runnel.system;
 
+import dev.runnel.core.error.ServiceUnavailableException;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.RegionServices;
 import dev.runnel.regions.Regions;
@@ -68,6 +69,8 @@ class StreamHousekeeping implements SchedulingConfigurer {
             if (freed > 0) {
                 log.debug("Retention freed {} bytes", freed);
             }
+        } catch (ServiceUnavailableException storeAway) {
+            log.warn("Housekeeping skipped, the store does not answer; it will run again: {}", storeAway.getMessage());
         } catch (RuntimeException e) {
             log.error("Housekeeping failed; it will run again", e);
         }
