@@ -1,6 +1,7 @@
 package dev.runnel.system;
 
 import dev.runnel.settings.HeapPlan;
+import dev.runnel.settings.Kafka;
 import dev.runnel.settings.RunnelProperties;
 import dev.runnel.settings.Storage;
 import dev.runnel.storage.AccountSettingsStore;
@@ -16,12 +17,23 @@ import dev.runnel.storage.file.FileShardLogStore;
 import dev.runnel.storage.file.FileStreamCatalog;
 import dev.runnel.storage.file.FsyncPolicy;
 import dev.runnel.storage.file.SecretFile;
+import dev.runnel.storage.kafka.KafkaAccountSettings;
+import dev.runnel.storage.kafka.KafkaClients;
+import dev.runnel.storage.kafka.KafkaHealth;
+import dev.runnel.storage.kafka.KafkaNodeGroup;
+import dev.runnel.storage.kafka.KafkaOptions;
+import dev.runnel.storage.kafka.KafkaShardLogStates;
+import dev.runnel.storage.kafka.KafkaShardLogStore;
+import dev.runnel.storage.kafka.KafkaStreamCatalog;
+import dev.runnel.storage.kafka.MetadataLog;
+import dev.runnel.storage.kafka.SharedSecret;
 import dev.runnel.storage.memory.InMemoryShardLogStore;
 import dev.runnel.storage.memory.InMemoryStreamCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -42,6 +54,7 @@ final class StorageAdapters implements AutoCloseable {
     private final String iteratorSecret;
     private final NodeGroup nodes;
     private final Supplier<Map<String, Object>> health;
+    private final Supplier<Set<String>> regionsInUse;
     private final AutoCloseable resources;
     private final DataDirectory directory;
 
@@ -52,6 +65,7 @@ final class StorageAdapters implements AutoCloseable {
             String iteratorSecret,
             NodeGroup nodes,
             Supplier<Map<String, Object>> health,
+            Supplier<Set<String>> regionsInUse,
             AutoCloseable resources,
             DataDirectory directory) {
         this.logs = logs;
@@ -60,6 +74,7 @@ final class StorageAdapters implements AutoCloseable {
         this.iteratorSecret = iteratorSecret;
         this.nodes = nodes;
         this.health = health;
+        this.regionsInUse = regionsInUse;
         this.resources = resources;
         this.directory = directory;
     }
@@ -77,6 +92,7 @@ final class StorageAdapters implements AutoCloseable {
                     secret,
                     NodeGroup.SINGLE,
                     () -> Map.of("store", "memory"),
+                    Set::of,
                     null,
                     null);
         }
@@ -104,6 +120,7 @@ final class StorageAdapters implements AutoCloseable {
                     secret.isBlank() ? SecretFile.loadOrCreate(directory.iteratorSecret()) : secret,
                     NodeGroup.SINGLE,
                     () -> Map.of("store", "file", "dir", directory.root().toString()),
+                    Set::of,
                     null,
                     directory);
         } catch (RuntimeException e) {
@@ -117,8 +134,54 @@ final class StorageAdapters implements AutoCloseable {
      * MetadataLog}); lease tables stay in each node's memory. The iterator secret is the configured one or the one
      * the first node stored in the metadata log, so tokens verify on every node.
      */
+    /**
+     * The Kafka adapters: records in a topic per stream, metadata decided by the cluster's arbiter ({@link
+     * MetadataLog}); lease tables stay in each node's memory. The iterator secret is the configured one or the one
+     * the first node stored in the metadata log, so tokens verify on every node.
+     */
     private static StorageAdapters kafka(RunnelProperties properties) {
-        throw new IllegalStateException("runnel.storage.type=kafka is not available yet");
+        Kafka kafka = properties.kafka();
+        KafkaOptions options = new KafkaOptions(
+                kafka.bootstrapServers(),
+                kafka.topicPrefix(),
+                kafka.replicationFactor(),
+                kafka.requestTimeout(),
+                kafka.sessionTimeout(),
+                kafka.properties());
+        KafkaClients clients = new KafkaClients(options, nodeId());
+        MetadataLog metadata = null;
+        try {
+            metadata = MetadataLog.start(clients);
+            MetadataLog shared = metadata;
+            ShardLogStore logs = new KafkaShardLogStore(clients, new KafkaShardLogStates(shared));
+            String secret = properties.iterators().secret();
+            LOG.info(
+                    "Kafka storage on {} (topics {}*) as node {}: records and metadata in Kafka",
+                    kafka.bootstrapServers(),
+                    kafka.topicPrefix(),
+                    clients.nodeId());
+            return new StorageAdapters(
+                    logs,
+                    region -> new RegionStorage(
+                            new KafkaStreamCatalog(shared, region), new KafkaAccountSettings(shared, region)),
+                    region -> BlobStore.NONE,
+                    secret.isBlank() ? SharedSecret.of(shared) : secret,
+                    new KafkaNodeGroup(shared),
+                    () -> KafkaHealth.details(clients, shared),
+                    () -> KafkaStreamCatalog.regions(shared),
+                    () -> {
+                        logs.close();
+                        shared.close();
+                        clients.close();
+                    },
+                    null);
+        } catch (RuntimeException e) {
+            if (metadata != null) {
+                metadata.close();
+            }
+            clients.close();
+            throw e;
+        }
     }
 
     /** {@code runnel-<host>-<4 random hex digits>}: what Kafka's logs and group listings show for this node. */
@@ -181,6 +244,14 @@ final class StorageAdapters implements AutoCloseable {
      */
     Map<String, Object> health() {
         return health.get();
+    }
+
+    /**
+     * The regions whose streams other nodes may have made, which this node must open to look after them when it
+     * leads: for Kafka every region with a stream in the metadata log; none for a store no other node shares.
+     */
+    Set<String> regionsInUse() {
+        return regionsInUse.get();
     }
 
     /** Whether a stream file was set aside as unreadable (so logs no stream references may still be wanted). */

@@ -32,14 +32,21 @@ class StreamHousekeeping implements SchedulingConfigurer {
     private final Throttler throttler;
     private final RunnelProperties properties;
     private final NodeGroup nodes;
+    private final StorageAdapters adapters;
 
     StreamHousekeeping(
-            Regions regions, TrafficMeter traffic, Throttler throttler, RunnelProperties properties, NodeGroup nodes) {
+            Regions regions,
+            TrafficMeter traffic,
+            Throttler throttler,
+            RunnelProperties properties,
+            NodeGroup nodes,
+            StorageAdapters adapters) {
         this.regions = regions;
         this.traffic = traffic;
         this.throttler = throttler;
         this.properties = properties;
         this.nodes = nodes;
+        this.adapters = adapters;
     }
 
     @Override
@@ -52,6 +59,9 @@ class StreamHousekeeping implements SchedulingConfigurer {
             long freed = 0;
             Set<Long> live = new HashSet<>();
             boolean leads = nodes.leads();
+            if (leads) {
+                adapters.regionsInUse().forEach(regions::find); // regions only other nodes have used so far
+            }
             for (RegionServices region : regions.all()) {
                 if (leads) {
                     freed += region.streams().housekeeping();

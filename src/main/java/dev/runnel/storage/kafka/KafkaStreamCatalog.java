@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,8 @@ public final class KafkaStreamCatalog implements StreamCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStreamCatalog.class);
 
+    private static final String PREFIX = "stream/";
+
     private record Decoded(long revision, Stream stream) {}
 
     private final MetadataLog log;
@@ -50,7 +54,19 @@ public final class KafkaStreamCatalog implements StreamCatalog {
      */
     public KafkaStreamCatalog(MetadataLog log, String region) {
         this.log = log;
-        this.prefix = "stream/" + region + "/";
+        this.prefix = PREFIX + region + "/";
+    }
+
+    /** The regions that hold at least one stream, as this node's view of the metadata log has them. */
+    public static Set<String> regions(MetadataLog log) {
+        Set<String> regions = new TreeSet<>();
+        for (String key : log.range(PREFIX).keySet()) {
+            int slash = key.indexOf('/', PREFIX.length());
+            if (slash > 0) {
+                regions.add(key.substring(PREFIX.length(), slash));
+            }
+        }
+        return regions;
     }
 
     @Override
