@@ -67,15 +67,17 @@ public final class KafkaStreamCatalog implements StreamCatalog {
     @Override
     public boolean add(Stream stream) {
         String key = key(stream.name());
-        long expected = MetadataLog.ABSENT;
-        Optional<Entry> entry = log.get(key);
-        if (entry.isPresent()) {
-            if (decode(entry.get()) != null) {
-                return false;
-            }
-            expected = entry.get().revision(); // an unreadable document counts as no stream: overwrite it
+        byte[] document = StreamJson.write(stream);
+        MetadataLog.Outcome outcome = log.propose(key, MetadataLog.ABSENT, document);
+        if (outcome.accepted()) {
+            return true;
         }
-        return log.propose(key, expected, StreamJson.write(stream)).accepted();
+        // Refused: the view now holds the entry that is in the way; an unreadable one counts as no stream.
+        Entry entry = log.get(key).orElse(null);
+        return entry != null
+                && entry.revision() == outcome.revision()
+                && decode(entry) == null
+                && log.propose(key, entry.revision(), document).accepted();
     }
 
     @Override

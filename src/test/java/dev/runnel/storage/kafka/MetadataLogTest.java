@@ -66,6 +66,11 @@ class MetadataLogTest {
         int winner = updates.get(0).accepted() ? 0 : 1;
         long revision = updates.get(winner).revision();
         assertThat(revision).isGreaterThan(created.revision());
+        for (MetadataLog node : List.of(a, b)) {
+            assertThat(node.get("k").orElseThrow().revision())
+                    .as("both proposers read the winner without a barrier")
+                    .isEqualTo(revision);
+        }
 
         a.barrier();
         b.barrier();
