@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -108,8 +109,10 @@ public final class KafkaStreamCatalog implements StreamCatalog {
     @Override
     public List<Stream> all() {
         log.barrier();
+        SortedMap<String, Entry> entries = log.range(prefix);
+        decoded.keySet().retainAll(entries.keySet()); // forget streams removed elsewhere
         List<Stream> streams = new ArrayList<>();
-        for (Entry entry : log.range(prefix).values()) {
+        for (Entry entry : entries.values()) {
             Stream stream = decode(entry);
             if (stream != null) {
                 streams.add(stream);
