@@ -108,6 +108,7 @@ public final class MetadataLog implements AutoCloseable {
     private StateFollower follower;
     private KafkaProducer<byte[], byte[]> proposer;
     private MetadataArbiter arbiter;
+    private boolean closed;
 
     private MetadataLog(KafkaClients clients) {
         this.clients = clients;
@@ -236,9 +237,16 @@ public final class MetadataLog implements AutoCloseable {
         return members.count();
     }
 
-    /** Leaves the arbiter election (another node takes over at once), stops both threads and closes the clients it made. */
+    /**
+     * Leaves the arbiter election (another node takes over at once), stops both threads and closes the clients it made;
+     * blocks for a few seconds at most. Idempotent. Proposals still waiting end in ServiceUnavailable.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (arbiter != null) {
             arbiter.close();
         }
