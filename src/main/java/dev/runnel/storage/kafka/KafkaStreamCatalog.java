@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class KafkaStreamCatalog implements StreamCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStreamCatalog.class);
-
     private static final String PREFIX = "stream/";
 
     private record Decoded(long revision, Stream stream) {}
@@ -83,15 +83,17 @@ public final class KafkaStreamCatalog implements StreamCatalog {
     @Override
     public boolean add(Stream stream) {
         String key = key(stream.name());
-        long expected = MetadataLog.ABSENT;
-        Optional<Entry> entry = log.get(key);
-        if (entry.isPresent()) {
-            if (decode(entry.get()) != null) {
-                return false;
-            }
-            expected = entry.get().revision(); // an unreadable document counts as no stream: overwrite it
+        byte[] document = StreamJson.write(stream);
+        MetadataLog.Outcome outcome = log.propose(key, MetadataLog.ABSENT, document);
+        if (outcome.accepted()) {
+            return true;
         }
-        return log.propose(key, expected, StreamJson.write(stream)).accepted();
+        // Refused: the view now holds the entry that is in the way; an unreadable one counts as no stream.
+        Entry entry = log.get(key).orElse(null);
+        return entry != null
+                && entry.revision() == outcome.revision()
+                && decode(entry) == null
+                && log.propose(key, entry.revision(), document).accepted();
     }
 
     @Override
@@ -122,8 +124,10 @@ public final class KafkaStreamCatalog implements StreamCatalog {
     @Override
     public List<Stream> all() {
         log.barrier();
+        SortedMap<String, Entry> entries = log.range(prefix);
+        decoded.keySet().retainAll(entries.keySet()); // forget streams removed elsewhere
         List<Stream> streams = new ArrayList<>();
-        for (Entry entry : log.range(prefix).values()) {
+        for (Entry entry : entries.values()) {
             Stream stream = decode(entry);
             if (stream != null) {
                 streams.add(stream);

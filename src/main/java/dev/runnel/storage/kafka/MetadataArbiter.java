@@ -78,6 +78,9 @@ final class MetadataArbiter implements AutoCloseable {
                         (int) Math.max(1, session / 3),
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                         "read_committed",
+                        // Also the rebalance timeout: how long a rebalance waits for a member whose thread is stuck.
+                        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                        (int) Math.max(30_000, 4 * clients.requestTimeout().toMillis()),
                         // A node joining must not take the partition from the arbiter, even for a moment.
                         ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                         CooperativeStickyAssignor.class.getName()));

@@ -77,20 +77,26 @@ final class MetadataCodec {
                 throw new IllegalArgumentException("unknown proposal format " + format);
             }
             long expected = in.readLong();
-            String key = string(in.readNBytes(length(in, bytes.length)));
-            byte[] value = in.readBoolean() ? in.readNBytes(length(in, bytes.length)) : null;
+            String key = string(bytes(in, bytes.length));
+            byte[] value = in.readBoolean() ? bytes(in, bytes.length) : null;
+            if (in.available() > 0) {
+                throw new IllegalArgumentException("a proposal with " + in.available() + " bytes too many");
+            }
             return new Proposal(key, expected, value);
         } catch (IOException e) {
             throw new IllegalArgumentException("a truncated proposal", e);
         }
     }
 
-    private static int length(DataInputStream in, int limit) throws IOException {
+    /** A length-prefixed byte string; {@code readFully} throws EOFException (an IOException) when it is cut short. */
+    private static byte[] bytes(DataInputStream in, int limit) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > limit) {
             throw new IllegalArgumentException("a proposal with a length of " + length);
         }
-        return length;
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
     }
 
     static byte[] decision(Decision decision) {

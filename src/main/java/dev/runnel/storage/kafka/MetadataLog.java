@@ -41,8 +41,9 @@ import org.apache.kafka.common.TopicPartition;
  *       the group's consumed offset. The revision of an accepted change is its proposal's offset: unique and
  *       increasing forever, so a key deleted and created again never shows an old revision again (no ABA).
  *   <li><i>State.</i> Every node reads the compacted state topic from its beginning (read-committed) into its view, and
- *       the decisions topic from its end at start-up; a proposer learns its decision there and, when accepted, waits
- *       until its view holds the change, so a node reads its own writes.
+ *       the decisions topic from its end at start-up; a proposer learns its decision there and waits until its view
+ *       has applied every decision up to its own (the arbiter's marker carries that offset), so a node reads its own
+ *       writes, and a refused proposer reads the change that beat it.
  * </ol>
  *
  * <p><b>Why exactly one of two racing proposals wins.</b> Both name the same expected revision r. They are totally
@@ -107,6 +108,7 @@ public final class MetadataLog implements AutoCloseable {
     private StateFollower follower;
     private KafkaProducer<byte[], byte[]> proposer;
     private MetadataArbiter arbiter;
+    private boolean closed;
 
     private MetadataLog(KafkaClients clients) {
         this.clients = clients;
@@ -176,7 +178,8 @@ public final class MetadataLog implements AutoCloseable {
     }
 
     /**
-     * Proposes a change of one key and waits for its decision; when accepted, also until this node's view shows it.
+     * Proposes a change of one key and waits for its decision, then until this node's view includes every decision up
+     * to this one: a proposer reads its own accepted change, or the change that made its proposal refused.
      *
      * @param expectedRevision the key's current revision, {@link #ABSENT} (it must be missing) or {@link #ANY}
      * @param valueOrNullToDelete the new value, or null to delete the key
@@ -197,12 +200,15 @@ public final class MetadataLog implements AutoCloseable {
                     0,
                     MetadataCodec.utf8(id),
                     MetadataCodec.proposal(key, expectedRevision, valueOrNullToDelete));
-            clients.await(proposer.send(record), "proposing " + what);
+            long offset =
+                    clients.await(proposer.send(record), "proposing " + what).offset();
             Duration wait = clients.requestTimeout().plus(clients.settings().sessionTimeout());
             long deadline = System.nanoTime() + wait.toNanos();
             Decision decision = decided.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-            if (decision.accepted() && !view.awaitRevision(decision.revision(), deadline)) {
-                throw KafkaClients.unavailable("applying the accepted " + what + " (it was made)", null);
+            // Everything decided up to this proposal, so a refused proposer reads the change that beat it.
+            if (!view.awaitRevision(offset, deadline)) {
+                throw KafkaClients.unavailable(
+                        "applying the " + (decision.accepted() ? "accepted " : "refused ") + what, null);
             }
             return new Outcome(decision.accepted(), decision.revision());
         } catch (TimeoutException | ExecutionException | CancellationException e) {
@@ -231,9 +237,16 @@ public final class MetadataLog implements AutoCloseable {
         return members.count();
     }
 
-    /** Leaves the arbiter election (another node takes over at once), stops both threads and closes the clients it made. */
+    /**
+     * Leaves the arbiter election (another node takes over at once), stops both threads and closes the clients it made;
+     * blocks for a few seconds at most. Idempotent. Proposals still waiting end in ServiceUnavailable.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (arbiter != null) {
             arbiter.close();
         }

@@ -29,6 +29,9 @@ class KafkaStreamCatalogTest extends StreamCatalogContract {
         Stream stream = StreamSamples.everyField();
         assertThat(catalog.add(stream)).isTrue();
         StreamSamples.assertSameStream(catalog.find(stream.name()).orElseThrow(), stream);
+        assertThat(catalog.find(stream.name()).orElseThrow())
+                .as("decoded once per revision, not on every find")
+                .isSameAs(catalog.find(stream.name()).orElseThrow());
         StreamSamples.assertSameStream(catalog.all().get(0), stream);
     }
 

@@ -22,6 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,11 @@ class MetadataLogTest {
         int winner = updates.get(0).accepted() ? 0 : 1;
         long revision = updates.get(winner).revision();
         assertThat(revision).isGreaterThan(created.revision());
+        for (MetadataLog node : List.of(a, b)) {
+            assertThat(node.get("k").orElseThrow().revision())
+                    .as("both proposers read the winner without a barrier")
+                    .isEqualTo(revision);
+        }
 
         a.barrier();
         b.barrier();
@@ -168,6 +177,39 @@ class MetadataLogTest {
         assertThat(new String(survivor.get("x").orElseThrow().value(), StandardCharsets.UTF_8))
                 .isEqualTo("2");
         assertThat(eventually(() -> survivor.liveNodes() == 1)).isTrue();
+    }
+
+    @Test
+    void aTransactionLeftOpenByADeadArbiterIsAbortedAndNeverSeen() throws Exception {
+        String prefix = TestBroker.uniquePrefix();
+        MetadataLog a = nodes.start(prefix);
+        Outcome first = a.propose("k", MetadataLog.ABSENT, bytes("v1"));
+        assertThat(first.accepted()).isTrue();
+
+        // A rival arbiter fences this one, writes half a batch and dies without committing or aborting.
+        KafkaOptions options = MetadataTestNodes.options(TestBroker.shared().bootstrapServers(), prefix);
+        try (KafkaClients rival = new KafkaClients(options, "rival")) {
+            KafkaProducer<byte[], byte[]> zombie =
+                    rival.producer("zombie", Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, rival.topic("arbiter")));
+            zombie.initTransactions();
+            zombie.beginTransaction();
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(MetadataCodec.REVISION_HEADER, MetadataCodec.revision(Long.MAX_VALUE - 1));
+            zombie.send(new ProducerRecord<>(rival.topic("state"), 0, null, bytes("k"), bytes("bogus"), headers))
+                    .get(10, TimeUnit.SECONDS);
+            zombie.close(Duration.ZERO); // forced: no abort on the way out, as if the process died
+        }
+        assertThat(a.get("k").orElseThrow().revision())
+                .as("the open transaction is not read")
+                .isEqualTo(first.revision());
+
+        // The fenced arbiter resigns, takes over again (aborting the open transaction) and decides.
+        Outcome second = a.propose("k", first.revision(), bytes("v2"));
+        assertThat(second.accepted()).isTrue();
+        assertThat(new String(a.get("k").orElseThrow().value(), StandardCharsets.UTF_8))
+                .isEqualTo("v2");
+        MetadataLog b = nodes.start(prefix);
+        assertThat(b.get("k")).hasValue(new Entry("k", second.revision(), bytes("v2")));
     }
 
     @Test
