@@ -129,16 +129,22 @@ final class KafkaShardLog implements ShardLog {
         return context.admin().latest(partition);
     }
 
+    /** The state readers go by and the end they stop at (exclusive). */
+    private record Readable(ShardLogStates.State state, long end) {}
+
     /**
-     * The state readers go by, read after {@code highWaterMark} was: if it is still open then, no seal was decided
-     * before the mark was read, so every record below the mark is below any later sealed end.
+     * Reads the high-water mark, then the fresh state: if it is still open then, no seal was decided before the mark
+     * was read, so every record below the mark is below any later sealed end. Remembers the end for {@link #awaitEnd}.
      */
-    private ShardLogStates.State readableState() {
+    private Readable readable() {
+        long mark = highWaterMark();
         ShardLogStates.State state = settledState(context.states().fresh(incarnation, shard));
         if (state.dropped()) {
             throw LogRecords.notFound();
         }
-        return state;
+        long end = state.isSealed() ? Math.min(mark, state.sealedEnd()) : mark;
+        observeEnd(end);
+        return new Readable(state, end);
     }
 
     @Override
@@ -180,6 +186,11 @@ final class KafkaShardLog implements ShardLog {
         return false;
     }
 
+    /** Ends every wait with the end known here: the store is closing. */
+    void release() {
+        waiters.wake(knownEnd.get(), true);
+    }
+
     @Override
     public long seal() {
         if (dropped()) {
@@ -211,9 +222,7 @@ final class KafkaShardLog implements ShardLog {
     /** {@inheritDoc} The sealed end when sealed, else a fresh high-water mark (no cache). */
     @Override
     public long endPosition() {
-        long mark = highWaterMark();
-        ShardLogStates.State state = readableState();
-        return state.isSealed() ? Math.min(mark, state.sealedEnd()) : mark;
+        return readable().end();
     }
 
     @Override
@@ -221,19 +230,30 @@ final class KafkaShardLog implements ShardLog {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        long mark = highWaterMark();
-        ShardLogStates.State state = readableState();
-        long end = state.isSealed() ? Math.min(mark, state.sealedEnd()) : mark;
+        Readable readable = readable();
+        long end = readable.end();
         long from = Math.max(0, fromPosition);
         if (from >= end) {
             return List.of();
         }
-        LogCursors.Cursor cursor = context.cursors().take(partition, from);
+        LogCursors.Cursor cursor;
+        try {
+            cursor = context.cursors().take(partition, from);
+        } catch (KafkaException e) {
+            throw KafkaClients.unavailable("reading " + partition, e);
+        }
         try {
             long deadline =
                     System.nanoTime() + context.clients().requestTimeout().toNanos();
             List<StoredRecord> records = PartitionReads.read(
-                    cursor, end, limit, maxBytes, minArrivalMillis, state::admits, this::positionAtOrAfter, deadline);
+                    cursor,
+                    end,
+                    limit,
+                    maxBytes,
+                    minArrivalMillis,
+                    readable.state()::admits,
+                    this::positionAtOrAfter,
+                    deadline);
             context.cursors().give(cursor);
             return records;
         } catch (RuntimeException e) {

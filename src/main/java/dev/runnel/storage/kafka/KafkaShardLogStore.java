@@ -218,6 +218,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
         context.producer().flush();
     }
 
+    /** {@inheritDoc} Ends the waits of {@code awaitEnd} under way here (with the end known here). */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -225,6 +226,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
         }
         closed = true;
         context.poller().close();
+        logs.all().forEach(KafkaShardLog::release);
         context.cursors().close();
         context.producer().close(clients.requestTimeout());
     }

@@ -104,7 +104,7 @@ final class LogCursors implements AutoCloseable {
                     "shard-reader",
                     Map.of(
                             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
-                            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100,
+                            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
                             ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024));
         }
         Cursor cursor = new Cursor(consumer, partition);
