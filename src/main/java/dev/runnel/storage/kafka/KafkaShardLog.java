@@ -25,8 +25,10 @@ import org.apache.kafka.common.TopicPartition;
  * times when the producer sends them in several requests. Arrivals never decrease along the partition because the
  * partition's leader stamps them in offset order (Kafka keeps the log-append time monotonic per partition).
  *
- * <p><b>Appends</b> go through the store's one idempotent {@code acks=all} producer; this node's batch is sent under
- * a per-log lock, so its records are contiguous (other nodes' records come before or after it). An append returns
+ * <p><b>Appends</b> go through the store's one idempotent {@code acks=all} producer; a batch is sent under a per-log
+ * lock, so its records keep request order and no other append of this node falls between them. <b>Unlike</b> the
+ * single-process stores, another node's records may fall between them when the producer sends the batch in several
+ * requests (Kafka has no way to make one producer's records atomic without transactions). An append returns
  * after Kafka acknowledged every record and the seal check of {@link ShardLogStates} admitted them: the result is
  * the admitted prefix. A record Kafka acknowledged but the seal refused is never visible (readers stop at the sealed
  * end, or skip the hidden range of an unseal).
@@ -84,7 +86,7 @@ final class KafkaShardLog implements ShardLog {
         List<RecordMetadata> acknowledged;
         appending.incrementAndGet();
         try {
-            acknowledged = PartitionAppends.sendAndAwait(context, partition, sendLock, records, this::dropped);
+            acknowledged = PartitionAppends.sendAndAwait(context, partition, sendLock, records, this::gone);
         } finally {
             appending.decrementAndGet();
         }
@@ -123,6 +125,11 @@ final class KafkaShardLog implements ShardLog {
 
     private boolean dropped() {
         return context.states().current(incarnation, shard).dropped();
+    }
+
+    /** Whether the log is dropped or its partition gone (a topic deleted behind the store's back). */
+    private boolean gone() {
+        return dropped() || context.admin().partitions(incarnation) <= shard;
     }
 
     private long highWaterMark() {

@@ -81,6 +81,9 @@ public final class KafkaShardLogStore implements ShardLogStore {
      */
     @Override
     public ShardLog create(long incarnation, ShardId shard) {
+        if (states.current(incarnation, shard.index()).dropped()) {
+            return log(incarnation, shard); // dropped for good: its appends and reads answer ResourceNotFound
+        }
         ensurePartitions(incarnation, shard.index() + 1);
         return log(incarnation, shard);
     }

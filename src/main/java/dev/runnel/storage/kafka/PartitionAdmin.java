@@ -87,11 +87,13 @@ final class PartitionAdmin {
      */
     int ensurePartitions(long incarnation, int count) {
         String topic = topic(incarnation);
-        for (int attempt = 0; attempt < 3; attempt++) {
+        long deadline = System.nanoTime() + clients.requestTimeout().toNanos();
+        while (true) {
             int have = partitions(incarnation);
             if (have >= count) {
                 return have;
             }
+            boolean made;
             if (have == 0) {
                 NewTopic newTopic = new NewTopic(
                                 topic, count, clients.settings().replicationFactor())
@@ -104,33 +106,51 @@ final class PartitionAdmin {
                                 "-1",
                                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                                 Integer.toString(MAX_MESSAGE_BYTES)));
-                awaitTolerating(
+                made = awaitTolerating(
                         admin().createTopics(List.of(newTopic)).all(), "creating " + topic, TopicExistsException.class);
             } else {
-                awaitTolerating(
+                made = awaitTolerating(
                         admin().createPartitions(Map.of(topic, NewPartitions.increaseTo(count)))
                                 .all(),
                         "adding partitions to " + topic,
                         InvalidPartitionsException.class);
             }
+            if (made) {
+                return count;
+            }
+            // Another node got there first; its partitions show in a moment (or the topic is still being deleted).
+            if (System.nanoTime() > deadline) {
+                throw new ServiceUnavailableException(
+                        "Kafka did not make " + count + " partitions of " + topic + " in time");
+            }
+            pause();
         }
-        int have = partitions(incarnation);
-        if (have < count) {
-            throw new ServiceUnavailableException(
-                    "Kafka did not make " + count + " partitions of " + topic + " in time");
-        }
-        return have;
     }
 
-    /** Waits for {@code future}; a failure of type {@code race} (another node got there first) is no failure. */
-    private void awaitTolerating(KafkaFuture<Void> future, String what, Class<? extends Throwable> race) {
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("interrupted while waiting for Kafka's partitions");
+        }
+    }
+
+    /**
+     * Waits for {@code future}; a failure of type {@code race} (another node got there first) is no failure.
+     *
+     * @return whether this call did it (false when another node raced it)
+     */
+    private boolean awaitTolerating(KafkaFuture<Void> future, String what, Class<? extends Throwable> race) {
         RuntimeException raced = new RuntimeException("raced");
         try {
             clients.await(future, what, cause -> race.isInstance(cause) ? raced : null);
+            return true;
         } catch (RuntimeException e) {
             if (e != raced) {
                 throw e;
             }
+            return false;
         }
     }
 
