@@ -5,7 +5,6 @@ import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,17 +100,7 @@ final class KafkaShardLog implements ShardLog {
         if (state.dropped()) {
             throw LogRecords.notFound();
         }
-        List<AppendResult> admitted = new ArrayList<>(acknowledged.size());
-        for (RecordMetadata metadata : acknowledged) {
-            if (!state.admits(metadata.offset())) {
-                break;
-            }
-            admitted.add(new AppendResult(metadata.offset(), metadata.timestamp()));
-        }
-        if (admitted.isEmpty()) {
-            throw new ShardLogSealedException();
-        }
-        return admitted;
+        return PartitionAppends.admitted(state, acknowledged);
     }
 
     /** {@code state}, or when it is sealing without a known end, the state after completing that seal. */

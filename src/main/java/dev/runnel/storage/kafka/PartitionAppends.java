@@ -1,7 +1,9 @@
 package dev.runnel.storage.kafka;
 
 import dev.runnel.core.error.ServiceUnavailableException;
+import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogSealedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -11,7 +13,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
-/** Sending one batch of a Kafka shard log and waiting for Kafka's acknowledgements, before the seal check. */
+/** Sending one batch of a Kafka shard log, waiting for Kafka's acknowledgements, and what the seal check keeps. */
 final class PartitionAppends {
 
     private PartitionAppends() {}
@@ -63,5 +65,24 @@ final class PartitionAppends {
             }
         }
         return acknowledged;
+    }
+
+    /**
+     * The longest prefix of {@code acknowledged} whose offsets {@code state} admits, as the append's results.
+     *
+     * @throws ShardLogSealedException when it admits none: the seal came first
+     */
+    static List<AppendResult> admitted(ShardLogStates.State state, List<RecordMetadata> acknowledged) {
+        List<AppendResult> admitted = new ArrayList<>(acknowledged.size());
+        for (RecordMetadata metadata : acknowledged) {
+            if (!state.admits(metadata.offset())) {
+                break;
+            }
+            admitted.add(new AppendResult(metadata.offset(), metadata.timestamp()));
+        }
+        if (admitted.isEmpty()) {
+            throw new ShardLogSealedException();
+        }
+        return admitted;
     }
 }
