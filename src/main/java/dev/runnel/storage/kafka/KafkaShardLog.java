@@ -82,16 +82,16 @@ final class KafkaShardLog implements ShardLog {
         if (before.sealing()) {
             throw new ShardLogSealedException();
         }
-        List<RecordMetadata> acknowledged;
-        appending.incrementAndGet();
+        appending.incrementAndGet(); // until its waiters are woken: the end poller leaves them to this append
         try {
-            acknowledged = PartitionAppends.sendAndAwait(context, partition, sendLock, records, this::gone);
+            List<RecordMetadata> acknowledged =
+                    PartitionAppends.sendAndAwait(context, partition, sendLock, records, this::gone);
+            List<AppendResult> admitted = admit(acknowledged);
+            observeEnd(admitted.get(admitted.size() - 1).position() + 1);
+            return admitted;
         } finally {
             appending.decrementAndGet();
         }
-        List<AppendResult> admitted = admit(acknowledged);
-        observeEnd(admitted.get(admitted.size() - 1).position() + 1);
-        return admitted;
     }
 
     /** The seal check: the longest prefix of acknowledged records the log's fresh state admits. */
@@ -133,6 +133,9 @@ final class KafkaShardLog implements ShardLog {
      * was read, so every record below the mark is below any later sealed end. Remembers the end for {@link #awaitEnd}.
      */
     private Readable readable() {
+        if (dropped()) {
+            throw LogRecords.notFound();
+        }
         long mark = highWaterMark();
         ShardLogStates.State state = settledState(context.states().fresh(incarnation, shard));
         if (state.dropped()) {

@@ -39,6 +39,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
     private final KafkaClients clients;
     private final ShardLogStates states;
     private final PartitionAdmin admin;
+    private final PartitionTopics topics;
     private final LogContext context;
     private final ShardLogRegistry<KafkaShardLog> logs = new ShardLogRegistry<>();
     private final Map<Long, Integer> partitionCounts = new ConcurrentHashMap<>();
@@ -55,6 +56,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
         this.clients = clients;
         this.states = states;
         this.admin = new PartitionAdmin(clients);
+        this.topics = new PartitionTopics(clients, admin);
         var producer = clients.producer(
                 "shard-logs",
                 Map.of(
@@ -168,7 +170,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
     @Override
     public Map<Long, Set<ShardId>> ids() {
         Map<Long, Set<ShardId>> ids = new TreeMap<>();
-        admin.topics().forEach((incarnation, count) -> {
+        topics.topics().forEach((incarnation, count) -> {
             Set<ShardId> shards = new TreeSet<>();
             for (int index = 0; index < count; index++) {
                 if (!states.current(incarnation, index).dropped()) {
@@ -192,7 +194,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
     public synchronized long usedBytes() {
         long now = System.nanoTime();
         if (!usedBytesRead || now - usedBytesReadAt > TimeUnit.MILLISECONDS.toNanos(USED_BYTES_CACHE.toMillis())) {
-            usedBytes = admin.usedBytes();
+            usedBytes = topics.usedBytes();
             usedBytesReadAt = now;
             usedBytesRead = true;
         }
@@ -212,7 +214,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
      * @throws ResourceNotFoundException when the incarnation has no topic
      */
     public void setRetention(long incarnation, Duration retention) {
-        admin.setRetention(incarnation, retention);
+        topics.setRetention(incarnation, retention);
     }
 
     /** {@inheritDoc} Waits for every send of this node's producer; an acknowledged append is already replicated. */
