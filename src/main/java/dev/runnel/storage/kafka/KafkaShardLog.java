@@ -15,28 +15,22 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A shard log that is one partition of its stream incarnation's Kafka topic: positions are offsets, and records are
- * encoded as {@link LogRecords} says. Several nodes may hold the same log at once; what they must agree on that
- * Kafka cannot say (sealed, hidden offsets, dropped) is in {@link ShardLogStates}, following its seal protocol.
+ * A shard log that is one partition of its stream incarnation's Kafka topic: positions are offsets, records are
+ * encoded as {@link LogRecords} says. Several nodes may hold the same log at once; what they must agree on that Kafka
+ * cannot say (sealed, hidden offsets, dropped) is in {@link ShardLogStates}, following its seal protocol.
  *
- * <p><b>Arrival times</b> are the broker's log-append times ({@code message.timestamp.type=LogAppendTime}): the
- * {@code nowMillis} a caller passes is ignored, so a batch's records may get different (never decreasing) arrival
- * times when the producer sends them in several requests. Arrivals never decrease along the partition because the
- * partition's leader stamps them in offset order (Kafka keeps the log-append time monotonic per partition).
+ * <p><b>Arrival times</b> are the broker's log-append times: the caller's {@code nowMillis} is ignored. They never
+ * decrease along the partition (its leader stamps them in offset order); a batch sent in several requests may get
+ * several. <b>Appends</b> go through the store's idempotent {@code acks=all} producer, a batch under a per-log lock:
+ * its records keep request order and no other append of this node falls between them, but (unlike the one-process
+ * stores) another node's may, when the batch takes several produce requests. An append returns once Kafka acknowledged
+ * its records and the seal check admitted them (the admitted prefix). A record the seal refused is never visible.
  *
- * <p><b>Appends</b> go through the store's one idempotent {@code acks=all} producer; a batch is sent under a per-log
- * lock, so its records keep request order and no other append of this node falls between them. <b>Unlike</b> the
- * single-process stores, another node's records may fall between them when the producer sends the batch in several
- * requests (Kafka has no way to make one producer's records atomic without transactions). An append returns
- * after Kafka acknowledged every record and the seal check of {@link ShardLogStates} admitted them: the result is
- * the admitted prefix. A record Kafka acknowledged but the seal refused is never visible (readers stop at the sealed
- * end, or skip the hidden range of an unseal).
+ * <p><b>Reads</b> stop at the end seen at the call: the high-water mark, read first, capped by the sealed end of a
+ * fresh state. {@link #usedBytes()} and {@link #trimBefore} answer 0: Kafka does not tell a partition's bytes cheaply
+ * ({@link KafkaShardLogStore#usedBytes()} sums the brokers' log directories).
  *
- * <p><b>Reads</b> stop at the end as seen at the call: the high-water mark read first, then capped by the sealed end
- * of a fresh state. {@link #usedBytes()} is 0 and {@link #trimBefore} returns 0: Kafka does not tell one partition's
- * bytes cheaply; the store's {@link KafkaShardLogStore#usedBytes()} sums the brokers' log directories.
- *
- * <p>Thread-safe. Every call that reaches Kafka waits at most the request timeout, then throws {@link
+ * <p>Thread-safe. A call that reaches Kafka waits at most the request timeout, then throws {@link
  * ServiceUnavailableException}; calls on a dropped log (or a deleted topic) throw ResourceNotFoundException.
  */
 final class KafkaShardLog implements ShardLog {
@@ -146,6 +140,10 @@ final class KafkaShardLog implements ShardLog {
         return new Readable(state, end);
     }
 
+    /**
+     * {@inheritDoc} "At once" as far as this node knows the end (its own appends and reads); a record another node
+     * appended ends the wait through the store's end poller, about {@link LogEndPoller#INTERVAL_MILLIS} ms later.
+     */
     @Override
     public CompletableFuture<Long> awaitEnd(long position) {
         ShardLogStates.State state = context.states().current(incarnation, shard);
@@ -157,7 +155,9 @@ final class KafkaShardLog implements ShardLog {
         }
         CompletableFuture<Long> wait = waiters.add(position);
         context.poller().watch(this);
-        observeEnd(knownEnd.get()); // an append that ended between the check and the add
+        if (!wakeIfClosed()) {
+            observeEnd(knownEnd.get()); // an append, seal or drop that came between the checks and the add
+        }
         return wait;
     }
 
@@ -175,6 +175,11 @@ final class KafkaShardLog implements ShardLog {
         waiters.wake(known, false);
     }
 
+    /** Ends every wait with the end known here: the store is closing. */
+    void endWaits() {
+        waiters.wake(knownEnd.get(), true);
+    }
+
     /** Ends every wait if the log is sealed or dropped (perhaps by another node). @return whether it was */
     boolean wakeIfClosed() {
         ShardLogStates.State state = context.states().current(incarnation, shard);
@@ -183,11 +188,6 @@ final class KafkaShardLog implements ShardLog {
             return true;
         }
         return false;
-    }
-
-    /** Ends every wait with the end known here: the store is closing. */
-    void release() {
-        waiters.wake(knownEnd.get(), true);
     }
 
     @Override

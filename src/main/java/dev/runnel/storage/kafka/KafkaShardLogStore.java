@@ -231,7 +231,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
         }
         closed = true;
         context.poller().close();
-        logs.all().forEach(KafkaShardLog::release);
+        logs.all().forEach(KafkaShardLog::endWaits);
         context.cursors().close();
         context.producer().close(clients.requestTimeout());
     }
