@@ -220,7 +220,11 @@ public final class KafkaShardLogStore implements ShardLogStore {
     /** {@inheritDoc} Waits for every send of this node's producer; an acknowledged append is already replicated. */
     @Override
     public void flush() {
-        context.producer().flush();
+        try {
+            context.producer().flush();
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw KafkaClients.unavailable("flushing the shard logs' producer", e);
+        }
     }
 
     /** {@inheritDoc} Ends the waits of {@code awaitEnd} under way here (with the end known here). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.ResourceNotFoundException;
+import dev.runnel.core.error.ServiceUnavailableException;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.core.shard.ShardId;
 import dev.runnel.storage.AppendResult;
@@ -162,5 +163,29 @@ class KafkaShardLogStoreTest extends ShardLogStoreContract {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> log.append("k", bytes("late"), 0)).isInstanceOf(ResourceNotFoundException.class);
         assertThat(newStore().find(9, SHARD_0)).isEmpty();
+    }
+
+    @Test
+    void anUnreachableClusterAnswersServiceUnavailableWithinTheRequestTimeout() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        KafkaClients unreachable = new KafkaClients(
+                new KafkaOptions(
+                        "127.0.0.1:" + closedPort,
+                        prefix,
+                        (short) 1,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(2),
+                        Map.of()),
+                "unreachable");
+        clients.add(unreachable);
+        KafkaShardLogStore store = new KafkaShardLogStore(unreachable, states);
+        stores.add(store);
+        assertThatThrownBy(() -> store.create(1, SHARD_0)).isInstanceOf(ServiceUnavailableException.class);
+        assertThatThrownBy(() -> store.find(1, SHARD_0)).isInstanceOf(ServiceUnavailableException.class);
+        assertThatThrownBy(store::ids).isInstanceOf(ServiceUnavailableException.class);
+        assertThatThrownBy(store::usedBytes).isInstanceOf(ServiceUnavailableException.class);
     }
 }
