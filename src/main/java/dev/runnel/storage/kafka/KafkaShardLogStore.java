@@ -33,6 +33,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class KafkaShardLogStore implements ShardLogStore {
 
+    /**
+     * The producer's batch size: a 5 MiB PutRecords batch of one shard goes out in about 20 produce batches (up to five
+     * requests in flight), while a single small record still takes a pooled buffer of this size until it is acknowledged. A
+     * record larger than this gets a batch of its own; {@link PartitionAdmin#MAX_MESSAGE_BYTES} bounds it.
+     */
+    static final int BATCH_BYTES = 256 * 1024;
+
     /** How long {@link #usedBytes()} answers from its last reading of the brokers' log directories. */
     public static final Duration USED_BYTES_CACHE = Duration.ofSeconds(5);
 
@@ -61,7 +68,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
                 "shard-logs",
                 Map.of(
                         ProducerConfig.BATCH_SIZE_CONFIG,
-                        1024 * 1024,
+                        BATCH_BYTES,
                         ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                         PartitionAdmin.MAX_MESSAGE_BYTES,
                         ProducerConfig.BUFFER_MEMORY_CONFIG,
