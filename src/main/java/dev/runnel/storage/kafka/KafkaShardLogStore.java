@@ -34,9 +34,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public final class KafkaShardLogStore implements ShardLogStore {
 
     /**
-     * The producer's batch size: a 5 MiB PutRecords batch of one shard goes out in about 20 produce batches (up to five
-     * requests in flight), while a single small record still takes a pooled buffer of this size until it is acknowledged. A
-     * record larger than this gets a batch of its own; {@link PartitionAdmin#MAX_MESSAGE_BYTES} bounds it.
+     * The producer's batch size: a 5 MiB PutRecords batch of one shard goes out in about 20 produce batches (up to
+     * five requests in flight), while a single small record takes a pooled buffer of this size until it is
+     * acknowledged. A record larger than this gets a batch of its own; {@link PartitionAdmin#MAX_MESSAGE_BYTES} bounds
+     * it.
      */
     static final int BATCH_BYTES = 256 * 1024;
 
