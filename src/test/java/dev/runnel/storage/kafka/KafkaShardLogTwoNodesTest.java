@@ -249,6 +249,7 @@ class KafkaShardLogTwoNodesTest {
         ShardLog onB = nodeB.create(1, SHARD_0);
         onB.append("k", bytes("x"), 0);
         ShardLog oneShard = nodeB.create(2, SHARD_0);
+        CompletableFuture<Long> waiting = onB.awaitEnd(5);
         nodeA.drop(1);
         nodeA.drop(2, SHARD_0);
         assertThatThrownBy(() -> onB.append("k", bytes("late"), 0)).isInstanceOf(ResourceNotFoundException.class);
@@ -258,6 +259,7 @@ class KafkaShardLogTwoNodesTest {
         assertThat(nodeB.find(1, SHARD_0)).isEmpty();
         assertThat(nodeB.find(2, SHARD_0)).isEmpty();
         assertThat(nodeB.ids()).doesNotContainKeys(1L, 2L);
+        assertThat(waiting).as("a wait on the other node ends with the drop").succeedsWithin(5, TimeUnit.SECONDS);
     }
 
     @Test
