@@ -24,7 +24,13 @@ import org.junit.jupiter.api.Test;
  * this class and makes stores whose segments are small (about 4 KiB or 64 records), so that the tests cross
  * segment boundaries and trimming can free whole segments; a durable adapter also overrides {@link #reopen} so
  * that the same tests check its recovery. Capabilities only some adapters have are separate contracts: {@link
- * MemoryBudgetContract}.
+ * MemoryBudgetContract}, and {@link ShardLogCallerClockContract} for stores that stamp the caller's clock and own
+ * their bytes (memory, disk).
+ *
+ * <p>The tests here take arrival times as the appends return them (a broker may stamp its own clock and ignore the
+ * caller's): where a test needs records that arrived strictly later than others, it appends them in ticks ({@link
+ * #appendInTicks}), moving the caller's clock and waiting for the wall clock. They never assert exact byte counts:
+ * a trim or drop may free its bytes later.
  */
 public abstract class ShardLogStoreContract {
 

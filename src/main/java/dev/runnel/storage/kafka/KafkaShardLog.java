@@ -5,7 +5,6 @@ import dev.runnel.core.record.StoredRecord;
 import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,26 +15,22 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A shard log that is one partition of its stream incarnation's Kafka topic: positions are offsets, and records are
- * encoded as {@link LogRecords} says. Several nodes may hold the same log at once; what they must agree on that
- * Kafka cannot say (sealed, hidden offsets, dropped) is in {@link ShardLogStates}, following its seal protocol.
+ * A shard log that is one partition of its stream incarnation's Kafka topic: positions are offsets, records are
+ * encoded as {@link LogRecords} says. Several nodes may hold the same log at once; what they must agree on that Kafka
+ * cannot say (sealed, hidden offsets, dropped) is in {@link ShardLogStates}, following its seal protocol.
  *
- * <p><b>Arrival times</b> are the broker's log-append times ({@code message.timestamp.type=LogAppendTime}): the
- * {@code nowMillis} a caller passes is ignored, so a batch's records may get different (never decreasing) arrival
- * times when the producer sends them in several requests. Arrivals never decrease along the partition because the
- * partition's leader stamps them in offset order (Kafka keeps the log-append time monotonic per partition).
+ * <p><b>Arrival times</b> are the broker's log-append times: the caller's {@code nowMillis} is ignored. They never
+ * decrease along the partition (its leader stamps them in offset order); a batch sent in several requests may get
+ * several. <b>Appends</b> go through the store's idempotent {@code acks=all} producer, a batch under a per-log lock:
+ * its records keep request order and no other append of this node falls between them, but (unlike the one-process
+ * stores) another node's may, when the batch takes several produce requests. An append returns once Kafka acknowledged
+ * its records and the seal check admitted them (the admitted prefix). A record the seal refused is never visible.
  *
- * <p><b>Appends</b> go through the store's one idempotent {@code acks=all} producer; this node's batch is sent under
- * a per-log lock, so its records are contiguous (other nodes' records come before or after it). An append returns
- * after Kafka acknowledged every record and the seal check of {@link ShardLogStates} admitted them: the result is
- * the admitted prefix. A record Kafka acknowledged but the seal refused is never visible (readers stop at the sealed
- * end, or skip the hidden range of an unseal).
+ * <p><b>Reads</b> stop at the end seen at the call: the high-water mark, read first, capped by the sealed end of a
+ * fresh state. {@link #usedBytes()} and {@link #trimBefore} answer 0: Kafka does not tell a partition's bytes cheaply
+ * ({@link KafkaShardLogStore#usedBytes()} sums the brokers' log directories).
  *
- * <p><b>Reads</b> stop at the end as seen at the call: the high-water mark read first, then capped by the sealed end
- * of a fresh state. {@link #usedBytes()} is 0 and {@link #trimBefore} returns 0: Kafka does not tell one partition's
- * bytes cheaply; the store's {@link KafkaShardLogStore#usedBytes()} sums the brokers' log directories.
- *
- * <p>Thread-safe. Every call that reaches Kafka waits at most the request timeout, then throws {@link
+ * <p>Thread-safe. A call that reaches Kafka waits at most the request timeout, then throws {@link
  * ServiceUnavailableException}; calls on a dropped log (or a deleted topic) throw ResourceNotFoundException.
  */
 final class KafkaShardLog implements ShardLog {
@@ -81,16 +76,16 @@ final class KafkaShardLog implements ShardLog {
         if (before.sealing()) {
             throw new ShardLogSealedException();
         }
-        List<RecordMetadata> acknowledged;
-        appending.incrementAndGet();
+        appending.incrementAndGet(); // until its waiters are woken: the end poller leaves them to this append
         try {
-            acknowledged = PartitionAppends.sendAndAwait(context, partition, sendLock, records, this::dropped);
+            List<RecordMetadata> acknowledged =
+                    PartitionAppends.sendAndAwait(context, partition, sendLock, records, this::gone);
+            List<AppendResult> admitted = admit(acknowledged);
+            observeEnd(admitted.get(admitted.size() - 1).position() + 1);
+            return admitted;
         } finally {
             appending.decrementAndGet();
         }
-        List<AppendResult> admitted = admit(acknowledged);
-        observeEnd(admitted.get(admitted.size() - 1).position() + 1);
-        return admitted;
     }
 
     /** The seal check: the longest prefix of acknowledged records the log's fresh state admits. */
@@ -99,17 +94,7 @@ final class KafkaShardLog implements ShardLog {
         if (state.dropped()) {
             throw LogRecords.notFound();
         }
-        List<AppendResult> admitted = new ArrayList<>(acknowledged.size());
-        for (RecordMetadata metadata : acknowledged) {
-            if (!state.admits(metadata.offset())) {
-                break;
-            }
-            admitted.add(new AppendResult(metadata.offset(), metadata.timestamp()));
-        }
-        if (admitted.isEmpty()) {
-            throw new ShardLogSealedException();
-        }
-        return admitted;
+        return PartitionAppends.admitted(state, acknowledged);
     }
 
     /** {@code state}, or when it is sealing without a known end, the state after completing that seal. */
@@ -125,22 +110,40 @@ final class KafkaShardLog implements ShardLog {
         return context.states().current(incarnation, shard).dropped();
     }
 
+    /** Whether the log is dropped or its partition gone (a topic deleted behind the store's back). */
+    private boolean gone() {
+        return dropped() || context.admin().partitions(incarnation) <= shard;
+    }
+
     private long highWaterMark() {
         return context.admin().latest(partition);
     }
 
+    /** The state readers go by and the end they stop at (exclusive). */
+    private record Readable(ShardLogStates.State state, long end) {}
+
     /**
-     * The state readers go by, read after {@code highWaterMark} was: if it is still open then, no seal was decided
-     * before the mark was read, so every record below the mark is below any later sealed end.
+     * Reads the high-water mark, then the fresh state: if it is still open then, no seal was decided before the mark
+     * was read, so every record below the mark is below any later sealed end. Remembers the end for {@link #awaitEnd}.
      */
-    private ShardLogStates.State readableState() {
+    private Readable readable() {
+        if (dropped()) {
+            throw LogRecords.notFound();
+        }
+        long mark = highWaterMark();
         ShardLogStates.State state = settledState(context.states().fresh(incarnation, shard));
         if (state.dropped()) {
             throw LogRecords.notFound();
         }
-        return state;
+        long end = state.isSealed() ? Math.min(mark, state.sealedEnd()) : mark;
+        observeEnd(end);
+        return new Readable(state, end);
     }
 
+    /**
+     * {@inheritDoc} "At once" as far as this node knows the end (its own appends and reads); a record another node
+     * appended ends the wait through the store's end poller, about {@link LogEndPoller#INTERVAL_MILLIS} ms later.
+     */
     @Override
     public CompletableFuture<Long> awaitEnd(long position) {
         ShardLogStates.State state = context.states().current(incarnation, shard);
@@ -152,7 +155,9 @@ final class KafkaShardLog implements ShardLog {
         }
         CompletableFuture<Long> wait = waiters.add(position);
         context.poller().watch(this);
-        observeEnd(knownEnd.get()); // an append that ended between the check and the add
+        if (!wakeIfClosed()) {
+            observeEnd(knownEnd.get()); // an append, seal or drop that came between the checks and the add
+        }
         return wait;
     }
 
@@ -168,6 +173,11 @@ final class KafkaShardLog implements ShardLog {
     void observeEnd(long end) {
         long known = knownEnd.accumulateAndGet(end, Math::max);
         waiters.wake(known, false);
+    }
+
+    /** Ends every wait with the end known here: the store is closing. */
+    void endWaits() {
+        waiters.wake(knownEnd.get(), true);
     }
 
     /** Ends every wait if the log is sealed or dropped (perhaps by another node). @return whether it was */
@@ -211,9 +221,7 @@ final class KafkaShardLog implements ShardLog {
     /** {@inheritDoc} The sealed end when sealed, else a fresh high-water mark (no cache). */
     @Override
     public long endPosition() {
-        long mark = highWaterMark();
-        ShardLogStates.State state = readableState();
-        return state.isSealed() ? Math.min(mark, state.sealedEnd()) : mark;
+        return readable().end();
     }
 
     @Override
@@ -221,19 +229,30 @@ final class KafkaShardLog implements ShardLog {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        long mark = highWaterMark();
-        ShardLogStates.State state = readableState();
-        long end = state.isSealed() ? Math.min(mark, state.sealedEnd()) : mark;
+        Readable readable = readable();
+        long end = readable.end();
         long from = Math.max(0, fromPosition);
         if (from >= end) {
             return List.of();
         }
-        LogCursors.Cursor cursor = context.cursors().take(partition, from);
+        LogCursors.Cursor cursor;
+        try {
+            cursor = context.cursors().take(partition, from);
+        } catch (KafkaException e) {
+            throw KafkaClients.unavailable("reading " + partition, e);
+        }
         try {
             long deadline =
                     System.nanoTime() + context.clients().requestTimeout().toNanos();
             List<StoredRecord> records = PartitionReads.read(
-                    cursor, end, limit, maxBytes, minArrivalMillis, state::admits, this::positionAtOrAfter, deadline);
+                    cursor,
+                    end,
+                    limit,
+                    maxBytes,
+                    minArrivalMillis,
+                    readable.state()::admits,
+                    this::positionAtOrAfter,
+                    deadline);
             context.cursors().give(cursor);
             return records;
         } catch (RuntimeException e) {

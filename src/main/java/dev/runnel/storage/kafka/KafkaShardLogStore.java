@@ -33,12 +33,21 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class KafkaShardLogStore implements ShardLogStore {
 
+    /**
+     * The producer's batch size: a 5 MiB PutRecords batch of one shard goes out in about 20 produce batches (up to
+     * five requests in flight), while a single small record takes a pooled buffer of this size until it is
+     * acknowledged. A record larger than this gets a batch of its own; {@link PartitionAdmin#MAX_MESSAGE_BYTES} bounds
+     * it.
+     */
+    static final int BATCH_BYTES = 256 * 1024;
+
     /** How long {@link #usedBytes()} answers from its last reading of the brokers' log directories. */
     public static final Duration USED_BYTES_CACHE = Duration.ofSeconds(5);
 
     private final KafkaClients clients;
     private final ShardLogStates states;
     private final PartitionAdmin admin;
+    private final PartitionTopics topics;
     private final LogContext context;
     private final ShardLogRegistry<KafkaShardLog> logs = new ShardLogRegistry<>();
     private final Map<Long, Integer> partitionCounts = new ConcurrentHashMap<>();
@@ -55,11 +64,12 @@ public final class KafkaShardLogStore implements ShardLogStore {
         this.clients = clients;
         this.states = states;
         this.admin = new PartitionAdmin(clients);
+        this.topics = new PartitionTopics(clients, admin);
         var producer = clients.producer(
                 "shard-logs",
                 Map.of(
                         ProducerConfig.BATCH_SIZE_CONFIG,
-                        1024 * 1024,
+                        BATCH_BYTES,
                         ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                         PartitionAdmin.MAX_MESSAGE_BYTES,
                         ProducerConfig.BUFFER_MEMORY_CONFIG,
@@ -81,6 +91,9 @@ public final class KafkaShardLogStore implements ShardLogStore {
      */
     @Override
     public ShardLog create(long incarnation, ShardId shard) {
+        if (states.current(incarnation, shard.index()).dropped()) {
+            return log(incarnation, shard); // dropped for good: its appends and reads answer ResourceNotFound
+        }
         ensurePartitions(incarnation, shard.index() + 1);
         return log(incarnation, shard);
     }
@@ -165,7 +178,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
     @Override
     public Map<Long, Set<ShardId>> ids() {
         Map<Long, Set<ShardId>> ids = new TreeMap<>();
-        admin.topics().forEach((incarnation, count) -> {
+        topics.topics().forEach((incarnation, count) -> {
             Set<ShardId> shards = new TreeSet<>();
             for (int index = 0; index < count; index++) {
                 if (!states.current(incarnation, index).dropped()) {
@@ -189,7 +202,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
     public synchronized long usedBytes() {
         long now = System.nanoTime();
         if (!usedBytesRead || now - usedBytesReadAt > TimeUnit.MILLISECONDS.toNanos(USED_BYTES_CACHE.toMillis())) {
-            usedBytes = admin.usedBytes();
+            usedBytes = topics.usedBytes();
             usedBytesReadAt = now;
             usedBytesRead = true;
         }
@@ -209,15 +222,20 @@ public final class KafkaShardLogStore implements ShardLogStore {
      * @throws ResourceNotFoundException when the incarnation has no topic
      */
     public void setRetention(long incarnation, Duration retention) {
-        admin.setRetention(incarnation, retention);
+        topics.setRetention(incarnation, retention);
     }
 
     /** {@inheritDoc} Waits for every send of this node's producer; an acknowledged append is already replicated. */
     @Override
     public void flush() {
-        context.producer().flush();
+        try {
+            context.producer().flush();
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw KafkaClients.unavailable("flushing the shard logs' producer", e);
+        }
     }
 
+    /** {@inheritDoc} Ends the waits of {@code awaitEnd} under way here (with the end known here). */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -225,6 +243,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
         }
         closed = true;
         context.poller().close();
+        logs.all().forEach(KafkaShardLog::endWaits);
         context.cursors().close();
         context.producer().close(clients.requestTimeout());
     }

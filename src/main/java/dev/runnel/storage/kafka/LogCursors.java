@@ -18,7 +18,9 @@ import org.apache.kafka.common.TopicPartition;
  * next read from there (a reader following its NextShardIterator) takes it as it is: no seek, and the records the
  * consumer already fetched past the last read are served from memory. At most {@link #MAX_POSITIONED} cursors stay
  * positioned (least recently returned go first) and at most {@link #MAX_IDLE} consumers wait unassigned; the rest
- * are closed.
+ * are closed. Memory: a positioned cursor holds at most one fetch (Kafka's {@code max.partition.fetch.bytes}, 1 MiB,
+ * or one larger record batch) plus one prefetch in flight. A fetch waits at most 10 ms at the end of the partition,
+ * so a seek on a consumer whose prefetch is parked there waits no longer than that.
  *
  * <p>Thread-safe: a cursor belongs to one read at a time (taken out of the cache while in use).
  */
@@ -104,8 +106,7 @@ final class LogCursors implements AutoCloseable {
                     "shard-reader",
                     Map.of(
                             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
-                            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100,
-                            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024));
+                            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10));
         }
         Cursor cursor = new Cursor(consumer, partition);
         consumer.assign(List.of(partition));

@@ -70,7 +70,7 @@ final class LogEndPoller implements AutoCloseable {
                     polled.stream().map(KafkaShardLog::partition).toList());
             for (KafkaShardLog log : polled) {
                 Long end = ends.get(log.partition());
-                if (end != null) {
+                if (end != null && !log.isAppendingHere()) { // else that append wakes them, with its own end
                     log.observeEnd(end);
                 }
             }

@@ -61,20 +61,15 @@ final class LogRecords {
     }
 
     /**
-     * The typed answer to a write Kafka refused, or null when the failure means Kafka is unavailable (the caller then
-     * answers ServiceUnavailable).
-     *
-     * @param dropped whether the log is known to be dropped (a write to a deleted topic times out waiting for it)
+     * The typed answer to a write Kafka refused, or null when the failure means Kafka is unavailable (or, for a write to
+     * a deleted topic, that it timed out waiting for the topic's metadata: the caller tells the two apart).
      */
-    static RuntimeException writeFailure(Throwable cause, boolean dropped) {
+    static RuntimeException writeFailure(Throwable cause) {
         if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException) {
             return new InvalidArgumentException(
                     "The record is larger than the shard's log accepts: " + cause.getMessage());
         }
-        if (cause instanceof UnknownTopicOrPartitionException || dropped) {
-            return notFound();
-        }
-        return null;
+        return cause instanceof UnknownTopicOrPartitionException ? notFound() : null;
     }
 
     static ResourceNotFoundException notFound() {

@@ -2,17 +2,13 @@ package dev.runnel.storage.kafka;
 
 import dev.runnel.core.error.ResourceNotFoundException;
 import dev.runnel.core.error.ServiceUnavailableException;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,9 +16,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -40,7 +34,10 @@ final class PartitionAdmin {
     /** A record batch the broker takes: a PutRecords batch of one shard (5 MiB) plus framing. */
     static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-    private static final Function<Throwable, RuntimeException> NOT_FOUND =
+    /** How long a partition Kafka says it does not know may still be one that was just created. */
+    static final long NEW_PARTITION_GRACE_MILLIS = 1_000;
+
+    static final Function<Throwable, RuntimeException> NOT_FOUND =
             cause -> cause instanceof UnknownTopicOrPartitionException
                     ? new ResourceNotFoundException("The shard's log was deleted with its stream.")
                     : null;
@@ -51,6 +48,11 @@ final class PartitionAdmin {
     PartitionAdmin(KafkaClients clients) {
         this.clients = clients;
         this.topicPrefix = clients.topic("shards.");
+    }
+
+    /** What every shard topic's name starts with. */
+    String topicPrefix() {
+        return topicPrefix;
     }
 
     String topic(long incarnation) {
@@ -87,11 +89,13 @@ final class PartitionAdmin {
      */
     int ensurePartitions(long incarnation, int count) {
         String topic = topic(incarnation);
-        for (int attempt = 0; attempt < 3; attempt++) {
+        long deadline = System.nanoTime() + clients.requestTimeout().toNanos();
+        while (true) {
             int have = partitions(incarnation);
             if (have >= count) {
                 return have;
             }
+            boolean made;
             if (have == 0) {
                 NewTopic newTopic = new NewTopic(
                                 topic, count, clients.settings().replicationFactor())
@@ -104,33 +108,51 @@ final class PartitionAdmin {
                                 "-1",
                                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                                 Integer.toString(MAX_MESSAGE_BYTES)));
-                awaitTolerating(
+                made = awaitTolerating(
                         admin().createTopics(List.of(newTopic)).all(), "creating " + topic, TopicExistsException.class);
             } else {
-                awaitTolerating(
+                made = awaitTolerating(
                         admin().createPartitions(Map.of(topic, NewPartitions.increaseTo(count)))
                                 .all(),
                         "adding partitions to " + topic,
                         InvalidPartitionsException.class);
             }
+            if (made) {
+                return count;
+            }
+            // Another node got there first; its partitions show in a moment (or the topic is still being deleted).
+            if (System.nanoTime() > deadline) {
+                throw new ServiceUnavailableException(
+                        "Kafka did not make " + count + " partitions of " + topic + " in time");
+            }
+            pause();
         }
-        int have = partitions(incarnation);
-        if (have < count) {
-            throw new ServiceUnavailableException(
-                    "Kafka did not make " + count + " partitions of " + topic + " in time");
-        }
-        return have;
     }
 
-    /** Waits for {@code future}; a failure of type {@code race} (another node got there first) is no failure. */
-    private void awaitTolerating(KafkaFuture<Void> future, String what, Class<? extends Throwable> race) {
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("interrupted while waiting for Kafka's partitions");
+        }
+    }
+
+    /**
+     * Waits for {@code future}; a failure of type {@code race} (another node got there first) is no failure.
+     *
+     * @return whether this call did it (false when another node raced it)
+     */
+    private boolean awaitTolerating(KafkaFuture<Void> future, String what, Class<? extends Throwable> race) {
         RuntimeException raced = new RuntimeException("raced");
         try {
             clients.await(future, what, cause -> race.isInstance(cause) ? raced : null);
+            return true;
         } catch (RuntimeException e) {
             if (e != raced) {
                 throw e;
             }
+            return false;
         }
     }
 
@@ -176,7 +198,26 @@ final class PartitionAdmin {
         return offset < 0 ? Optional.empty() : Optional.of(offset);
     }
 
+    /**
+     * Kafka's offsets of the partitions. A partition created a moment ago may be unknown to the broker that answers
+     * for a little while, so an unknown partition is asked again for up to {@link #NEW_PARTITION_GRACE_MILLIS} before
+     * it counts as not found.
+     */
     private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
+        long deadline = System.nanoTime() + NEW_PARTITION_GRACE_MILLIS * 1_000_000;
+        while (true) {
+            try {
+                return offsetsOnce(partitions, spec);
+            } catch (ResourceNotFoundException unknown) {
+                if (System.nanoTime() > deadline) {
+                    throw unknown;
+                }
+                pause();
+            }
+        }
+    }
+
+    private Map<TopicPartition, Long> offsetsOnce(Collection<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(partition -> request.put(partition, spec));
         Map<TopicPartition, ListOffsetsResultInfo> answer =
@@ -202,69 +243,5 @@ final class PartitionAdmin {
         } catch (ResourceNotFoundException alreadyGone) {
             // idempotent
         }
-    }
-
-    /** The partition counts of every shard topic under the prefix, by incarnation. */
-    Map<Long, Integer> topics() {
-        Set<String> names = clients.await(admin().listTopics().names(), "listing topics");
-        List<String> ours = names.stream()
-                .filter(name -> name.startsWith(topicPrefix))
-                .filter(name -> incarnationOf(name).isPresent())
-                .toList();
-        Map<Long, Integer> counts = new HashMap<>();
-        if (ours.isEmpty()) {
-            return counts;
-        }
-        Map<String, KafkaFuture<TopicDescription>> described =
-                admin().describeTopics(ours).topicNameValues();
-        described.forEach((name, future) -> {
-            try {
-                TopicDescription description = clients.await(future, "describing " + name, NOT_FOUND);
-                counts.put(
-                        incarnationOf(name).orElseThrow(),
-                        description.partitions().size());
-            } catch (ResourceNotFoundException deletedMeanwhile) {
-                // not ours any more
-            }
-        });
-        return counts;
-    }
-
-    private Optional<Long> incarnationOf(String topic) {
-        try {
-            return Optional.of(Long.parseUnsignedLong(topic.substring(topicPrefix.length())));
-        } catch (NumberFormatException notOurs) {
-            return Optional.empty();
-        }
-    }
-
-    /** Bytes of every replica of the shard topics on every broker's log directories. */
-    long usedBytes() {
-        Collection<Node> nodes = clients.await(admin().describeCluster().nodes(), "describing the cluster");
-        List<Integer> brokers = nodes.stream().map(Node::id).toList();
-        var dirs = clients.await(admin().describeLogDirs(brokers).allDescriptions(), "describing log directories");
-        long total = 0;
-        for (var byDir : dirs.values()) {
-            for (var dir : byDir.values()) {
-                for (var replica : dir.replicaInfos().entrySet()) {
-                    if (replica.getKey().topic().startsWith(topicPrefix)) {
-                        total += replica.getValue().size();
-                    }
-                }
-            }
-        }
-        return total;
-    }
-
-    /** Sets the topic's {@code retention.ms}. */
-    void setRetention(long incarnation, Duration retention) {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic(incarnation));
-        AlterConfigOp op = new AlterConfigOp(
-                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())),
-                AlterConfigOp.OpType.SET);
-        clients.await(
-                admin().incrementalAlterConfigs(Map.of(resource, List.of(op))).all(),
-                "setting the retention of " + topic(incarnation),
-                NOT_FOUND);
     }
 }

@@ -1,6 +1,9 @@
 package dev.runnel.storage.kafka;
 
+import dev.runnel.core.error.ServiceUnavailableException;
+import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
+import dev.runnel.storage.ShardLogSealedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -10,16 +13,19 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
-/** Sending one batch of a Kafka shard log and waiting for Kafka's acknowledgements, before the seal check. */
+/** Sending one batch of a Kafka shard log, waiting for Kafka's acknowledgements, and what the seal check keeps. */
 final class PartitionAppends {
 
     private PartitionAppends() {}
 
     /**
-     * Sends {@code records} to the partition in order while holding {@code sendLock} (so this node's batch is
-     * contiguous in the partition), then waits, at most the request timeout each, for every acknowledgement.
+     * Sends {@code records} to the partition in order while holding {@code sendLock}, then waits, at most the request timeout each, for every acknowledgement.
      *
-     * @param dropped whether the log is dropped by now: a write to a deleted topic then answers ResourceNotFound
+     * @param gone whether the log is dropped or its topic deleted by now, asked when a write failed with no typed
+     *     answer (a write to a deleted topic times out waiting for its metadata): it then answers ResourceNotFound. When
+     *     Kafka is unreachable, asking takes another request timeout
+     * @param sendLock held while sending, so that this node's batch is contiguous in the partition among this node's
+     *     records; another node's records may fall between when the batch takes several produce requests
      * @return the acknowledgements of the longest prefix Kafka acknowledged, at least one
      * @throws dev.runnel.core.error.KinesisException when not even the first record was acknowledged: typed per
      *     {@link LogRecords#writeFailure}, else ServiceUnavailable
@@ -29,7 +35,7 @@ final class PartitionAppends {
             TopicPartition partition,
             Lock sendLock,
             List<ShardLog.Append> records,
-            BooleanSupplier dropped) {
+            BooleanSupplier gone) {
         String what = "writing to " + partition;
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
         sendLock.lock();
@@ -47,15 +53,36 @@ final class PartitionAppends {
         List<RecordMetadata> acknowledged = new ArrayList<>(sends.size());
         for (Future<RecordMetadata> sent : sends) {
             try {
-                acknowledged.add(context.clients()
-                        .await(sent, what, cause -> LogRecords.writeFailure(cause, dropped.getAsBoolean())));
+                acknowledged.add(context.clients().await(sent, what, LogRecords::writeFailure));
             } catch (RuntimeException failed) {
-                if (acknowledged.isEmpty()) {
-                    throw failed;
+                if (!acknowledged.isEmpty()) {
+                    break; // the prefix stands, as when a store runs out of room
                 }
-                break; // the prefix stands, as when a store runs out of room
+                if (failed instanceof ServiceUnavailableException && gone.getAsBoolean()) {
+                    throw LogRecords.notFound();
+                }
+                throw failed;
             }
         }
         return acknowledged;
+    }
+
+    /**
+     * The longest prefix of {@code acknowledged} whose offsets {@code state} admits, as the append's results.
+     *
+     * @throws ShardLogSealedException when it admits none: the seal came first
+     */
+    static List<AppendResult> admitted(ShardLogStates.State state, List<RecordMetadata> acknowledged) {
+        List<AppendResult> admitted = new ArrayList<>(acknowledged.size());
+        for (RecordMetadata metadata : acknowledged) {
+            if (!state.admits(metadata.offset())) {
+                break;
+            }
+            admitted.add(new AppendResult(metadata.offset(), metadata.timestamp()));
+        }
+        if (admitted.isEmpty()) {
+            throw new ShardLogSealedException();
+        }
+        return admitted;
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runnel.core.error.InvalidArgumentException;
 import dev.runnel.core.error.ResourceNotFoundException;
+import dev.runnel.core.error.ServiceUnavailableException;
 import dev.runnel.core.record.StoredRecord;
 import dev.runnel.core.shard.ShardId;
+import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogStore;
 import dev.runnel.storage.ShardLogStoreContract;
@@ -134,5 +136,56 @@ class KafkaShardLogStoreTest extends ShardLogStoreContract {
         store.flush();
         assertThat(store.usedBytes()).isGreaterThanOrEqualTo(100_000);
         assertThat(store.maxBytes()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aFiveMebibytePutRecordsBatchIsAppendedWholeAndContiguous() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        log.append("before", bytes("x"), 0);
+        List<ShardLog.Append> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            batch.add(new ShardLog.Append("k" + i, filled(10 * 1024, i), false));
+        }
+        List<AppendResult> results = log.appendAll(batch, 0);
+        assertThat(results).extracting(AppendResult::position).containsExactlyElementsOf(range(1, 501));
+        List<StoredRecord> records = log.read(1, 1_000, Long.MAX_VALUE, Long.MIN_VALUE);
+        assertThat(records).hasSize(500);
+        assertThat(records.get(499).data().toByteArray()).isEqualTo(filled(10 * 1024, 499));
+    }
+
+    @Test
+    void aTopicDeletedBehindTheStoresBackIsNotFound() throws Exception {
+        ShardLogStore store = newStore();
+        ShardLog log = store.create(9, SHARD_0);
+        log.append("k", bytes("x"), 0);
+        clients.get(0).admin().deleteTopics(List.of(prefix + "shards.9")).all().get();
+        assertThatThrownBy(() -> log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> log.append("k", bytes("late"), 0)).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(newStore().find(9, SHARD_0)).isEmpty();
+    }
+
+    @Test
+    void anUnreachableClusterAnswersServiceUnavailableWithinTheRequestTimeout() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        KafkaClients unreachable = new KafkaClients(
+                new KafkaOptions(
+                        "127.0.0.1:" + closedPort,
+                        prefix,
+                        (short) 1,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(2),
+                        Map.of()),
+                "unreachable");
+        clients.add(unreachable);
+        KafkaShardLogStore store = new KafkaShardLogStore(unreachable, states);
+        stores.add(store);
+        assertThatThrownBy(() -> store.create(1, SHARD_0)).isInstanceOf(ServiceUnavailableException.class);
+        assertThatThrownBy(() -> store.find(1, SHARD_0)).isInstanceOf(ServiceUnavailableException.class);
+        assertThatThrownBy(store::ids).isInstanceOf(ServiceUnavailableException.class);
+        assertThatThrownBy(store::usedBytes).isInstanceOf(ServiceUnavailableException.class);
     }
 }

@@ -201,7 +201,13 @@ class KafkaShardLogTwoNodesTest {
                             List<ShardLog.Append> batch = List.of(
                                     new ShardLog.Append("w" + writer, bytes("a" + i), false),
                                     new ShardLog.Append("w" + writer, bytes("b" + i), false));
-                            acknowledged.addAll(log.appendAll(batch, 0));
+                            List<AppendResult> results = log.appendAll(batch, 0);
+                            if (results.size() == 2
+                                    && results.get(1).position()
+                                            <= results.get(0).position()) {
+                                failures.add(new AssertionError("a batch lost its request order: " + results));
+                            }
+                            acknowledged.addAll(results);
                         }
                     } catch (ShardLogSealedException expected) {
                         // this writer's end
@@ -243,6 +249,7 @@ class KafkaShardLogTwoNodesTest {
         ShardLog onB = nodeB.create(1, SHARD_0);
         onB.append("k", bytes("x"), 0);
         ShardLog oneShard = nodeB.create(2, SHARD_0);
+        CompletableFuture<Long> waiting = onB.awaitEnd(5);
         nodeA.drop(1);
         nodeA.drop(2, SHARD_0);
         assertThatThrownBy(() -> onB.append("k", bytes("late"), 0)).isInstanceOf(ResourceNotFoundException.class);
@@ -252,6 +259,7 @@ class KafkaShardLogTwoNodesTest {
         assertThat(nodeB.find(1, SHARD_0)).isEmpty();
         assertThat(nodeB.find(2, SHARD_0)).isEmpty();
         assertThat(nodeB.ids()).doesNotContainKeys(1L, 2L);
+        assertThat(waiting).as("a wait on the other node ends with the drop").succeedsWithin(5, TimeUnit.SECONDS);
     }
 
     @Test
@@ -267,6 +275,39 @@ class KafkaShardLogTwoNodesTest {
         CompletableFuture<Long> sealWait = onB.awaitEnd(1);
         onA.seal();
         assertThat(sealWait.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(((KafkaShardLog) onB).hasWaiters())
+                .as("completed, timed-out and cancelled waits leave nothing behind")
+                .isFalse();
+    }
+
+    @Test
+    void bothNodesCreatingTheSameShardsAtOnceBothSucceed() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            long incarnation = 200 + round;
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<Void>> creations = new ArrayList<>();
+            for (KafkaShardLogStore node : List.of(nodeA, nodeB)) {
+                creations.add(CompletableFuture.runAsync(() -> {
+                    await(go);
+                    node.createAll(incarnation, List.of(SHARD_0, new ShardId(1)));
+                    node.create(incarnation, new ShardId(2));
+                    node.create(incarnation, new ShardId(3));
+                }));
+            }
+            go.countDown();
+            CompletableFuture.allOf(creations.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertThat(nodeA.ids().get(incarnation)).hasSize(4);
+            assertThat(nodeB.find(incarnation, new ShardId(3))).isPresent();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static void appendMany(ShardLog log, int count) {
