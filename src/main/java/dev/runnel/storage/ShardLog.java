@@ -53,9 +53,12 @@ public interface ShardLog {
 
     /**
      * Appends records in request order as one unit: one acquisition of the writer lock (and, in a durable
-     * store, one sync), so they get consecutive positions with no other writer's records between them. When
-     * the store's budget cannot hold a record, the records before it stay appended and it and the rest are
-     * not: the result is then shorter than the request.
+     * store, one sync), so they get consecutive positions with no other writer's records between them. A store
+     * that several nodes share (Kafka) keeps the request's order and no other writer of this node between them,
+     * but another node's records may come between two of its batches, and each record gets the arrival time the
+     * store stamped. When the store's budget cannot hold a record, the records before it stay appended and it and
+     * the rest are not: the result is then shorter than the request; likewise when the log was sealed while they
+     * were being appended.
      *
      * @param records at least one record
      * @param nowMillis the current time, epoch milliseconds; every record gets the same arrival time

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * many partitions each topic has (both only ever grow until a drop).
  *
  * <p>Topics are created with {@code message.timestamp.type=LogAppendTime}, {@code cleanup.policy=delete} and {@code
- * retention.ms=-1}: a stream's retention is enforced by {@link ShardLog#trimBefore}, with {@link #setRetention} as a
+ * retention.ms=-1}: a stream's retention is enforced by {@link ShardLog#trimBefore}, with {@link #retain} as a
  * backstop. Kafka cannot remove a partition, so dropping one shard deletes its records and marks it dropped.
  *
  * <p>Thread-safe. Calls that reach Kafka wait at most the request timeout, then throw ServiceUnavailableException.
@@ -51,6 +51,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
     private final LogContext context;
     private final ShardLogRegistry<KafkaShardLog> logs = new ShardLogRegistry<>();
     private final Map<Long, Integer> partitionCounts = new ConcurrentHashMap<>();
+    private final Map<Long, Duration> retained = new ConcurrentHashMap<>();
     private long usedBytes;
     private long usedBytesReadAt;
     private boolean usedBytesRead;
@@ -216,13 +217,21 @@ public final class KafkaShardLogStore implements ShardLogStore {
     }
 
     /**
-     * Sets the topic's {@code retention.ms}: Kafka then deletes records older than {@code retention} on its own, a
-     * backstop to the trimming the stream's retention does through {@link ShardLog#trimBefore}.
-     *
-     * @throws ResourceNotFoundException when the incarnation has no topic
+     * {@inheritDoc} Sets the topic's {@code retention.ms} when it differs from what this node last set: Kafka then
+     * deletes records older than {@code retention} on its own, a backstop to the trimming the stream's retention does
+     * through {@link ShardLog#trimBefore}. An incarnation without a topic is skipped (its stream is being deleted).
      */
-    public void setRetention(long incarnation, Duration retention) {
-        topics.setRetention(incarnation, retention);
+    @Override
+    public void retain(long incarnation, Duration retention) {
+        if (retention.equals(retained.get(incarnation))) {
+            return;
+        }
+        try {
+            topics.setRetention(incarnation, retention);
+            retained.put(incarnation, retention);
+        } catch (ResourceNotFoundException gone) {
+            retained.remove(incarnation);
+        }
     }
 
     /** {@inheritDoc} Waits for every send of this node's producer; an acknowledged append is already replicated. */
