@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +27,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
@@ -37,6 +43,7 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamDescription;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 
 /**
  * Runnel as a cluster on Kafka: two nodes (Spring contexts in this JVM) on one real broker, and a third in a child
@@ -216,6 +223,64 @@ class KafkaClusterIT {
     }
 
     @Test
+    void aSubscriptionOnOneNodeReceivesWhatIsPutOnTheOther() throws Exception {
+        a.createStream(r -> r.streamName("fan-out").shardCount(1));
+        awaitActive(a, "fan-out");
+        String streamArn = a.describeStreamSummary(r -> r.streamName("fan-out"))
+                .streamDescriptionSummary()
+                .streamARN();
+        String consumerArn = a.registerStreamConsumer(
+                        r -> r.streamARN(streamArn).consumerName("app"))
+                .consumer()
+                .consumerARN();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (b.describeStreamConsumer(r -> r.consumerARN(consumerArn))
+                        .consumerDescription()
+                        .consumerStatus()
+                != ConsumerStatus.ACTIVE) {
+            assertThat(System.nanoTime()).as("consumer ACTIVE within 30 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (KinesisAsyncClient onB = KinesisAsyncClient.builder()
+                .endpointOverride(endpoint(nodeB))
+                .region(AwsSdkScenario.REGION)
+                .credentialsProvider(AwsSdkScenario.dummyCredentials())
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP2))
+                .build()) {
+            CompletableFuture<Void> subscription = onB.subscribeToShard(
+                    r -> r.consumerARN(consumerArn)
+                            .shardId("shardId-000000000000")
+                            .startingPosition(p -> p.type(ShardIteratorType.LATEST)),
+                    SubscribeToShardResponseHandler.builder()
+                            .subscriber(SubscribeToShardResponseHandler.Visitor.builder()
+                                    .onSubscribeToShardEvent(event -> event.records()
+                                            .forEach(record ->
+                                                    received.add(record.data().asUtf8String())))
+                                    .build())
+                            .build());
+            Thread.sleep(1000); // the subscription starts at LATEST: let it begin before writing
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                a.putRecord(
+                        r -> r.streamName("fan-out").partitionKey("k").data(SdkBytes.fromUtf8String("pushed " + n)));
+            }
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (received.size() < 20 && !subscription.isDone()) {
+                assertThat(System.nanoTime())
+                        .as("20 records pushed within 30 s")
+                        .isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(received)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20)
+                            .mapToObj(i -> "pushed " + i)
+                            .toList());
+            subscription.cancel(true);
+        }
+    }
+
+    @Test
     void theSeedCliSessionPassesWithItsCallsAlternatingBetweenTheNodes() throws Exception {
         try (AlternatingProxy proxy = AlternatingProxy.start(List.of(endpoint(nodeA), endpoint(nodeB)))) {
             int checks = CliSeedSession.run(proxy.endpoint(), "seedCluster");
@@ -294,6 +359,10 @@ class KafkaClusterIT {
         assertThat(missing).as("acknowledged records missing on the other node").isEmpty();
         acknowledged.forEach(
                 (sequence, data) -> assertThat(stored.get(sequence)).isEqualTo(data));
+        System.out.printf(
+                "KafkaClusterIT: the killed node had acknowledged %d records; all of them read back from the other"
+                        + " node, which holds %d%n",
+                acknowledged.size(), stored.size());
     }
 
     private static List<Record> readAll(KinesisClient client, String stream, String shardId) {
