@@ -56,17 +56,28 @@ final class CoalescedBarrier {
     }
 
     private void run(CompletableFuture<Void> round) {
+        RuntimeException failed = null;
+        Error broken = null;
         try {
             barrier.run();
-            round.complete(null);
-        } catch (RuntimeException | Error e) {
-            round.completeExceptionally(e);
-            throw e;
-        } finally {
-            synchronized (this) {
-                running = null;
-            }
+        } catch (RuntimeException e) {
+            failed = e;
+        } catch (Error e) {
+            broken = e;
         }
+        // No longer running before its callers wake: a caller that waited behind it must find the way clear, or it
+        // would loop on a finished round until this thread got to clear it.
+        synchronized (this) {
+            running = null;
+        }
+        if (failed != null || broken != null) {
+            round.completeExceptionally(failed != null ? failed : broken);
+            if (broken != null) {
+                throw broken;
+            }
+            throw failed;
+        }
+        round.complete(null);
     }
 
     private static void join(CompletableFuture<Void> round) {

@@ -72,6 +72,7 @@ public final class KafkaClients implements AutoCloseable {
         if (admin == null) {
             Map<String, Object> config = common("admin");
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis());
+            config.putAll(settings.properties());
             admin = Admin.create(config);
         }
         return admin;
@@ -82,17 +83,29 @@ public final class KafkaClients implements AutoCloseable {
      * acknowledged only once it is replicated and retries never duplicate or reorder a partition's records.
      *
      * @param role names the producer in its client id
-     * @param overrides settings that win over the defaults and the pass-through properties
+     * @param overrides settings that win over the defaults; the pass-through properties win over both (tuning such as
+     *     {@code linger.ms} or {@code compression.type}), except {@code acks}, idempotence and a transactional id
      */
     public KafkaProducer<byte[], byte[]> producer(String role, Map<String, Object> overrides) {
+        return new KafkaProducer<>(
+                producerConfig(role, overrides), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The settings of {@link #producer}. */
+    Map<String, Object> producerConfig(String role, Map<String, Object> overrides) {
         Map<String, Object> config = common(role);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis());
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.putAll(overrides);
-        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        config.putAll(settings.properties());
+        // What the protocol relies on, whatever the pass-through properties say.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        keep(config, overrides, ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        // Kafka wants the delivery timeout to cover the linger as well as the request.
+        int linger = Integer.parseInt(String.valueOf(config.get(ProducerConfig.LINGER_MS_CONFIG)));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis() + linger);
+        return config;
     }
 
     /**
@@ -100,16 +113,32 @@ public final class KafkaClients implements AutoCloseable {
      * when it has no position.
      *
      * @param role names the consumer in its client id
-     * @param overrides settings that win over the defaults and the pass-through properties (a {@code group.id},
-     *     {@code isolation.level})
+     * @param overrides settings that win over the defaults; the pass-through properties win over both, except offset
+     *     commits (always off), a {@code group.id} and an {@code isolation.level} given here
      */
     public KafkaConsumer<byte[], byte[]> consumer(String role, Map<String, Object> overrides) {
+        return new KafkaConsumer<>(
+                consumerConfig(role, overrides), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The settings of {@link #consumer}. */
+    Map<String, Object> consumerConfig(String role, Map<String, Object> overrides) {
         Map<String, Object> config = common(role);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis());
         config.putAll(overrides);
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        config.putAll(settings.properties());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        keep(config, overrides, ConsumerConfig.ISOLATION_LEVEL_CONFIG);
+        keep(config, overrides, ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
+    }
+
+    /** Puts back a setting the caller chose for correctness, should a pass-through property have replaced it. */
+    private static void keep(Map<String, Object> config, Map<String, Object> overrides, String key) {
+        if (overrides.containsKey(key)) {
+            config.put(key, overrides.get(key));
+        }
     }
 
     /**
@@ -161,7 +190,6 @@ public final class KafkaClients implements AutoCloseable {
         config.put(CommonClientConfigs.RECONNECT_BACKOFF_MS_CONFIG, 50);
         config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         config.put(CommonClientConfigs.METADATA_MAX_AGE_CONFIG, 5000);
-        config.putAll(settings.properties());
         return config;
     }
 

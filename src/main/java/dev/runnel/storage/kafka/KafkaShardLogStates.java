@@ -23,11 +23,9 @@ public final class KafkaShardLogStates implements ShardLogStates {
     private static final int MAX_ATTEMPTS = 50;
 
     private final MetadataLog metadata;
-    private final CoalescedBarrier barrier;
 
     public KafkaShardLogStates(MetadataLog metadata) {
         this.metadata = metadata;
-        this.barrier = new CoalescedBarrier(metadata::barrier);
     }
 
     @Override
@@ -38,10 +36,10 @@ public final class KafkaShardLogStates implements ShardLogStates {
         return metadata.get(key(incarnation, shard)).map(e -> decode(e.value())).orElse(State.OPEN);
     }
 
-    /** Every append asks this after Kafka acknowledged it: concurrent appends share one barrier round trip. */
+    /** Every append asks this after Kafka acknowledged it: concurrent appends share the metadata log's barriers. */
     @Override
     public State fresh(long incarnation, int shard) {
-        barrier.await();
+        metadata.barrier();
         return current(incarnation, shard);
     }
 

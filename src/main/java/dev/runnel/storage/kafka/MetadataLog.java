@@ -14,11 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
@@ -105,6 +102,8 @@ public final class MetadataLog implements AutoCloseable {
     private final TopicPartition state;
     private final String proposals;
     private final ClusterMembers members;
+    private final CoalescedBarrier barriers = new CoalescedBarrier(this::catchUp);
+    private StateEnd stateEnd;
     private StateFollower follower;
     private KafkaProducer<byte[], byte[]> proposer;
     private MetadataArbiter arbiter;
@@ -127,6 +126,7 @@ public final class MetadataLog implements AutoCloseable {
         MetadataTopics.createMissing(clients);
         MetadataLog log = new MetadataLog(clients);
         try {
+            log.stateEnd = new StateEnd(clients, log.state);
             log.follower = new StateFollower(clients, log.view);
             log.proposer = clients.producer("metadata-proposer", Map.of());
             log.barrier();
@@ -151,22 +151,20 @@ public final class MetadataLog implements AutoCloseable {
 
     /**
      * Waits until this node's view includes every change committed before the call began: reads the state topic's
-     * last stable offset and waits until the view has applied up to it.
+     * last stable offset and waits until the view has applied up to it. Concurrent callers share one such round trip
+     * ({@link CoalescedBarrier}), so a barrier per append costs the node about one round trip at a time.
      *
      * @throws ServiceUnavailableException when that took longer than the request timeout
      */
     public void barrier() {
+        barriers.await();
+    }
+
+    /** One barrier round: the end of the committed state, then the view's wait to reach it. */
+    private void catchUp() {
         long deadline = System.nanoTime() + clients.requestTimeout().toNanos();
-        long end;
+        long end = stateEnd.offset();
         try {
-            end = clients.await(
-                            clients.admin()
-                                    .listOffsets(
-                                            Map.of(state, OffsetSpec.latest()),
-                                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                                    .partitionResult(state),
-                            "reading the end of the metadata state")
-                    .offset();
             if (view.awaitPosition(end, deadline)) {
                 return;
             }
@@ -255,6 +253,9 @@ public final class MetadataLog implements AutoCloseable {
         }
         if (proposer != null) {
             proposer.close(Duration.ofSeconds(1));
+        }
+        if (stateEnd != null) {
+            stateEnd.close();
         }
     }
 }
