@@ -47,9 +47,12 @@ public interface ShardLog {
 
     /**
      * Appends one record, noting whether the stream encrypted it (reads report it back); otherwise as
-     * {@link #append(String, byte[], long)}.
+     * {@link #append(String, byte[], long)}. By default an {@link #appendAll} of one record.
      */
-    AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted);
+    default AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted) {
+        return appendAll(List.of(new Append(partitionKey, data, encrypted)), nowMillis)
+                .get(0);
+    }
 
     /**
      * Appends records in request order as one unit: one acquisition of the writer lock (and, in a durable

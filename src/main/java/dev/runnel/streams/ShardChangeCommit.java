@@ -82,7 +82,7 @@ final class ShardChangeCommit {
             }
             UnaryOperator<Stream> sealedChange = change.apply(ends);
             return publish(stream.name(), now, latest -> {
-                if (!sealGrace.isZero() && clock.instant().isAfter(sealedAt.plus(sealGrace.dividedBy(2)))) {
+                if (sharedStore() && clock.instant().isAfter(sealedAt.plus(sealGrace.dividedBy(2)))) {
                     throw new InternalFailureException("Internal service failure.");
                 }
                 return sealedChange.apply(latest);
@@ -155,10 +155,15 @@ final class ShardChangeCommit {
             if (catalog.replace(latest, updated)) {
                 return updated;
             }
-            if (sealGrace.isZero()) {
+            if (!sharedStore()) {
                 created.forEach(shard -> logs.drop(updated.incarnation(), shard.id()));
             }
             // On a shared store the change that won may have opened shards at these very indexes: their logs stay.
         }
+    }
+
+    /** Whether other processes change the store too: exactly when the seal grace is not zero (see the constructor). */
+    private boolean sharedStore() {
+        return !sealGrace.isZero();
     }
 }

@@ -150,10 +150,12 @@ final class StorageAdapters implements AutoCloseable {
                 kafka.properties());
         KafkaClients clients = new KafkaClients(options, nodeId());
         MetadataLog metadata = null;
+        ShardLogStore made = null;
         try {
             metadata = MetadataLog.start(clients);
             MetadataLog shared = metadata;
             ShardLogStore logs = new KafkaShardLogStore(clients, new KafkaShardLogStates(shared));
+            made = logs;
             String secret = properties.iterators().secret();
             LOG.info(
                     "Kafka storage on {} (topics {}*) as node {}: records and metadata in Kafka",
@@ -176,6 +178,9 @@ final class StorageAdapters implements AutoCloseable {
                     },
                     null);
         } catch (RuntimeException e) {
+            if (made != null) {
+                made.close();
+            }
             if (metadata != null) {
                 metadata.close();
             }

@@ -68,12 +68,6 @@ final class FileShardLog implements ShardLog {
         return new FileShardLog(dir, options, space, LogOpening.open(dir));
     }
 
-    @Override
-    public AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted) {
-        return appendAll(List.of(new Append(partitionKey, data, encrypted)), nowMillis)
-                .get(0);
-    }
-
     /**
      * Group commit: the call queues its records, then takes the writer lock; whoever holds it writes every queued
      * call's records, forces once (under {@link FsyncPolicy#ALWAYS}) and publishes them, so appends that arrive while

@@ -57,12 +57,6 @@ final class KafkaShardLog implements ShardLog {
         return partition;
     }
 
-    @Override
-    public AppendResult append(String partitionKey, byte[] data, long nowMillis, boolean encrypted) {
-        return appendAll(List.of(new Append(partitionKey, data, encrypted)), nowMillis)
-                .get(0);
-    }
-
     /** {@inheritDoc} {@code nowMillis} is ignored: the broker stamps arrival times (see the class comment). */
     @Override
     public List<AppendResult> appendAll(List<Append> records, long nowMillis) {

@@ -40,13 +40,7 @@ class KafkaShardLogStoreTest extends ShardLogStoreContract {
     }
 
     private KafkaOptions options() {
-        return new KafkaOptions(
-                TestBroker.shared().bootstrapServers(),
-                prefix,
-                (short) 1,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(2),
-                Map.of());
+        return TestBroker.shared().options(prefix);
     }
 
     /** Kafka keeps the records: a new store on the same prefix and states is the restarted node. */

@@ -10,10 +10,8 @@ import dev.runnel.storage.AppendResult;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogSealedException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -46,15 +44,7 @@ class KafkaShardLogTwoNodesTest {
     }
 
     private KafkaShardLogStore node(String name) {
-        KafkaClients clients = new KafkaClients(
-                new KafkaOptions(
-                        TestBroker.shared().bootstrapServers(),
-                        prefix,
-                        (short) 1,
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(2),
-                        Map.of()),
-                name);
+        KafkaClients clients = new KafkaClients(TestBroker.shared().options(prefix), name);
         KafkaShardLogStore store = new KafkaShardLogStore(clients, states);
         opened.add(clients);
         opened.add(store);
@@ -144,15 +134,7 @@ class KafkaShardLogTwoNodesTest {
                 states.dropAll(incarnation);
             }
         };
-        KafkaClients clients = new KafkaClients(
-                new KafkaOptions(
-                        TestBroker.shared().bootstrapServers(),
-                        prefix,
-                        (short) 1,
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(2),
-                        Map.of()),
-                "c");
+        KafkaClients clients = new KafkaClients(TestBroker.shared().options(prefix), "c");
         opened.add(clients);
         KafkaShardLogStore nodeC = new KafkaShardLogStore(clients, trailing);
         opened.add(nodeC);

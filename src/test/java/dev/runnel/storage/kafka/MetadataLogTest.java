@@ -187,7 +187,7 @@ class MetadataLogTest {
         assertThat(first.accepted()).isTrue();
 
         // A rival arbiter fences this one, writes half a batch and dies without committing or aborting.
-        KafkaOptions options = MetadataTestNodes.options(TestBroker.shared().bootstrapServers(), prefix);
+        KafkaOptions options = TestBroker.shared().options(prefix);
         try (KafkaClients rival = new KafkaClients(options, "rival")) {
             KafkaProducer<byte[], byte[]> zombie =
                     rival.producer("zombie", Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, rival.topic("arbiter")));

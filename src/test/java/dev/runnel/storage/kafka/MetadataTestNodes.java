@@ -3,7 +3,6 @@ package dev.runnel.storage.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Runnel nodes' metadata logs for tests: each with its own clients, all closed by {@link #close}. */
@@ -12,13 +11,9 @@ final class MetadataTestNodes implements AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
     private int started;
 
-    static KafkaOptions options(String bootstrap, String prefix) {
-        return new KafkaOptions(bootstrap, prefix, (short) 1, Duration.ofSeconds(5), Duration.ofMillis(1000), Map.of());
-    }
-
     /** A node on the shared test broker under {@code prefix}. */
     MetadataLog start(String prefix) {
-        return start(options(TestBroker.shared().bootstrapServers(), prefix));
+        return start(TestBroker.shared().options(prefix));
     }
 
     synchronized MetadataLog start(KafkaOptions options) {

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,6 +78,15 @@ public final class TestBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the test broker", e);
         }
+    }
+
+    /**
+     * Client options for this broker under {@code prefix}: replication factor 1, a 5 s request timeout and a 1 s
+     * session timeout (the broker allows sessions down to 500 ms).
+     */
+    public KafkaOptions options(String prefix) {
+        return new KafkaOptions(
+                bootstrapServers, prefix, (short) 1, Duration.ofSeconds(5), Duration.ofSeconds(1), Map.of());
     }
 
     /** {@code 127.0.0.1:<port>}. */

@@ -2,7 +2,6 @@ package dev.runnel.storage.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,9 +15,7 @@ class TestBrokerTest {
     void theSharedBrokerTakesTopicsAndAcknowledgedWrites() {
         TestBroker broker = TestBroker.shared();
         String prefix = TestBroker.uniquePrefix();
-        KafkaOptions settings = new KafkaOptions(
-                broker.bootstrapServers(), prefix, (short) 1, Duration.ofSeconds(5), Duration.ofSeconds(2), Map.of());
-        try (KafkaClients clients = new KafkaClients(settings, "test")) {
+        try (KafkaClients clients = new KafkaClients(broker.options(prefix), "test")) {
             String topic = clients.topic("smoke");
             clients.await(
                     clients.admin()

@@ -8,15 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * {@link ShardLogStates} held in this process's memory: the cluster of a one-node setup, and of tests that run
- * several Kafka stores ("nodes") in one JVM over one instance. Nothing survives the process.
+ * {@link ShardLogStates} held in this process's memory, for tests: the cluster of tests that run one or several
+ * Kafka stores ("nodes") in one JVM over one instance, without a metadata log. Nothing survives the process.
  *
  * <p>Thread-safe: every decision is taken under the instance's lock, and {@link #fresh} is {@link #current} because
  * there is no other copy to trail. The end offsets that {@link #seal} and {@link #unseal} ask for are read outside the
  * lock, as the protocol says: a seal is decided first (the log reads as sealing, with no end), then its end is read,
  * then recorded, unless another sealer recorded one first (its end wins: both were read after the decision).
  */
-public final class LocalShardLogStates implements ShardLogStates {
+final class LocalShardLogStates implements ShardLogStates {
 
     private static final State DROPPED = new State(false, -1, List.of(), true);
 
