@@ -1,5 +1,6 @@
 package dev.runnel.system;
 
+import dev.runnel.system.tls.HttpsSetupException;
 import dev.runnel.system.tls.ServerCertificate;
 import java.io.IOException;
 import java.net.BindException;
@@ -55,6 +56,13 @@ final class HttpsConnector
 
     @Override
     public void customize(TomcatWebServerFactory factory) {
+        if (port != 0 && port == factory.getPort()) {
+            throw new HttpsSetupException(
+                    "runnel.https.port and server.port are both " + port + ".",
+                    "Give the HTTPS port a port of its own (runnel.https.port; 0 for any free port), or turn it off"
+                            + " (runnel.https.enabled=false).",
+                    null);
+        }
         refuseIfTaken(factory.getAddress(), port);
         Connector https = new Connector(factory.getProtocol());
         https.setPort(port);

@@ -49,9 +49,13 @@ class HttpsPortIT {
     @TempDir
     Path dir;
 
+    /** Starts Runnel on loopback with {@code more} arguments; the plain port is any free one unless they name one. */
     private ConfigurableApplicationContext start(String... more) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0", "--server.address=127.0.0.1", "--runnel.https.dir=" + dir.resolve("generated")));
+        List<String> arguments = new ArrayList<>(
+                List.of("--server.address=127.0.0.1", "--runnel.https.dir=" + dir.resolve("generated")));
+        if (List.of(more).stream().noneMatch(argument -> argument.startsWith("--server.port="))) {
+            arguments.add("--server.port=0");
+        }
         arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(RunnelApplication.class).run(arguments.toArray(String[]::new));
     }
@@ -75,6 +79,19 @@ class HttpsPortIT {
     }
 
     @Test
+    void theHttpsPortCannotBeThePlainOne(CapturedOutput output) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        int plain = port;
+
+        assertThatThrownBy(() -> start("--server.port=" + plain, "--runnel.https.port=" + plain))
+                .hasStackTraceContaining("HttpsSetupException");
+        assertThat(output.getOut()).contains("runnel.https.port and server.port are both " + plain + ".");
+    }
+
+    @Test
     void aMissingCertificateFileStopsTheStartSayingWhich(CapturedOutput output) {
         Path missing = dir.resolve("missing.crt");
 
@@ -82,7 +99,7 @@ class HttpsPortIT {
                         "--runnel.https.port=0",
                         "--runnel.https.certificate=" + missing,
                         "--runnel.https.private-key=" + dir.resolve("missing.key")))
-                .hasStackTraceContaining("HttpsCertificateException");
+                .hasStackTraceContaining("HttpsSetupException");
         assertThat(output.getOut())
                 .contains("APPLICATION FAILED TO START")
                 .contains("The file " + missing + " (runnel.https.certificate) does not exist or cannot be read.");

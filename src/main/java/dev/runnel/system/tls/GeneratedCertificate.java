@@ -52,8 +52,8 @@ final class GeneratedCertificate {
         return new ServerCertificate.Pem(kept.certificateFile(), kept.keyFile(), true);
     }
 
-    private static HttpsCertificateException cannotKeep(CertificateStore store, Exception e) {
-        return new HttpsCertificateException(
+    private static HttpsSetupException cannotKeep(CertificateStore store, Exception e) {
+        return new HttpsSetupException(
                 "Cannot keep the HTTPS port's generated certificate in " + store.dir() + ": " + e + ".",
                 "Set runnel.https.dir to a directory this user can write, configure a certificate"
                         + " (runnel.https.certificate and private-key, or key-store), or turn HTTPS off"

@@ -23,7 +23,7 @@ public sealed interface ServerCertificate {
      * The certificate {@code https} configures, or else the generated one: kept in {@code https.dir}, or (with no
      * {@code dir} configured and the default one not writable) in a directory under {@code java.io.tmpdir}.
      *
-     * @throws HttpsCertificateException when a configured file cannot be read, or no certificate can be kept
+     * @throws HttpsSetupException when a configured file cannot be read, or no certificate can be kept
      */
     static ServerCertificate of(Https https, Instant now) {
         if (https.keyStore() != null) {
@@ -41,7 +41,7 @@ public sealed interface ServerCertificate {
 
     private static void readable(Path file, String setting) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new HttpsCertificateException(
+            throw new HttpsSetupException(
                     "The file " + file.toAbsolutePath() + " (" + setting + ") does not exist or cannot be read.",
                     "Point " + setting + " at a readable file, or remove runnel.https.certificate, private-key and"
                             + " key-store to have a certificate generated.",
