@@ -31,7 +31,8 @@ import org.springframework.core.env.MapPropertySource;
  * <p>Its port is tried while the server is being made, before either port opens: when it is taken, the start
  * fails with Spring Boot's "Port … was already in use" report (a {@link PortInUseException}). Tomcat itself would
  * only log the failure of an additional connector, with its stack trace, and Spring Boot would then fail the start
- * for a connector that did not start; that remains the answer should the port be taken between the two.
+ * for a connector that did not start; that remains the answer should the port be taken between the two. The
+ * plain port's own number is refused at once ({@link HttpsSetupException}).
  *
  * <p>Once the server runs, the port it listens on is logged with the certificate to trust, and published as
  * {@value #LOCAL_PORT_PROPERTY} (as Spring Boot publishes {@code local.server.port}).

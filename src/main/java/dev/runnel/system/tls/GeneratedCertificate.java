@@ -2,6 +2,7 @@ package dev.runnel.system.tls;
 
 import dev.runnel.settings.Https;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The self-signed certificate Runnel serves when none is configured: kept in {@code runnel.https.dir}, or, with no
  * directory configured and the default one not writable (a user without a home directory), in
- * {@code runnel-tls-<user>} under {@code java.io.tmpdir}, with a warning.
+ * {@code runnel-tls-<user>} under {@code java.io.tmpdir}, with a warning, unless another user owns that directory.
  */
 final class GeneratedCertificate {
 
@@ -35,10 +36,24 @@ final class GeneratedCertificate {
                     e.toString(),
                     fallback.dir());
             try {
+                Files.createDirectories(fallback.dir());
+                if (!ownedByThisUser(fallback.dir())) {
+                    throw new IOException(fallback.dir() + " belongs to another user"); // a shared temporary directory
+                }
                 return pem(fallback.loadOrIssue(https.hostnames(), now));
             } catch (IOException | RuntimeException again) {
                 throw cannotKeep(fallback, again);
             }
+        }
+    }
+
+    /** Whether {@code dir} belongs to the user this JVM runs as (compared by a file this JVM creates). */
+    private static boolean ownedByThisUser(Path dir) throws IOException {
+        Path probe = Files.createTempFile("runnel-owner", ".tmp");
+        try {
+            return Files.getOwner(dir).equals(Files.getOwner(probe));
+        } finally {
+            Files.delete(probe);
         }
     }
 
