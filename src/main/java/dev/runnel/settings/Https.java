@@ -44,16 +44,6 @@ public record Https(
         hostnames = hostnames == null ? List.of() : List.copyOf(hostnames);
     }
 
-    /** The same settings with the HTTPS port closed. */
-    public Https disabled() {
-        return new Https(false, port, certificate, privateKey, keyStore, keyStorePassword, dir, hostnames);
-    }
-
-    /** Whether a certificate is configured (PEM files or a key store), so that none is generated. */
-    public boolean hasConfiguredCertificate() {
-        return certificate != null || privateKey != null || keyStore != null;
-    }
-
     /** The directory for the generated certificate: {@code dir}, or {@link #DEFAULT_DIR} in the user's home. */
     public Path dirOrDefault() {
         return dir != null ? dir : Path.of(System.getProperty("user.home"), DEFAULT_DIR);

@@ -24,7 +24,8 @@ class HttpsSettingsTest {
             Https https = context.getBean(RunnelProperties.class).https();
             assertThat(https.enabled()).isTrue();
             assertThat(https.port()).isEqualTo(4568);
-            assertThat(https.hasConfiguredCertificate()).isFalse();
+            assertThat(https.certificate()).isNull();
+            assertThat(https.keyStore()).isNull();
             assertThat(https.hostnames()).isEmpty();
             assertThat(https.dirOrDefault()).isEqualTo(Path.of(System.getProperty("user.home"), ".runnel", "tls"));
             assertThat(RunnelProperties.defaults().https()).isEqualTo(Https.DEFAULTS);
@@ -44,7 +45,6 @@ class HttpsSettingsTest {
                     assertThat(https.port()).isZero();
                     assertThat(https.certificate()).isEqualTo(Path.of("/etc/runnel/server.crt"));
                     assertThat(https.privateKey()).isEqualTo(Path.of("/etc/runnel/server.key"));
-                    assertThat(https.hasConfiguredCertificate()).isTrue();
                     assertThat(https.dirOrDefault()).isEqualTo(Path.of("/var/runnel/tls"));
                     assertThat(https.hostnames()).containsExactly("runnel.local", "10.0.0.5");
                 });
