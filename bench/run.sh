@@ -229,8 +229,10 @@ trap 'stop_server; stop_broker' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 # Runnel without throttling, streams ready at once, and room for every record a run writes.
+# Its HTTPS port opens (its cost is part of a start) on any free port, so that a Runnel already running on 4568
+# does not stop the bench's, with its certificate kept in bench/.peers/tls rather than the user's home.
 RUNNEL_ARGS=(--runnel.limits.enabled=false --runnel.streams.create-delay=0 --runnel.streams.delete-delay=0
-  --runnel.fan-out.create-delay=0)
+  --runnel.fan-out.create-delay=0 --runnel.https.port=0 --runnel.https.dir="$PEERS/tls")
 # The heap and memory-store budget of the next Runnel start (start_server; empty: Runnel's default, a quarter of the
 # heap); run_retained changes them for its server. The file targets get no memory-store budget.
 SERVER_HEAP=$JAVA_HEAP

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts the packaged jar through {@code bin/runnel}, the launcher the README and the container image use: the
- * first start records the class-data archive, and Runnel then answers the AWS protocol with the Serial collector
- * and the archive in use.
+ * first start records the class-data archive (its training run keeping its HTTPS certificate beside the archive),
+ * and Runnel then answers the AWS protocol with the Serial collector and the archive in use.
  */
 class LaunchScriptIT {
 
@@ -31,8 +31,15 @@ class LaunchScriptIT {
         Path cds = Path.of("target", "it-cds").toAbsolutePath();
         deleteRecursively(cds);
         int port = freePort();
+        Path tls = Path.of("target", "it-launch-tls").toAbsolutePath();
+        deleteRecursively(tls);
         ProcessBuilder builder = new ProcessBuilder(
-                        "bash", "bin/runnel", "--server.port=" + port, "--runnel.streams.create-delay=0")
+                        "bash",
+                        "bin/runnel",
+                        "--server.port=" + port,
+                        "--runnel.streams.create-delay=0",
+                        "--runnel.https.port=0",
+                        "--runnel.https.dir=" + tls)
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "it-launch-script.log").toFile());
         builder.environment().put("RUNNEL_JAR", jar.toString());
@@ -45,6 +52,12 @@ class LaunchScriptIT {
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("\"StreamNames\"");
             assertThat(cds.resolve("runnel.jsa")).isNotEmptyFile();
+            assertThat(cds.resolve("tls/runnel.crt"))
+                    .as("the training run's throwaway certificate stays in the archive's directory")
+                    .isNotEmptyFile();
+            assertThat(tls.resolve("runnel.crt"))
+                    .as("the real start's certificate")
+                    .isNotEmptyFile();
             Path commandLine = Path.of("/proc", Long.toString(process.pid()), "cmdline");
             if (Files.exists(commandLine)) { // Linux: bash has exec'd the JVM under the same pid
                 String arguments =
