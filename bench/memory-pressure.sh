@@ -22,7 +22,8 @@ log=$work/runnel.log
 javac -d "$work/classes" "$root/bench/client/MemoryPressure.java"
 # shellcheck disable=SC2086
 java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
-  --runnel.streams.create-delay=0 --runnel.limits.enabled=false ${RUNNEL_ARGS:-} >"$log" 2>&1 &
+  --runnel.streams.create-delay=0 --runnel.limits.enabled=false --runnel.https.port=0 \
+  --runnel.https.dir="$work/tls" ${RUNNEL_ARGS:-} >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 

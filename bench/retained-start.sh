@@ -17,7 +17,7 @@ JAR=$(ls target/runnel-*.jar 2>/dev/null | grep -v original | head -1)
 [[ -n $JAR ]] || { echo "no target/runnel-*.jar: ./mvnw -DskipTests package first" >&2; exit 1; }
 LOG=$DIR.log
 PID=
-cleanup() { [[ -z $PID ]] || kill "$PID" 2>/dev/null || true; rm -rf "$DIR"; }
+cleanup() { [[ -z $PID ]] || kill "$PID" 2>/dev/null || true; rm -rf "$DIR" "$DIR-tls"; }
 trap cleanup EXIT
 
 aws() {
@@ -29,7 +29,7 @@ start() { # label
   local t0; t0=$(date +%s%N)
   java -XX:+UseSerialGC -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
     --runnel.storage.type=file --runnel.storage.dir="$DIR" --runnel.streams.create-delay=0 \
-    --runnel.limits.enabled=false > "$LOG" 2>&1 &
+    --runnel.limits.enabled=false --runnel.https.port=0 --runnel.https.dir="$DIR-tls" > "$LOG" 2>&1 &
   PID=$!
   for _ in $(seq 1 1200); do
     if [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'X-Amz-Target: Kinesis_20131202.ListStreams' \

@@ -48,7 +48,8 @@
 #                                                                also: retained-file
 #   READ_RECORDS=200000  records preloaded into the 1-shard stream the get-* workloads read
 #   READ_PASSES=5        passes over that shard per protocol; the last one counts (the others warm up both JVMs)
-#   MEM_RECORDS=1000000  records preloaded for the memory-per-record workload
+#   MEM_RECORDS=1000000  records preloaded for the memory-per-record workload, measured after a warm-up preload of
+#   MEM_WARM=MEM_RECORDS/10 records into the same stream (0: from the fresh server's RSS, as before 2026-12-07)
 #   LOAD_TIMEOUT=60      seconds a preload may take; a slow server measures with what it took by then
 #   PUT_CONNECTIONS=32 PUTS_CONNECTIONS=8 WRK_THREADS=2 WRITE_SHARDS=4
 #   FANOUT_CONSUMERS="1 5 20"  enhanced fan-out: consumers subscribed to every shard of a WRITE_SHARDS stream
@@ -89,6 +90,7 @@ WORKLOADS=${WORKLOADS:-"startup startup-jar put-aws put-rest puts-aws puts-rest 
 READ_RECORDS=${READ_RECORDS:-200000}
 READ_PASSES=${READ_PASSES:-5}
 MEM_RECORDS=${MEM_RECORDS:-1000000}
+MEM_WARM=${MEM_WARM:-$((MEM_RECORDS / 10))}
 LOAD_TIMEOUT=${LOAD_TIMEOUT:-60}
 PUT_CONNECTIONS=${PUT_CONNECTIONS:-32}
 PUTS_CONNECTIONS=${PUTS_CONNECTIONS:-8}
@@ -230,8 +232,10 @@ trap 'stop_server; stop_broker' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 # Runnel without throttling, streams ready at once, and room for every record a run writes.
+# Its HTTPS port opens (its cost is part of a start) on any free port, so that a Runnel already running on 4568
+# does not stop the bench's, with its certificate kept in bench/.peers/tls rather than the user's home.
 RUNNEL_ARGS=(--runnel.limits.enabled=false --runnel.streams.create-delay=0 --runnel.streams.delete-delay=0
-  --runnel.fan-out.create-delay=0)
+  --runnel.fan-out.create-delay=0 --runnel.https.port=0 --runnel.https.dir="$PEERS/tls")
 # The heap and memory-store budget of the next Runnel start (start_server; empty: Runnel's default, a quarter of the
 # heap); run_retained changes them for its server. The file targets get no memory-store budget.
 SERVER_HEAP=$JAVA_HEAP
@@ -361,6 +365,18 @@ ticks_to_s() { awk -v t="$1" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t / hz }';
 per_million() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0 && c != "") printf "%.3f", c / n * 1e6 }'; }
 # Records the CPU cost of a measured run: CPU-seconds per million records of the server, the broker (runnel-kafka
 # only: empty otherwise) and the load generator (empty: not measured).
+# The machine's busy CPU time so far, in ticks: user + nice + system + irq + softirq + steal of /proc/stat's "cpu"
+# line (steal: time the hypervisor gave this VM's vCPUs to others, which the measured processes lost as well).
+machine_ticks() { local a; read -r -a a < /proc/stat; echo $((a[1] + a[2] + a[3] + a[6] + a[7] + a[8])); }
+# Records how busy the rest of the machine was during a measured run: the cores taken by every process but the
+# server, the broker and the load generator (and by steal), on average over the run. A quiet machine shows a few
+# hundredths (the shell, the kernel); more means another job shared the cores and the run's figures are suspect.
+record_other() { # round target workload machine-s server-s broker-s client-s wall-s valid note
+  local cores; cores=$(awk -v m="$4" -v s="$5" -v b="${6:-0}" -v c="${7:-0}" -v w="$8" \
+    'BEGIN { if (w > 0 && m != "") { o = (m - s - b - c) / w; printf "%.2f", o < 0 ? 0 : o } }')
+  record "$1" "$2" "$3.other" "$cores" "$9" "${10}"
+  log "$2 $3: other processes used ${cores:-?} cores during the measured run"
+}
 record_cpu() { # round target workload records server-s broker-s client-s valid note
   local round=$1 target=$2 workload=$3 n=$4
   record "$round" "$target" "$workload.cpu" "$(per_million "$5" "$n")" "$8" "$9"
@@ -381,7 +397,7 @@ run_wrk() { # round target workload edge batch connections
   local wrk=(wrk -t"$WRK_THREADS" -c"$conns" --timeout "$WRK_TIMEOUT" --latency -s bench/wrk/put.lua "http://127.0.0.1:$port/")
   export BENCH_EDGE=$edge BENCH_BATCH=$batch
   # The warm-up and the measured run each write to a fresh stream, deleted afterwards (the ceiling has none).
-  local stream server0=0 server1=0 broker="" broker0=0 broker1=0 client0=0 client1=0
+  local stream server0=0 server1=0 broker="" broker0=0 broker1=0 client0=0 client1=0 machine0=0 machine1=0 wall0=0 wall1=0
   [[ $target != runnel-kafka ]] || broker=$BROKER_PID
   for stream in "$workload-warmup" "$workload"; do
     [[ $stream != *-warmup || $(seconds "$WARMUP") != 0 ]] || continue
@@ -393,9 +409,9 @@ run_wrk() { # round target workload edge batch connections
       timeout $(( $(seconds "$WARMUP") + 60 )) "${wrk[@]}" -d"$WARMUP" > "$raw.warmup" 2>&1 || true
     else   # the measured run, with the CPU time of the server (and broker) and of wrk around it
       server0=$(group_ticks "$SERVER_PID"); [[ -z $broker ]] || broker0=$(group_ticks "$broker")
-      children_ticks client0
+      children_ticks client0; machine0=$(machine_ticks); wall0=$(date +%s%N)
       timeout $(( $(seconds "$DURATION") + 60 )) "${wrk[@]}" -d"$DURATION" > "$raw" 2>&1 || true
-      children_ticks client1
+      children_ticks client1; machine1=$(machine_ticks); wall1=$(date +%s%N)
       server1=$(group_ticks "$SERVER_PID"); [[ -z $broker ]] || broker1=$(group_ticks "$broker")
     fi
     [[ $target == ceiling ]] || delete_stream "$port" "$stream"
@@ -418,6 +434,10 @@ run_wrk() { # round target workload edge batch connections
   local records; records=$(( ${line:+$(field requests "$line")} + 0 )); records=$((records * batch))
   record_cpu "$round" "$target" "$workload" "$records" "$(ticks_to_s $((server1 - server0)))" \
     "${broker:+$(ticks_to_s $((broker1 - broker0)))}" "$(ticks_to_s $((client1 - client0)))" "$valid" "$note"
+  record_other "$round" "$target" "$workload" "$(ticks_to_s $((machine1 - machine0)))" \
+    "$(ticks_to_s $((server1 - server0)))" "${broker:+$(ticks_to_s $((broker1 - broker0)))}" \
+    "$(ticks_to_s $((client1 - client0)))" "$(awk -v a="$wall0" -v b="$wall1" 'BEGIN { print (b - a) / 1e9 }')" \
+    "$valid" "$note"
 }
 
 # Preloads a 1-shard stream and reads it back with each protocol the target supports.
@@ -451,6 +471,8 @@ run_reads() { # round target
     if [[ -n $cpu ]]; then
       record_cpu "$round" "$target" "get-$mode" "$(field records " $cpu")" "$(field server " $cpu")" \
         "$(field broker " $cpu")" "$(field client " $cpu")" "$valid" "$note"
+      record_other "$round" "$target" "get-$mode" "$(field machine " $cpu")" "$(field server " $cpu")" \
+        "$(field broker " $cpu")" "$(field client " $cpu")" "$(field seconds " $line")" "$valid" "$note"
     fi
   done
 }
@@ -488,7 +510,11 @@ run_fanout() { # round target
   done
 }
 
-# Fresh server: RSS growth (and, for JVMs, live-heap growth) over a preload, per record.
+# Fresh server: RSS growth (and, for JVMs, live-heap growth) per record over a preload of MEM_RECORDS, measured
+# from after a first preload of MEM_WARM records into the same stream (memory.rss): the cost of one more stored
+# record, without what a fresh process touches once whatever it stores (a JVM's young generation, V8's new space,
+# code compiled during the first requests). memory.rss-fresh is the growth from the fresh server's RSS instead, over
+# both preloads, per record.
 run_memory() { # round target
   local round=$1 target=$2 port; port=$(port_of "$target")
   if ! start_server "$target" "$OUT/raw/r$round-$target-memory.log"; then
@@ -496,9 +522,17 @@ run_memory() { # round target
   fi
   create_stream "$port" mem "$WRITE_SHARDS" || { record "$round" "$target" memory.rss "" 0 "could not create the stream"; stop_server; return 0; }
   sleep 1
-  local rss0 heap0="" rss1 heap1=""; rss0=$(rss_kib "$SERVER_PID")
+  local fresh warm="" warm_n=0 rss0 heap0="" rss1 heap1=""; fresh=$(rss_kib "$SERVER_PID")
+  if (( MEM_WARM > 0 )); then
+    warm=$(java -cp "$CLASSES" BenchClient load "$port" mem "$MEM_WARM" "$LOAD_TIMEOUT" 4 \
+      2>"$OUT/raw/r$round-$target-memory-warm.err") || true
+    warm_n=$(field records " $warm"); warm_n=${warm_n:-0}
+    sleep 1
+  fi
+  rss0=$(rss_kib "$SERVER_PID")
   [[ $target != runnel ]] || heap0=$(heap_used_kib "$SERVER_PID")
   local load valid=1 note=""
+  (( warm_n == MEM_WARM )) || note+=" warm-up N=$warm_n"
   load=$(java -cp "$CLASSES" BenchClient load "$port" mem "$MEM_RECORDS" "$LOAD_TIMEOUT" 4 \
     2>"$OUT/raw/r$round-$target-memory-load.err") || { valid=0; note="preload failed"; }
   local n; n=$(field records " $load"); n=${n:-0}
@@ -507,11 +541,12 @@ run_memory() { # round target
   sleep 2
   rss1=$(rss_kib "$SERVER_PID")
   record "$round" "$target" memory.rss "$(( (rss1 - rss0) * 1024 / n ))" "$valid" "$note"
+  record "$round" "$target" memory.rss-fresh "$(( (rss1 - fresh) * 1024 / (n + warm_n) ))" "$valid" "$note"
   if [[ $target == runnel ]]; then
     heap1=$(heap_used_kib "$SERVER_PID")
     record "$round" "$target" memory.heap "$(( (heap1 - heap0) * 1024 / n ))" "$valid" "$note"
   fi
-  log "$target memory: $load rss ${rss0}K -> ${rss1}K heap ${heap0:-?}K -> ${heap1:-?}K"
+  log "$target memory: warm-up ${warm:-none}; $load rss ${fresh}K (fresh) ${rss0}K -> ${rss1}K heap ${heap0:-?}K -> ${heap1:-?}K"
   stop_server
 }
 
@@ -603,7 +638,7 @@ if has "$TARGETS" runnel-kafka; then start_broker; fi
   echo "memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "java: $(java -version 2>&1 | head -1)${JAVA_HOME:+ (bin/runnel: JAVA_HOME=$JAVA_HOME, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1))}; node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "runnel: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo '+dirty')"
-  echo "knobs: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP READ_RECORDS=$READ_RECORDS MEM_RECORDS=$MEM_RECORDS"\
+  echo "knobs: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP READ_RECORDS=$READ_RECORDS MEM_RECORDS=$MEM_RECORDS MEM_WARM=$MEM_WARM"\
        "LOAD_TIMEOUT=$LOAD_TIMEOUT PUT_CONNECTIONS=$PUT_CONNECTIONS PUTS_CONNECTIONS=$PUTS_CONNECTIONS"\
        "WRK_THREADS=$WRK_THREADS WRITE_SHARDS=$WRITE_SHARDS JAVA_HEAP=$JAVA_HEAP RUNNEL_STORAGE=$RUNNEL_STORAGE RUNNEL_JAVA_OPTS=$RUNNEL_JAVA_OPTS"
   if has "$WORKLOADS" retained-file; then

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     p99_ms=B" (A, B: latency of one GetRecords call, nearest rank over that pass's calls). With BENCH_CPU_GROUPS
  *     set ("name=PGID ...", e.g. "server=123 broker=456"), the last pass also prints "CPU records=N server=X ...
  *     client=Y": CPU-seconds (utime + stime from /proc/PID/stat, in BENCH_CLK_TCK ticks a second, default 100)
- *     of every process in each of those process groups, and of this JVM (the load generator), during that pass.
+ *     of every process in each of those process groups, and of this JVM (the load generator), during that pass,
+ *     and machine=Z: the busy CPU-seconds of the whole machine (/proc/stat) in the same time.
  * sample PORT STREAM MAX_RECORDS MAX_SECONDS
  *     Reads shardId-000000000000 from TRIM_HORIZON in AWS JSON with Limit 10000, once, until MAX_RECORDS are read
  *     or the shard's end (three empty pages); prints "SAMPLE records=N bytes=B seconds=S records_per_s=R calls=C"
@@ -206,6 +207,12 @@ public class BenchClient {
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         seconds.put("client", os.getProcessCpuTime() / 1e9);
+        // The whole machine's busy time (user nice system . . irq softirq steal of /proc/stat's "cpu" line), from
+        // which run.sh tells how much CPU other processes took during the pass.
+        String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) busy += Long.parseLong(all[i]);
+        seconds.put("machine", busy / tck);
         return seconds;
     }
 

@@ -58,6 +58,7 @@ public class Report {
         {"fanout-20.p50", "Fan-out, 20 consumers, put→receive p50 at a steady 2,000 records/s", "ms", "lower"},
         {"fanout-20.p99", "Fan-out, 20 consumers, put→receive p99 at a steady 2,000 records/s", "ms", "lower"},
         {"memory.rss", "Memory per record, RSS growth", "B", "lower"},
+        {"memory.rss-fresh", "Memory per record, RSS growth from a fresh server", "B", "lower"},
         {"memory.heap", "Memory per record, live heap growth", "B", "lower"},
         {"retained.written", "Retained (retained-file): record data written", "MiB", "higher"},
         {"retained.puts", "Retained: PutRecords ×500 while retaining", "records/s", "higher"},
@@ -245,9 +246,11 @@ public class Report {
         out.append("\n## CPU cost\n\nCPU-seconds (user + system, from /proc/PID/stat, every thread of the server's process ")
            .append("group) per million records, spent during the measured run only (the wrk run after its warm-up; the ")
            .append("last read pass). Median (min–max) over the valid rounds. The load generator shares the cores: its ")
-           .append("cost is not the server's. Cores needed for R records/s: R × CPU-s per million / 1,000,000.\n\n")
-           .append("| Workload | Target | records/s | Server | Kafka broker | Server + broker | Load generator |\n")
-           .append("|---|---|---|---|---|---|---|\n");
+           .append("cost is not the server's. Cores needed for R records/s: R × CPU-s per million / 1,000,000. ")
+           .append("Other processes: the cores every other process (and the hypervisor's steal) took during the same ")
+           .append("run, from /proc/stat; a quiet machine shows a few hundredths, more means the run shared the machine.\n\n")
+           .append("| Workload | Target | records/s | Server | Kafka broker | Server + broker | Load generator | Other processes (cores) |\n")
+           .append("|---|---|---|---|---|---|---|---|\n");
         for (String[] m : METRICS) {
             if (!CPU_METRICS.contains(m[0])) continue;
             String w = m[0];
@@ -258,10 +261,23 @@ public class Report {
                    .append(" | ").append(cell(rows, t, w + ".cpu")).append(" | ")
                    .append(broker ? cell(rows, t, w + ".cpu-broker") : "–").append(" | ")
                    .append(broker ? sumCell(rows, t, w + ".cpu", w + ".cpu-broker") : "–").append(" | ")
-                   .append(cell(rows, t, w + ".cpu-client")).append(" |\n");
+                   .append(cell(rows, t, w + ".cpu-client")).append(" | ")
+                   .append(cell(rows, t, w + ".other")).append(" |\n");
             }
         }
+        List<String> busy = rows.stream()
+                .filter(r -> r.metric.endsWith(".other") && r.value != null && r.value > BUSY_CORES)
+                .map(r -> "round " + r.round + " " + name(r.target) + " " + r.metric.replace(".other", "") + " ("
+                        + fmt(r.value) + ")")
+                .toList();
+        out.append(busy.isEmpty()
+                ? "\nNo measured run shared the machine with more than " + BUSY_CORES + " cores of other work.\n"
+                : "\n**Runs that shared the machine** (other processes above " + BUSY_CORES + " cores; their figures are "
+                        + "suspect): " + String.join(", ", busy) + ".\n");
     }
+
+    /** Cores of other work during a measured run above which the report calls the run shared. */
+    static final double BUSY_CORES = 0.25;
 
     /** Median (min–max) of a target's valid runs of a metric, as in the main table; "n/a" or INVALID otherwise. */
     static String cell(List<Row> rows, String target, String metric) {

@@ -45,6 +45,7 @@ public record RunnelProperties(
         @DefaultValue @Valid @NotNull FanOut fanOut,
         @DefaultValue @Valid @NotNull Kcl kcl,
         @DefaultValue @Valid @NotNull Kafka kafka,
+        @DefaultValue @Valid @NotNull Https https,
         List<@Pattern(regexp = AwsRegionNames.NAME) String> regions) {
 
     /** Binds every setting; the shorter constructors below serve code that keeps the later groups' defaults. */
@@ -82,6 +83,7 @@ public record RunnelProperties(
                 FanOut.DEFAULTS,
                 Kcl.DEFAULTS,
                 Kafka.DEFAULTS,
+                Https.DEFAULTS,
                 AwsRegionNames.ALL);
     }
 

@@ -39,7 +39,7 @@ final class ChildRunnel implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code java <jvmOptions> -jar target/runnel-*.jar --server.port=… <arguments>}. */
+    /** Starts {@code java <jvmOptions> -jar target/runnel-*.jar --server.port=… --runnel.https.port=0 … <arguments>}. */
     static ChildRunnel start(String logName, List<String> jvmOptions, List<String> arguments) throws IOException {
         return start(logName, false, jvmOptions, arguments);
     }
@@ -81,6 +81,10 @@ final class ChildRunnel implements AutoCloseable {
         command.add(packagedJar().toString());
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
+        // As src/test/resources/config/application.properties sets for in-process Runnels: any free HTTPS port, and
+        // the generated certificate under target/.
+        command.add("--runnel.https.port=0");
+        command.add("--runnel.https.dir=" + Path.of("target", "tls-test").toAbsolutePath());
         command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts the packaged jar through {@code bin/runnel}, the launcher the README and the container image use: the
- * first start records the archive in a training run that serves requests, and Runnel then answers the AWS protocol
- * with the Serial collector and the archive in use, on the JVM of {@code JAVA_HOME}: a class-data-sharing archive
- * before JDK 25, an AOT cache from JDK 25 on.
+ * first start records the archive in a training run that serves requests (keeping its HTTPS certificate beside the
+ * archive), and Runnel then answers the AWS protocol with the Serial collector and the archive in use, on the JVM of
+ * {@code JAVA_HOME}: a class-data-sharing archive before JDK 25, an AOT cache from JDK 25 on.
  */
 class LaunchScriptIT {
 
@@ -68,8 +68,15 @@ class LaunchScriptIT {
         Path cds = Path.of("target", cdsName).toAbsolutePath();
         deleteRecursively(cds);
         int port = freePort();
+        Path tls = Path.of("target", cdsName + "-tls").toAbsolutePath();
+        deleteRecursively(tls);
         ProcessBuilder builder = new ProcessBuilder(
-                        "bash", "bin/runnel", "--server.port=" + port, "--runnel.streams.create-delay=0")
+                        "bash",
+                        "bin/runnel",
+                        "--server.port=" + port,
+                        "--runnel.streams.create-delay=0",
+                        "--runnel.https.port=0",
+                        "--runnel.https.dir=" + tls)
                 .redirectErrorStream(true)
                 .redirectOutput(
                         Path.of("target", cdsName + "-launch-script.log").toFile());
@@ -83,6 +90,12 @@ class LaunchScriptIT {
 
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("\"StreamNames\"");
+            assertThat(cds.resolve("tls/runnel.crt"))
+                    .as("the training run's throwaway certificate stays in the archive's directory")
+                    .isNotEmptyFile();
+            assertThat(tls.resolve("runnel.crt"))
+                    .as("the real start's certificate")
+                    .isNotEmptyFile();
             String archiveOption;
             if (feature >= 25) {
                 assertThat(cds.resolve("runnel.aot")).isNotEmptyFile();

@@ -41,6 +41,7 @@ class RegionsTest {
                 d.fanOut(),
                 d.kcl(),
                 d.kafka(),
+                d.https(),
                 names);
     }
 

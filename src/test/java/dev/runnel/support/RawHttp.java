@@ -11,13 +11,18 @@ import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
 /**
  * HTTP/1.1 over a plain socket, for requests no well-behaved client sends: invalid paths, oversized headers, broken
- * chunking, bodies cut short or never finished. Each request gets its own connection, read to its end.
+ * chunking, bodies cut short or never finished. Each request gets its own connection, read to its end. Over TLS
+ * too ({@link #overTls}), verifying the server's certificate and that it names {@code localhost}.
  */
 public final class RawHttp {
 
@@ -25,9 +30,20 @@ public final class RawHttp {
     private static final CBORMapper CBOR = CBORMapper.builder().build();
 
     private final int port;
+    private final SocketFactory sockets;
 
     public RawHttp(int port) {
+        this(port, SocketFactory.getDefault());
+    }
+
+    private RawHttp(int port, SocketFactory sockets) {
         this.port = port;
+        this.sockets = sockets;
+    }
+
+    /** HTTP/1.1 over TLS (ALPN not offered) to {@code localhost:port}, trusting what {@code tls} trusts. */
+    public static RawHttp overTls(int port, SSLContext tls) {
+        return new RawHttp(port, tls.getSocketFactory());
     }
 
     /** An answer as it came off the wire; header names in lower case, a chunked body already joined. */
@@ -92,7 +108,12 @@ public final class RawHttp {
     }
 
     private Answer exchange(byte[] request, boolean closeOutput) {
-        try (Socket socket = new Socket("localhost", port)) {
+        try (Socket socket = sockets.createSocket("localhost", port)) {
+            if (socket instanceof SSLSocket tls) {
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                tls.setSSLParameters(parameters);
+            }
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
