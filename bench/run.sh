@@ -3,7 +3,10 @@
 # "Spring ceiling"), same machine, loopback, load from separate processes (wrk for writes,
 # bench/client/BenchClient.java for preloads and reads), interleaved rounds. See docs/BENCHMARKS.md.
 # Runnel runs the way the README recommends, through bin/runnel (Serial GC, class-data sharing); its
-# startup is also measured as a plain `java -jar` with the JVM's defaults (workload startup-jar).
+# startup is also measured as a plain `java -jar` with the JVM's defaults (workload startup-jar). Each start records
+# its wall time and the CPU-seconds the server had taken by its first ListStreams (metrics startup and startup-cpu,
+# startup-jar and startup-jar-cpu). JAVA_HOME, when set, is the JDK bin/runnel runs (e.g. a JDK 25, which gets an
+# AOT cache); startup-jar, the ceiling and the load generators use the java on the PATH.
 #
 # Durable store (issue 19; opt-in, not in the default TARGETS/WORKLOADS):
 #   targets runnel-file-interval, runnel-file-always  the same jar through bin/runnel with --runnel.storage.type=file,
@@ -255,10 +258,13 @@ list_streams_answers() { # port
   [[ $status == "HTTP/1.1 200"* ]]
 }
 
-# Starts a target in its own process group and sets SERVER_PID, and STARTUP to the seconds from launch
-# to the first successful ListStreams (polled every 20 ms). The file targets and kinesalite-disk get a fresh
+# Starts a target in its own process group and sets SERVER_PID, STARTUP to the seconds from launch to the first
+# successful ListStreams (polled every 20 ms), and STARTUP_CPU to the CPU-seconds the server's process group had
+# taken by then (all its threads: on two cores the JIT compilers' work competes with the start itself, and CPU time
+# varies less than wall time on a shared machine). The file targets and kinesalite-disk get a fresh
 # data dir, $OUT/data/<log's name>, in SERVER_DATA (stop_server deletes it).
 STARTUP=""
+STARTUP_CPU=""
 start_server() { # target log
   local target=$1 log=$2 port; port=$(port_of "$target")
   if curl -s -o /dev/null -m 1 "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
@@ -305,6 +311,7 @@ start_server() { # target log
     sleep 0.02
   done
   STARTUP=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+  STARTUP_CPU=$(ticks_to_s "$(group_ticks "$SERVER_PID")")
 }
 
 create_stream() { # port name shards
@@ -629,7 +636,7 @@ if has "$TARGETS" runnel-kafka; then start_broker; fi
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "cpu: $(nproc) x $(sed -nE 's/^model name\s*:\s*//p' /proc/cpuinfo | head -1)"
   echo "memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-  echo "java: $(java -version 2>&1 | head -1); node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "java: $(java -version 2>&1 | head -1)${JAVA_HOME:+ (bin/runnel: JAVA_HOME=$JAVA_HOME, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1))}; node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "runnel: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo '+dirty')"
   echo "knobs: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP READ_RECORDS=$READ_RECORDS MEM_RECORDS=$MEM_RECORDS MEM_WARM=$MEM_WARM"\
        "LOAD_TIMEOUT=$LOAD_TIMEOUT PUT_CONNECTIONS=$PUT_CONNECTIONS PUTS_CONNECTIONS=$PUTS_CONNECTIONS"\
@@ -656,7 +663,8 @@ for round in $(seq "$ROUNDS"); do
         stop_server; continue
       fi
       if supports "$target" startup && has "$WORKLOADS" startup; then
-        record "$round" "$target" startup "$STARTUP" 1 ""; log "$target startup: ${STARTUP}s"
+        record "$round" "$target" startup "$STARTUP" 1 ""; record "$round" "$target" startup-cpu "$STARTUP_CPU" 1 ""
+        log "$target startup: ${STARTUP}s, ${STARTUP_CPU} CPU-s"
       fi
       for w in put-aws:aws:1:$PUT_CONNECTIONS put-rest:rest:1:$PUT_CONNECTIONS \
                puts-aws:aws:500:$PUTS_CONNECTIONS puts-rest:rest:500:$PUTS_CONNECTIONS; do
@@ -672,7 +680,8 @@ for round in $(seq "$ROUNDS"); do
     if has "$WORKLOADS" retained-file && supports "$target" retained-file; then run_retained "$round" "$target"; fi
     if [[ $target == runnel ]] && has "$WORKLOADS" startup-jar; then
       if start_server runnel-jar "$OUT/raw/r$round-runnel-jar.log"; then
-        record "$round" runnel startup-jar "$STARTUP" 1 ""; log "runnel startup by java -jar: ${STARTUP}s"
+        record "$round" runnel startup-jar "$STARTUP" 1 ""; record "$round" runnel startup-jar-cpu "$STARTUP_CPU" 1 ""
+        log "runnel startup by java -jar: ${STARTUP}s, ${STARTUP_CPU} CPU-s"
       else
         record "$round" runnel startup-jar "" 0 "did not start"
       fi

@@ -25,6 +25,8 @@ public class Report {
     static final String[][] METRICS = {
         {"startup", "Startup to first ListStreams", "s", "lower"},
         {"startup-jar", "Startup to first ListStreams, plain java -jar", "s", "lower"},
+        {"startup-cpu", "Startup to first ListStreams, CPU time of the server", "CPU-s", "lower"},
+        {"startup-jar-cpu", "Startup to first ListStreams, plain java -jar, CPU time", "CPU-s", "lower"},
         {"put-aws", "PutRecord, AWS JSON", "records/s", "higher"},
         {"put-aws.p50", "PutRecord, AWS JSON, p50", "ms", "lower"},
         {"put-aws.p99", "PutRecord, AWS JSON, p99", "ms", "lower"},

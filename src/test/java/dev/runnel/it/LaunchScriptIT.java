@@ -1,6 +1,7 @@
 package dev.runnel.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,25 +14,61 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Starts the packaged jar through {@code bin/runnel}, the launcher the README and the container image use: the
- * first start records the class-data archive (its training run keeping its HTTPS certificate beside the archive),
- * and Runnel then answers the AWS protocol with the Serial collector and the archive in use.
+ * first start records the archive in a training run that serves requests (keeping its HTTPS certificate beside the
+ * archive), and Runnel then answers the AWS protocol with the Serial collector and the archive in use, on the JVM of
+ * {@code JAVA_HOME}: a class-data-sharing archive before JDK 25, an AOT cache from JDK 25 on.
  */
 class LaunchScriptIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     @Test
-    void startsThePackagedJarWithTheArchiveAndSerialGc() throws Exception {
+    void startsThePackagedJarWithTheArchiveAndSerialGcOnTheJvmOfJavaHome() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        startAndCheck(javaHome, Runtime.version().feature(), "it-cds");
+    }
+
+    /** The JDK 25 path: an AOT cache (JEP 483/514/515) instead of the class-data archive. */
+    @Test
+    void recordsAndUsesAnAotCacheOnJdk25() throws Exception {
+        Optional<Path> jdk = installedJdk(25);
+        assumeTrue(jdk.isPresent(), "no JDK 25 or later in /usr/lib/jvm");
+        startAndCheck(jdk.get(), 25, "it-aot");
+    }
+
+    @Test
+    void refusesAJavaHomeWithoutJava() throws Exception {
+        Path empty = Files.createTempDirectory("no-jdk");
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", "bin/runnel", "--prepare").redirectErrorStream(true);
+            builder.environment().put("RUNNEL_JAR", packagedJar().toString());
+            builder.environment()
+                    .put(
+                            "RUNNEL_CDS_DIR",
+                            Path.of("target", "it-no-jdk").toAbsolutePath().toString());
+            builder.environment().put("JAVA_HOME", empty.toString());
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.waitFor()).isEqualTo(1);
+            assertThat(output).contains("JAVA_HOME is " + empty + ", which has no bin/java");
+        } finally {
+            Files.delete(empty);
+        }
+    }
+
+    private static void startAndCheck(Path javaHome, int feature, String cdsName) throws Exception {
         Path jar = packagedJar();
-        Path cds = Path.of("target", "it-cds").toAbsolutePath();
+        Path cds = Path.of("target", cdsName).toAbsolutePath();
         deleteRecursively(cds);
         int port = freePort();
-        Path tls = Path.of("target", "it-launch-tls").toAbsolutePath();
+        Path tls = Path.of("target", cdsName + "-tls").toAbsolutePath();
         deleteRecursively(tls);
         ProcessBuilder builder = new ProcessBuilder(
                         "bash",
@@ -41,9 +78,11 @@ class LaunchScriptIT {
                         "--runnel.https.port=0",
                         "--runnel.https.dir=" + tls)
                 .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "it-launch-script.log").toFile());
+                .redirectOutput(
+                        Path.of("target", cdsName + "-launch-script.log").toFile());
         builder.environment().put("RUNNEL_JAR", jar.toString());
         builder.environment().put("RUNNEL_CDS_DIR", cds.toString());
+        builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().put("JAVA_OPTS", "-Xmx512m");
         Process process = builder.start();
         try {
@@ -51,23 +90,32 @@ class LaunchScriptIT {
 
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("\"StreamNames\"");
-            assertThat(cds.resolve("runnel.jsa")).isNotEmptyFile();
             assertThat(cds.resolve("tls/runnel.crt"))
                     .as("the training run's throwaway certificate stays in the archive's directory")
                     .isNotEmptyFile();
             assertThat(tls.resolve("runnel.crt"))
                     .as("the real start's certificate")
                     .isNotEmptyFile();
-            Path commandLine = Path.of("/proc", Long.toString(process.pid()), "cmdline");
-            if (Files.exists(commandLine)) { // Linux: bash has exec'd the JVM under the same pid
-                String arguments =
-                        Files.readString(commandLine, StandardCharsets.UTF_8).replace('\0', ' ');
-                assertThat(arguments)
-                        .contains(
-                                "-XX:+UseSerialGC",
-                                "-XX:SharedArchiveFile=" + cds.resolve("runnel.jsa"),
-                                "-Xmx512m",
-                                "--server.port=" + port);
+            String archiveOption;
+            if (feature >= 25) {
+                assertThat(cds.resolve("runnel.aot")).isNotEmptyFile();
+                assertThat(cds.resolve("runnel.jsa")).doesNotExist();
+                archiveOption = "-XX:AOTCache=" + cds.resolve("runnel.aot");
+            } else {
+                assertThat(cds.resolve("runnel.jsa")).isNotEmptyFile();
+                archiveOption = "-XX:SharedArchiveFile=" + cds.resolve("runnel.jsa");
+            }
+            // The training run served its session (CreateStream ... DeleteStream) on a port of its own.
+            assertThat(Files.readString(cds.resolve("training.log")))
+                    .contains("Tomcat started on port")
+                    .doesNotContain("session failed");
+            Path proc = Path.of("/proc", Long.toString(process.pid()));
+            if (Files.exists(proc)) { // Linux: bash has exec'd the JVM under the same pid
+                String arguments = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8)
+                        .replace('\0', ' ');
+                assertThat(arguments).contains("-XX:+UseSerialGC", archiveOption, "-Xmx512m", "--server.port=" + port);
+                assertThat(proc.resolve("exe").toRealPath())
+                        .isEqualTo(javaHome.resolve("bin/java").toRealPath());
             }
         } finally {
             process.destroy();
@@ -75,6 +123,35 @@ class LaunchScriptIT {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** A JDK of at least {@code feature} among the JVMs installed in /usr/lib/jvm (Debian's place for them). */
+    private static Optional<Path> installedJdk(int feature) throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> featureOf(home) >= feature)
+                    .sorted()
+                    .findFirst();
+        }
+    }
+
+    /** The feature release in a JDK's {@code release} file ({@code JAVA_VERSION="25.0.3"}), 0 if none. */
+    private static int featureOf(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=\"")) {
+                    String version = line.substring("JAVA_VERSION=\"".length());
+                    return Integer.parseInt(version.split("[.\"]")[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static HttpResponse<String> awaitListStreams(int port, Process process) throws Exception {
