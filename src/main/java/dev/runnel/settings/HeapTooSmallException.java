@@ -4,24 +4,9 @@ package dev.runnel.settings;
  * The configured memory budgets do not fit in the JVM's heap ({@link HeapPlan}): Runnel refuses to start rather
  * than run out of memory under load.
  */
-public final class HeapTooSmallException extends RuntimeException {
-
-    private final String problem;
-    private final String action;
+public final class HeapTooSmallException extends StartRefusedException {
 
     HeapTooSmallException(String problem, String action) {
-        super(problem + " " + action);
-        this.problem = problem;
-        this.action = action;
-    }
-
-    /** What is wrong. */
-    public String problem() {
-        return problem;
-    }
-
-    /** What to change. */
-    public String action() {
-        return action;
+        super(problem, action, null);
     }
 }

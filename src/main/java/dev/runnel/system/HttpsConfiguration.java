@@ -11,7 +11,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * The HTTPS port ({@code runnel.https.*}), unless {@code runnel.https.enabled=false}: its certificate is settled
  * (configured, kept from an earlier start, or made now) while the web server is being made, so that a certificate
- * that cannot be had stops the start before any port opens ({@link HttpsSetupFailureAnalyzer} reports it).
+ * that cannot be had stops the start before any port opens ({@link StartRefusedFailureAnalyzer} reports it).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "runnel.https.enabled", matchIfMissing = true)

@@ -50,7 +50,7 @@ public class SystemConfiguration {
 
     /**
      * The storage adapters, within the budget {@link HeapPlan} allows: a start whose budgets do not fit in the heap
-     * is refused here, before the server takes connections ({@link HeapTooSmallFailureAnalyzer} reports it).
+     * is refused here, before the server takes connections ({@link StartRefusedFailureAnalyzer} reports it).
      */
     @Bean
     StorageAdapters storageAdapters(RunnelProperties properties) {
