@@ -129,8 +129,8 @@ final class InMemoryShardLog implements ShardLog {
         long position = endPosition;
         Segment[] current = segments;
         Segment tail = current.length == 0 ? null : current[current.length - 1];
-        if (tail == null || tail.basePosition + tail.count() != position || !tail.fits(recordBytes)) {
-            Segment fresh = new Segment(position, segmentBytes, segmentRecords, recordBytes);
+        if (tail == null || tail.basePosition + tail.count() != position || !tail.fits(recordBytes, arrival)) {
+            Segment fresh = new Segment(position, arrival, segmentBytes, segmentRecords, recordBytes);
             reserve(SEGMENT_OVERHEAD + fresh.columns().footprint());
             Segment.Columns target = fresh.grownFor(recordBytes);
             fresh.append(target, key, data, arrival, encrypted);
@@ -245,7 +245,7 @@ final class InMemoryShardLog implements ShardLog {
             while (drop < current.length) {
                 Segment segment = current[drop];
                 Segment.Columns cols = segment.columns();
-                if (cols.arrivals()[segment.count() - 1] >= arrivalMillis) {
+                if (segment.arrival(cols, segment.count() - 1) >= arrivalMillis) {
                     break;
                 }
                 drop++;

@@ -25,7 +25,7 @@ final class Segments {
         while (low <= high) {
             int mid = (low + high) >>> 1;
             Segment segment = snapshot[mid];
-            if (segment.firstArrival(segment.columns()) < arrivalMillis) {
+            if (segment.baseArrival < arrivalMillis) {
                 candidate = mid;
                 low = mid + 1;
             } else {
@@ -37,7 +37,7 @@ final class Segments {
         }
         Segment segment = snapshot[candidate];
         int count = (int) Math.min(segment.count(), end - segment.basePosition);
-        int slot = Segment.slotAtOrAfter(segment.columns(), count, arrivalMillis);
+        int slot = segment.slotAtOrAfter(segment.columns(), count, arrivalMillis);
         return segment.basePosition + slot;
     }
 

@@ -8,6 +8,9 @@ import dev.runnel.storage.MemoryBudgetContract;
 import dev.runnel.storage.ShardLog;
 import dev.runnel.storage.ShardLogCallerClockContract;
 import dev.runnel.storage.ShardLogStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class InMemoryShardLogStoreTest extends ShardLogCallerClockContract implements MemoryBudgetContract {
@@ -112,6 +115,84 @@ class InMemoryShardLogStoreTest extends ShardLogCallerClockContract implements M
                     .isLessThanOrEqualTo(64)
                     .isNotNegative();
         }
+    }
+
+    @Test
+    void anArrivalMoreThanAnIntOfMillisecondsAfterASegmentsFirstStartsANewSegment() {
+        ShardLogStore store = newStore();
+        ShardLog log = store.create(1, SHARD_0);
+        long base = 1_700_000_000_000L;
+        long max = Integer.MAX_VALUE;
+        long[] arrivals = {base, base + 5, base + max, base + max + 1, base + max + 2, base + 3 * max};
+        for (long arrival : arrivals) {
+            assertThat(log.append("k", new byte[9], arrival).arrivalMillis()).isEqualTo(arrival);
+        }
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::arrivalMillis)
+                .containsExactly(arrivals[0], arrivals[1], arrivals[2], arrivals[3], arrivals[4], arrivals[5]);
+        // AT_TIMESTAMP lookups across the boundaries
+        assertThat(log.positionAtOrAfter(base + 6)).isEqualTo(2);
+        assertThat(log.positionAtOrAfter(base + max)).isEqualTo(2);
+        assertThat(log.positionAtOrAfter(base + max + 1)).isEqualTo(3);
+        assertThat(log.positionAtOrAfter(base + max + 2)).isEqualTo(4);
+        assertThat(log.positionAtOrAfter(base + max + 3)).isEqualTo(5);
+        assertThat(log.positionAtOrAfter(base + 3 * max + 1)).isEqualTo(6);
+        assertThat(log.read(0, 1, Long.MAX_VALUE, base + max + 1))
+                .extracting(StoredRecord::position)
+                .containsExactly(3L);
+        // Whole segments trim: base+max still shares the first segment, base+max+1 starts the second, and
+        // base+3max the third.
+        assertThat(log.trimBefore(base + max)).isZero();
+        assertThat(log.startPosition()).isZero();
+        assertThat(log.trimBefore(base + max + 1)).isPositive();
+        assertThat(log.startPosition()).isEqualTo(3);
+        assertThat(log.trimBefore(base + 3 * max)).isPositive();
+        assertThat(log.startPosition()).isEqualTo(5);
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::arrivalMillis)
+                .containsExactly(base + 3 * max);
+    }
+
+    @Test
+    void aSlowStreamKeptForAYearRoundTripsItsArrivalsAndFindsThemByTime() {
+        // Gaps of up to 60 days (retention goes up to 8760 hours), among bursts within one millisecond.
+        long[] gaps = {
+            0, 1, 999, 86_400_000L, 20L * 86_400_000, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 60L * 86_400_000
+        };
+        Random random = new Random(42);
+        ShardLog log = newStore().create(1, SHARD_0);
+        List<Long> arrivals = new ArrayList<>();
+        long clock = 1_600_000_000_000L;
+        for (int i = 0; i < 300; i++) {
+            clock += gaps[random.nextInt(gaps.length)];
+            arrivals.add(
+                    log.append("k" + i, new byte[random.nextInt(200)], clock).arrivalMillis());
+        }
+        assertThat(arrivals).isSorted();
+        assertThat(log.read(0, 1_000, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::arrivalMillis)
+                .containsExactlyElementsOf(arrivals);
+        for (long arrival : arrivals) {
+            for (long t = arrival - 1; t <= arrival + 1; t++) {
+                assertThat(log.positionAtOrAfter(t)).as("at %d", t).isEqualTo(firstArrivalAtOrAfter(arrivals, t));
+            }
+        }
+    }
+
+    @Test
+    void arrivalsAtTheEndsOfTheLongRangeRoundTrip() {
+        ShardLog log = newStore().create(1, SHARD_0);
+        long[] arrivals = {Long.MIN_VALUE, Long.MIN_VALUE + Integer.MAX_VALUE, -1, 0, Long.MAX_VALUE};
+        for (long arrival : arrivals) {
+            log.append("k", new byte[1], arrival);
+        }
+        assertThat(log.read(0, 10, Long.MAX_VALUE, Long.MIN_VALUE))
+                .extracting(StoredRecord::arrivalMillis)
+                .containsExactly(arrivals[0], arrivals[1], arrivals[2], arrivals[3], arrivals[4]);
+        assertThat(log.positionAtOrAfter(Long.MIN_VALUE + 1)).isEqualTo(1);
+        assertThat(log.positionAtOrAfter(0)).isEqualTo(3);
+        assertThat(log.positionAtOrAfter(1)).isEqualTo(4);
+        assertThat(log.positionAtOrAfter(Long.MAX_VALUE)).isEqualTo(4);
     }
 
     @Test
