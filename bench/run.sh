@@ -367,6 +367,20 @@ per_million() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0 && c != "") printf "%
 # only: empty otherwise) and the load generator (empty: not measured).
 # The machine's busy CPU time so far, in ticks: user + nice + system + irq + softirq + steal of /proc/stat's "cpu"
 # line (steal: time the hypervisor gave this VM's vCPUs to others, which the measured processes lost as well).
+# CPU ticks of the JIT compiler threads (HotSpot's "C1/C2 CompilerThreadN") in a process group; 0 for a non-JVM.
+jit_ticks() { # pgid
+  local p task comm line f t=0
+  for p in $(pgrep -g "$1" 2>/dev/null); do
+    for task in /proc/"$p"/task/*; do
+      read -r comm < "$task/comm" 2>/dev/null || continue
+      [[ $comm == C[12]\ CompilerThre* ]] || continue
+      read -r line < "$task/stat" 2>/dev/null || continue
+      read -r -a f <<< "${line##*) }"
+      t=$((t + f[11] + f[12]))
+    done
+  done
+  echo "$t"
+}
 machine_ticks() { local a; read -r -a a < /proc/stat; echo $((a[1] + a[2] + a[3] + a[6] + a[7] + a[8])); }
 # Records how busy the rest of the machine was during a measured run: the cores taken by every process but the
 # server, the broker and the load generator (and by steal), on average over the run. A quiet machine shows a few
@@ -397,7 +411,7 @@ run_wrk() { # round target workload edge batch connections
   local wrk=(wrk -t"$WRK_THREADS" -c"$conns" --timeout "$WRK_TIMEOUT" --latency -s bench/wrk/put.lua "http://127.0.0.1:$port/")
   export BENCH_EDGE=$edge BENCH_BATCH=$batch
   # The warm-up and the measured run each write to a fresh stream, deleted afterwards (the ceiling has none).
-  local stream server0=0 server1=0 broker="" broker0=0 broker1=0 client0=0 client1=0 machine0=0 machine1=0 wall0=0 wall1=0
+  local stream server0=0 server1=0 jit0=0 jit1=0 broker="" broker0=0 broker1=0 client0=0 client1=0 machine0=0 machine1=0 wall0=0 wall1=0
   [[ $target != runnel-kafka ]] || broker=$BROKER_PID
   for stream in "$workload-warmup" "$workload"; do
     [[ $stream != *-warmup || $(seconds "$WARMUP") != 0 ]] || continue
@@ -408,11 +422,13 @@ run_wrk() { # round target workload edge batch connections
     if [[ $stream == *-warmup ]]; then
       timeout $(( $(seconds "$WARMUP") + 60 )) "${wrk[@]}" -d"$WARMUP" > "$raw.warmup" 2>&1 || true
     else   # the measured run, with the CPU time of the server (and broker) and of wrk around it
-      server0=$(group_ticks "$SERVER_PID"); [[ -z $broker ]] || broker0=$(group_ticks "$broker")
+      server0=$(group_ticks "$SERVER_PID"); jit0=$(jit_ticks "$SERVER_PID")
+      [[ -z $broker ]] || broker0=$(group_ticks "$broker")
       children_ticks client0; machine0=$(machine_ticks); wall0=$(date +%s%N)
       timeout $(( $(seconds "$DURATION") + 60 )) "${wrk[@]}" -d"$DURATION" > "$raw" 2>&1 || true
       children_ticks client1; machine1=$(machine_ticks); wall1=$(date +%s%N)
-      server1=$(group_ticks "$SERVER_PID"); [[ -z $broker ]] || broker1=$(group_ticks "$broker")
+      server1=$(group_ticks "$SERVER_PID"); jit1=$(jit_ticks "$SERVER_PID")
+      [[ -z $broker ]] || broker1=$(group_ticks "$broker")
     fi
     [[ $target == ceiling ]] || delete_stream "$port" "$stream"
   done
@@ -438,6 +454,12 @@ run_wrk() { # round target workload edge batch connections
     "$(ticks_to_s $((server1 - server0)))" "${broker:+$(ticks_to_s $((broker1 - broker0)))}" \
     "$(ticks_to_s $((client1 - client0)))" "$(awk -v a="$wall0" -v b="$wall1" 'BEGIN { print (b - a) / 1e9 }')" \
     "$valid" "$note"
+  if [[ $target == runnel* || $target == ceiling ]]; then   # JVMs: is the JIT still compiling after the warm-up?
+    local jit; jit=$(awk -v t="$(ticks_to_s $((jit1 - jit0)))" -v a="$wall0" -v b="$wall1" \
+      'BEGIN { if (b > a) printf "%.2f", t / ((b - a) / 1e9) }')
+    record "$round" "$target" "$workload.jit" "$jit" "$valid" "$note"
+    log "$target $workload: the JIT compiler threads used ${jit:-?} cores during the measured run"
+  fi
 }
 
 # Preloads a 1-shard stream and reads it back with each protocol the target supports.

@@ -248,9 +248,11 @@ public class Report {
            .append("last read pass). Median (min–max) over the valid rounds. The load generator shares the cores: its ")
            .append("cost is not the server's. Cores needed for R records/s: R × CPU-s per million / 1,000,000. ")
            .append("Other processes: the cores every other process (and the hypervisor's steal) took during the same ")
-           .append("run, from /proc/stat; a quiet machine shows a few hundredths, more means the run shared the machine.\n\n")
-           .append("| Workload | Target | records/s | Server | Kafka broker | Server + broker | Load generator | Other processes (cores) |\n")
-           .append("|---|---|---|---|---|---|---|---|\n");
+           .append("run, from /proc/stat; a quiet machine shows a few hundredths, more means the run shared the machine. ")
+           .append("JIT: the cores a JVM's JIT compiler threads took during the same run (part of the server's cost); ")
+           .append("more than a few hundredths means the warm-up did not reach steady state.\n\n")
+           .append("| Workload | Target | records/s | Server | Kafka broker | Server + broker | Load generator | Other processes (cores) | JIT (cores) |\n")
+           .append("|---|---|---|---|---|---|---|---|---|\n");
         for (String[] m : METRICS) {
             if (!CPU_METRICS.contains(m[0])) continue;
             String w = m[0];
@@ -262,7 +264,8 @@ public class Report {
                    .append(broker ? cell(rows, t, w + ".cpu-broker") : "–").append(" | ")
                    .append(broker ? sumCell(rows, t, w + ".cpu", w + ".cpu-broker") : "–").append(" | ")
                    .append(cell(rows, t, w + ".cpu-client")).append(" | ")
-                   .append(cell(rows, t, w + ".other")).append(" |\n");
+                   .append(cell(rows, t, w + ".other")).append(" | ")
+                   .append(byRound(rows, t, w + ".jit").isEmpty() ? "–" : cell(rows, t, w + ".jit")).append(" |\n");
             }
         }
         List<String> busy = rows.stream()
