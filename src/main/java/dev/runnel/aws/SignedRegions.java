@@ -3,7 +3,6 @@ package dev.runnel.aws;
 import dev.runnel.regions.RegionServices;
 import dev.runnel.regions.Regions;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 
@@ -17,7 +16,7 @@ import org.springframework.http.HttpHeaders;
  */
 public final class SignedRegions {
 
-    private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([^/,\\s]+)/");
+    private static final String CREDENTIAL = "Credential=";
     /** A name short and plain enough to be quoted in the answer. */
     private static final Pattern QUOTABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -52,8 +51,63 @@ public final class SignedRegions {
         if (authorization == null) {
             return null;
         }
-        Matcher matcher = CREDENTIAL_SCOPE.matcher(authorization);
-        return matcher.find() ? matcher.group(1) : null;
+        return credentialRegion(authorization);
+    }
+
+    /**
+     * The region of the first {@code Credential=<key>/<yyyyMMdd>/<region>/} in the header: key and region are runs of
+     * characters other than {@code /}, {@code ,} and whitespace, the date eight ASCII digits; null if none. Scanned by
+     * hand rather than by a regular expression: it runs on every call (about 2 % of a PutRecord's CPU time as a
+     * regex).
+     */
+    static String credentialRegion(String authorization) {
+        for (int at = authorization.indexOf(CREDENTIAL); at >= 0; at = authorization.indexOf(CREDENTIAL, at + 1)) {
+            int keyEnd = scopePartEnd(authorization, at + CREDENTIAL.length());
+            if (keyEnd < 0 || !isDate(authorization, keyEnd + 1)) {
+                continue;
+            }
+            int regionStart = keyEnd + 1 + 8 + 1;
+            int regionEnd = scopePartEnd(authorization, regionStart);
+            if (regionEnd >= 0) {
+                return authorization.substring(regionStart, regionEnd);
+            }
+        }
+        return null;
+    }
+
+    /** The index of the {@code /} ending a non-empty part that starts at {@code from}; -1 if there is none. */
+    private static int scopePartEnd(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '/') {
+                return i > from ? i : -1;
+            }
+            if (c == ',' || isRegexSpace(c)) {
+                return -1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** Eight ASCII digits and a {@code /} at {@code from}. */
+    private static boolean isDate(String text, int from) {
+        if (from + 8 >= text.length() || text.charAt(from + 8) != '/') {
+            return false;
+        }
+        for (int i = from; i < from + 8; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Java regex's {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /** A call signed for a region Runnel does not serve: AWS's InvalidSignatureException, HTTP 400. */
