@@ -1,6 +1,5 @@
 package dev.runnel.metrics;
 
-import dev.runnel.aws.AwsEdgeRequests;
 import dev.runnel.insight.TrafficMeter;
 import dev.runnel.regions.Regions;
 import dev.runnel.settings.RunnelProperties;
@@ -8,13 +7,20 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.DispatcherType;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Wires {@link KinesisMetrics} and refreshes its meters at the housekeeping interval; gives the framework's meters
@@ -29,15 +35,22 @@ class MetricsConfiguration {
     }
 
     /**
-     * Calls on the AWS edge ({@code POST /}) are timed by the edge itself, as {@code runnel.aws.requests} per
-     * Kinesis operation and outcome; observing each one again as {@code http.server.requests} cost about a quarter
-     * of PutRecord's throughput (docs/BENCHMARKS.md), and would only say "POST /". REST and console requests keep
-     * their HTTP metrics.
+     * Spring Boot's HTTP observation filter (same name, order and dispatcher types; Boot's own backs off when a
+     * filter of this type is registered), leaving out the calls of the AWS edge: see {@link HttpObservationFilter}.
      */
     @Bean
-    ObservationPredicate awsEdgeNotTimedTwice() {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext server
-                && AwsEdgeRequests.isAwsRequest(server.getCarrier()));
+    FilterRegistrationBean<ServerHttpObservationFilter> webMvcObservationFilter(
+            ObservationRegistry registry,
+            ObjectProvider<ServerRequestObservationConvention> conventions,
+            ObservationProperties properties) {
+        String name = properties.getHttp().getServer().getRequests().getName();
+        ServerRequestObservationConvention convention =
+                conventions.getIfAvailable(() -> new DefaultServerRequestObservationConvention(name));
+        FilterRegistrationBean<ServerHttpObservationFilter> registration =
+                new FilterRegistrationBean<>(new HttpObservationFilter(registry, convention));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        return registration;
     }
 
     /**

@@ -124,6 +124,38 @@ class AwsProtocolIT {
                         + "UnknownOperationException\",protocol=\"json\"[^}]*} \\d");
     }
 
+    @Test
+    void httpMetricsTimeTheRestApiButNotTheAwsEdge() throws Exception {
+        long postsBefore = observedPosts();
+        for (int i = 0; i < 3; i++) {
+            assertThat(aws.json("ListStreams", "{}").status()).isEqualTo(200);
+        }
+        HttpResponse<String> rest = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/streams"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(rest.statusCode()).isEqualTo(200);
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (registry.find("http.server.requests").tag("uri", "/streams").timer() == null
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(registry.find("http.server.requests").tag("uri", "/streams").timer())
+                .as("the REST call, observed")
+                .isNotNull();
+        assertThat(observedPosts())
+                .as("POST requests observed as http.server.requests (the AWS edge times its calls itself)")
+                .isEqualTo(postsBefore);
+    }
+
+    private long observedPosts() {
+        return registry.find("http.server.requests").tag("method", "POST").timers().stream()
+                .mapToLong(Timer::count)
+                .sum();
+    }
+
     /** The values the operation tag may take: a Kinesis operation's name or "unknown". */
     private static Set<String> operationTags() {
         Set<String> tags = new HashSet<>(AwsOperations.KINESIS_OPERATIONS);
