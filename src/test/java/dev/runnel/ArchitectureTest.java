@@ -11,8 +11,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.stereotype.Component;
 
 /** Layering rules, checked with ArchUnit's plain API under JUnit Jupiter. */
 class ArchitectureTest {
@@ -162,6 +165,24 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("Services", "Root")
                 .whereLayer("Settings")
                 .mayOnlyBeAccessedByLayers("Support", "Services", "Edges", "Root")
+                .check(production);
+    }
+
+    /** Components are found only where RunnelApplication scans; one elsewhere would silently not be a bean. */
+    @Test
+    void componentsLiveInTheScannedPackages() {
+        String[] scanned = Arrays.stream(RunnelApplication.class
+                        .getAnnotation(SpringBootApplication.class)
+                        .scanBasePackages())
+                .map(p -> p + "..")
+                .toArray(String[]::new);
+        classes()
+                .that()
+                .areMetaAnnotatedWith(Component.class)
+                .and()
+                .doNotHaveFullyQualifiedName(RunnelApplication.class.getName())
+                .should()
+                .resideInAnyPackage(scanned)
                 .check(production);
     }
 
