@@ -41,7 +41,9 @@
 # Usage: bench/run.sh            (knobs below as environment variables, e.g. ROUNDS=1 DURATION=3s bench/run.sh)
 #   ROUNDS=3             rounds; in each round every target runs every workload, targets in turn
 #   DURATION=10s         length of each measured wrk run (a WARMUP run precedes it)
-#   WARMUP=15s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip)
+#   WARMUP=30s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip). At 15 s
+#                        Runnel's JIT compiler threads still took 0.2-0.3 of the 2 cores in the measured run (the
+#                        report's JIT column); at 30 s about 0.1-0.2, at 60 s under 0.1
 #   TARGETS="runnel kinesalite kinesis-mock ceiling"            also: runnel-file-interval runnel-file-always kinesalite-disk
 #                                                                runnel-kafka
 #   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"
@@ -84,7 +86,7 @@ ROOT=$PWD
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-15s}
+WARMUP=${WARMUP:-30s}
 TARGETS=${TARGETS:-"runnel kinesalite kinesis-mock ceiling"}
 WORKLOADS=${WORKLOADS:-"startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"}
 READ_RECORDS=${READ_RECORDS:-200000}
