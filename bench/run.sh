@@ -43,7 +43,7 @@
 #   DURATION=10s         length of each measured wrk run (a WARMUP run precedes it)
 #   WARMUP=30s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip). At 15 s
 #                        Runnel's JIT compiler threads still took 0.2-0.3 of the 2 cores in the measured run (the
-#                        report's JIT column); at 30 s about 0.1-0.2, at 60 s under 0.1
+#                        report's JIT column); at 30 s about 0.1, at 60 s under 0.1
 #   TARGETS="runnel kinesalite kinesis-mock ceiling"            also: runnel-file-interval runnel-file-always kinesalite-disk
 #                                                                runnel-kafka
 #   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"
