@@ -356,19 +356,6 @@ group_ticks() { # pgid
   done
   echo "$t"
 }
-# Sets the variable named $1 to this shell's children that it has waited for (cutime + cstime), in ticks; no
-# subshell, so that around one foreground command the difference is that command's CPU (wrk's, through timeout).
-children_ticks() { # variable
-  local line f; read -r line < "/proc/$BASHPID/stat"; read -r -a f <<< "${line##*) }"
-  printf -v "$1" '%s' $((f[13] + f[14]))
-}
-ticks_to_s() { awk -v t="$1" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t / hz }'; }   # ticks -> CPU-seconds
-# CPU-seconds per million records: seconds records -> "12.345" (empty without records or seconds)
-per_million() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0 && c != "") printf "%.3f", c / n * 1e6 }'; }
-# Records the CPU cost of a measured run: CPU-seconds per million records of the server, the broker (runnel-kafka
-# only: empty otherwise) and the load generator (empty: not measured).
-# The machine's busy CPU time so far, in ticks: user + nice + system + irq + softirq + steal of /proc/stat's "cpu"
-# line (steal: time the hypervisor gave this VM's vCPUs to others, which the measured processes lost as well).
 # CPU ticks of the JIT compiler threads (HotSpot's "C1/C2 CompilerThreadN") in a process group; 0 for a non-JVM.
 jit_ticks() { # pgid
   local p task comm line f t=0
@@ -383,6 +370,17 @@ jit_ticks() { # pgid
   done
   echo "$t"
 }
+# Sets the variable named $1 to this shell's children that it has waited for (cutime + cstime), in ticks; no
+# subshell, so that around one foreground command the difference is that command's CPU (wrk's, through timeout).
+children_ticks() { # variable
+  local line f; read -r line < "/proc/$BASHPID/stat"; read -r -a f <<< "${line##*) }"
+  printf -v "$1" '%s' $((f[13] + f[14]))
+}
+ticks_to_s() { awk -v t="$1" -v hz="$CLK_TCK" 'BEGIN { printf "%.3f", t / hz }'; }   # ticks -> CPU-seconds
+# CPU-seconds per million records: seconds records -> "12.345" (empty without records or seconds)
+per_million() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0 && c != "") printf "%.3f", c / n * 1e6 }'; }
+# The machine's busy CPU time so far, in ticks: user + nice + system + irq + softirq + steal of /proc/stat's "cpu"
+# line (steal: time the hypervisor gave this VM's vCPUs to others, which the measured processes lost as well).
 machine_ticks() { local a; read -r -a a < /proc/stat; echo $((a[1] + a[2] + a[3] + a[6] + a[7] + a[8])); }
 # Records how busy the rest of the machine was during a measured run: the cores taken by every process but the
 # server, the broker and the load generator (and by steal), on average over the run. A quiet machine shows a few
@@ -393,6 +391,8 @@ record_other() { # round target workload machine-s server-s broker-s client-s wa
   record "$1" "$2" "$3.other" "$cores" "$9" "${10}"
   log "$2 $3: other processes used ${cores:-?} cores during the measured run"
 }
+# Records the CPU cost of a measured run: CPU-seconds per million records of the server, the broker (runnel-kafka
+# only: empty otherwise) and the load generator (empty: not measured).
 record_cpu() { # round target workload records server-s broker-s client-s valid note
   local round=$1 target=$2 workload=$3 n=$4
   record "$round" "$target" "$workload.cpu" "$(per_million "$5" "$n")" "$8" "$9"
