@@ -14,7 +14,7 @@ COPY --from=build /runnel.jar /app/runnel.jar
 COPY bin/runnel /app/bin/runnel
 ENV RUNNEL_JAR=/app/runnel.jar RUNNEL_CDS_DIR=/app/cds JAVA_OPTS="-XX:MaxRAMPercentage=75" \
     RUNNEL_STORAGE_DIR=/data RUNNEL_HTTPS_DIR=/data/tls
-# bin/runnel starts Runnel the recommended way (Serial GC, class-data sharing). The class-data directory belongs
+# bin/runnel starts Runnel the recommended way (Serial GC, Spring AOT, class-data sharing). The class-data directory belongs
 # to the user Runnel runs as, and the archive is recorded here, once, as that user with this image's JVM, so that
 # bin/runnel can record it again should it go stale (another JVM, a jar mounted over /app/runnel.jar); if it
 # cannot, Runnel starts from the jar without the archive.

@@ -55,8 +55,16 @@ final class HttpsConnector
         this.environment = environment;
     }
 
+    /** No HTTPS port ({@code runnel.https.enabled=false}): adds no connector and publishes no port. */
+    static HttpsConnector off() {
+        return new HttpsConnector(0, null, null);
+    }
+
     @Override
     public void customize(TomcatWebServerFactory factory) {
+        if (certificate == null) {
+            return; // off()
+        }
         if (port != 0 && port == factory.getPort()) {
             throw new HttpsSetupException(
                     "runnel.https.port and server.port are both " + port + ".",

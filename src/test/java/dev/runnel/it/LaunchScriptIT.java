@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -64,27 +66,20 @@ class LaunchScriptIT {
     }
 
     private static void startAndCheck(Path javaHome, int feature, String cdsName) throws Exception {
-        Path jar = packagedJar();
         Path cds = Path.of("target", cdsName).toAbsolutePath();
         deleteRecursively(cds);
         int port = freePort();
         Path tls = Path.of("target", cdsName + "-tls").toAbsolutePath();
         deleteRecursively(tls);
-        ProcessBuilder builder = new ProcessBuilder(
-                        "bash",
-                        "bin/runnel",
-                        "--server.port=" + port,
-                        "--runnel.streams.create-delay=0",
-                        "--runnel.https.port=0",
-                        "--runnel.https.dir=" + tls)
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        Path.of("target", cdsName + "-launch-script.log").toFile());
-        builder.environment().put("RUNNEL_JAR", jar.toString());
-        builder.environment().put("RUNNEL_CDS_DIR", cds.toString());
-        builder.environment().put("JAVA_HOME", javaHome.toString());
-        builder.environment().put("JAVA_OPTS", "-Xmx512m");
-        Process process = builder.start();
+        Path log = Path.of("target", cdsName + "-launch-script.log");
+        Process process = launch(
+                javaHome,
+                cds,
+                log,
+                "--server.port=" + port,
+                "--runnel.streams.create-delay=0",
+                "--runnel.https.port=0",
+                "--runnel.https.dir=" + tls);
         try {
             HttpResponse<String> answer = awaitListStreams(port, process);
 
@@ -105,15 +100,25 @@ class LaunchScriptIT {
                 assertThat(cds.resolve("runnel.jsa")).isNotEmptyFile();
                 archiveOption = "-XX:SharedArchiveFile=" + cds.resolve("runnel.jsa");
             }
+            assertThat(Files.readString(log))
+                    .as("Spring starts from the context the build worked out (process-aot)")
+                    .contains("Starting AOT-processed RunnelApplication");
             // The training run served its session (CreateStream ... DeleteStream) on a port of its own.
             assertThat(Files.readString(cds.resolve("training.log")))
+                    .contains("Starting AOT-processed RunnelApplication")
                     .contains("Tomcat started on port")
                     .doesNotContain("session failed");
             Path proc = Path.of("/proc", Long.toString(process.pid()));
             if (Files.exists(proc)) { // Linux: bash has exec'd the JVM under the same pid
                 String arguments = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8)
                         .replace('\0', ' ');
-                assertThat(arguments).contains("-XX:+UseSerialGC", archiveOption, "-Xmx512m", "--server.port=" + port);
+                assertThat(arguments)
+                        .contains(
+                                "-XX:+UseSerialGC",
+                                archiveOption,
+                                "-Dspring.aot.enabled=true",
+                                "-Xmx512m",
+                                "--server.port=" + port);
                 assertThat(proc.resolve("exe").toRealPath())
                         .isEqualTo(javaHome.resolve("bin/java").toRealPath());
             }
@@ -123,6 +128,59 @@ class LaunchScriptIT {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * Spring AOT fixes Spring's {@code @Conditional}s when the jar is built; Runnel's settings must stay choices
+     * of each start under it: here the HTTPS port turned off and the file store chosen.
+     */
+    @Test
+    void runnelsSettingsStayChoicesOfEachStartUnderSpringAot() throws Exception {
+        Path cds = Path.of("target", "it-cds-settings").toAbsolutePath();
+        Path data = Files.createTempDirectory("runnel-aot-file-store");
+        Path log = Path.of("target", "it-cds-settings-launch-script.log");
+        int port = freePort();
+        Process process = launch(
+                Path.of(System.getProperty("java.home")),
+                cds,
+                log,
+                "--server.port=" + port,
+                "--runnel.https.enabled=false",
+                "--runnel.storage.type=file",
+                "--runnel.storage.dir=" + data);
+        try {
+            assertThat(awaitListStreams(port, process).statusCode()).isEqualTo(200);
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.body()).contains("\"store\":\"file\"");
+            assertThat(Files.readString(log))
+                    .contains("Starting AOT-processed RunnelApplication")
+                    .contains("Tomcat started on port " + port + " (http)")
+                    .doesNotContain("(https)");
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            deleteRecursively(data);
+        }
+    }
+
+    /** Starts {@code bin/runnel} with the packaged jar, {@code args}, and its output in {@code log}. */
+    private static Process launch(Path javaHome, Path cds, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "bin/runnel"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("RUNNEL_JAR", packagedJar().toString());
+        builder.environment().put("RUNNEL_CDS_DIR", cds.toString());
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        builder.environment().put("JAVA_OPTS", "-Xmx512m");
+        return builder.start();
     }
 
     /** A JDK of at least {@code feature} among the JVMs installed in /usr/lib/jvm (Debian's place for them). */
@@ -166,7 +224,7 @@ class LaunchScriptIT {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             assertThat(process.isAlive())
-                    .as("bin/runnel is running (see target/it-launch-script.log)")
+                    .as("bin/runnel is running (see its log in target/)")
                     .isTrue();
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
