@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -123,10 +124,7 @@ class LaunchScriptIT {
                         .isEqualTo(javaHome.resolve("bin/java").toRealPath());
             }
         } finally {
-            process.destroy();
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            stop(process);
         }
     }
 
@@ -162,11 +160,16 @@ class LaunchScriptIT {
                     .contains("Tomcat started on port " + port + " (http)")
                     .doesNotContain("(https)");
         } finally {
-            process.destroy();
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            stop(process);
             deleteRecursively(data);
+        }
+    }
+
+    /** Stops the JVM bin/runnel became (SIGTERM, then SIGKILL after 20 s). */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
         }
     }
 
