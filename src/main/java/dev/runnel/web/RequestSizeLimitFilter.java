@@ -39,10 +39,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** How long a request waits for room in the {@link RequestBodyBudget} before it is refused. */
     private static final Duration BUDGET_WAIT = Duration.ofSeconds(1);
 
+    /** An HTTP/2 body up to this many times the limit is read and dropped after its refusal: {@link UnreadHttp2Body}. */
+    private static final long DRAIN_FACTOR = 4;
+
     private final long maxBytes;
     private final List<OversizedRequestAnswer> edgeAnswers;
     private final List<BusyRequestAnswer> busyAnswers;
     private final RequestBodyBudget budget;
+
+    /** The most body bytes an HTTP/2 request refused as too large is read for before it is left to a reset. */
+    private final long drainLimit;
 
     /** The edges' answers are optional: slice tests of the REST API and the console run without the AWS edge. */
     RequestSizeLimitFilter(
@@ -53,6 +59,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.edgeAnswers = edgeAnswers.orderedStream().toList();
         this.busyAnswers = busyAnswers.orderedStream().toList();
         this.budget = new RequestBodyBudget(properties.http().maxInFlightBytesOrDefault(), BUDGET_WAIT);
+        this.drainLimit = maxBytes > Long.MAX_VALUE / DRAIN_FACTOR ? Long.MAX_VALUE : maxBytes * DRAIN_FACTOR;
     }
 
     @Override
@@ -60,21 +67,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            for (OversizedRequestAnswer edge : edgeAnswers) {
-                if (edge.answers(request)) {
-                    edge.refuse(request, response);
-                    return;
-                }
-            }
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter()
-                    .write("{\"type\":\"" + RestErrorTable.TYPE_PREFIX + "RequestTooLarge\","
-                            + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"The request body has "
-                            + length
-                            + " bytes, more than the limit of " + maxBytes + " bytes (runnel.http.max-request-size).\","
-                            + "\"errorType\":\"RequestTooLarge\"}");
+            UnreadHttp2Body.drain(request, drainLimit);
+            refuseOversized(request, response, length);
             return;
         }
         long counted = countedBytes(request, length);
@@ -87,7 +81,27 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             chain.doFilter(length < 0 ? new LimitedRequest(request, maxBytes) : request, response);
         } finally {
             lease.close();
+            UnreadHttp2Body.drain(request, drainLimit);
         }
+    }
+
+    private void refuseOversized(HttpServletRequest request, HttpServletResponse response, long length)
+            throws IOException {
+        for (OversizedRequestAnswer edge : edgeAnswers) {
+            if (edge.answers(request)) {
+                edge.refuse(request, response);
+                return;
+            }
+        }
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write("{\"type\":\"" + RestErrorTable.TYPE_PREFIX + "RequestTooLarge\","
+                        + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"The request body has "
+                        + length
+                        + " bytes, more than the limit of " + maxBytes + " bytes (runnel.http.max-request-size).\","
+                        + "\"errorType\":\"RequestTooLarge\"}");
     }
 
     /**
