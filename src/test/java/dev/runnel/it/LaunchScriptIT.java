@@ -118,7 +118,6 @@ class LaunchScriptIT {
                                 "-XX:+UseSerialGC",
                                 archiveOption,
                                 "-Dspring.aot.enabled=true",
-                                "-XX:Tier4InvocationThreshold=50000",
                                 "-Xmx512m",
                                 "--server.port=" + port);
                 assertThat(proc.resolve("exe").toRealPath())
