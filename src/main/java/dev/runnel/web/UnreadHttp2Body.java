@@ -31,6 +31,9 @@ final class UnreadHttp2Body {
         }
         try {
             ServletInputStream in = request.getInputStream();
+            if (in.isFinished()) {
+                return;
+            }
             byte[] buffer = new byte[16 * 1024];
             long read = 0;
             int n;

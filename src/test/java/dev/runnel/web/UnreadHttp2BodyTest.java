@@ -1,0 +1,73 @@
+package dev.runnel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+class UnreadHttp2BodyTest {
+
+    @Test
+    void anHttp2BodyWithinTheLimitIsReadToItsEnd() throws IOException {
+        MockHttpServletRequest request = request("HTTP/2.0", 100_000);
+        request.getInputStream().readNBytes(10);
+
+        UnreadHttp2Body.drain(request, 1_000_000);
+
+        assertThat(request.getInputStream().isFinished()).isTrue();
+    }
+
+    @Test
+    void anHttp2BodyDeclaredOverTheLimitIsLeftToTheReset() throws IOException {
+        MockHttpServletRequest request = request("HTTP/2.0", 100_000);
+
+        UnreadHttp2Body.drain(request, 99_999);
+
+        assertThat(request.getInputStream().available()).isEqualTo(100_000);
+    }
+
+    @Test
+    void aStreamedHttp2BodyIsReadNoFurtherThanTheLimit() throws IOException {
+        // no Content-Length: a body streamed over HTTP/2
+        MockHttpServletRequest streamed = new MockHttpServletRequest() {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        streamed.setProtocol("HTTP/2.0");
+        streamed.setContent(new byte[200_000]);
+
+        UnreadHttp2Body.drain(streamed, 50_000);
+
+        assertThat(streamed.getInputStream().available())
+                .as("stops after the limit (and the one buffer that passed it)")
+                .isBetween(200_000 - 50_000 - 2 * 16 * 1024, 200_000 - 50_000);
+    }
+
+    @Test
+    void anHttp1BodyIsLeftToTomcat() throws IOException {
+        MockHttpServletRequest request = request("HTTP/1.1", 100_000);
+
+        UnreadHttp2Body.drain(request, 1_000_000);
+
+        assertThat(request.getInputStream().available()).isEqualTo(100_000);
+    }
+
+    @Test
+    void aBodyAlreadyTakenAsAReaderIsLeftAlone() throws IOException {
+        MockHttpServletRequest request = request("HTTP/2.0", 100);
+        request.getReader();
+
+        assertThatCode(() -> UnreadHttp2Body.drain(request, 1_000_000)).doesNotThrowAnyException();
+    }
+
+    private static MockHttpServletRequest request(String protocol, int length) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        request.setProtocol(protocol);
+        request.setContent(new byte[length]);
+        return request;
+    }
+}
