@@ -656,6 +656,17 @@ run_retained() { # round target
 
 # One broker for every start of runnel-kafka, up before the machine's description (which names its version).
 if has "$TARGETS" runnel-kafka; then start_broker; fi
+
+# Milliseconds one core takes for a fixed awk loop (same work every run; lower is faster). Printed at the start and
+# the end of a run: a shared VM can lose a third of its speed within an hour with no steal or other process visible
+# from inside it (docs/BENCHMARKS.md, 2026-12-07), and a ratio measured then is only fair against peers in the same run.
+calibrate() {
+  local t0 t1
+  t0=$(date +%s%N)
+  awk 'BEGIN { for (i = 0; i < 20000000; i++) s += i % 7; exit s < 0 }'
+  t1=$(date +%s%N)
+  echo $(((t1 - t0) / 1000000))
+}
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "cpu: $(nproc) x $(sed -nE 's/^model name\s*:\s*//p' /proc/cpuinfo | head -1)"
@@ -675,6 +686,7 @@ if has "$TARGETS" runnel-kafka; then start_broker; fi
          "KAFKA_REPLICATION=$KAFKA_REPLICATION KAFKA_RUNNEL_ARGS=$KAFKA_RUNNEL_ARGS"
   fi
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "cpu calibration at start: $(calibrate) ms"
 } > "$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
@@ -714,7 +726,10 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+{
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "cpu calibration at end: $(calibrate) ms"
+} >> "$OUT/machine.txt"
 rmdir "$OUT/data" 2>/dev/null || true   # empty unless KEEP_DATA=1
 java -cp "$CLASSES" Report "$RESULTS" "$OUT/machine.txt" | tee "$OUT/report.md"
 log "raw results in ${OUT#"$ROOT"/}"

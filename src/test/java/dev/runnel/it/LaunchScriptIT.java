@@ -66,6 +66,46 @@ class LaunchScriptIT {
         }
     }
 
+    /** Stopped during its first start's training run, {@code bin/runnel} leaves no training JVM running on. */
+    @Test
+    void stoppingTheScriptDuringTheTrainingRunStopsItsJvm() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Path cds = Path.of("target", "it-stopped").toAbsolutePath();
+        deleteRecursively(cds);
+        Path log = Path.of("target", "it-stopped-launch-script.log");
+        Process script = launch(javaHome, cds, log, "--server.port=" + freePort());
+        try {
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (trainingJvms(cds).isEmpty() && script.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            List<ProcessHandle> training = trainingJvms(cds);
+            assertThat(training).as("the training run started").isNotEmpty();
+
+            script.destroy(); // SIGTERM to the script alone, as `kill PID` sends it
+            assertThat(script.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle jvm : training) {
+                assertThat(jvm.onExit().get(60, TimeUnit.SECONDS).isAlive())
+                        .as("the training JVM stops with the script")
+                        .isFalse();
+            }
+        } finally {
+            stop(script);
+            trainingJvms(cds).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** JVMs recording an archive into {@code cds} (their command line names it). */
+    private static List<ProcessHandle> trainingJvms(Path cds) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info()
+                        .commandLine()
+                        .filter(line -> line.contains("-XX:ArchiveClassesAtExit=" + cds)
+                                || line.contains("-XX:AOTCacheOutput=" + cds))
+                        .isPresent())
+                .toList();
+    }
+
     private static void startAndCheck(Path javaHome, int feature, String cdsName) throws Exception {
         Path cds = Path.of("target", cdsName).toAbsolutePath();
         deleteRecursively(cds);
