@@ -31,6 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * reader gets a {@link RequestTooLargeException} and its edge answers). Takes each large body's bytes from the
  * {@link RequestBodyBudget} while the request runs, and refuses a request that finds no room there within a second
  * (in the edge's own protocol when a {@link BusyRequestAnswer} answers it; 429 LimitExceededException otherwise).
+ * What a refused HTTP/2 body has left unread, up to four times the limit, is read and dropped before its stream
+ * ends ({@link UnreadHttp2Body}), so the calls sharing its connection keep flowing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -39,7 +41,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** How long a request waits for room in the {@link RequestBodyBudget} before it is refused. */
     private static final Duration BUDGET_WAIT = Duration.ofSeconds(1);
 
-    /** An HTTP/2 body up to this many times the limit is read and dropped after its refusal: {@link UnreadHttp2Body}. */
+    /** An HTTP/2 body up to this many times the limit is read and dropped when refused: {@link UnreadHttp2Body}. */
     private static final long DRAIN_FACTOR = 4;
 
     private final long maxBytes;
