@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link RequestBodyBudget} while the request runs, and refuses a request that finds no room there within a second
  * (in the edge's own protocol when a {@link BusyRequestAnswer} answers it; 429 LimitExceededException otherwise).
  * What a refused HTTP/2 body has left unread, up to four times the limit, is read and dropped before its stream
- * ends ({@link UnreadHttp2Body}), so the calls sharing its connection keep flowing.
+ * ends ({@link UnreadBody}), so the calls sharing its connection keep flowing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -41,7 +39,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     /** How long a request waits for room in the {@link RequestBodyBudget} before it is refused. */
     private static final Duration BUDGET_WAIT = Duration.ofSeconds(1);
 
-    /** An HTTP/2 body up to this many times the limit is read and dropped when refused: {@link UnreadHttp2Body}. */
+    /** An HTTP/2 body up to this many times the limit is read and dropped when refused: {@link UnreadBody}. */
     private static final long DRAIN_FACTOR = 4;
 
     private final long maxBytes;
@@ -69,7 +67,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            UnreadHttp2Body.drain(request, drainLimit);
+            UnreadBody.drainHttp2(request, drainLimit);
             refuseOversized(request, response, length);
             return;
         }
@@ -83,7 +81,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             chain.doFilter(length < 0 ? new LimitedRequest(request, maxBytes) : request, response);
         } finally {
             lease.close();
-            UnreadHttp2Body.drain(request, drainLimit);
+            UnreadBody.drainHttp2(request, drainLimit);
         }
     }
 
@@ -116,7 +114,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return length > RequestBodyBudget.UNCOUNTED_BYTES ? length : 0;
         }
         boolean mayHaveBody = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
-                || (request.getProtocol().startsWith("HTTP/2") && !"GET".equals(request.getMethod()));
+                || (UnreadBody.isHttp2(request) && !"GET".equals(request.getMethod()));
         return mayHaveBody ? maxBytes : 0;
     }
 
@@ -125,11 +123,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
      * unread would be reset), then the request's edge refuses it with an error its clients retry.
      */
     private void refuseBusy(HttpServletRequest request, HttpServletResponse response, long counted) throws IOException {
-        try (InputStream body = new LimitedInputStream(request.getInputStream(), maxBytes)) {
-            body.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException unreadable) {
-            // answered below all the same; the connection may be closed after it
-        }
+        UnreadBody.drain(request, maxBytes); // over any protocol: answered all the same if it cannot be read
         String message = "Runnel is busy: the requests in flight hold " + budget.usedBytes() + " of the "
                 + budget.maxBytes() + " bytes of request bodies it reads at once (runnel.http.max-in-flight-bytes), "
                 + "and this request's " + counted + " bytes found no room for " + BUDGET_WAIT.toMillis()

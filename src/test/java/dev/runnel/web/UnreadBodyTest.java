@@ -9,14 +9,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-class UnreadHttp2BodyTest {
+class UnreadBodyTest {
 
     @Test
     void anHttp2BodyWithinTheLimitIsReadToItsEnd() throws IOException {
         MockHttpServletRequest request = request("HTTP/2.0", 100_000);
         request.getInputStream().readNBytes(10);
 
-        UnreadHttp2Body.drain(request, 1_000_000);
+        UnreadBody.drainHttp2(request, 1_000_000);
 
         assertThat(request.getInputStream().isFinished()).isTrue();
     }
@@ -27,7 +27,7 @@ class UnreadHttp2BodyTest {
     void aBodyIsLeftUnread(String protocol, long limit) throws IOException {
         MockHttpServletRequest request = request(protocol, 100_000);
 
-        UnreadHttp2Body.drain(request, limit);
+        UnreadBody.drainHttp2(request, limit);
 
         assertThat(request.getInputStream().available()).isEqualTo(100_000);
     }
@@ -44,11 +44,21 @@ class UnreadHttp2BodyTest {
         streamed.setProtocol("HTTP/2.0");
         streamed.setContent(new byte[200_000]);
 
-        UnreadHttp2Body.drain(streamed, 50_000);
+        UnreadBody.drainHttp2(streamed, 50_000);
 
         assertThat(streamed.getInputStream().available())
                 .as("stops after the limit (and the one buffer that passed it)")
                 .isBetween(200_000 - 50_000 - 2 * 16 * 1024, 200_000 - 50_000);
+    }
+
+    /** The busy refusal reads what it refuses over any protocol, so an HTTP/1.1 connection stays usable too. */
+    @Test
+    void drainReadsABodyOverAnyProtocol() throws IOException {
+        MockHttpServletRequest request = request("HTTP/1.1", 100_000);
+
+        UnreadBody.drain(request, 1_000_000);
+
+        assertThat(request.getInputStream().isFinished()).isTrue();
     }
 
     @Test
@@ -56,7 +66,7 @@ class UnreadHttp2BodyTest {
         MockHttpServletRequest request = request("HTTP/2.0", 100);
         request.getReader();
 
-        assertThatCode(() -> UnreadHttp2Body.drain(request, 1_000_000)).doesNotThrowAnyException();
+        assertThatCode(() -> UnreadBody.drainHttp2(request, 1_000_000)).doesNotThrowAnyException();
     }
 
     private static MockHttpServletRequest request(String protocol, int length) {
