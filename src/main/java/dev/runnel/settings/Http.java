@@ -17,20 +17,28 @@ import org.springframework.util.unit.DataSize;
  * @param cors which web pages may call Runnel from a browser
  * @param maxInFlightBytes the request-body bytes that requests being read and decoded may hold at once; empty means
  *     {@link HeapPlan#defaultInFlightBytes}
+ * @param threads which threads run the requests, on both ports
  */
 public record Http(
         @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
         @DefaultValue("true") boolean h2c,
         @DefaultValue("60s") @NotNull Duration bodyReadTimeout,
         @DefaultValue @Valid @NotNull Cors cors,
-        DataSize maxInFlightBytes) {
+        DataSize maxInFlightBytes,
+        @DefaultValue("auto") @NotNull RequestThreads threads) {
 
     public static final Http DEFAULTS =
-            new Http(DataSize.ofMegabytes(16), true, Duration.ofSeconds(60), Cors.DEFAULTS, null);
+            new Http(DataSize.ofMegabytes(16), true, Duration.ofSeconds(60), Cors.DEFAULTS, null, RequestThreads.AUTO);
 
     /** With a request-body budget of {@code maxInFlightBytes}, other settings at their defaults. */
     public static Http withInFlightBytes(DataSize maxRequestSize, DataSize maxInFlightBytes) {
-        return new Http(maxRequestSize, true, DEFAULTS.bodyReadTimeout(), Cors.DEFAULTS, maxInFlightBytes);
+        return new Http(
+                maxRequestSize, true, DEFAULTS.bodyReadTimeout(), Cors.DEFAULTS, maxInFlightBytes, DEFAULTS.threads());
+    }
+
+    @AssertTrue(message = "runnel.http.threads=virtual needs Java 21 or later; use auto or platform on this Java")
+    boolean isThreadsPossible() {
+        return threads == null || threads.possibleOn(RequestThreads.runningJava());
     }
 
     @AssertTrue(message = "the in-flight request budget must be positive")

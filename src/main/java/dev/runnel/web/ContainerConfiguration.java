@@ -1,13 +1,18 @@
 package dev.runnel.web;
 
+import dev.runnel.settings.RequestThreads;
 import dev.runnel.settings.RunnelProperties;
 import java.time.Duration;
+import java.util.Locale;
 import org.apache.catalina.Host;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.tomcat.util.threads.VirtualThreadExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -16,17 +21,26 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What Runnel's edges need of Tomcat: the {@link ProtocolErrorValve} as the host's only error report valve, so
- * that no answer is ever Tomcat's HTML page (Spring Boot adds a plain one of its own, which is replaced); and
+ * that no answer is ever Tomcat's HTML page (Spring Boot adds a plain one of its own, which is replaced);
  * {@code runnel.http.body-read-timeout} as the HTTP/1.1 connector's timeout while a request body is read (HTTP/2
- * gets it where its protocol is made, in {@code system}).
+ * gets it where its protocol is made, in {@code system}); and {@code runnel.http.threads}, the threads that run the
+ * requests ({@link RequestThreads}). Connector customizers reach the HTTPS port too ({@code PlainPortSettings}).
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerConfiguration.class);
 
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> runnelContainer(
             RunnelProperties properties, ObjectProvider<ProtocolErrorAnswer> edges) {
         Duration timeout = properties.http().bodyReadTimeout();
+        boolean virtual = properties.http().threads().virtualOn(RequestThreads.runningJava());
+        log.info(
+                "HTTP requests run on {} threads (runnel.http.threads={}, Java {})",
+                virtual ? "virtual" : "platform",
+                properties.http().threads().name().toLowerCase(Locale.ROOT),
+                RequestThreads.runningJava());
         ProtocolErrorValve valve = new ProtocolErrorValve(
                 new ProtocolErrors(timeout), () -> edges.orderedStream().toList());
         return factory -> {
@@ -42,6 +56,9 @@ class ContainerConfiguration {
                 if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                     http.setDisableUploadTimeout(false);
                     http.setConnectionUploadTimeout((int) timeout.toMillis());
+                }
+                if (virtual) {
+                    connector.getProtocolHandler().setExecutor(new VirtualThreadExecutor("http-request-"));
                 }
             });
         };

@@ -144,6 +144,7 @@ class LaunchScriptIT {
             assertThat(Files.readString(log))
                     .as("Spring starts from the context the build worked out (process-aot)")
                     .contains("Starting AOT-processed RunnelApplication");
+            assertRequestThreads(port, log, feature >= 24);
             // The training run served its session (CreateStream ... DeleteStream) on a port of its own.
             assertThat(Files.readString(cds.resolve("training.log")))
                     .contains("Starting AOT-processed RunnelApplication")
@@ -166,6 +167,29 @@ class LaunchScriptIT {
         } finally {
             stop(process);
         }
+    }
+
+    /**
+     * Requests run on virtual threads from Java 24 on ({@code runnel.http.threads=auto}), on Tomcat's platform
+     * threads before: the start says which, and Spring MVC's first request (which logs its thread's name) ran there.
+     */
+    private static void assertRequestThreads(int port, Path log, boolean virtual) throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/info"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        String kind = virtual ? "virtual" : "platform";
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).anyMatch(line -> line.contains("HTTP requests run on " + kind + " threads"));
+        String firstMvcRequest = lines.stream()
+                .filter(line -> line.contains("Initializing Servlet 'dispatcherServlet'"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(firstMvcRequest.contains("http-request-"))
+                .as("the thread of Spring MVC's first request: %s", firstMvcRequest)
+                .isEqualTo(virtual);
     }
 
     /**

@@ -37,6 +37,28 @@ class RunnelPropertiesTest {
     }
 
     @Test
+    void requestThreadsAreChosenByJavaUnlessTold() {
+        runner.run(context -> assertThat(
+                        context.getBean(RunnelProperties.class).http().threads())
+                .isEqualTo(RequestThreads.AUTO));
+        runner.withPropertyValues("runnel.http.threads=platform")
+                .run(context -> assertThat(
+                                context.getBean(RunnelProperties.class).http().threads())
+                        .isEqualTo(RequestThreads.PLATFORM));
+        runner.withPropertyValues("runnel.http.threads=virtual").run(context -> {
+            if (RequestThreads.runningJava() >= RequestThreads.VIRTUAL_SINCE) {
+                assertThat(context.getBean(RunnelProperties.class).http().threads())
+                        .isEqualTo(RequestThreads.VIRTUAL);
+            } else {
+                assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("runnel.http.threads=virtual needs Java 21 or later");
+            }
+        });
+    }
+
+    @Test
     void corsAllowsLoopbackPagesUnlessTold() {
         runner.run(context -> assertThat(
                         context.getBean(RunnelProperties.class).http().cors().allowedOrigins())

@@ -50,7 +50,12 @@ class CrossOriginFilterTest {
     private static CrossOriginFilter filter(List<String> origins) {
         RunnelProperties d = RunnelProperties.defaults();
         Http http = new Http(
-                d.http().maxRequestSize(), d.http().h2c(), d.http().bodyReadTimeout(), new Cors(origins), null);
+                d.http().maxRequestSize(),
+                d.http().h2c(),
+                d.http().bodyReadTimeout(),
+                new Cors(origins),
+                null,
+                d.http().threads());
         return new CrossOriginFilter(
                 new RunnelProperties(d.accountId(), d.region(), d.streams(), d.iterators(), d.storage(), http));
     }
