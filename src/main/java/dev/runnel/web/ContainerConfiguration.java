@@ -35,12 +35,14 @@ class ContainerConfiguration {
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> runnelContainer(
             RunnelProperties properties, ObjectProvider<ProtocolErrorAnswer> edges) {
         Duration timeout = properties.http().bodyReadTimeout();
-        boolean virtual = properties.http().threads().virtualOn(RequestThreads.runningJava());
+        RequestThreads threads = properties.http().threads();
+        int java = RequestThreads.runningJava();
+        boolean virtual = threads.virtualOn(java);
         log.info(
                 "HTTP requests run on {} threads (runnel.http.threads={}, Java {})",
                 virtual ? "virtual" : "platform",
-                properties.http().threads().name().toLowerCase(Locale.ROOT),
-                RequestThreads.runningJava());
+                threads.name().toLowerCase(Locale.ROOT),
+                java);
         ProtocolErrorValve valve = new ProtocolErrorValve(
                 new ProtocolErrors(timeout), () -> edges.orderedStream().toList());
         return factory -> {

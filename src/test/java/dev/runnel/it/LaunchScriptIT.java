@@ -174,12 +174,7 @@ class LaunchScriptIT {
      * threads before: the start says which, and Spring MVC's first request (which logs its thread's name) ran there.
      */
     private static void assertRequestThreads(int port, Path log, boolean virtual) throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/info"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(get(port, "/actuator/info").statusCode()).isEqualTo(200);
         String kind = virtual ? "virtual" : "platform";
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).anyMatch(line -> line.contains("HTTP requests run on " + kind + " threads"));
@@ -212,11 +207,7 @@ class LaunchScriptIT {
                 "--runnel.storage.dir=" + data);
         try {
             assertThat(awaitListStreams(port, process).statusCode()).isEqualTo(200);
-            HttpResponse<String> health = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = get(port, "/actuator/health");
 
             assertThat(health.body()).contains("\"store\":\"file\"");
             assertThat(Files.readString(log))
@@ -227,6 +218,14 @@ class LaunchScriptIT {
             stop(process);
             deleteRecursively(data);
         }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** Stops the JVM bin/runnel became (SIGTERM, then SIGKILL after 20 s). */
