@@ -10,7 +10,6 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
-import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +17,7 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * What Runnel's edges need of Tomcat: the {@link ProtocolErrorValve} as the host's only error report valve, so
@@ -32,17 +32,23 @@ class ContainerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ContainerConfiguration.class);
 
     @Bean
-    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> runnelContainer(
-            RunnelProperties properties, ObjectProvider<ProtocolErrorAnswer> edges) {
-        Duration timeout = properties.http().bodyReadTimeout();
+    RequestExecutor requestExecutor(RunnelProperties properties, Environment environment) {
         RequestThreads threads = properties.http().threads();
         int java = RequestThreads.runningJava();
-        boolean virtual = threads.virtualOn(java);
+        RequestExecutor executor = new RequestExecutor(
+                threads, java, environment.getProperty("server.tomcat.threads.max", Integer.class, 200));
         log.info(
-                "HTTP requests run on {} threads (runnel.http.threads={}, Java {})",
-                virtual ? "virtual" : "platform",
-                threads.name().toLowerCase(Locale.ROOT),
+                "HTTP requests run on {} (runnel.http.threads={}, Java {})",
+                executor.describe(),
+                threads.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 java);
+        return executor;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> runnelContainer(
+            RunnelProperties properties, ObjectProvider<ProtocolErrorAnswer> edges, RequestExecutor requests) {
+        Duration timeout = properties.http().bodyReadTimeout();
         ProtocolErrorValve valve = new ProtocolErrorValve(
                 new ProtocolErrors(timeout), () -> edges.orderedStream().toList());
         return factory -> {
@@ -59,8 +65,8 @@ class ContainerConfiguration {
                     http.setDisableUploadTimeout(false);
                     http.setConnectionUploadTimeout((int) timeout.toMillis());
                 }
-                if (virtual) {
-                    connector.getProtocolHandler().setExecutor(new VirtualThreadExecutor("http-request-"));
+                if (requests.executor() != null) {
+                    connector.getProtocolHandler().setExecutor(requests.executor());
                 }
             });
         };

@@ -5,22 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which Java releases run requests on virtual threads, for each value of {@code runnel.http.threads}. */
+/** Which threads run requests on which Java release, for each value of {@code runnel.http.threads}. */
 class RequestThreadsTest {
 
-    @ParameterizedTest(name = "{0} on Java {1}: virtual {2}")
+    @ParameterizedTest(name = "{0} on Java {1}: {2}")
     @CsvSource({
-        "AUTO, 17, false",
-        "AUTO, 21, false",
-        "AUTO, 23, false",
-        "AUTO, 24, true",
-        "AUTO, 25, true",
-        "PLATFORM, 25, false",
-        "VIRTUAL, 21, true"
+        "AUTO, 17, PER_CORE",
+        "AUTO, 21, PER_CORE",
+        "AUTO, 23, PER_CORE",
+        "AUTO, 24, VIRTUAL",
+        "AUTO, 25, VIRTUAL",
+        "PLATFORM, 25, PLATFORM",
+        "VIRTUAL, 21, VIRTUAL",
+        "PER_CORE, 25, PER_CORE"
     })
-    void autoChoosesVirtualThreadsFromJava24OnTheOthersAreTakenAsSaid(
-            RequestThreads threads, int feature, boolean virtual) {
-        assertThat(threads.virtualOn(feature)).isEqualTo(virtual);
+    void autoChoosesVirtualThreadsFromJava24OnThePerCorePoolBeforeTheOthersAreTakenAsSaid(
+            RequestThreads threads, int feature, RequestThreads chosen) {
+        assertThat(threads.chosenOn(feature)).isEqualTo(chosen);
     }
 
     @ParameterizedTest(name = "{0} on Java {1}: possible {2}")

@@ -45,6 +45,10 @@ class RunnelPropertiesTest {
                 .run(context -> assertThat(
                                 context.getBean(RunnelProperties.class).http().threads())
                         .isEqualTo(RequestThreads.PLATFORM));
+        runner.withPropertyValues("runnel.http.threads=per-core")
+                .run(context -> assertThat(
+                                context.getBean(RunnelProperties.class).http().threads())
+                        .isEqualTo(RequestThreads.PER_CORE));
         runner.withPropertyValues("runnel.http.threads=virtual").run(context -> {
             if (RequestThreads.runningJava() >= RequestThreads.VIRTUAL_SINCE) {
                 assertThat(context.getBean(RunnelProperties.class).http().threads())

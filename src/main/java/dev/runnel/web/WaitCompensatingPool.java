@@ -1,0 +1,175 @@
+package dev.runnel.web;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Platform threads for HTTP requests: a few per core, and one more for each that waits. Tomcat's own pool starts a
+ * thread for every call in flight while it has fewer than its maximum, so 32 connections keep some 32 threads taking
+ * turns on two cores, and each call pays a hand-off and a thread switch; here calls queue (in arrival order) for
+ * {@code base} threads that go from one call to the next without sleeping. A call that waits (for the rest of its
+ * body, a Kafka acknowledgement, a lock held during an fsync) would stall the calls behind it, so a watchdog looks
+ * every {@link #TICK_MILLIS} ms and, while calls are queued, lets the pool grow by one thread for each running call
+ * whose thread is not runnable, up to {@code max}. The pool shrinks by one thread every {@link #SHRINK_MILLIS} ms
+ * while it is larger than that. Should every thread be stuck in a way the watchdog cannot see (a thread in a native
+ * call counts as runnable) and no call finish for {@link #STALL_MILLIS} ms while calls wait, it grows by
+ * {@code base} threads.
+ *
+ * <p>Thread-safe. {@link #close()} stops the watchdog and lets the queued calls finish.
+ */
+final class WaitCompensatingPool implements Executor, AutoCloseable {
+
+    static final long TICK_MILLIS = 5;
+    static final long SHRINK_MILLIS = 100;
+    /** How long no call may finish, while calls wait, before the pool grows though no thread seems to wait. */
+    static final long STALL_MILLIS = 250;
+
+    private final int base;
+    private final int max;
+    private final long stallNanos;
+    private final ThreadPoolExecutor pool;
+    private final ScheduledExecutorService watchdog;
+    private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
+    private int size;
+    private long shrinkAllowedAt;
+    private long completedAtLastProgress;
+    private long lastProgressAt;
+
+    /**
+     * @param base the threads it keeps (a few per core)
+     * @param max the most threads it grows to, counting those that wait
+     * @param namePrefix the threads' name prefix, followed by a number
+     */
+    WaitCompensatingPool(int base, int max, String namePrefix) {
+        this(base, max, STALL_MILLIS, namePrefix);
+    }
+
+    WaitCompensatingPool(int base, int max, long stallMillis, String namePrefix) {
+        if (base < 1 || max < base) {
+            throw new IllegalArgumentException("need 1 <= base <= max, got base " + base + ", max " + max);
+        }
+        this.base = base;
+        this.max = max;
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
+        this.size = base;
+        AtomicInteger count = new AtomicInteger();
+        this.pool =
+                new ThreadPoolExecutor(
+                        base,
+                        base,
+                        60,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        runnable -> new Worker(runnable, namePrefix + count.incrementAndGet())) {
+                    @Override
+                    protected void beforeExecute(Thread thread, Runnable task) {
+                        ((Worker) thread).busy = true;
+                    }
+
+                    @Override
+                    protected void afterExecute(Runnable task, Throwable failure) {
+                        ((Worker) Thread.currentThread()).busy = false;
+                    }
+                };
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, namePrefix + "watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.watchdog = scheduler;
+        long now = System.nanoTime();
+        this.lastProgressAt = now;
+        this.shrinkAllowedAt = now;
+        watchdog.scheduleWithFixedDelay(this::adjust, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        pool.execute(command);
+    }
+
+    /** How many threads the pool may run now. */
+    int size() {
+        synchronized (this) {
+            return size;
+        }
+    }
+
+    /** The watchdog's look at the pool: grows it for waiting threads or a stall, shrinks it slowly. */
+    synchronized void adjust() {
+        long now = System.nanoTime();
+        long completed = pool.getCompletedTaskCount();
+        boolean queued = !pool.getQueue().isEmpty();
+        if (completed != completedAtLastProgress || !queued) {
+            completedAtLastProgress = completed;
+            lastProgressAt = now;
+        }
+        int wanted = Math.min(max, base + waitingThreads());
+        if (queued && now - lastProgressAt > stallNanos) {
+            wanted = Math.min(max, size + base);
+            lastProgressAt = now;
+        }
+        if (queued && wanted > size) {
+            resize(wanted);
+            shrinkAllowedAt = now + TimeUnit.MILLISECONDS.toNanos(SHRINK_MILLIS);
+        } else if (wanted < size && now - shrinkAllowedAt >= 0) {
+            resize(size - 1);
+            shrinkAllowedAt = now + TimeUnit.MILLISECONDS.toNanos(SHRINK_MILLIS);
+        }
+    }
+
+    private int waitingThreads() {
+        int waiting = 0;
+        for (Worker worker : workers) {
+            if (worker.busy && worker.getState() != Thread.State.RUNNABLE) {
+                waiting++;
+            }
+        }
+        return waiting;
+    }
+
+    /** Core and maximum move together: more threads start for queued calls, extra ones end after their call. */
+    private void resize(int threads) {
+        if (threads > size) {
+            pool.setMaximumPoolSize(threads);
+            pool.setCorePoolSize(threads);
+        } else {
+            pool.setCorePoolSize(threads);
+            pool.setMaximumPoolSize(threads);
+        }
+        size = threads;
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        pool.shutdown();
+    }
+
+    /** A pool thread, which says whether it is running a call. */
+    private final class Worker extends Thread {
+        volatile boolean busy;
+
+        Worker(Runnable runnable, String name) {
+            super(runnable, name);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            workers.add(this);
+            try {
+                super.run();
+            } finally {
+                workers.remove(this);
+            }
+        }
+    }
+}
