@@ -17,7 +17,10 @@ public enum RequestThreads {
     PLATFORM,
     /** Virtual threads, on Java 21 and later. */
     VIRTUAL,
-    /** Two platform threads per core, and one more for each running call that waits, up to {@code server.tomcat.threads.max}. */
+    /**
+     * Two platform threads per core, and one more for each running call that waits, up to
+     * {@code server.tomcat.threads.max}.
+     */
     PER_CORE;
 
     /** The first Java release with virtual threads. */

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 /** The request pool: a few threads, one more for each running call that waits, and back when they stop waiting. */
 class WaitCompensatingPoolTest {
 
-    /** A stall guard that never fires within a test, so that only waiting threads can make the pool grow. */
+    /** A stall rule that never fires within a test, so that only waiting threads can make the pool grow. */
     private static final long NEVER_STALLS = TimeUnit.HOURS.toMillis(1);
 
     @Test
     void callsRunInArrivalOrderOnTheBaseThreads() throws Exception {
-        try (WaitCompensatingPool pool = new WaitCompensatingPool(1, 4, "t-")) {
+        try (WaitCompensatingPool pool = new WaitCompensatingPool(1, 4, NEVER_STALLS, "t-")) {
             List<Integer> order = new CopyOnWriteArrayList<>();
             List<String> threads = new CopyOnWriteArrayList<>();
             CountDownLatch done = new CountDownLatch(50);
