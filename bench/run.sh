@@ -41,9 +41,12 @@
 # Usage: bench/run.sh            (knobs below as environment variables, e.g. ROUNDS=1 DURATION=3s bench/run.sh)
 #   ROUNDS=3             rounds; in each round every target runs every workload, targets in turn
 #   DURATION=10s         length of each measured wrk run (a WARMUP run precedes it)
-#   WARMUP=30s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip). At 15 s
-#                        Runnel's JIT compiler threads still took 0.2-0.3 of the 2 cores in the measured run (the
-#                        report's JIT column); at 30 s about 0.1, at 60 s under 0.1
+#   WARMUP=30s           wrk warm-up before each measured run, same for every target (JIT; 0s to skip), in two
+#                        halves on streams of their own, so that the stream switch before the measured run is not
+#                        the JVM's first. With one warm-up of 30 or 60 s Runnel's JIT compiler threads took 0.27 of
+#                        the 2 cores in the measured run (the report's JIT column), recompiling what the first
+#                        DeleteStream and CreateStream had deoptimised; with two halves 0.13-0.23 (0.07 on a
+#                        server that writes to one stream throughout)
 #   TARGETS="runnel kinesalite kinesis-mock ceiling"            also: runnel-file-interval runnel-file-always kinesalite-disk
 #                                                                runnel-kafka
 #   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"
@@ -412,17 +415,21 @@ run_wrk() { # round target workload edge batch connections
   local raw=$OUT/raw/r$round-$target-$workload.wrk
   local wrk=(wrk -t"$WRK_THREADS" -c"$conns" --timeout "$WRK_TIMEOUT" --latency -s bench/wrk/put.lua "http://127.0.0.1:$port/")
   export BENCH_EDGE=$edge BENCH_BATCH=$batch
-  # The warm-up and the measured run each write to a fresh stream, deleted afterwards (the ceiling has none).
+  # The two halves of the warm-up and the measured run each write to a fresh stream, deleted afterwards (the
+  # ceiling has none). A JVM's first DeleteStream and CreateStream amid a PutRecord load deoptimise some 200
+  # compiled methods (classes loaded for the first time, branches never taken), and recompiling them went on through
+  # the measured run; a warm-up in two halves puts the first switch, and most of the recompilation, before it.
   local stream server0=0 server1=0 jit0=0 jit1=0 broker="" broker0=0 broker1=0 client0=0 client1=0 machine0=0 machine1=0 wall0=0 wall1=0
+  local half=$(( ($(seconds "$WARMUP") + 1) / 2 ))
   [[ $target != runnel-kafka ]] || broker=$BROKER_PID
-  for stream in "$workload-warmup" "$workload"; do
-    [[ $stream != *-warmup || $(seconds "$WARMUP") != 0 ]] || continue
+  for stream in "$workload-warmup" "$workload-warmup2" "$workload"; do
+    [[ $stream != *-warmup* || $half != 0 ]] || continue
     if [[ $target != ceiling ]] && ! create_stream "$port" "$stream" "$WRITE_SHARDS"; then
       record "$round" "$target" "$workload" "" 0 "could not create the stream"; return 0
     fi
     export BENCH_STREAM=$stream
-    if [[ $stream == *-warmup ]]; then
-      timeout $(( $(seconds "$WARMUP") + 60 )) "${wrk[@]}" -d"$WARMUP" > "$raw.warmup" 2>&1 || true
+    if [[ $stream == *-warmup* ]]; then
+      timeout $(( half + 60 )) "${wrk[@]}" -d"${half}s" > "$raw.${stream#"$workload"-}" 2>&1 || true
     else   # the measured run, with the CPU time of the server (and broker) and of wrk around it
       server0=$(group_ticks "$SERVER_PID"); jit0=$(jit_ticks "$SERVER_PID")
       [[ -z $broker ]] || broker0=$(group_ticks "$broker")
