@@ -36,7 +36,8 @@ public record Http(
                 maxRequestSize, true, DEFAULTS.bodyReadTimeout(), Cors.DEFAULTS, maxInFlightBytes, DEFAULTS.threads());
     }
 
-    @AssertTrue(message = "runnel.http.threads=virtual needs Java 21 or later; use auto or platform on this Java")
+    @AssertTrue(
+            message = "runnel.http.threads=virtual needs Java 21 or later; use auto, per-core or platform on this Java")
     boolean isThreadsPossible() {
         return threads == null || threads.possibleOn(RequestThreads.runningJava());
     }

@@ -78,12 +78,11 @@ final class WaitCompensatingPool implements Executor, AutoCloseable {
                         ((Worker) Thread.currentThread()).busy = false;
                     }
                 };
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+        this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, namePrefix + "watchdog");
             thread.setDaemon(true);
             return thread;
         });
-        this.watchdog = scheduler;
         long now = System.nanoTime();
         this.lastProgressAt = now;
         this.shrinkAllowedAt = now;
@@ -96,10 +95,8 @@ final class WaitCompensatingPool implements Executor, AutoCloseable {
     }
 
     /** How many threads the pool may run now. */
-    int size() {
-        synchronized (this) {
-            return size;
-        }
+    synchronized int size() {
+        return size;
     }
 
     /** The watchdog's look at the pool: grows it for waiting threads or a stall, shrinks it slowly. */
