@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -43,6 +45,20 @@ class ContainerConfiguration {
                 threads.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 java);
         return executor;
+    }
+
+    /**
+     * Outermost, with {@link CrossOriginFilter} and Spring Boot's character encoding filter (same order), which do
+     * nothing once the chain has returned; the filters that do (HTTP observations) come later, so they never see the
+     * request turned asynchronous.
+     */
+    @Bean
+    FilterRegistrationBean<ConnectionTurnFilter> connectionTurnFilter(RequestExecutor requests) {
+        FilterRegistrationBean<ConnectionTurnFilter> registration =
+                new FilterRegistrationBean<>(new ConnectionTurnFilter(requests));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setAsyncSupported(true);
+        return registration;
     }
 
     @Bean

@@ -41,6 +41,22 @@ final class RequestExecutor implements AutoCloseable {
         return executor;
     }
 
+    /**
+     * Whether the caller is a thread of the {@link RequestThreads#PER_CORE} pool and calls wait in its queue: false
+     * with virtual threads and Tomcat's pool, which have no queue of their own.
+     */
+    boolean othersWaitForCaller() {
+        return executor instanceof WaitCompensatingPool pool && pool.othersWaitForCaller();
+    }
+
+    /**
+     * Has the calling pool thread run {@code then} once its current task has ended; false, and nothing scheduled,
+     * if the caller is not a thread of the {@link RequestThreads#PER_CORE} pool.
+     */
+    boolean afterThisTask(Runnable then) {
+        return executor instanceof WaitCompensatingPool pool && pool.afterThisTask(then);
+    }
+
     /** What the start log says about the request threads. */
     String describe() {
         return switch (chosen) {

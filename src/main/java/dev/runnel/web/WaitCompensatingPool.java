@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Platform threads for HTTP requests: a few per core, and one more for each that waits. Tomcat's own pool starts a
@@ -22,9 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * see (a thread in a native call counts as runnable) and no call finish for {@link #STALL_MILLIS} ms while calls
  * wait, it grows by {@code base} threads.
  *
+ * <p>A thread can have something run after its current task ({@link #afterThisTask}): {@link ConnectionTurnFilter}
+ * sends a connection to the back of the queue that way while other calls wait ({@link #othersWaitForCaller}).
+ *
  * <p>Thread-safe. {@link #close()} stops the watchdog and lets the queued calls finish.
  */
 final class WaitCompensatingPool implements Executor, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WaitCompensatingPool.class);
 
     static final long TICK_MILLIS = 5;
     static final long SHRINK_MILLIS = 100;
@@ -75,7 +82,13 @@ final class WaitCompensatingPool implements Executor, AutoCloseable {
 
                     @Override
                     protected void afterExecute(Runnable task, Throwable failure) {
-                        ((Worker) Thread.currentThread()).busy = false;
+                        Worker worker = (Worker) Thread.currentThread();
+                        worker.busy = false;
+                        Runnable then = worker.afterTask;
+                        if (then != null) {
+                            worker.afterTask = null;
+                            runAfterTask(then);
+                        }
                     }
                 };
         this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -92,6 +105,35 @@ final class WaitCompensatingPool implements Executor, AutoCloseable {
     @Override
     public void execute(Runnable command) {
         pool.execute(command);
+    }
+
+    /** Whether calls wait in the queue for a thread, and the caller is one of this pool's threads. */
+    boolean othersWaitForCaller() {
+        return Thread.currentThread() instanceof Worker worker
+                && worker.of(this)
+                && !pool.getQueue().isEmpty();
+    }
+
+    /**
+     * Has the calling pool thread run {@code then} once its current task has ended (after the call's processing has
+     * returned to the pool), before it takes the next one.
+     *
+     * @return false, and nothing scheduled, when the caller is not one of this pool's threads
+     */
+    boolean afterThisTask(Runnable then) {
+        if (!(Thread.currentThread() instanceof Worker worker) || !worker.of(this)) {
+            return false;
+        }
+        worker.afterTask = then;
+        return true;
+    }
+
+    private static void runAfterTask(Runnable then) {
+        try {
+            then.run();
+        } catch (RuntimeException e) {
+            log.warn("A request thread's follow-up after its task failed", e);
+        }
     }
 
     /** How many threads the pool may run now. */
@@ -160,12 +202,19 @@ final class WaitCompensatingPool implements Executor, AutoCloseable {
     /** A pool thread, which says whether it is running a call. */
     private final class Worker extends Thread {
         volatile boolean busy;
+        /** Set and run by this thread only: what to run after the current task ({@link #afterThisTask}). */
+        Runnable afterTask;
         /** Watchdog only: whether the last look saw this thread running a call and not runnable. */
         boolean waitedAtLastLook;
 
         Worker(Runnable runnable, String name) {
             super(runnable, name);
             setDaemon(true);
+        }
+
+        /** Whether this is one of {@code pool}'s threads. */
+        boolean of(WaitCompensatingPool pool) {
+            return WaitCompensatingPool.this == pool;
         }
 
         @Override

@@ -107,6 +107,57 @@ class WaitCompensatingPoolTest {
     }
 
     @Test
+    void othersWaitOnlyForItsThreadsAndOnlyWhileCallsQueue() throws Exception {
+        try (WaitCompensatingPool pool = new WaitCompensatingPool(1, 1, NEVER_STALLS, "t-")) {
+            CountDownLatch looked = new CountDownLatch(1);
+            CountDownLatch queued = new CountDownLatch(1);
+            List<Boolean> seen = new CopyOnWriteArrayList<>();
+            CountDownLatch done = new CountDownLatch(2);
+            pool.execute(() -> {
+                seen.add(pool.othersWaitForCaller());
+                looked.countDown();
+                await(queued);
+                seen.add(pool.othersWaitForCaller());
+                done.countDown();
+            });
+            assertThat(looked.await(10, TimeUnit.SECONDS)).isTrue();
+            pool.execute(done::countDown);
+            queued.countDown();
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(seen).containsExactly(false, true);
+            assertThat(pool.othersWaitForCaller())
+                    .as("asked from a thread not of the pool")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void runsWhatATaskLeavesOnItsThreadAfterTheTaskAndBeforeTheNext() throws Exception {
+        try (WaitCompensatingPool pool = new WaitCompensatingPool(1, 1, NEVER_STALLS, "t-")) {
+            List<String> events = new CopyOnWriteArrayList<>();
+            CountDownLatch done = new CountDownLatch(1);
+            pool.execute(() -> {
+                assertThat(pool.afterThisTask(() -> {
+                            events.add(
+                                    "after first on " + Thread.currentThread().getName());
+                            throw new IllegalStateException("a failing follow-up must not cost the thread");
+                        }))
+                        .isTrue();
+                events.add("first");
+            });
+            pool.execute(() -> {
+                events.add("second on " + Thread.currentThread().getName());
+                done.countDown();
+            });
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(events).containsExactly("first", "after first on t-1", "second on t-1");
+            assertThat(pool.afterThisTask(() -> events.add("never"))).isFalse();
+        }
+    }
+
+    @Test
     void closedPoolRefusesCallsAndRejectsABadSize() {
         WaitCompensatingPool pool = new WaitCompensatingPool(1, 1, "t-");
         pool.close();
