@@ -22,10 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  * reads its next request when its turn comes (p90 3 ms, p99 7–8 ms, at the same rate and no more CPU).
  *
  * <p>Registered first ({@link ContainerConfiguration}), so no filter that acts once the chain has returned sees the
- * request turned asynchronous. It leaves alone what is not a
- * plain answered HTTP/1.1 call: other dispatches, requests already asynchronous (event streams), upgrades, error
- * answers (Tomcat closes the connection after most of them), and HTTP/2, whose streams share a connection and take
- * their own turns.
+ * request turned asynchronous. It leaves alone what is not a plain answered HTTP/1.1 call: other dispatches, requests
+ * already asynchronous (event streams), upgrades, error answers (Tomcat closes the connection after most of them), and
+ * HTTP/2, whose streams share a connection and take their own turns.
  */
 final class ConnectionTurnFilter extends HttpFilter {
 
