@@ -39,13 +39,13 @@ final class ConnectionTurnFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         chain.doFilter(request, response);
-        if (request.getDispatcherType() == DispatcherType.REQUEST
+        if (requests.othersWaitForCaller()
+                && request.getDispatcherType() == DispatcherType.REQUEST
                 && response.getStatus() < 400
                 && "HTTP/1.1".equals(request.getProtocol())
                 && request.getHeader("Upgrade") == null
                 && !request.isAsyncStarted()
-                && request.isAsyncSupported()
-                && requests.othersWaitForCaller()) {
+                && request.isAsyncSupported()) {
             finish(response);
             AsyncContext turn = request.startAsync();
             if (requests.afterThisTask(() -> complete(turn))) {

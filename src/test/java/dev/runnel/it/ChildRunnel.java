@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  *
  * <p>Children start the way users do, through {@code bin/runnel} (which {@code exec}s the JVM, so the process is
  * the JVM itself), from one start-up archive in {@code target/it-child-cds/} that the first child of a test run
- * records: a start then takes a third of a plain {@code java -jar}'s time, which matters to a test that restarts
- * Runnel twenty times. The test's JVM options go in {@code JAVA_OPTS}, after the script's own, so they win.
+ * records: a start then takes less than half a plain {@code java -jar}'s time, which matters to a test that
+ * restarts Runnel twenty times. The test's JVM options go in {@code JAVA_OPTS}, after the script's own, so they win.
  */
 final class ChildRunnel implements AutoCloseable {
 
@@ -179,7 +179,8 @@ final class ChildRunnel implements AutoCloseable {
 
     /**
      * Has {@code bin/runnel --prepare} record the archive (its training run, about twenty seconds) before the first
-     * child starts, so that no test's timing includes it; the script's log is {@code target/it-child-cds.log}.
+     * child starts, so that no child's start, nor its timeout, includes it; the script's log is {@code
+     * target/it-child-cds.log}.
      */
     private static synchronized void recordArchiveOnce() throws IOException {
         if (archiveRecorded) {
