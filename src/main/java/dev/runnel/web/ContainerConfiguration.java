@@ -50,7 +50,7 @@ class ContainerConfiguration {
     /**
      * Outermost, with {@link CrossOriginFilter} and Spring Boot's character encoding filter (same order), which do
      * nothing once the chain has returned; the filters that do (HTTP observations) come later, so they never see the
-     * request turned asynchronous.
+     * request turned asynchronous. Left out of the chain where requests do not queue for a pool of Runnel's.
      */
     @Bean
     FilterRegistrationBean<ConnectionTurnFilter> connectionTurnFilter(RequestExecutor requests) {
@@ -58,6 +58,7 @@ class ContainerConfiguration {
                 new FilterRegistrationBean<>(new ConnectionTurnFilter(requests));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setAsyncSupported(true);
+        registration.setEnabled(requests.takesTurns());
         return registration;
     }
 

@@ -42,6 +42,14 @@ final class RequestExecutor implements AutoCloseable {
     }
 
     /**
+     * Whether calls queue for threads of a pool of Runnel's ({@link RequestThreads#PER_CORE}), where connections can
+     * take turns ({@link ConnectionTurnFilter}); virtual threads and Tomcat's pool have no queue of their own.
+     */
+    boolean takesTurns() {
+        return executor instanceof WaitCompensatingPool;
+    }
+
+    /**
      * Whether the caller is a thread of the {@link RequestThreads#PER_CORE} pool and calls wait in its queue: false
      * with virtual threads and Tomcat's pool, which have no queue of their own.
      */

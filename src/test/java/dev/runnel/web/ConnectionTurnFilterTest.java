@@ -111,6 +111,12 @@ class ConnectionTurnFilterTest {
             MockHttpServletRequest request = request();
             filter.doFilter(request, new MockHttpServletResponse(), ANSWER);
             assertThat(request.isAsyncStarted()).isFalse();
+            assertThat(requests.takesTurns())
+                    .as("the filter is left out of the chain")
+                    .isFalse();
+        }
+        try (RequestExecutor requests = new RequestExecutor(RequestThreads.AUTO, 17, 1)) {
+            assertThat(requests.takesTurns()).as("auto on Java 17: per-core").isTrue();
         }
     }
 
