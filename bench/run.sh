@@ -52,7 +52,8 @@
 #   WORKLOADS="startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"
 #                                                                also: retained-file
 #   READ_RECORDS=200000  records preloaded into the 1-shard stream the get-* workloads read
-#   READ_PASSES=5        passes over that shard per protocol; the last one counts (the others warm up both JVMs)
+#   READ_WARMUP=20 READ_SECONDS=5  per protocol, passes over that shard for READ_WARMUP seconds to warm up both
+#                        JVMs (at least one pass), then passes for READ_SECONDS more (at least one), which count
 #   MEM_RECORDS=1000000  records preloaded for the memory-per-record workload, measured after a warm-up preload of
 #   MEM_WARM=MEM_RECORDS/10 records into the same stream (0: from the fresh server's RSS, as before 2026-12-07)
 #   LOAD_TIMEOUT=60      seconds a preload may take; a slow server measures with what it took by then
@@ -93,7 +94,8 @@ WARMUP=${WARMUP:-30s}
 TARGETS=${TARGETS:-"runnel kinesalite kinesis-mock ceiling"}
 WORKLOADS=${WORKLOADS:-"startup startup-jar put-aws put-rest puts-aws puts-rest get-json get-cbor get-rest fanout memory"}
 READ_RECORDS=${READ_RECORDS:-200000}
-READ_PASSES=${READ_PASSES:-5}
+READ_WARMUP=${READ_WARMUP:-20}
+READ_SECONDS=${READ_SECONDS:-5}
 MEM_RECORDS=${MEM_RECORDS:-1000000}
 MEM_WARM=${MEM_WARM:-$((MEM_RECORDS / 10))}
 LOAD_TIMEOUT=${LOAD_TIMEOUT:-60}
@@ -479,8 +481,8 @@ run_reads() { # round target
     2>>"$OUT/raw/r$round-$target-read-preload.err" | tee "$OUT/raw/r$round-$target-read-preload.out") || true
   local n; n=$(field records " $load"); n=${n:-0}
   log "$target read preload: $load"
-  # The reader measures the CPU time of the server's (and the broker's) process group and its own over the last
-  # pass, the one that counts.
+  # The reader measures the CPU time of the server's (and the broker's) process group and its own over the
+  # measured passes, the ones that count.
   local mode groups="server=$SERVER_PID"
   [[ $target != runnel-kafka || -z $BROKER_PID ]] || groups+=" broker=$BROKER_PID"
   for mode in json cbor rest; do
@@ -488,7 +490,7 @@ run_reads() { # round target
     local raw=$OUT/raw/r$round-$target-get-$mode valid=1 note=""
     if (( n == 0 )); then valid=0; note="preload failed"
     elif ! BENCH_CPU_GROUPS=$groups BENCH_CLK_TCK=$CLK_TCK java -cp "$CLASSES" BenchClient read "$port" read "$mode" "$n" \
-        "$READ_TIMEOUT" "$READ_PASSES" >"$raw.out" 2>"$raw.err"; then
+        "$READ_TIMEOUT" "$READ_WARMUP" "$READ_SECONDS" >"$raw.out" 2>"$raw.err"; then
       valid=0; note="$(head -c 200 "$raw.err" | tr '\t\n' '  ')"
     fi
     (( n == READ_RECORDS )) || note+=" N=$n"
@@ -680,7 +682,7 @@ calibrate() {
   echo "memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "java: $(java -version 2>&1 | head -1)${JAVA_HOME:+ (bin/runnel: JAVA_HOME=$JAVA_HOME, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1))}; node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "runnel: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo '+dirty')"
-  echo "knobs: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP READ_RECORDS=$READ_RECORDS MEM_RECORDS=$MEM_RECORDS MEM_WARM=$MEM_WARM"\
+  echo "knobs: ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP READ_RECORDS=$READ_RECORDS READ_WARMUP=$READ_WARMUP READ_SECONDS=$READ_SECONDS MEM_RECORDS=$MEM_RECORDS MEM_WARM=$MEM_WARM"\
        "LOAD_TIMEOUT=$LOAD_TIMEOUT PUT_CONNECTIONS=$PUT_CONNECTIONS PUTS_CONNECTIONS=$PUTS_CONNECTIONS"\
        "WRK_THREADS=$WRK_THREADS WRITE_SHARDS=$WRITE_SHARDS JAVA_HEAP=$JAVA_HEAP RUNNEL_STORAGE=$RUNNEL_STORAGE RUNNEL_JAVA_OPTS=$RUNNEL_JAVA_OPTS"
   if has "$WORKLOADS" retained-file; then

@@ -33,14 +33,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * load  PORT STREAM RECORDS MAX_SECONDS CONNECTIONS [RECORD_BYTES]
  *     PutRecords of 500 x RECORD_BYTES-byte records (default 100, random bytes and keys) on the AWS JSON edge
  *     until RECORDS are acked or MAX_SECONDS pass; prints "LOAD records=N seconds=S failed=F".
- * read  PORT STREAM MODE EXPECTED MAX_SECONDS PASSES      (MODE: json | cbor | rest)
- *     Reads shardId-000000000000 from TRIM_HORIZON to its end with Limit 10000, PASSES times (the
- *     first ones warm up); each pass prints "READ pass=i records=N seconds=S records_per_s=R calls=C p50_ms=A
- *     p99_ms=B" (A, B: latency of one GetRecords call, nearest rank over that pass's calls). With BENCH_CPU_GROUPS
- *     set ("name=PGID ...", e.g. "server=123 broker=456"), the last pass also prints "CPU records=N server=X ...
- *     client=Y": CPU-seconds (utime + stime from /proc/PID/stat, in BENCH_CLK_TCK ticks a second, default 100)
- *     of every process in each of those process groups, and of this JVM (the load generator), during that pass,
- *     and machine=Z: the busy CPU-seconds of the whole machine (/proc/stat) in the same time.
+ * read  PORT STREAM MODE EXPECTED MAX_SECONDS WARMUP_SECONDS MEASURE_SECONDS      (MODE: json | cbor | rest)
+ *     Reads shardId-000000000000 from TRIM_HORIZON to its end with Limit 10000, pass after pass: first until
+ *     WARMUP_SECONDS have passed (at least one pass; each prints "WARM pass=i records=N seconds=S ..."), then,
+ *     measured, until MEASURE_SECONDS more have passed (at least one; each prints "PASS pass=i ..."). Last it prints
+ *     "READ passes=P records=N seconds=S records_per_s=R calls=C p50_ms=A p99_ms=B" over the measured passes (A, B:
+ *     latency of one GetRecords call, nearest rank over their calls). With BENCH_CPU_GROUPS set ("name=PGID ...",
+ *     e.g. "server=123 broker=456"), then "CPU records=N server=X ... client=Y": CPU-seconds (utime + stime from
+ *     /proc/PID/stat, in BENCH_CLK_TCK ticks a second, default 100) of every process in each of those process
+ *     groups, and of this JVM (the load generator), during the measured passes, and machine=Z: the busy
+ *     CPU-seconds of the whole machine (/proc/stat) in the same time.
  * sample PORT STREAM MAX_RECORDS MAX_SECONDS
  *     Reads shardId-000000000000 from TRIM_HORIZON in AWS JSON with Limit 10000, once, until MAX_RECORDS are read
  *     or the shard's end (three empty pages); prints "SAMPLE records=N bytes=B seconds=S records_per_s=R calls=C"
@@ -69,7 +71,8 @@ public class BenchClient {
             case "load" -> load(args[2], Long.parseLong(args[3]), Long.parseLong(args[4]), Integer.parseInt(args[5]),
                     args.length > 6 ? Integer.parseInt(args[6]) : 100);
             case "sample" -> sample(args[2], Long.parseLong(args[3]), Long.parseLong(args[4]));
-            case "read" -> read(args[2], args[3], Long.parseLong(args[4]), Long.parseLong(args[5]), Integer.parseInt(args[6]));
+            case "read" -> read(args[2], args[3], Long.parseLong(args[4]), Long.parseLong(args[5]),
+                    Double.parseDouble(args[6]), Double.parseDouble(args[7]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -130,44 +133,65 @@ public class BenchClient {
 
     // ---------------------------------------------------------------- read
 
-    static void read(String stream, String mode, long expected, long maxSeconds, int passes) throws Exception {
+    static void read(String stream, String mode, long expected, long maxSeconds, double warmupSeconds,
+            double measureSeconds) throws Exception {
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
-        boolean ok = true;
-        for (int pass = 1; pass <= passes; pass++) {
-            Map<String, Double> cpu0 = pass == passes ? cpu() : null;
-            long start = System.nanoTime();
-            String iterator = iterator(stream, mode);
-            long total = 0, calls = 0;
-            int empty = 0;
-            List<Long> latencies = new ArrayList<>();
-            while (iterator != null && total < expected && empty < 3) {
-                if (System.nanoTime() > deadline) {
-                    System.err.println("read deadline hit after " + total + " records");
-                    ok = false;
-                    break;
-                }
-                long callStart = System.nanoTime();
-                Page page = getRecords(stream, mode, iterator);
-                latencies.add(System.nanoTime() - callStart);
-                calls++;
-                total += page.records;
-                empty = page.records == 0 ? empty + 1 : 0;
-                iterator = page.next;
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int pass = 0;
+        do {
+            pass(++pass, "WARM", stream, mode, expected, deadline, new ArrayList<>());
+        } while (System.nanoTime() < warmupEnd);
+        Map<String, Double> cpu0 = cpu();
+        long start = System.nanoTime();
+        long measureEnd = start + (long) (measureSeconds * 1e9);
+        List<Long> latencies = new ArrayList<>();
+        int measured = 0;
+        do {
+            pass(++pass, "PASS", stream, mode, expected, deadline, latencies);
+            measured++;
+        } while (System.nanoTime() < measureEnd);
+        double secs = (System.nanoTime() - start) / 1e9;
+        long total = measured * expected;
+        System.out.printf(Locale.ROOT, "READ passes=%d records=%d seconds=%.3f records_per_s=%.1f calls=%d p50_ms=%.3f p99_ms=%.3f%n",
+                measured, total, secs, total / secs, latencies.size(), percentile(latencies, 50) / 1e6,
+                percentile(latencies, 99) / 1e6);
+        if (!cpu0.isEmpty()) {
+            StringBuilder line = new StringBuilder("CPU records=" + total);
+            cpu().forEach((name, seconds) -> line.append(' ').append(name).append('=')
+                    .append(String.format(Locale.ROOT, "%.3f", seconds - cpu0.getOrDefault(name, 0.0))));
+            System.out.println(line);
+        }
+    }
+
+    /**
+     * One pass over the shard, adding each call's latency to {@code latencies}; prints "LABEL pass=i records=N
+     * seconds=S records_per_s=R calls=C" and exits 1 unless it read {@code expected} records before the deadline.
+     */
+    static void pass(int pass, String label, String stream, String mode, long expected, long deadline,
+            List<Long> latencies) throws Exception {
+        long start = System.nanoTime();
+        String iterator = iterator(stream, mode);
+        long total = 0, calls = 0;
+        int empty = 0;
+        while (iterator != null && total < expected && empty < 3) {
+            if (System.nanoTime() > deadline) {
+                System.err.println("read deadline hit after " + total + " records");
+                System.exit(1);
             }
-            double secs = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "READ pass=%d records=%d seconds=%.3f records_per_s=%.1f calls=%d p50_ms=%.3f p99_ms=%.3f%n",
-                    pass, total, secs, total / secs, calls, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
-            if (cpu0 != null && !cpu0.isEmpty()) {
-                StringBuilder line = new StringBuilder("CPU records=" + total);
-                cpu().forEach((name, seconds) -> line.append(' ').append(name).append('=')
-                        .append(String.format(Locale.ROOT, "%.3f", seconds - cpu0.getOrDefault(name, 0.0))));
-                System.out.println(line);
-            }
-            if (total != expected) {
-                System.err.println("read " + total + " records, expected " + expected);
-                ok = false;
-            }
-            if (!ok) System.exit(1);
+            long callStart = System.nanoTime();
+            Page page = getRecords(stream, mode, iterator);
+            latencies.add(System.nanoTime() - callStart);
+            calls++;
+            total += page.records;
+            empty = page.records == 0 ? empty + 1 : 0;
+            iterator = page.next;
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%s pass=%d records=%d seconds=%.3f records_per_s=%.1f calls=%d%n",
+                label, pass, total, secs, total / secs, calls);
+        if (total != expected) {
+            System.err.println("read " + total + " records, expected " + expected);
+            System.exit(1);
         }
     }
 

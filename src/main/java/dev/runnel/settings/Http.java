@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxInFlightBytes the request-body bytes that requests being read and decoded may hold at once; empty means
  *     {@link HeapPlan#defaultInFlightBytes}
  * @param threads which threads run the requests, on both ports
+ * @param writeBuffer the buffer every connection writes its answers through (Tomcat's {@code socket.appWriteBufSize},
+ *     8 KiB by default there): one system call per buffer's worth, so a large answer (a GetRecords page of megabytes)
+ *     costs fewer calls with a larger one, and each open connection holds one
  */
 public record Http(
         @DefaultValue("16MB") @NotNull DataSize maxRequestSize,
@@ -25,15 +28,28 @@ public record Http(
         @DefaultValue("60s") @NotNull Duration bodyReadTimeout,
         @DefaultValue @Valid @NotNull Cors cors,
         DataSize maxInFlightBytes,
-        @DefaultValue("auto") @NotNull RequestThreads threads) {
+        @DefaultValue("auto") @NotNull RequestThreads threads,
+        @DefaultValue("32KB") @NotNull DataSize writeBuffer) {
 
-    public static final Http DEFAULTS =
-            new Http(DataSize.ofMegabytes(16), true, Duration.ofSeconds(60), Cors.DEFAULTS, null, RequestThreads.AUTO);
+    public static final Http DEFAULTS = new Http(
+            DataSize.ofMegabytes(16),
+            true,
+            Duration.ofSeconds(60),
+            Cors.DEFAULTS,
+            null,
+            RequestThreads.AUTO,
+            DataSize.ofKilobytes(32));
 
     /** With a request-body budget of {@code maxInFlightBytes}, other settings at their defaults. */
     public static Http withInFlightBytes(DataSize maxRequestSize, DataSize maxInFlightBytes) {
         return new Http(
-                maxRequestSize, true, DEFAULTS.bodyReadTimeout(), Cors.DEFAULTS, maxInFlightBytes, DEFAULTS.threads());
+                maxRequestSize,
+                true,
+                DEFAULTS.bodyReadTimeout(),
+                Cors.DEFAULTS,
+                maxInFlightBytes,
+                DEFAULTS.threads(),
+                DEFAULTS.writeBuffer());
     }
 
     @AssertTrue(
@@ -52,6 +68,13 @@ public record Http(
         return maxInFlightBytes != null
                 ? maxInFlightBytes.toBytes()
                 : HeapPlan.defaultInFlightBytes(HeapPlan.jvmMaxHeapBytes());
+    }
+
+    @AssertTrue(message = "runnel.http.write-buffer must be from 1KB to 1MB")
+    boolean isWriteBufferInRange() {
+        return writeBuffer == null
+                || (writeBuffer.toBytes() >= 1024
+                        && writeBuffer.toBytes() <= DataSize.ofMegabytes(1).toBytes());
     }
 
     @AssertTrue(message = "runnel.http.body-read-timeout must be from 1ms to 24 days")

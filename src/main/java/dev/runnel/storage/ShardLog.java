@@ -129,7 +129,9 @@ public interface ShardLog {
 
     /**
      * The first position whose arrival time is at or after {@code arrivalMillis}, epoch milliseconds, among
-     * stored records; {@link #endPosition()} when there is none. Binary search, O(log n).
+     * stored records; {@link #endPosition()} when there is none. Binary search, O(log n). The end is taken before
+     * the search, so the answer is never past a record appended during the call (which arrived after the time):
+     * callers start TRIM_HORIZON and trim with it.
      */
     long positionAtOrAfter(long arrivalMillis);
 

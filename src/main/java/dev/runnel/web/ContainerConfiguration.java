@@ -25,8 +25,9 @@ import org.springframework.core.env.Environment;
  * What Runnel's edges need of Tomcat: the {@link ProtocolErrorValve} as the host's only error report valve, so
  * that no answer is ever Tomcat's HTML page (Spring Boot adds a plain one of its own, which is replaced);
  * {@code runnel.http.body-read-timeout} as the HTTP/1.1 connector's timeout while a request body is read (HTTP/2
- * gets it where its protocol is made, in {@code system}); and {@code runnel.http.threads}, the threads that run the
- * requests ({@link RequestThreads}). Connector customizers reach the HTTPS port too ({@code PlainPortSettings}).
+ * gets it where its protocol is made, in {@code system}); {@code runnel.http.write-buffer}, each connection's
+ * buffer for the answers it writes; and {@code runnel.http.threads}, the threads that run the requests
+ * ({@link RequestThreads}). Connector customizers reach the HTTPS port too ({@code PlainPortSettings}).
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerConfiguration {
@@ -82,6 +83,9 @@ class ContainerConfiguration {
                     http.setDisableUploadTimeout(false);
                     http.setConnectionUploadTimeout((int) timeout.toMillis());
                 }
+                connector.setProperty(
+                        "socket.appWriteBufSize",
+                        Long.toString(properties.http().writeBuffer().toBytes()));
                 if (requests.executor() != null) {
                     connector.getProtocolHandler().setExecutor(requests.executor());
                 }

@@ -29,19 +29,22 @@ import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starting, serving and stopping the HTTPS port as a whole application: a taken port or a missing certificate file
  * stops the start with a report that says which; a configured PKCS #12 key store is served; HTTPS can be turned
- * off; and stopping Runnel closes the HTTPS port.
+ * off; stopping Runnel closes the HTTPS port; and both ports write through {@code runnel.http.write-buffer}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class HttpsPortIT {
@@ -145,6 +148,48 @@ class HttpsPortIT {
         }
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
                 .isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void bothPortsWriteThroughTheConfiguredBufferAndServeAnswersLargerThanIt() throws Exception {
+        Path generated = dir.resolve("generated");
+        try (ConfigurableApplicationContext context =
+                start("--runnel.https.port=0", "--runnel.http.write-buffer=16KB")) {
+            Connector[] connectors = ((TomcatWebServer) ((WebServerApplicationContext) context).getWebServer())
+                    .getTomcat()
+                    .getService()
+                    .findConnectors();
+            assertThat(connectors).hasSize(2);
+            for (Connector connector : connectors) {
+                assertThat(connector.getProperty("socket.appWriteBufSize"))
+                        .as("port %d", connector.getLocalPort())
+                        .isEqualTo("16384");
+            }
+
+            int plain = context.getEnvironment().getProperty("local.server.port", Integer.class);
+            int https = context.getEnvironment().getProperty("local.runnel.https.port", Integer.class);
+            HttpClient client = HttpClient.newBuilder()
+                    .sslContext(trusting(certificate(generated.resolve("runnel.crt"))))
+                    .build();
+            String expected = client.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plain + "/v3/api-docs"))
+                                    .version(HttpClient.Version.HTTP_1_1)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(expected).hasSizeGreaterThan(64 * 1024).endsWith("}");
+            // The document names the server it was fetched from.
+            expected = expected.replace("http://127.0.0.1:" + plain, "https://localhost:" + https);
+            for (HttpClient.Version version : HttpClient.Version.values()) {
+                HttpResponse<String> answer = client.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + https + "/v3/api-docs"))
+                                .version(version)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.version()).isEqualTo(version);
+                assertThat(answer.body()).as("over HTTPS, %s", version).isEqualTo(expected);
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /** How {@code runnel.region} and {@code runnel.regions} bind, and which values refuse to start. */
 class RunnelPropertiesTest {
@@ -80,6 +81,26 @@ class RunnelPropertiesTest {
                                 .cors()
                                 .allowedOrigins())
                         .isEmpty());
+    }
+
+    @Test
+    void connectionsWriteThrough32KiBUnlessToldAndTheBufferStaysBetween1KiBAnd1MiB() {
+        runner.run(context -> assertThat(
+                        context.getBean(RunnelProperties.class).http().writeBuffer())
+                .isEqualTo(DataSize.ofKilobytes(32))
+                .isEqualTo(Http.DEFAULTS.writeBuffer()));
+        runner.withPropertyValues("runnel.http.write-buffer=1MB")
+                .run(context -> assertThat(
+                                context.getBean(RunnelProperties.class).http().writeBuffer())
+                        .isEqualTo(DataSize.ofMegabytes(1)));
+        for (String bad : new String[] {"runnel.http.write-buffer=1023B", "runnel.http.write-buffer=1025KB"}) {
+            runner.withPropertyValues(bad)
+                    .run(context -> assertThat(context)
+                            .as(bad)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining("runnel.http.write-buffer must be from 1KB to 1MB"));
+        }
     }
 
     @Test

@@ -55,7 +55,8 @@ class CrossOriginFilterTest {
                 d.http().bodyReadTimeout(),
                 new Cors(origins),
                 null,
-                d.http().threads());
+                d.http().threads(),
+                d.http().writeBuffer());
         return new CrossOriginFilter(
                 new RunnelProperties(d.accountId(), d.region(), d.streams(), d.iterators(), d.storage(), http));
     }

@@ -255,16 +255,19 @@ final class KafkaShardLog implements ShardLog {
         }
     }
 
-    /** {@inheritDoc} By Kafka's time index ({@code offsetsForTimes}), capped by the sealed end. */
+    /**
+     * {@inheritDoc} By Kafka's time index ({@code offsetsForTimes}), capped by the end read <em>before</em> the
+     * lookup. When the lookup finds nothing, every record below that end arrived before {@code arrivalMillis}; a
+     * record appended since may not have, and an end read after the lookup would step over it (TRIM_HORIZON past it,
+     * {@link #trimBefore} deleting it).
+     */
     @Override
     public long positionAtOrAfter(long arrivalMillis) {
+        long end = endPosition();
         return context.admin()
                 .offsetForTime(partition, arrivalMillis)
-                .map(offset -> {
-                    ShardLogStates.State state = context.states().current(incarnation, shard);
-                    return state.isSealed() ? Math.min(offset, state.sealedEnd()) : offset;
-                })
-                .orElseGet(this::endPosition);
+                .map(offset -> Math.min(offset, end))
+                .orElse(end);
     }
 
     /**
