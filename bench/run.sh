@@ -34,7 +34,7 @@
 #
 # CPU cost (every target): for each wrk workload (put-*, puts-*) and each read (get-*), the CPU-seconds (utime +
 # stime from /proc/PID/stat over every process of the server's process group) spent during the measured run only
-# (the wrk run after its warm-up; the last read pass), per million records: metrics <workload>.cpu (the server),
+# (the wrk run after its warm-up; the measured read passes), per million records: metrics <workload>.cpu (the server),
 # <workload>.cpu-broker (runnel-kafka: the Kafka broker's process group) and <workload>.cpu-client (the load
 # generator: wrk, or the reader's JVM). The report lists them in a section of their own.
 #

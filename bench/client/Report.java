@@ -40,14 +40,14 @@ public class Report {
         {"puts-rest.p50", "PutRecords ×500, REST, p50", "ms", "lower"},
         {"puts-rest.p99", "PutRecords ×500, REST, p99", "ms", "lower"},
         {"get-json", "GetRecords, AWS JSON", "records/s", "higher"},
-        {"get-json.p50", "GetRecords, AWS JSON, p50 of a call (Limit 10000, last pass)", "ms", "lower"},
-        {"get-json.p99", "GetRecords, AWS JSON, p99 of a call (Limit 10000, last pass)", "ms", "lower"},
+        {"get-json.p50", "GetRecords, AWS JSON, p50 of a call (Limit 10000, measured passes)", "ms", "lower"},
+        {"get-json.p99", "GetRecords, AWS JSON, p99 of a call (Limit 10000, measured passes)", "ms", "lower"},
         {"get-cbor", "GetRecords, AWS CBOR", "records/s", "higher"},
-        {"get-cbor.p50", "GetRecords, AWS CBOR, p50 of a call (Limit 10000, last pass)", "ms", "lower"},
-        {"get-cbor.p99", "GetRecords, AWS CBOR, p99 of a call (Limit 10000, last pass)", "ms", "lower"},
+        {"get-cbor.p50", "GetRecords, AWS CBOR, p50 of a call (Limit 10000, measured passes)", "ms", "lower"},
+        {"get-cbor.p99", "GetRecords, AWS CBOR, p99 of a call (Limit 10000, measured passes)", "ms", "lower"},
         {"get-rest", "GetRecords, REST", "records/s", "higher"},
-        {"get-rest.p50", "GetRecords, REST, p50 of a call (Limit 10000, last pass)", "ms", "lower"},
-        {"get-rest.p99", "GetRecords, REST, p99 of a call (Limit 10000, last pass)", "ms", "lower"},
+        {"get-rest.p50", "GetRecords, REST, p50 of a call (Limit 10000, measured passes)", "ms", "lower"},
+        {"get-rest.p99", "GetRecords, REST, p99 of a call (Limit 10000, measured passes)", "ms", "lower"},
         {"fanout-1", "Fan-out, 1 consumer × 4 shards, delivered", "records/s", "higher"},
         {"fanout-1.p50", "Fan-out, 1 consumer, put→receive p50 at a steady 2,000 records/s", "ms", "lower"},
         {"fanout-1.p99", "Fan-out, 1 consumer, put→receive p99 at a steady 2,000 records/s", "ms", "lower"},
@@ -245,7 +245,7 @@ public class Report {
         if (rows.stream().noneMatch(r -> r.metric.endsWith(".cpu"))) return;
         out.append("\n## CPU cost\n\nCPU-seconds (user + system, from /proc/PID/stat, every thread of the server's process ")
            .append("group) per million records, spent during the measured run only (the wrk run after its warm-up; the ")
-           .append("last read pass). Median (min–max) over the valid rounds. The load generator shares the cores: its ")
+           .append("measured read passes). Median (min–max) over the valid rounds. The load generator shares the cores: its ")
            .append("cost is not the server's. Cores needed for R records/s: R × CPU-s per million / 1,000,000. ")
            .append("Other processes: the cores every other process (and the hypervisor's steal) took during the same ")
            .append("run, from /proc/stat; a quiet machine shows a few hundredths, more means the run shared the machine. ")
