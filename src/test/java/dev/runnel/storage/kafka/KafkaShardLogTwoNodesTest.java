@@ -36,16 +36,54 @@ class KafkaShardLogTwoNodesTest {
     private static final long CUTOFF =
             System.currentTimeMillis() - Duration.ofHours(24).toMillis();
 
+    /** The shared states, every call passed on to them: tests override what a node of theirs should see. */
+    private static class SharedStates implements ShardLogStates {
+        final ShardLogStates delegate;
+
+        SharedStates(ShardLogStates delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public State current(long incarnation, int shard) {
+            return delegate.current(incarnation, shard);
+        }
+
+        @Override
+        public State fresh(long incarnation, int shard) {
+            return delegate.fresh(incarnation, shard);
+        }
+
+        @Override
+        public long seal(long incarnation, int shard, LongSupplier endOffset) {
+            return delegate.seal(incarnation, shard, endOffset);
+        }
+
+        @Override
+        public void unseal(long incarnation, int shard, LongSupplier endOffset) {
+            delegate.unseal(incarnation, shard, endOffset);
+        }
+
+        @Override
+        public void drop(long incarnation, int shard) {
+            delegate.drop(incarnation, shard);
+        }
+
+        @Override
+        public void dropAll(long incarnation) {
+            delegate.dropAll(incarnation);
+        }
+    }
+
     /**
      * The shared states, running a one-shot hook on the next {@code current()}: a log consults them inside
      * {@code positionAtOrAfter}, so the hook runs an append inside that lookup.
      */
-    private static final class HookedStates implements ShardLogStates {
-        final ShardLogStates delegate;
+    private static final class HookedStates extends SharedStates {
         final AtomicReference<Runnable> onCurrent = new AtomicReference<>();
 
         HookedStates(ShardLogStates delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -55,31 +93,6 @@ class KafkaShardLogTwoNodesTest {
                 hook.run();
             }
             return delegate.current(incarnation, shard);
-        }
-
-        @Override
-        public State fresh(long i, int s) {
-            return delegate.fresh(i, s);
-        }
-
-        @Override
-        public long seal(long i, int s, LongSupplier end) {
-            return delegate.seal(i, s, end);
-        }
-
-        @Override
-        public void unseal(long i, int s, LongSupplier end) {
-            delegate.unseal(i, s, end);
-        }
-
-        @Override
-        public void drop(long i, int s) {
-            delegate.drop(i, s);
-        }
-
-        @Override
-        public void dropAll(long i) {
-            delegate.dropAll(i);
         }
     }
 
@@ -156,35 +169,10 @@ class KafkaShardLogTwoNodesTest {
     void aRecordKafkaTookAfterTheSealIsNeitherAcknowledgedNorVisibleEvenAfterAnUnseal() throws Exception {
         // Node C has not heard of the seal yet (its current state trails), so it sends a record that lands in
         // Kafka past the sealed end; only the seal check (a fresh state) stops it.
-        ShardLogStates trailing = new ShardLogStates() {
+        ShardLogStates trailing = new SharedStates(states) {
             @Override
             public State current(long incarnation, int shard) {
                 return State.OPEN;
-            }
-
-            @Override
-            public State fresh(long incarnation, int shard) {
-                return states.fresh(incarnation, shard);
-            }
-
-            @Override
-            public long seal(long incarnation, int shard, java.util.function.LongSupplier endOffset) {
-                return states.seal(incarnation, shard, endOffset);
-            }
-
-            @Override
-            public void unseal(long incarnation, int shard, java.util.function.LongSupplier endOffset) {
-                states.unseal(incarnation, shard, endOffset);
-            }
-
-            @Override
-            public void drop(long incarnation, int shard) {
-                states.drop(incarnation, shard);
-            }
-
-            @Override
-            public void dropAll(long incarnation) {
-                states.dropAll(incarnation);
             }
         };
         KafkaClients clients = new KafkaClients(TestBroker.shared().options(prefix), "c");
