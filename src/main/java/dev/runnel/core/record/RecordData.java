@@ -60,6 +60,23 @@ public final class RecordData {
         return ByteBuffer.wrap(bytes, offset, length).slice().asReadOnlyBuffer();
     }
 
+    /** The length of the payload's Base64 text (standard alphabet, padded). */
+    public int base64Length() {
+        return PairTableBase64.encodedLength(length);
+    }
+
+    /**
+     * Writes the payload's Base64 text (standard alphabet, padded, as {@link java.util.Base64#getEncoder()} writes
+     * it) into {@code target} at {@code at}, without copying the payload; returns the index after the text.
+     *
+     * @throws IndexOutOfBoundsException when {@code target} has less than {@link #base64Length()} bytes from
+     *     {@code at}
+     */
+    public int base64Into(byte[] target, int at) {
+        Objects.checkFromIndexSize(at, base64Length(), target.length);
+        return PairTableBase64.encode(bytes, offset, length, target, at);
+    }
+
     /** A copy of the whole payload. */
     public byte[] toByteArray() {
         return Arrays.copyOfRange(bytes, offset, offset + length);

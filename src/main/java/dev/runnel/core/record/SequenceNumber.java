@@ -67,32 +67,14 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
     /** What the service model accepts as a sequence number on the wire. */
     public static final Pattern WIRE_PATTERN = Pattern.compile("0|([1-9]\\d{0,128})");
 
-    private static final int POSITION_SHIFT = 24;
+    static final int POSITION_SHIFT = 24;
     private static final int SHARD_SHIFT = 88;
     private static final int INCARNATION_SHIFT = 120;
     private static final BigInteger MARKER = BigInteger.ONE.shiftLeft(184);
     private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(185);
     private static final BigInteger LOW_BITS =
             BigInteger.ONE.shiftLeft(POSITION_SHIFT).subtract(BigInteger.ONE);
-    private static final int DIGITS = 56;
-    private static final long BILLION = 1_000_000_000L;
-    /** "00" to "99", two bytes each. */
-    private static final byte[] DIGIT_PAIRS = new byte[200];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
-            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-    }
-
-    /** Base-10^9 limbs of a 56-digit number: six of nine digits and a top one of two. */
-    private static final int LIMBS = 7;
-    /**
-     * Bases of recently formatted shards, direct-mapped by shard and incarnation. A {@link Base} has only final
-     * fields, so a racing reader sees a complete one or none; a collision at worst computes a base again.
-     */
-    private static final Base[] BASES = new Base[1024];
+    private static final int DIGITS = SequenceNumberDigits.LENGTH;
 
     public SequenceNumber {
         if (shardIndex < 0) {
@@ -147,69 +129,10 @@ public record SequenceNumber(long incarnation, int shardIndex, long position) im
         return c != 0 ? c : Long.compare(position, other.position);
     }
 
-    /**
-     * The 56-digit decimal form used on the wire. GetRecords formats thousands of these per call, so this avoids
-     * {@link BigInteger} on the common path: the value is {@code base + position·2^24}, where the base (marker,
-     * incarnation and shard) is the same for every record of a shard. The base's decimal limbs are computed once
-     * and cached per shard; {@code position·2^24} (below 2^87) is split into three base-10^9
-     * limbs with four long divisions and added.
-     */
+    /** The 56-digit decimal form used on the wire (see {@link SequenceNumberDigits}). */
     @Override
     public String toString() {
-        int slot = (shardIndex ^ (int) incarnation ^ (int) (incarnation >>> 32)) & (BASES.length - 1);
-        Base base = BASES[slot];
-        if (base == null || base.incarnation != incarnation || base.shardIndex != shardIndex) {
-            base = new Base(incarnation, shardIndex);
-            BASES[slot] = base;
-        }
-        long high = position / BILLION;
-        long low = position - high * BILLION;
-        long lowShifted = low << POSITION_SHIFT; // < 10^9 · 2^24 < 1.7·10^16
-        long upper = (high << POSITION_SHIFT) + lowShifted / BILLION; // < 1.6·10^17
-        long[] limbs = base.limbs.clone();
-        limbs[0] += lowShifted % BILLION;
-        limbs[1] += upper % BILLION;
-        limbs[2] += upper / BILLION;
-        for (int i = 0; i < LIMBS - 1; i++) {
-            if (limbs[i] >= BILLION) {
-                limbs[i + 1] += limbs[i] / BILLION;
-                limbs[i] %= BILLION;
-            }
-        }
-        byte[] digits = new byte[DIGITS];
-        for (int i = 0, end = DIGITS; i < LIMBS; i++, end -= 9) {
-            int chunk = (int) limbs[i];
-            for (int d = end - 2; d >= Math.max(0, end - 8); d -= 2) {
-                int next = chunk / 100;
-                int pair = (chunk - next * 100) * 2;
-                digits[d] = DIGIT_PAIRS[pair];
-                digits[d + 1] = DIGIT_PAIRS[pair + 1];
-                chunk = next;
-            }
-            if (end - 9 >= 0) {
-                digits[end - 9] = (byte) ('0' + chunk);
-            }
-        }
-        return new String(digits, StandardCharsets.ISO_8859_1);
-    }
-
-    /** {@code 2^184 + incarnation·2^120 + shardIndex·2^88} in base-10^9 limbs, least significant first. */
-    private static final class Base {
-        final long incarnation;
-        final int shardIndex;
-        final long[] limbs = new long[LIMBS];
-
-        Base(long incarnation, int shardIndex) {
-            this.incarnation = incarnation;
-            this.shardIndex = shardIndex;
-            BigInteger value = new SequenceNumber(incarnation, shardIndex, 0).toBigInteger();
-            BigInteger billion = BigInteger.valueOf(BILLION);
-            for (int i = 0; i < LIMBS; i++) {
-                BigInteger[] qr = value.divideAndRemainder(billion);
-                limbs[i] = qr[1].longValue();
-                value = qr[0];
-            }
-        }
+        return new String(new SequenceNumberDigits().of(this), StandardCharsets.ISO_8859_1);
     }
 
     private static BigInteger unsigned(long value) {
