@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Arrays;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -150,8 +151,15 @@ final class AwsWireFormats {
         }
     }
 
-    /** Epoch seconds with three decimals, as BigDecimal would print them; GetRecords writes one per record. */
+    /**
+     * Epoch seconds with three decimals, as BigDecimal would print them. GetRecords writes one per record, and the
+     * records of a page mostly arrived in runs within the same millisecond, so the last text written is kept and
+     * written again while the millisecond repeats. It is shared by every thread: a {@link Text} has only final
+     * fields and its array is never changed, so a racing thread sees a whole one or another whole one.
+     */
     private static final class JsonTimestampSerializer extends ValueSerializer<Instant> {
+        private Text last = new Text(-1, new char[0]);
+
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
             long millis = value.toEpochMilli();
@@ -159,19 +167,30 @@ final class AwsWireFormats {
                 generator.writeNumber(BigDecimal.valueOf(millis, 3));
                 return;
             }
-            char[] text = new char[24];
-            int start = text.length;
-            long rest = millis;
-            for (int digit = 0; digit < 3; digit++) {
-                text[--start] = (char) ('0' + rest % 10);
-                rest /= 10;
+            Text text = last;
+            if (text.millis != millis) {
+                text = Text.of(millis);
+                last = text;
             }
-            text[--start] = '.';
-            do {
-                text[--start] = (char) ('0' + rest % 10);
-                rest /= 10;
-            } while (rest > 0);
-            generator.writeNumber(text, start, text.length - start);
+            generator.writeNumber(text.chars, 0, text.chars.length);
+        }
+
+        private record Text(long millis, char[] chars) {
+            static Text of(long millis) {
+                char[] text = new char[24];
+                int start = text.length;
+                long rest = millis;
+                for (int digit = 0; digit < 3; digit++) {
+                    text[--start] = (char) ('0' + rest % 10);
+                    rest /= 10;
+                }
+                text[--start] = '.';
+                do {
+                    text[--start] = (char) ('0' + rest % 10);
+                    rest /= 10;
+                } while (rest > 0);
+                return new Text(millis, Arrays.copyOfRange(text, start, text.length));
+            }
         }
     }
 

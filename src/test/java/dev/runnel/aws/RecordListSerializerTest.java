@@ -82,4 +82,48 @@ class RecordListSerializerTest {
                     .isEqualTo(java.math.BigDecimal.valueOf(millis, 3).toString());
         }
     }
+
+    @Test
+    void aLongPageMatchesEachRecordWrittenAlone() {
+        List<RecordView> records = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(21);
+        long position = (1L << 30) - 3;
+        long millis = 1_764_142_403_005L;
+        for (int i = 0; i < 300; i++) {
+            byte[] data = new byte[i == 150 ? 70_000 : random.nextInt(40)];
+            random.nextBytes(data);
+            int shard = i < 200 ? 1 : 2; // the last records from another shard, as no page has them
+            records.add(new RecordView(
+                    new SequenceNumber(7, shard, position),
+                    Instant.ofEpochMilli(millis),
+                    "k" + i,
+                    RecordData.copyOf(data),
+                    false));
+            position += i % 50 == 0 ? 1_000_000 : 1;
+            millis += i % 7 == 0 ? 1 : 0;
+        }
+        byte[] json = AwsWireFormats.json().writeValueAsBytes(new Page(records, null));
+        JsonNode page = AwsWireFormats.json().readTree(json).get("Records");
+        List<String> timestamps = java.util.regex.Pattern.compile("\"ApproximateArrivalTimestamp\":([0-9.]+),")
+                .matcher(new String(json, StandardCharsets.UTF_8))
+                .results()
+                .map(match -> match.group(1))
+                .toList();
+
+        assertThat(page).hasSize(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            RecordView record = records.get(i);
+            JsonNode written = page.get(i);
+            assertThat(written.get("SequenceNumber").asString())
+                    .isEqualTo(record.sequenceNumber().toString());
+            assertThat(timestamps.get(i))
+                    .isEqualTo(java.math.BigDecimal.valueOf(
+                                    record.approximateArrivalTimestamp().toEpochMilli(), 3)
+                            .toString());
+            assertThat(written.get("Data").asString())
+                    .isEqualTo(java.util.Base64.getEncoder()
+                            .encodeToString(record.data().toByteArray()));
+            assertThat(written.get("PartitionKey").asString()).isEqualTo("k" + i);
+        }
+    }
 }
