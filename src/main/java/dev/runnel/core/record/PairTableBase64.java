@@ -54,10 +54,11 @@ final class PairTableBase64 {
                             | (long) PAIRS[low >>> 12] << 16
                             | (long) PAIRS[low & 0xFFF]);
         }
-        end += (length % 6) / 3 * 3;
-        for (; from < end; from += 3, at += 4) {
+        if (length % 6 >= 3) {
             int bits = (source[from] & 0xFF) << 16 | (source[from + 1] & 0xFF) << 8 | (source[from + 2] & 0xFF);
             INT.set(target, at, PAIRS[bits >>> 12] << 16 | PAIRS[bits & 0xFFF]);
+            from += 3;
+            at += 4;
         }
         switch (length % 3) {
             case 1 -> {
